@@ -6,8 +6,13 @@
 // Binary payloads travel in base64. Errors answer {"error": "..."}; a bad command never ends the
 // process. A command may carry "seq"; the reply then echoes it, so a client that gave up waiting
 // can tell a late reply from the one it wants. The full protocol is in README.md beside this file.
+import * as fs from 'node:fs'
 import * as readline from 'node:readline'
 import { fromB64, toB64, check } from './engines/wire.mjs'
+
+// stdout carries the protocol only. yjs prints some warnings with console.log (for example
+// "[yjs] Changed the client-id because another client seems to be using it."): send them to stderr.
+console.log = console.info = console.debug = (...args) => console.error(...args)
 
 const engineName = process.argv[2]
 const engines = {
@@ -82,6 +87,7 @@ const handlers = {
   diffUpdateV2: cmd => ({ update: toB64(engine.diffUpdateV2(bytes(cmd, 'update'), bytes(cmd, 'sv'))) }),
   encodeStateVectorFromUpdate: cmd => ({ sv: toB64(engine.stateVectorFromUpdate(bytes(cmd, 'update'))) }),
   encodeStateVectorFromUpdateV2: cmd => ({ sv: toB64(engine.stateVectorFromUpdateV2(bytes(cmd, 'update'))) }),
+  describeUpdate: cmd => ({ text: engine.describeUpdate(bytes(cmd, 'update')) }),
   convertV1ToV2: cmd => ({ update: toB64(engine.convertV1ToV2(bytes(cmd, 'update'))) }),
   convertV2ToV1: cmd => ({ update: toB64(engine.convertV2ToV1(bytes(cmd, 'update'))) }),
   close: cmd => {
@@ -113,9 +119,13 @@ const answer = line => {
   }
 }
 
+// ORACLE_TRACE=file appends every command received, to replay a failing scenario by hand.
+const trace = process.env.ORACLE_TRACE ? fs.openSync(`${process.env.ORACLE_TRACE}.${engineName}`, 'a') : null
+
 const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity })
 rl.on('line', line => {
   if (line.trim() === '') return
+  if (trace !== null) fs.writeSync(trace, line + '\n')
   let out
   try {
     out = JSON.stringify(answer(line))

@@ -176,7 +176,29 @@ const xmlTree = parent => parent.toArray().map(node => {
   return { other: node.constructor.name }
 })
 
+const idStr = id => id == null ? '-' : `${id.client}#${id.clock}`
+
+/** One line per struct and per delete range: enough to see where two encoders part ways. */
+const describeUpdate = u => {
+  const { structs, ds } = Y.decodeUpdate(u)
+  const lines = structs.map(s => {
+    if (!(s instanceof Y.Item)) return `${s.constructor.name} ${idStr(s.id)} len ${s.length}`
+    const parent = s.parent == null ? '-' : typeof s.parent === 'string' ? `root "${s.parent}"` : idStr(s.parent)
+    const content = s.content.constructor.name.replace('Content', '')
+    const detail = s.content instanceof Y.ContentFormat ? ` ${s.content.key}=${JSON.stringify(s.content.value)}`
+      : s.content instanceof Y.ContentString ? ` ${JSON.stringify(s.content.str)}`
+        : s.content instanceof Y.ContentType ? ` typeRef ${s.content.type._legacyTypeRef ?? s.content.type.constructor.name}` : ''
+    return `Item ${idStr(s.id)} len ${s.length} left ${idStr(s.origin)} right ${idStr(s.rightOrigin)} parent ${parent}` +
+      `${s.parentSub != null ? ` key ${JSON.stringify(s.parentSub)}` : ''} ${content}${detail}`
+  })
+  for (const [client, ranges] of ds.clients) {
+    for (const r of ranges) lines.push(`delete ${client}#${r.clock} len ${r.len}`)
+  }
+  return lines.join('\n')
+}
+
 export const yjsEngine = {
+  describeUpdate,
   name: 'yjs',
   newDoc: (clientId, gc) => new YjsDoc(clientId, gc),
   mergeUpdates: us => Y.mergeUpdates(us),

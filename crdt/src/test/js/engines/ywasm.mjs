@@ -234,6 +234,7 @@ class YwasmDoc {
 
 export const ywasmEngine = {
   name: 'ywasm',
+  describeUpdate: u => YW.debugUpdateV1(u),
   newDoc: (clientId, gc) => new YwasmDoc(clientId, gc),
   mergeUpdates: () => unsupported('mergeUpdates'),
   mergeUpdatesV2: () => unsupported('mergeUpdatesV2'),
