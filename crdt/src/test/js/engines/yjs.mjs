@@ -2,7 +2,10 @@
 import * as Y from 'yjs'
 import { check, checkRange, fromB64, fromWire, toB64, toWire } from './wire.mjs'
 
-const flatten = v => v instanceof Y.AbstractType ? { value: v.toJSON() } : null
+const flatten = v => v instanceof Y.AbstractType ? { value: v.toJSON() }
+  // A subdocument shows as its guid (its content lives in its own updates).
+  : v instanceof Y.Doc ? { value: { $doc: v.guid } }
+    : null
 
 const newType = (type, op) => {
   switch (type) {
