@@ -1,0 +1,93 @@
+package eu.vetnet.crdt;
+
+import eu.vetnet.crdt.encoding.DecodingException;
+import eu.vetnet.crdt.encoding.UpdateDecoder;
+import eu.vetnet.crdt.struct.Content;
+import eu.vetnet.crdt.struct.ContentRefs;
+import eu.vetnet.crdt.struct.GcStruct;
+import eu.vetnet.crdt.struct.Id;
+import eu.vetnet.crdt.struct.Item;
+import eu.vetnet.crdt.struct.ParentRef;
+import eu.vetnet.crdt.struct.SkipStruct;
+import eu.vetnet.crdt.struct.Struct;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the struct section of an update into detached structs, one list per client group. */
+final class StructDecoding {
+
+    /** Clocks past this are refused: JavaScript could not count them. */
+    private static final long MAX_CLOCK = (1L << 53) - 1;
+
+    /** One client's run of structs in an update, with a cursor for integration. */
+    static final class ClientRefs {
+        List<Struct> refs;
+        int i;
+
+        ClientRefs(List<Struct> refs) {
+            this.refs = refs;
+        }
+    }
+
+    private StructDecoding() {
+    }
+
+    /** Groups in update order; a client named twice keeps its last group, as in Yjs. */
+    static Map<Long, ClientRefs> readClientRefs(UpdateDecoder decoder) {
+        Map<Long, ClientRefs> clientRefs = new LinkedHashMap<>();
+        int groups = decoder.rest().readCount(3);
+        for (int g = 0; g < groups; g++) {
+            int n = decoder.rest().readCount(1);
+            long client = decoder.readClient();
+            long clock = decoder.rest().readVarUint();
+            List<Struct> refs = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                Struct s = readStruct(decoder, client, clock);
+                refs.add(s);
+                clock += s.length();
+                if (clock > MAX_CLOCK) {
+                    throw new DecodingException("clock above 2^53");
+                }
+            }
+            clientRefs.put(client, new ClientRefs(refs));
+        }
+        return clientRefs;
+    }
+
+    static Struct readStruct(UpdateDecoder decoder, long client, long clock) {
+        int info = decoder.readInfo();
+        int kind = info & 0x1F;
+        if (kind == ContentRefs.GC) {
+            return new GcStruct(new Id(client, clock), positive(decoder.readLen()));
+        }
+        if (kind == ContentRefs.SKIP) {
+            return new SkipStruct(new Id(client, clock), positive(decoder.rest().readVarUintAsInt()));
+        }
+        Id origin = (info & 0x80) != 0 ? decoder.readLeftId() : null;
+        Id rightOrigin = (info & 0x40) != 0 ? decoder.readRightId() : null;
+        boolean cantCopyParentInfo = (info & 0xC0) == 0;
+        ParentRef parentRef = null;
+        String parentSub = null;
+        if (cantCopyParentInfo) {
+            parentRef = decoder.readParentInfo() ? new ParentRef.Named(decoder.readString())
+                    : new ParentRef.ById(decoder.readLeftId());
+            if ((info & 0x20) != 0) {
+                parentSub = decoder.readString();
+            }
+        }
+        Content content = Content.read(decoder, info);
+        if (content.length() <= 0) {
+            throw new DecodingException("struct of length 0 at " + client + ":" + clock);
+        }
+        return new Item(new Id(client, clock), null, origin, null, rightOrigin, null, parentRef, parentSub, content);
+    }
+
+    private static int positive(int len) {
+        if (len <= 0) {
+            throw new DecodingException("struct of length 0");
+        }
+        return len;
+    }
+}

@@ -1,0 +1,130 @@
+package eu.vetnet.crdt;
+
+import eu.vetnet.crdt.store.DeleteSet;
+import eu.vetnet.crdt.struct.Item;
+import eu.vetnet.crdt.types.YEvent;
+import eu.vetnet.crdt.types.YType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One batch of changes to a document: what it deleted, which types it changed, the state before and after.
+ * Observers and the update event see it once the outermost {@link YDoc#transact} returns.
+ */
+public final class Transaction {
+
+    private final YDoc doc;
+    private final Object origin;
+    boolean local;
+    private final DeleteSet deleteSet = new DeleteSet();
+    private final Map<Long, Long> beforeState;
+    Map<Long, Long> afterState = Map.of();
+    private final Map<YType, Set<String>> changed = new LinkedHashMap<>();
+    private final Map<YType, List<YEvent>> changedParentTypes = new LinkedHashMap<>();
+    private final List<Item> mergeStructs = new ArrayList<>();
+    private final Map<Object, Object> meta = new HashMap<>();
+    private final Set<YDoc> subdocsAdded = new LinkedHashSet<>();
+    private final Set<YDoc> subdocsRemoved = new LinkedHashSet<>();
+    private final Set<YDoc> subdocsLoaded = new LinkedHashSet<>();
+    boolean needFormattingCleanup;
+
+    Transaction(YDoc doc, Object origin, boolean local) {
+        this.doc = doc;
+        this.origin = origin;
+        this.local = local;
+        this.beforeState = doc.store().getStateVector();
+    }
+
+    public YDoc doc() {
+        return doc;
+    }
+
+    /** What the caller passed to {@link YDoc#transact}: lets observers tell their own changes from others'. */
+    public Object origin() {
+        return origin;
+    }
+
+    /** False for transactions that apply updates from elsewhere. */
+    public boolean local() {
+        return local;
+    }
+
+    public DeleteSet deleteSet() {
+        return deleteSet;
+    }
+
+    public Map<Long, Long> beforeState() {
+        return beforeState;
+    }
+
+    public long beforeState(long client) {
+        Long clock = beforeState.get(client);
+        return clock == null ? 0 : clock;
+    }
+
+    public Map<Long, Long> afterState() {
+        return afterState;
+    }
+
+    /** Types changed, with the map keys changed (null for list content). */
+    public Map<YType, Set<String>> changed() {
+        return changed;
+    }
+
+    /** Every type whose subtree changed, with the events of its descendants, for deep observers. */
+    public Map<YType, List<YEvent>> changedParentTypes() {
+        return changedParentTypes;
+    }
+
+    public List<Item> mergeStructs() {
+        return mergeStructs;
+    }
+
+    public Map<Object, Object> meta() {
+        return meta;
+    }
+
+    public Set<YDoc> subdocsAdded() {
+        return subdocsAdded;
+    }
+
+    public Set<YDoc> subdocsRemoved() {
+        return subdocsRemoved;
+    }
+
+    public Set<YDoc> subdocsLoaded() {
+        return subdocsLoaded;
+    }
+
+    /** Asks for the formatting clean-up Yjs runs after remote changes to rich text. */
+    public void requestFormattingCleanup() {
+        needFormattingCleanup = true;
+    }
+
+    /** Records a change to {@code type}, unless the type itself was created in this transaction. */
+    public void addChangedType(YType type, String parentSub) {
+        Item item = type.item();
+        if (item == null || (item.clock() < beforeState(item.client()) && !item.isDeleted())) {
+            changed.computeIfAbsent(type, t -> new HashSet<>(2)).add(parentSub);
+        }
+    }
+
+    public void removeChangedType(YType type) {
+        changed.remove(type);
+    }
+
+    /** Whether the struct with this id was inserted in this transaction. */
+    public boolean adds(eu.vetnet.crdt.struct.Struct struct) {
+        return struct.clock() >= beforeState(struct.client());
+    }
+
+    public boolean deletes(eu.vetnet.crdt.struct.Struct struct) {
+        return deleteSet.contains(struct.id());
+    }
+}

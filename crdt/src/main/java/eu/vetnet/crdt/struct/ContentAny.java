@@ -1,0 +1,76 @@
+package eu.vetnet.crdt.struct;
+
+import eu.vetnet.crdt.encoding.UpdateDecoder;
+import eu.vetnet.crdt.encoding.UpdateEncoder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** JSON-like values in a list or as a map value, encoded with lib0's {@code Any}. */
+public final class ContentAny implements Content {
+
+    private List<Object> values;
+
+    public ContentAny(List<Object> values) {
+        this.values = values;
+    }
+
+    @Override
+    public int length() {
+        return values.size();
+    }
+
+    @Override
+    public boolean countable() {
+        return true;
+    }
+
+    @Override
+    public List<Object> values() {
+        return Collections.unmodifiableList(values);
+    }
+
+    @Override
+    public Content copy() {
+        return new ContentAny(new ArrayList<>(values));
+    }
+
+    @Override
+    public Content splice(int offset) {
+        ContentAny right = new ContentAny(new ArrayList<>(values.subList(offset, values.size())));
+        values = new ArrayList<>(values.subList(0, offset));
+        return right;
+    }
+
+    @Override
+    public boolean mergeWith(Content right) {
+        List<Object> merged = new ArrayList<>(values.size() + right.length());
+        merged.addAll(values);
+        merged.addAll(((ContentAny) right).values);
+        values = merged;
+        return true;
+    }
+
+    @Override
+    public void write(UpdateEncoder encoder, int offset) {
+        int len = values.size();
+        encoder.writeLen(len - offset);
+        for (int i = offset; i < len; i++) {
+            encoder.writeAny(values.get(i));
+        }
+    }
+
+    @Override
+    public int ref() {
+        return ContentRefs.ANY;
+    }
+
+    static ContentAny read(UpdateDecoder decoder) {
+        int len = decoder.rest().readCount(1);
+        List<Object> values = new ArrayList<>(len);
+        for (int i = 0; i < len; i++) {
+            values.add(decoder.readAny());
+        }
+        return new ContentAny(values);
+    }
+}
