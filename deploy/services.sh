@@ -40,8 +40,9 @@ KEYCLOAK_HOME="$VETNET_HOME/keycloak/keycloak-$KEYCLOAK_VERSION"
 
 ALL_SERVICES=(redis cassandra keycloak)
 
-say() { printf '%s\n' "$*"; }
-warn() { printf '%s\n' "$*" >&2; }
+# Output never fails the command: a stop must finish even when whoever reads our output has gone.
+say() { printf '%s\n' "$*" 2>/dev/null || true; }
+warn() { printf '%s\n' "$*" >&2 2>/dev/null || true; }
 die() { warn "services.sh: $*"; exit 1; }
 
 usage() {
