@@ -82,7 +82,8 @@ public class YXmlFragment extends YType {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (Object child : ListOps.toList(this)) {
-            sb.append(child);
+            // JavaScript prints anything but an XML node (a hook, a map) as "[object Object]"
+            sb.append(child instanceof YXmlFragment || child instanceof YXmlText ? child.toString() : "[object Object]");
         }
         return sb.toString();
     }

@@ -69,6 +69,12 @@ public final class Wire {
         if (v instanceof YType t) {
             return toWire(t.toJson());
         }
+        if (v instanceof eu.vetnet.crdt.YDoc sub) {
+            // a subdocument shows as its guid, as the oracle shows it
+            ObjectNode o = F.objectNode();
+            o.put("$doc", sub.guid());
+            return o;
+        }
         if (v instanceof String s) {
             return F.stringNode(s);
         }
