@@ -77,11 +77,24 @@ final class StructDecoding {
                 parentSub = decoder.readString();
             }
         }
+        // A client only ever refers to its own earlier clocks; a reference to its own present or future
+        // can only be forged, and Yjs would fail on it half-way through integration.
+        refuseOwnFuture(origin, client, clock);
+        refuseOwnFuture(rightOrigin, client, clock);
+        if (parentRef instanceof ParentRef.ById byId) {
+            refuseOwnFuture(byId.id(), client, clock);
+        }
         Content content = Content.read(decoder, info);
         if (content.length() <= 0) {
             throw new DecodingException("struct of length 0 at " + client + ":" + clock);
         }
         return new Item(new Id(client, clock), null, origin, null, rightOrigin, null, parentRef, parentSub, content);
+    }
+
+    private static void refuseOwnFuture(Id ref, long client, long clock) {
+        if (ref != null && ref.client() == client && ref.clock() >= clock) {
+            throw new DecodingException("struct " + client + ":" + clock + " refers to its own future " + ref);
+        }
     }
 
     private static int positive(int len) {
