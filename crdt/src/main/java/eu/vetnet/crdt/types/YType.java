@@ -135,6 +135,13 @@ public abstract class YType {
         }
     }
 
+    /** Forgets cached list positions (after changes that may have moved them, like an undo). */
+    public void clearSearchMarkers() {
+        if (searchMarkers != null) {
+            searchMarkers.clear();
+        }
+    }
+
     /** Formatting in a list disables search markers for good, as in Yjs. */
     public void onFormatIntegrated() {
         searchMarkers = null;
