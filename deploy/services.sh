@@ -294,7 +294,7 @@ ensure_keycloak_dist() {
   rm -rf "$KEYCLOAK_HOME"
   mv "$staging/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME"
   rm -rf "$staging" "$zip"
-  warn "Keycloak $KEYCLOAK_VERSION unpacked in $(since "$started") s"
+  warn "Keycloak $KEYCLOAK_VERSION fetched and unpacked in $(since "$started") s"
 }
 
 launch_keycloak() {
