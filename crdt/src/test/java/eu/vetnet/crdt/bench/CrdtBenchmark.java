@@ -34,6 +34,7 @@ public final class CrdtBenchmark {
     private static final List<String> ALL_CASES = List.of("B1", "B2", "B3", "B4");
 
     private final Instant start = Instant.now();
+    private final List<String> failures = new ArrayList<>();
 
     public static void main(String[] args) {
         new CrdtBenchmark().run(Options.parse(args));
@@ -109,7 +110,14 @@ public final class CrdtBenchmark {
                 log(String.format(Locale.ROOT, "java  %s | %s: %s", r.kase(), r.metric(), r.median()));
             }, this::log);
             for (String c : o.cases()) {
-                cases.run(c, trace);
+                try {
+                    cases.run(c, trace);
+                } catch (RuntimeException e) {
+                    // The other cases and the JS results are still worth a table; the exit code says it failed.
+                    failures.add("java " + c + ": " + e);
+                    log("java  " + c + " FAILED: " + e);
+                    e.printStackTrace();
+                }
             }
         }
         List<BenchResult> all = new ArrayList<>(java);
@@ -118,6 +126,10 @@ public final class CrdtBenchmark {
         System.out.println();
         System.out.print(table);
         write(o, all, table, loadBefore);
+        if (!failures.isEmpty()) {
+            System.err.println("FAILED: " + String.join("; ", failures));
+            System.exit(1);
+        }
     }
 
     private void write(Options o, List<BenchResult> all, String table, String loadBefore) {
@@ -134,6 +146,9 @@ public final class CrdtBenchmark {
                 .append(", ").append(ManagementFactory.getRuntimeMXBean().getInputArguments()).append('\n');
         md.append("- node: ").append(nodeVersion(o.node())).append("\n\n");
         md.append(table);
+        for (String f : failures) {
+            md.append("\n**FAILED**: ").append(f).append('\n');
+        }
         md.append("\nUnits: ms and us are medians of wall time; MB = 10^6 bytes. java/min is the ratio to the faster of")
                 .append(" yjs and ywasm. See docs/crdt-benchmark.md for what each case and metric is.\n");
         StringBuilder jsonl = new StringBuilder();

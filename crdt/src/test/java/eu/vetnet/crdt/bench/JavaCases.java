@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -175,7 +176,7 @@ final class JavaCases {
             long t0 = System.nanoTime();
             edit.apply(a, rnd);
             long t1 = System.nanoTime();
-            check(numbers(a.toList()).equals(numbers(expected)), kase + ": wrong array");
+            check(normal(a.toList()).equals(normal(expected)), kase + ": wrong array");
             return encodeAndLoad(d, metrics("apply_ms", ms(t1 - t0)));
         });
     }
@@ -410,11 +411,27 @@ final class JavaCases {
     // ---- helpers --------------------------------------------------------------------------------------
 
     /**
-     * What the cases write, read back: the three roots they use. A list of equals-comparable values:
-     * map entries compare regardless of order (a doc's map keeps the order its keys arrived in).
+     * What the cases write, read back: the three roots they use, as equals-comparable values. Map
+     * entries compare regardless of order (a doc's map keeps the order its keys arrived in), numbers by
+     * value (the engine hands back the Integer it was given, and a Long after decoding).
      */
     static List<Object> content(YDoc d) {
-        return List.of(d.getText("text").toString(), d.getArray("array").toJson(), d.getMap("map").toJson());
+        return List.of(d.getText("text").toString(), normal(d.getArray("array").toJson()), normal(d.getMap("map").toJson()));
+    }
+
+    private static Object normal(Object json) {
+        if (json instanceof Map<?, ?> m) {
+            Map<Object, Object> sorted = new TreeMap<>();
+            m.forEach((k, v) -> sorted.put(k, normal(v)));
+            return sorted;
+        }
+        if (json instanceof List<?> xs) {
+            return xs.stream().map(JavaCases::normal).toList();
+        }
+        if (json instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.longValue();
+        }
+        return json;
     }
 
     private static Map<String, Double> metrics(String key, double value) {
@@ -425,11 +442,6 @@ final class JavaCases {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    /** Numbers compared by value: the engine may hand back Integer, Long or Double for a JS number. */
-    private static List<Long> numbers(List<?> xs) {
-        return xs.stream().map(x -> ((Number) x).longValue()).toList();
     }
 
     private static void check(boolean ok, String what) {
