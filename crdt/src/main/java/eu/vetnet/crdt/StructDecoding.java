@@ -18,8 +18,11 @@ import java.util.Map;
 /** Reads the struct section of an update into detached structs, one list per client group. */
 final class StructDecoding {
 
-    /** Clocks past this are refused: JavaScript could not count them. */
-    private static final long MAX_CLOCK = (1L << 53) - 1;
+    /**
+     * Clocks past this are refused. A clock counts one client's edits; no real client reaches 2^31, while
+     * a forged clock near 2^53 would make the gaps of merged updates overflow (and loop) downstream.
+     */
+    static final long MAX_CLOCK = Integer.MAX_VALUE;
 
     /** One client's run of structs in an update, with a cursor for integration. */
     static final class ClientRefs {
@@ -42,13 +45,16 @@ final class StructDecoding {
             int n = decoder.rest().readCount(1);
             long client = decoder.readClient();
             long clock = decoder.rest().readVarUint();
+            if (clock > MAX_CLOCK) {
+                throw new DecodingException("clock " + clock + " over the limit of " + MAX_CLOCK);
+            }
             List<Struct> refs = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
                 Struct s = readStruct(decoder, client, clock);
                 refs.add(s);
                 clock += s.length();
                 if (clock > MAX_CLOCK) {
-                    throw new DecodingException("clock above 2^53");
+                    throw new DecodingException("clock " + clock + " over the limit of " + MAX_CLOCK);
                 }
             }
             clientRefs.put(client, new ClientRefs(refs));

@@ -61,6 +61,9 @@ public final class Updates {
             structsLeft--;
             Struct s = StructDecoding.readStruct(decoder, client, clock);
             clock += s.length();
+            if (clock > StructDecoding.MAX_CLOCK) {
+                throw new eu.vetnet.crdt.encoding.DecodingException("clock " + clock + " over the limit of " + StructDecoding.MAX_CLOCK);
+            }
             return s;
         }
     }

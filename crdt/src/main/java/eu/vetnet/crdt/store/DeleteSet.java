@@ -1,5 +1,6 @@
 package eu.vetnet.crdt.store;
 
+import eu.vetnet.crdt.encoding.DecodingException;
 import eu.vetnet.crdt.encoding.UpdateDecoder;
 import eu.vetnet.crdt.encoding.UpdateEncoder;
 import eu.vetnet.crdt.struct.Id;
@@ -154,7 +155,13 @@ public final class DeleteSet {
             if (n > 0) {
                 List<Range> ranges = ds.clients.computeIfAbsent(client, c -> new ArrayList<>());
                 for (int k = 0; k < n; k++) {
-                    ranges.add(new Range(decoder.readDsClock(), decoder.readDsLen()));
+                    long clock = decoder.readDsClock();
+                    long len = decoder.readDsLen();
+                    if (clock + len > Integer.MAX_VALUE) {
+                        // the same bound as struct clocks (see StructDecoding.MAX_CLOCK)
+                        throw new DecodingException("deleted range " + clock + "+" + len + " over the clock limit");
+                    }
+                    ranges.add(new Range(clock, len));
                 }
             }
         }

@@ -98,8 +98,9 @@ final class Scenario {
     private void edit(int u) {
         JsonNode state = java.get(u).json();
         ObjectNode op = ops.next(state);
-        byte[] refUpdate = ref.op(name(u), op);
         byte[] javaUpdate = java.get(u).op(op);
+        // yjs authors the same op and must produce the same bytes; other engines learn the Java edit instead
+        byte[] refUpdate = compareEdits ? ref.op(name(u), op) : null;
         if (compareEdits) {
             if (!Arrays.equals(refUpdate, javaUpdate)) {
                 throw new AssertionError(where() + ": the update of " + op + " differs\n reference:\n"
@@ -110,8 +111,7 @@ final class Scenario {
             editsChecked++;
         }
         List<byte[]> out = java.get(u).drainEmitted();
-        if (!compareEdits && refUpdate != null) {
-            // the reference replica learns the Java edit too, so both stay on the same bytes
+        if (!compareEdits && javaUpdate != null) {
             ref.apply(name(u), javaUpdate);
         }
         broadcast(u, out);
@@ -150,7 +150,22 @@ final class Scenario {
     private void deliver(int u, byte[] update) {
         java.get(u).apply(update);
         ref.apply(name(u), update);
-        broadcast(u, java.get(u).drainEmitted());
+        if (Boolean.getBoolean("crdt.traceDivergence")) { // debugging aid: stop at the first update that splits the twins
+            JsonNode j = comparable(Wire.normalize(java.get(u).json()));
+            JsonNode r = comparable(Wire.normalize(ref.json(name(u))));
+            if (!j.equals(r)) {
+                throw new AssertionError(where() + ": " + name(u) + " diverged after applying\n"
+                        + ref.describeUpdate(update) + "\n java pending " + java.get(u).doc().store().pendingStructs()
+                        + "\n java " + j + "\n ref  " + r);
+            }
+        }
+        List<byte[]> cleanups = java.get(u).drainEmitted();
+        for (byte[] c : cleanups) {
+            // Yjs's formatting clean-up after a remote change (deletions only): the twin gets it too, since
+            // ywasm makes none of its own (and for yjs, which made the same, it changes nothing)
+            ref.apply(name(u), c);
+        }
+        broadcast(u, cleanups);
     }
 
     private void toggle(int u) {
@@ -175,7 +190,14 @@ final class Scenario {
 
     private void syncOneWay(int from, int to) {
         byte[] sv = java.get(to).doc().encodeStateVector();
-        assertArrayEquals(ref.stateVector(name(to)), sv, where() + ": state vector of " + name(to));
+        // Mid-run only yjs is held to the same state vector: ywasm counts updates that wait for missing
+        // structs differently (see src/test/js/README.md); after the final sync every engine must agree.
+        byte[] refSv = compareEdits ? ref.stateVector(name(to)) : sv;
+        if (!Arrays.equals(refSv, sv)) {
+            throw new AssertionError(where() + ": state vector of " + name(to) + ": reference "
+                    + eu.vetnet.crdt.StateVectors.decode(refSv) + ", java " + eu.vetnet.crdt.StateVectors.decode(sv)
+                    + ", java pending " + java.get(to).doc().store().pendingStructs());
+        }
         byte[] diff = java.get(from).doc().encodeStateAsUpdate(sv);
         if (compareEdits) {
             byte[] refDiff = ref.encodeState(name(from), sv);
@@ -187,11 +209,20 @@ final class Scenario {
         deliver(to, diff);
     }
 
+    /** ywasm renders XML as text its own way (attribute order); its structure ({@code xml.tree}) must match. */
+    private JsonNode comparable(JsonNode json) {
+        if (!compareEdits && json.get("xml") instanceof ObjectNode xml) {
+            xml.remove("string");
+            xml.remove("json");
+        }
+        return json;
+    }
+
     private void verifyConverged() {
         JsonNode first = null;
         for (int u = 0; u < users; u++) {
-            JsonNode javaJson = Wire.normalize(java.get(u).json());
-            JsonNode refJson = Wire.normalize(ref.json(name(u)));
+            JsonNode javaJson = comparable(Wire.normalize(java.get(u).json()));
+            JsonNode refJson = comparable(Wire.normalize(ref.json(name(u))));
             assertEquals(refJson, javaJson, where() + ": content of " + name(u));
             byte[] javaState = java.get(u).doc().encodeStateAsUpdate();
             byte[] refState = ref.encodeState(name(u));
@@ -199,7 +230,11 @@ final class Scenario {
                 throw new AssertionError(where() + ": full state of " + name(u) + " differs\n reference:\n"
                         + ref.describeUpdate(refState) + "\n java:\n" + ref.describeUpdate(javaState));
             }
-            assertArrayEquals(ref.stateVector(name(u)), java.get(u).doc().encodeStateVector(), where());
+            assertEquals(eu.vetnet.crdt.StateVectors.decode(ref.stateVector(name(u))),
+                    eu.vetnet.crdt.StateVectors.decode(java.get(u).doc().encodeStateVector()), where());
+            if (compareEdits) {
+                assertArrayEquals(ref.stateVector(name(u)), java.get(u).doc().encodeStateVector(), where());
+            }
             if (first == null) {
                 first = javaJson;
             } else {

@@ -128,7 +128,11 @@ class HostileInputTests {
                     doc.applyUpdate(baseState);
                 }
                 byte[] before = doc.encodeStateAsUpdate();
+                long started = System.nanoTime();
                 try {
+                    if (Boolean.getBoolean("crdt.fuzzTrace")) {
+                        System.err.println("CASE " + c + " " + java.util.HexFormat.of().formatHex(bad));
+                    }
                     doc.applyUpdate(bad);
                     applied++;
                     // still a valid document: its state encodes and reloads. When nothing waits pending,
