@@ -1,0 +1,130 @@
+package eu.vetnet.rooms.core;
+
+import eu.vetnet.rooms.protocol.Protocol;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One client socket in one room. A y-websocket socket carries one document (named by its URL), a Hocuspocus
+ * socket several. {@link #receive} is called by the transport, one frame at a time; everything else runs on
+ * the room's lane.
+ */
+public final class ClientConnection {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    final RoomServer server;
+    final Room room;
+    final Socket socket;
+    final Protocol protocol;
+    final String fixedDocument;
+    final String headerToken;
+    final Map<String, DocumentSession> sessions = new LinkedHashMap<>();
+    private final RateLimiter messageRate;
+    private volatile boolean closed;
+    int messagesBeforeAuthentication;
+    boolean authenticatedOnce;
+    ScheduledFuture<?> deadline;
+
+    ClientConnection(RoomServer server, Room room, Socket socket, Protocol protocol, String fixedDocument,
+            String headerToken) {
+        this.server = server;
+        this.room = room;
+        this.socket = socket;
+        this.protocol = protocol;
+        this.fixedDocument = fixedDocument;
+        this.headerToken = headerToken;
+        RoomLimits limits = server.limits();
+        this.messageRate = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst());
+    }
+
+    /** Starts the connection: the authentication deadline, and on single-document endpoints the document's authentication. */
+    void start() {
+        deadline = server.timer().schedule(() -> room.lane.execute(() -> {
+            if (!authenticatedOnce) {
+                close(CloseCodes.AUTHENTICATION_TIMEOUT, "not authenticated within "
+                        + server.limits().authenticationTimeout().toSeconds() + " s");
+            }
+        }), server.limits().authenticationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (!protocol.multiplexed()) {
+            room.lane.execute(() -> server.dispatcher().authenticate(this, fixedDocument, headerToken));
+        }
+    }
+
+    /** One binary frame from the client. Called by the transport, never concurrently for one socket. */
+    public void receive(byte[] frame) {
+        if (closed) {
+            return;
+        }
+        if (frame.length > server.limits().maxMessageBytes()) {
+            close(CloseCodes.MESSAGE_TOO_BIG, "message of " + frame.length + " bytes over the limit of "
+                    + server.limits().maxMessageBytes());
+            return;
+        }
+        if (!messageRate.tryAcquire()) {
+            close(CloseCodes.TOO_MANY_MESSAGES, "more than " + (long) server.limits().messagesPerSecond()
+                    + " messages per second");
+            return;
+        }
+        room.lane.execute(() -> {
+            if (!closed) {
+                server.dispatcher().dispatch(this, frame);
+            }
+        });
+    }
+
+    /** A text frame: no Yjs protocol uses them. */
+    public void receiveText() {
+        close(CloseCodes.BAD_MESSAGE, "text frames are not part of the protocol: send binary frames");
+    }
+
+    /** The transport saw the socket close (by the client or the network). */
+    public void closed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        room.lane.execute(this::cleanUp);
+    }
+
+    /** Closes the socket with a code and cleans up its sessions. Safe from any thread, idempotent. */
+    public void close(int code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.countClose(code);
+        socket.close(code, reason);
+        room.lane.execute(this::cleanUp);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    void send(byte[] frame) {
+        if (!closed) {
+            socket.send(frame);
+        }
+    }
+
+    private void cleanUp() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        for (DocumentSession s : sessions.values().toArray(DocumentSession[]::new)) {
+            server.dispatcher().leave(s);
+        }
+        sessions.clear();
+        server.release(room);
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + id + " to room " + room.id();
+    }
+}

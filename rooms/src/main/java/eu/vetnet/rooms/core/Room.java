@@ -1,0 +1,118 @@
+package eu.vetnet.rooms.core;
+
+import eu.vetnet.crdt.YDoc;
+import eu.vetnet.rooms.RoomException;
+import eu.vetnet.rooms.hook.LoadPayload;
+import eu.vetnet.rooms.hook.StorePayload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An open room: its documents, loaded through the hooks on first join, and the lane every change of them runs
+ * on. Unloaded when the last connection left and the grace period passed, after every document was stored.
+ */
+public final class Room {
+
+    private final String id;
+    private final RoomServer server;
+    final SerialExecutor lane;
+    private final Map<String, RoomDocument> documents = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<RoomDocument>> loading = new LinkedHashMap<>();
+    /** Guarded by the server's registry (changed inside its compute), read anywhere. */
+    final AtomicInteger connections = new AtomicInteger();
+    private ScheduledFuture<?> unloadTimer;
+
+    Room(String id, RoomServer server) {
+        this.id = id;
+        this.server = server;
+        this.lane = new SerialExecutor(server.workers());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    RoomServer server() {
+        return server;
+    }
+
+    /** Runs {@code task} on the room's lane with its documents; for tests, metrics and the REST API. */
+    public <T> CompletableFuture<T> inspect(Function<Map<String, YDoc>, T> task) {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<String, YDoc> docs = new LinkedHashMap<>();
+            documents.forEach((name, d) -> docs.put(name, d.doc()));
+            return task.apply(docs);
+        }, lane);
+    }
+
+    /** The document, loading it through {@code onLoadDocument} on first use. On the lane. */
+    CompletableFuture<RoomDocument> open(String name) {
+        RoomDocument open = documents.get(name);
+        if (open != null) {
+            return CompletableFuture.completedFuture(open);
+        }
+        CompletableFuture<RoomDocument> pending = loading.get(name);
+        if (pending != null) {
+            return pending;
+        }
+        RoomDocument doc = new RoomDocument(this, name);
+        CompletableFuture<RoomDocument> load = server.hooks()
+                .chain(h -> h.onLoadDocument(new LoadPayload(id, name, doc.doc())))
+                .handleAsync((v, err) -> {
+                    loading.remove(name);
+                    if (err != null) {
+                        doc.destroy();
+                        // Fail closed (RELIABILITY.md rule 9): never serve an empty document in place of a stored one.
+                        throw new RoomException("document " + name + " of room " + id + " could not be loaded; try again", err);
+                    }
+                    doc.loaded();
+                    documents.put(name, doc);
+                    return doc;
+                }, lane);
+        loading.put(name, load);
+        return load;
+    }
+
+    void scheduleUnload() {
+        if (unloadTimer != null) {
+            unloadTimer.cancel(false);
+        }
+        unloadTimer = server.timer().schedule(() -> lane.execute(this::unloadIfIdle),
+                server.limits().unloadGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void unloadIfIdle() {
+        if (connections.get() > 0) {
+            return;
+        }
+        storeAll().whenCompleteAsync((v, err) -> server.finishUnload(this, err), lane);
+    }
+
+    /** Stores every document once the updates already applied went through {@code onChange}. On the lane. */
+    CompletableFuture<Void> storeAll() {
+        List<CompletableFuture<Void>> stores = new ArrayList<>();
+        for (RoomDocument d : documents.values()) {
+            stores.add(d.changesSettled().thenComposeAsync(v -> {
+                byte[] state = d.doc().encodeStateAsUpdate();
+                return server.hooks().chain(h -> h.onStoreDocument(new StorePayload(id, d.name(), state)));
+            }, lane));
+        }
+        return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
+    }
+
+    List<String> documentNames() {
+        return new ArrayList<>(documents.keySet());
+    }
+
+    void destroy() {
+        documents.values().forEach(RoomDocument::destroy);
+        documents.clear();
+    }
+}

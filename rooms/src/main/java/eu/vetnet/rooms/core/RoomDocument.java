@@ -1,0 +1,341 @@
+package eu.vetnet.rooms.core;
+
+import eu.vetnet.crdt.Subscription;
+import eu.vetnet.crdt.YDoc;
+import eu.vetnet.crdt.encoding.DecodingException;
+import eu.vetnet.crdt.encoding.JsJson;
+import eu.vetnet.crdt.inspect.Touch;
+import eu.vetnet.crdt.inspect.UpdateInspector;
+import eu.vetnet.crdt.protocol.Awareness;
+import eu.vetnet.crdt.protocol.AwarenessUpdate;
+import eu.vetnet.crdt.protocol.SyncMessage;
+import eu.vetnet.rooms.hook.AwarenessPayload;
+import eu.vetnet.rooms.hook.ChangePayload;
+import eu.vetnet.rooms.hook.RoomRole;
+import eu.vetnet.rooms.policy.Actor;
+import eu.vetnet.rooms.policy.DocumentPolicy;
+import eu.vetnet.rooms.policy.Verdict;
+import eu.vetnet.rooms.protocol.Protocol;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One document of an open room: the CRDT, its awareness, the sessions that have it open, and the ordered
+ * chain that broadcasts each applied update only after {@code onChange} completed for it and every update
+ * before it. Touched only on the room's lane.
+ */
+public final class RoomDocument {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomDocument.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int RETIRED_CLIENTS = 4096;
+
+    private final Room room;
+    private final String name;
+    private final YDoc doc = new YDoc();
+    private final Awareness awareness = new Awareness();
+    private final DocumentPolicy policy;
+    final Set<DocumentSession> sessions = new LinkedHashSet<>();
+    private final Map<Long, DocumentSession> awarenessOwners = new LinkedHashMap<>();
+    private final Set<Long> retiredClients = new LinkedHashSet<>();
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private Subscription updates;
+    private long approximateSize;
+    private DocumentSession writing;
+    private boolean changed;
+
+    RoomDocument(Room room, String name) {
+        this.room = room;
+        this.name = name;
+        this.policy = room.server().policies().apply(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    YDoc doc() {
+        return doc;
+    }
+
+    void loaded() {
+        approximateSize = doc.encodeStateAsUpdate().length;
+        updates = doc.onUpdate((update, origin, txn) -> applied(update, origin));
+    }
+
+    void destroy() {
+        if (updates != null) {
+            updates.close();
+        }
+    }
+
+    CompletableFuture<Void> changesSettled() {
+        return tail.exceptionally(e -> null);
+    }
+
+    /** Runs {@code task} once every update applied so far was stored and broadcast (sync answers wait for it). */
+    void afterPending(Runnable task) {
+        if (tail.isDone()) {
+            task.run();
+        } else {
+            tail = tail.handleAsync((v, e) -> {
+                try {
+                    task.run();
+                } catch (RuntimeException failure) {
+                    log.error("a task waiting for stored updates of {} failed", name, failure);
+                }
+                return null;
+            }, room.lane);
+        }
+    }
+
+    void join(DocumentSession s) {
+        sessions.add(s);
+        s.send(s.connection().protocol.sync(name, new SyncMessage.Step1(doc.encodeStateVector())));
+        if (!awareness.states().isEmpty()) {
+            s.send(s.connection().protocol.awareness(name, awareness.encodeAll().encode()));
+        }
+    }
+
+    void leave(DocumentSession s) {
+        sessions.remove(s);
+        List<Long> owned = new ArrayList<>(s.awarenessClients);
+        for (Long client : owned) {
+            awarenessOwners.remove(client);
+            retire(client);
+        }
+        if (!owned.isEmpty()) {
+            Awareness.Change change = awareness.remove(owned, s);
+            if (!change.isEmpty()) {
+                broadcastAwareness(s, change);
+            }
+        }
+    }
+
+    void answerStep1(DocumentSession s, byte[] stateVector) {
+        afterPending(() -> {
+            if (s.isOpen()) {
+                byte[] missing;
+                try {
+                    missing = doc.encodeStateAsUpdate(stateVector);
+                } catch (DecodingException e) {
+                    s.connection().close(CloseCodes.BAD_MESSAGE, "sync step 1 with a state vector that does not decode: " + e.getMessage());
+                    return;
+                }
+                s.send(s.connection().protocol.sync(name, new SyncMessage.Step2(missing)));
+            }
+        });
+    }
+
+    /** Sync step 2 or update from a client: permission, quota and policy first; nothing refused is applied. */
+    void write(DocumentSession s, byte[] update) {
+        Protocol protocol = s.connection().protocol;
+        if (isEmptyUpdate(update)) {
+            s.send(protocol.syncStatus(name, true));
+            return;
+        }
+        if (!s.writable()) {
+            s.send(protocol.permissionDenied(name, "read-only: your role in this room may read " + name + " but not change it"));
+            s.send(protocol.syncStatus(name, false));
+            return;
+        }
+        if (s.rejected) {
+            s.send(protocol.syncStatus(name, false));
+            return;
+        }
+        RoomServer server = room.server();
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        if (approximateSize + update.length > server.limits().documentQuotaBytes()) {
+            approximateSize = doc.encodeStateAsUpdate().length;
+            if (approximateSize + update.length > server.limits().documentQuotaBytes()) {
+                reject(s, "the document would grow over its quota of " + server.limits().documentQuotaBytes()
+                        + " bytes; remove content first");
+                return;
+            }
+        }
+        if (s.role() != RoomRole.FACILITATOR && policy != DocumentPolicy.OPEN) {
+            List<Touch> touches;
+            try {
+                touches = UpdateInspector.inspect(doc, update);
+            } catch (DecodingException e) {
+                s.connection().close(CloseCodes.BAD_MESSAGE, "update does not decode: " + e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                log.warn("inspecting an update for {} failed", name, e);
+                s.connection().close(CloseCodes.BAD_MESSAGE, "update could not be inspected: " + e.getMessage());
+                return;
+            }
+            Verdict verdict = policy.check(doc, touches, new Actor(s.user().id(), s.role()));
+            if (!verdict.allowed()) {
+                reject(s, verdict.reason());
+                return;
+            }
+        }
+        writing = s;
+        changed = false;
+        try {
+            doc.applyUpdate(update, s);
+        } catch (DecodingException e) {
+            s.connection().close(CloseCodes.BAD_MESSAGE, "update does not decode: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            log.error("applying an update to {} of room {} failed", name, room.id(), e);
+            s.connection().close(CloseCodes.INTERNAL_ERROR, "the server could not apply the update");
+            return;
+        } finally {
+            writing = null;
+        }
+        approximateSize += update.length;
+        server.countUpdate(THREADS.getCurrentThreadCpuTime() - cpu);
+        if (!changed) {
+            afterPending(() -> s.send(protocol.syncStatus(name, true)));
+        }
+    }
+
+    private void applied(byte[] update, Object origin) {
+        changed = true;
+        DocumentSession from = origin instanceof DocumentSession s ? s : null;
+        RoomServer server = room.server();
+        CompletableFuture<Void> stored = server.hooks().chain(h -> h.onChange(
+                new ChangePayload(room.id(), name, update, from == null ? null : from.user())));
+        tail = tail.thenCombine(stored.handle((v, e) -> e), (v, storeError) -> storeError)
+                .handleAsync((storeError, e) -> {
+                    if (storeError != null) {
+                        // Seen means stored (RELIABILITY.md rule 1): what could not be stored is not broadcast.
+                        log.error("onChange failed for {} of room {}; the update is not broadcast", name, room.id(), storeError);
+                        if (from != null) {
+                            from.send(from.connection().protocol.syncStatus(name, false));
+                        }
+                        return null;
+                    }
+                    broadcast(update, from);
+                    return null;
+                }, room.lane);
+    }
+
+    private void broadcast(byte[] update, DocumentSession from) {
+        Map<Protocol, byte[]> frames = new IdentityHashMap<>(2);
+        SyncMessage message = new SyncMessage.Update(update);
+        int deliveries = 0;
+        for (DocumentSession s : sessions) {
+            if (s == from || !s.isOpen()) {
+                continue;
+            }
+            Protocol p = s.connection().protocol;
+            s.send(frames.computeIfAbsent(p, k -> k.sync(name, message)));
+            deliveries++;
+        }
+        room.server().countDeliveries(deliveries);
+        if (from != null && from.isOpen()) {
+            from.send(from.connection().protocol.syncStatus(name, true));
+        }
+    }
+
+    private void reject(DocumentSession s, String reason) {
+        s.rejected = true;
+        room.server().countRejection();
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("type", "vetnet.rejected");
+        notice.put("document", name);
+        notice.put("reason", reason);
+        notice.put("action", "discard the local copy of this document and join it again");
+        Protocol p = s.connection().protocol;
+        s.send(p.rejected(name, JsJson.stringify(notice)));
+        s.send(p.syncStatus(name, false));
+    }
+
+    /** An update with no structs and no deletions: what a client with nothing new answers to step 1. */
+    static boolean isEmptyUpdate(byte[] update) {
+        return update.length == 2 && update[0] == 0 && update[1] == 0;
+    }
+
+    void queryAwareness(DocumentSession s) {
+        s.send(s.connection().protocol.awareness(name, awareness.encodeAll().encode()));
+    }
+
+    /** An awareness update: only the sender's own clients, identity fields set by the server, within rate. */
+    void awareness(DocumentSession s, byte[] bytes) {
+        RoomServer server = room.server();
+        AwarenessUpdate update;
+        try {
+            update = AwarenessUpdate.decode(bytes, server.limits().maxAwarenessEntries(), server.limits().maxAwarenessStateBytes());
+        } catch (DecodingException e) {
+            boolean tooLarge = String.valueOf(e.getMessage()).contains("over the limit");
+            s.connection().close(tooLarge ? CloseCodes.TOO_LARGE : CloseCodes.BAD_MESSAGE,
+                    "awareness update refused: " + e.getMessage());
+            return;
+        }
+        List<AwarenessUpdate.Entry> own = new ArrayList<>();
+        for (AwarenessUpdate.Entry e : update.entries()) {
+            DocumentSession owner = awarenessOwners.get(e.clientId());
+            if (owner == s) {
+                own.add(e);
+            } else if (owner == null && e.state() != null && !retiredClients.contains(e.clientId())
+                    && s.awarenessClients.size() < server.limits().maxAwarenessClientsPerSession()) {
+                awarenessOwners.put(e.clientId(), s);
+                s.awarenessClients.add(e.clientId());
+                own.add(e);
+            }
+            // Anything else is another client's state: clients relay what they hear, and may not speak for others.
+        }
+        if (own.isEmpty()) {
+            return;
+        }
+        if (!s.awarenessRate.tryAcquire()) {
+            server.countAwarenessDropped();
+            return;
+        }
+        AwarenessUpdate stamped = new AwarenessUpdate(own).map(state -> stamp(state, s));
+        Awareness.Change change = awareness.apply(stamped, s);
+        for (Long removed : change.removed()) {
+            awarenessOwners.remove(removed);
+            s.awarenessClients.remove(removed);
+            retire(removed);
+        }
+        if (!change.isEmpty()) {
+            broadcastAwareness(s, change);
+            server.hooks().notifyAll(h -> h.onAwareness(new AwarenessPayload(room.id(), name, s.user(),
+                    change.added(), change.updated(), change.removed())));
+        }
+    }
+
+    private void broadcastAwareness(DocumentSession from, Awareness.Change change) {
+        byte[] encoded = awareness.encode(change.all()).encode();
+        Map<Protocol, byte[]> frames = new IdentityHashMap<>(2);
+        for (DocumentSession s : sessions) {
+            if (s != from && s.isOpen()) {
+                s.send(frames.computeIfAbsent(s.connection().protocol, p -> p.awareness(name, encoded)));
+            }
+        }
+    }
+
+    private void retire(Long client) {
+        retiredClients.add(client);
+        if (retiredClients.size() > RETIRED_CLIENTS) {
+            Long eldest = retiredClients.iterator().next();
+            retiredClients.remove(eldest);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object stamp(Object state, DocumentSession s) {
+        Map<String, Object> out = state instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+        Map<String, Object> user = out.get("user") instanceof Map<?, ?> u
+                ? new LinkedHashMap<>((Map<String, Object>) u) : new LinkedHashMap<>();
+        user.put("id", s.user().id());
+        user.put("name", s.user().name());
+        user.put("role", s.role().name().toLowerCase());
+        out.put("user", user);
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package eu.vetnet.rooms.core;
+
+import java.time.Duration;
+
+/**
+ * Every cap the room server enforces, with defaults for the embedded run. The gateway must use the same
+ * {@code maxMessageBytes} (RELIABILITY.md rule 3).
+ *
+ * @param maxMessageBytes largest incoming frame (and message: frames are aggregated up to this size)
+ * @param documentQuotaBytes largest encoded state a document may grow to; updates beyond it are rejected
+ * @param maxMessagesBeforeAuthentication messages a socket may send before its first document is authenticated
+ * @param authenticationTimeout time a socket has to authenticate its first document
+ * @param maxAwarenessStateBytes largest JSON state in one awareness entry
+ * @param maxAwarenessEntries most client entries in one incoming awareness message
+ * @param maxAwarenessClientsPerSession awareness client ids one connection may announce for one document
+ * @param awarenessPerSecond sustained rate of a connection's own awareness updates per document; excess is dropped
+ * @param messagesPerSecond sustained rate of all messages of one socket; a flood over it closes the socket
+ * @param messageBurst bucket size for {@code messagesPerSecond}
+ * @param maxDocumentsPerSocket documents one Hocuspocus socket may carry
+ * @param maxDocumentNameLength longest document name
+ * @param unloadGrace how long a room stays loaded after its last connection left
+ */
+public record RoomLimits(
+        int maxMessageBytes,
+        long documentQuotaBytes,
+        int maxMessagesBeforeAuthentication,
+        Duration authenticationTimeout,
+        int maxAwarenessStateBytes,
+        int maxAwarenessEntries,
+        int maxAwarenessClientsPerSession,
+        double awarenessPerSecond,
+        double messagesPerSecond,
+        int messageBurst,
+        int maxDocumentsPerSocket,
+        int maxDocumentNameLength,
+        Duration unloadGrace) {
+
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    public static final long DEFAULT_DOCUMENT_QUOTA_BYTES = 16L * 1024 * 1024;
+    public static final int DEFAULT_MAX_MESSAGES_BEFORE_AUTHENTICATION = 64;
+    public static final Duration DEFAULT_AUTHENTICATION_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_AWARENESS_STATE_BYTES = 8 * 1024;
+    public static final int DEFAULT_MAX_AWARENESS_ENTRIES = 256;
+    public static final int DEFAULT_MAX_AWARENESS_CLIENTS_PER_SESSION = 4;
+    public static final double DEFAULT_AWARENESS_PER_SECOND = 30;
+    public static final double DEFAULT_MESSAGES_PER_SECOND = 500;
+    public static final int DEFAULT_MESSAGE_BURST = 2000;
+    public static final int DEFAULT_MAX_DOCUMENTS_PER_SOCKET = 16;
+    public static final int DEFAULT_MAX_DOCUMENT_NAME_LENGTH = 64;
+    public static final Duration DEFAULT_UNLOAD_GRACE = Duration.ofSeconds(10);
+
+    public static RoomLimits defaults() {
+        return new RoomLimits(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_DOCUMENT_QUOTA_BYTES,
+                DEFAULT_MAX_MESSAGES_BEFORE_AUTHENTICATION, DEFAULT_AUTHENTICATION_TIMEOUT,
+                DEFAULT_MAX_AWARENESS_STATE_BYTES, DEFAULT_MAX_AWARENESS_ENTRIES,
+                DEFAULT_MAX_AWARENESS_CLIENTS_PER_SESSION, DEFAULT_AWARENESS_PER_SECOND, DEFAULT_MESSAGES_PER_SECOND,
+                DEFAULT_MESSAGE_BURST, DEFAULT_MAX_DOCUMENTS_PER_SOCKET, DEFAULT_MAX_DOCUMENT_NAME_LENGTH,
+                DEFAULT_UNLOAD_GRACE);
+    }
+}

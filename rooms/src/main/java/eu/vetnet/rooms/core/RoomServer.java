@@ -1,0 +1,182 @@
+package eu.vetnet.rooms.core;
+
+import eu.vetnet.rooms.hook.Hooks;
+import eu.vetnet.rooms.hook.RoomHook;
+import eu.vetnet.rooms.hook.UnloadPayload;
+import eu.vetnet.rooms.policy.DocumentPolicy;
+import eu.vetnet.rooms.protocol.Protocol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The room server's core (Hocuspocus's "Hocuspocus" class): the registry of open rooms, the hooks, the limits.
+ * It never sees the transport: an adapter calls {@link #connect} with a {@link Socket} and feeds frames to the
+ * returned {@link ClientConnection}.
+ */
+public final class RoomServer {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomServer.class);
+
+    private final RoomLimits limits;
+    private final Hooks hooks;
+    private final Function<String, DocumentPolicy> policies;
+    private final Executor workers;
+    private final ScheduledExecutorService timer;
+    private final MessageDispatcher dispatcher = new MessageDispatcher(this);
+    private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicLong> closes = new ConcurrentHashMap<>();
+    private final AtomicLong updates = new AtomicLong();
+    private final AtomicLong updateCpuNanos = new AtomicLong();
+    private final AtomicLong deliveries = new AtomicLong();
+    private final AtomicLong rejections = new AtomicLong();
+    private final AtomicLong awarenessDropped = new AtomicLong();
+    private volatile boolean shuttingDown;
+
+    /**
+     * @param workers the pool room lanes run on (bounded; not a Netty event loop)
+     * @param timer for deadlines and unload grace periods; tasks only hop onto a lane
+     */
+    public RoomServer(RoomLimits limits, List<? extends RoomHook> hooks, Function<String, DocumentPolicy> policies,
+            Executor workers, ScheduledExecutorService timer) {
+        this.limits = limits;
+        this.hooks = new Hooks(hooks);
+        this.policies = policies;
+        this.workers = workers;
+        this.timer = timer;
+    }
+
+    /**
+     * A new socket for a room. {@code fixedDocument} is the document of a y-websocket endpoint (null for
+     * Hocuspocus); {@code headerToken} the bearer token of the upgrade request, or null.
+     */
+    public ClientConnection connect(Socket socket, Protocol protocol, String roomId, String fixedDocument, String headerToken) {
+        Room room = rooms.compute(roomId, (id, r) -> {
+            Room open = r == null ? new Room(id, this) : r;
+            open.connections.incrementAndGet();
+            return open;
+        });
+        ClientConnection c = new ClientConnection(this, room, socket, protocol, fixedDocument, headerToken);
+        if (shuttingDown) {
+            c.close(CloseCodes.GOING_AWAY, "the server is shutting down: reconnect");
+            return c;
+        }
+        c.start();
+        return c;
+    }
+
+    void release(Room room) {
+        if (room.connections.decrementAndGet() == 0) {
+            room.scheduleUnload();
+        }
+    }
+
+    void finishUnload(Room room, Throwable storeError) {
+        if (storeError != null) {
+            // Keep the room: unloading what was not stored would lose it. Try again after another grace period.
+            log.error("storing room {} failed; it stays loaded and is retried", room.id(), storeError);
+            if (room.connections.get() == 0) {
+                room.scheduleUnload();
+            }
+            return;
+        }
+        boolean[] removed = {false};
+        rooms.computeIfPresent(room.id(), (id, r) -> {
+            if (r == room && room.connections.get() == 0) {
+                removed[0] = true;
+                return null;
+            }
+            return r;
+        });
+        if (removed[0]) {
+            List<String> names = room.documentNames();
+            room.destroy();
+            hooks.chain(h -> h.onUnload(new UnloadPayload(room.id(), names)));
+        }
+    }
+
+    /** The open room with this id, or null. */
+    public Room openRoom(String id) {
+        return rooms.get(id);
+    }
+
+    public List<String> openRoomIds() {
+        return new ArrayList<>(rooms.keySet());
+    }
+
+    /** Stores every open room; new connections are turned away meanwhile. Sockets are closed by the transport. */
+    public CompletableFuture<Void> shutdown() {
+        shuttingDown = true;
+        List<CompletableFuture<Void>> stores = new ArrayList<>();
+        for (Room room : rooms.values()) {
+            stores.add(CompletableFuture.supplyAsync(room::storeAll, room.lane).thenCompose(f -> f));
+        }
+        return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
+    }
+
+    public RoomLimits limits() {
+        return limits;
+    }
+
+    Hooks hooks() {
+        return hooks;
+    }
+
+    Function<String, DocumentPolicy> policies() {
+        return policies;
+    }
+
+    Executor workers() {
+        return workers;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    MessageDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    void countClose(int code) {
+        closes.computeIfAbsent(code, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    void countUpdate(long cpuNanos) {
+        updates.incrementAndGet();
+        updateCpuNanos.addAndGet(cpuNanos);
+    }
+
+    void countDeliveries(int n) {
+        deliveries.addAndGet(n);
+    }
+
+    void countRejection() {
+        rejections.incrementAndGet();
+    }
+
+    void countAwarenessDropped() {
+        awarenessDropped.incrementAndGet();
+    }
+
+    /** Counters for metrics and tests: updates applied, their CPU time (inspection and apply), deliveries, rejections. */
+    public Stats stats() {
+        Map<Integer, Long> byCode = new java.util.TreeMap<>();
+        closes.forEach((k, v) -> byCode.put(k, v.get()));
+        return new Stats(updates.get(), updateCpuNanos.get(), deliveries.get(), rejections.get(), awarenessDropped.get(), byCode);
+    }
+
+    /** A snapshot of the counters. */
+    public record Stats(long updates, long updateCpuNanos, long deliveries, long rejections, long awarenessDropped,
+            Map<Integer, Long> serverCloses) {
+    }
+
+}

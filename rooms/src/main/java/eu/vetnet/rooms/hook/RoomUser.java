@@ -1,0 +1,25 @@
+package eu.vetnet.rooms.hook;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Who is on the other end of a connection, from a validated token.
+ *
+ * @param id the token's subject ({@code sub}): the id owners and votes are keyed by
+ * @param username {@code preferred_username}; access lists may name a user by id or by username
+ * @param name display name for awareness
+ * @param roles realm roles from {@code realm_access.roles}
+ * @param expiresAt when the token expires; the server closes the connection then (4401)
+ */
+public record RoomUser(String id, String username, String name, Set<String> roles, Instant expiresAt) {
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** True when an access-list entry names this user, by id or by username. */
+    public boolean isNamedBy(String entry) {
+        return entry.equals(id) || entry.equals(username);
+    }
+}

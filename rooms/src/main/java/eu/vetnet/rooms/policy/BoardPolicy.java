@@ -1,0 +1,24 @@
+package eu.vetnet.rooms.policy;
+
+import eu.vetnet.crdt.YDoc;
+import eu.vetnet.crdt.inspect.Touch;
+import java.util.List;
+
+/** {@code board}: root YMap {@code objects}, object id -> YMap {type, owner, ..., votes: YMap userId -> true}. */
+public final class BoardPolicy implements DocumentPolicy {
+
+    private final OwnedCollectionRule objects = new OwnedCollectionRule("objects", "votes");
+
+    @Override
+    public Verdict check(YDoc doc, List<Touch> touches, Actor actor) {
+        for (Touch t : touches) {
+            if (t.parent().isEmpty()) {
+                return Policies.unplaceable(t);
+            }
+            if (!objects.root().equals(t.root())) {
+                return Verdict.deny("the board keeps everything in the map 'objects'; '" + t.root() + "' is for facilitators");
+            }
+        }
+        return objects.check(doc, touches, actor);
+    }
+}

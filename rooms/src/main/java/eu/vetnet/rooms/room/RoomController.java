@@ -1,0 +1,166 @@
+package eu.vetnet.rooms.room;
+
+import eu.vetnet.rooms.hook.RoomRole;
+import eu.vetnet.rooms.hook.RoomUser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/rooms}: create (facilitators and admins; the creator owns the room), list the rooms you may
+ * enter, read one, replace its access list, add a document, archive.
+ */
+@RestController
+@RequestMapping("/api/rooms")
+public class RoomController {
+
+    private static final Pattern DOCUMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    /** What POST /api/rooms takes. */
+    public record CreateRoom(String title, RoomKind kind, AccessList access, List<String> documents) {
+    }
+
+    /** What POST /api/rooms/{id}/documents takes. */
+    public record AddDocument(String name) {
+    }
+
+    private final RoomStore store;
+
+    public RoomController(RoomStore store) {
+        this.store = store;
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<RoomRecord>> create(@AuthenticationPrincipal Jwt jwt, @RequestBody CreateRoom body) {
+        RoomUser user = users(jwt);
+        if (!user.hasRole("facilitator") && !user.hasRole("admin")) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "only facilitators and admins create rooms",
+                    "ask a facilitator to create the room and add you to its access list");
+        }
+        if (body == null || body.title() == null || body.title().isBlank() || body.kind() == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "a room needs a title and a kind",
+                    "send {\"title\": \"...\", \"kind\": \"WORKSHOP\" | \"COURSE_SESSION\" | \"DIALOGUE_SESSION\"}");
+        }
+        List<String> documents = new ArrayList<>(RoomRecord.DEFAULT_DOCUMENTS);
+        if (body.documents() != null) {
+            body.documents().forEach(d -> addDocument(documents, d));
+        }
+        AccessList given = body.access() == null ? new AccessList(null, null, null, null) : body.access();
+        AccessList access = new AccessList(user.id(), given.facilitators(), given.participants(), given.observers());
+        RoomRecord room = new RoomRecord(UUID.randomUUID().toString(), body.title().strip(), body.kind(), access,
+                List.copyOf(documents), false, Instant.now());
+        return Mono.fromCompletionStage(store.save(room)).map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(saved));
+    }
+
+    @GetMapping
+    public Mono<List<RoomRecord>> list(@AuthenticationPrincipal Jwt jwt) {
+        RoomUser user = users(jwt);
+        return Mono.fromCompletionStage(store.list())
+                .map(rooms -> rooms.stream().filter(r -> RoomAccessHook.roleOf(r, user) != null).toList());
+    }
+
+    @GetMapping("/{id}")
+    public Mono<RoomRecord> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        RoomUser user = users(jwt);
+        return find(id).map(room -> {
+            if (RoomAccessHook.roleOf(room, user) == null) {
+                throw notOnList(room);
+            }
+            return room;
+        });
+    }
+
+    @PutMapping("/{id}/access")
+    public Mono<RoomRecord> updateAccess(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody AccessList body) {
+        RoomUser user = users(jwt);
+        return find(id).flatMap(room -> {
+            requireFacilitator(room, user);
+            String owner = body.owner() == null ? room.access().owner() : body.owner();
+            return Mono.fromCompletionStage(store.save(room.withAccess(
+                    new AccessList(owner, body.facilitators(), body.participants(), body.observers()))));
+        });
+    }
+
+    @PostMapping("/{id}/documents")
+    public Mono<RoomRecord> addDocument(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody AddDocument body) {
+        RoomUser user = users(jwt);
+        return find(id).flatMap(room -> {
+            RoomRole role = RoomAccessHook.roleOf(room, user);
+            if (role == null || !role.writes()) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "observers and people not on the access list cannot add documents",
+                        "ask a facilitator of the room");
+            }
+            List<String> documents = new ArrayList<>(room.documents());
+            addDocument(documents, body == null ? null : body.name());
+            return Mono.fromCompletionStage(store.save(room.withDocuments(documents)));
+        });
+    }
+
+    @PostMapping("/{id}/archive")
+    public Mono<RoomRecord> archive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        RoomUser user = users(jwt);
+        return find(id).flatMap(room -> {
+            requireFacilitator(room, user);
+            return Mono.fromCompletionStage(store.save(room.archive()));
+        });
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(e.toError());
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<ApiError> unreadable(ServerWebInputException e) {
+        return ResponseEntity.badRequest().body(new ApiError(400, "Bad Request", "the body is not the JSON this endpoint takes: "
+                + e.getReason(), "see docs/rooms.md for the shapes of the /api/rooms requests"));
+    }
+
+    private Mono<RoomRecord> find(String id) {
+        return Mono.fromCompletionStage(store.find(id))
+                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "no room " + id,
+                        "list the rooms you may enter with GET /api/rooms")));
+    }
+
+    private static void requireFacilitator(RoomRecord room, RoomUser user) {
+        if (RoomAccessHook.roleOf(room, user) != RoomRole.FACILITATOR) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "only the owner and facilitators of room " + room.id() + " may do this",
+                    "ask the owner (" + room.access().owner() + ") or a facilitator");
+        }
+    }
+
+    private static ApiException notOnList(RoomRecord room) {
+        return new ApiException(HttpStatus.FORBIDDEN, "you are not on the access list of room " + room.id(),
+                "ask its owner or a facilitator to add you");
+    }
+
+    private static void addDocument(List<String> documents, String name) {
+        if (name == null || !DOCUMENT.matcher(name).matches()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid document name: " + name,
+                    "use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (!documents.contains(name)) {
+            documents.add(name);
+        }
+    }
+
+    private static RoomUser users(Jwt jwt) {
+        return eu.vetnet.rooms.auth.JwtUsers.toUser(jwt);
+    }
+}

@@ -1,0 +1,80 @@
+package eu.vetnet.rooms.storage;
+
+import eu.vetnet.rooms.hook.ChangePayload;
+import eu.vetnet.rooms.hook.LoadPayload;
+import eu.vetnet.rooms.hook.RoomHook;
+import eu.vetnet.rooms.hook.StorePayload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Documents kept in memory: the last stored state plus the updates appended since (the same shape the
+ * Cassandra history will have: snapshot + log). Lost on restart.
+ */
+public final class InMemoryDocumentStorage implements RoomHook {
+
+    private record Stored(byte[] snapshot, List<byte[]> log) {
+    }
+
+    private final Map<String, Stored> documents = new ConcurrentHashMap<>();
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    private static String key(String roomId, String document) {
+        return roomId + "/" + document;
+    }
+
+    @Override
+    public CompletionStage<Void> onLoadDocument(LoadPayload payload) {
+        Stored s = documents.get(key(payload.roomId(), payload.documentName()));
+        if (s != null) {
+            synchronized (s) {
+                if (s.snapshot() != null) {
+                    payload.document().applyUpdate(s.snapshot(), this);
+                }
+                for (byte[] update : s.log()) {
+                    payload.document().applyUpdate(update, this);
+                }
+            }
+        }
+        return DONE;
+    }
+
+    @Override
+    public CompletionStage<Void> onChange(ChangePayload payload) {
+        Stored s = documents.computeIfAbsent(key(payload.roomId(), payload.documentName()),
+                k -> new Stored(null, new ArrayList<>()));
+        synchronized (s) {
+            s.log().add(payload.update());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> onStoreDocument(StorePayload payload) {
+        documents.put(key(payload.roomId(), payload.documentName()), new Stored(payload.state(), new ArrayList<>()));
+        return DONE;
+    }
+
+    /** The stored state and log of a document as one list of updates, for tests; empty when nothing is stored. */
+    public List<byte[]> updatesOf(String roomId, String document) {
+        Stored s = documents.get(key(roomId, document));
+        List<byte[]> out = new ArrayList<>();
+        if (s != null) {
+            synchronized (s) {
+                if (s.snapshot() != null) {
+                    out.add(s.snapshot());
+                }
+                out.addAll(s.log());
+            }
+        }
+        return out;
+    }
+}

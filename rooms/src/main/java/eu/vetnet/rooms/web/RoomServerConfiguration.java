@@ -1,0 +1,132 @@
+package eu.vetnet.rooms.web;
+
+import eu.vetnet.rooms.auth.JwtAuthenticationHook;
+import eu.vetnet.rooms.core.RoomServer;
+import eu.vetnet.rooms.hook.RoomHook;
+import eu.vetnet.rooms.policy.Policies;
+import eu.vetnet.rooms.room.InMemoryRoomStore;
+import eu.vetnet.rooms.room.RoomAccessHook;
+import eu.vetnet.rooms.room.RoomStore;
+import eu.vetnet.rooms.storage.InMemoryDocumentStorage;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.util.StringUtils;
+
+/** Wires the transport-agnostic core: the hooks (token, access list, storage), the pools, the metrics. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RoomsProperties.class)
+public class RoomServerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomServerConfiguration.class);
+
+    @Bean
+    RoomStore roomStore() {
+        return new InMemoryRoomStore();
+    }
+
+    @Bean
+    InMemoryDocumentStorage inMemoryDocumentStorage() {
+        return new InMemoryDocumentStorage();
+    }
+
+    @Bean
+    ReactiveJwtDecoder roomsJwtDecoder(RoomsProperties properties) {
+        RoomsProperties.Auth auth = properties.getAuth();
+        if (StringUtils.hasText(auth.getJwkSetUri())) {
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.getJwkSetUri()).build();
+            if (StringUtils.hasText(auth.getIssuerUri())) {
+                decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(auth.getIssuerUri()));
+            }
+            return decoder;
+        }
+        // Discovery happens on the first token, not at startup: the room server starts before the issuer.
+        return NimbusReactiveJwtDecoder.withIssuerLocation(auth.getIssuerUri()).build();
+    }
+
+    @Bean
+    JwtAuthenticationHook jwtAuthenticationHook(ReactiveJwtDecoder roomsJwtDecoder) {
+        return new JwtAuthenticationHook(roomsJwtDecoder);
+    }
+
+    @Bean
+    RoomAccessHook roomAccessHook(RoomStore roomStore) {
+        return new RoomAccessHook(roomStore);
+    }
+
+    @Bean(destroyMethod = "")
+    ExecutorService roomWorkers(RoomsProperties properties) {
+        return Executors.newFixedThreadPool(properties.getWorkerThreads(), named("room-lane-"));
+    }
+
+    @Bean(destroyMethod = "")
+    ScheduledExecutorService roomTimer() {
+        return Executors.newSingleThreadScheduledExecutor(named("room-timer-"));
+    }
+
+    @Bean
+    RoomServer roomServer(RoomsProperties properties, List<RoomHook> hooks, ExecutorService roomWorkers,
+            ScheduledExecutorService roomTimer, ObjectProvider<MeterRegistry> meters) {
+        RoomServer server = new RoomServer(properties.getLimits().toLimits(), hooks, Policies::forDocument, roomWorkers, roomTimer);
+        meters.ifAvailable(registry -> bind(server, registry));
+        return server;
+    }
+
+    @Bean
+    RoomServerShutdown roomServerShutdown(RoomServer server, ExecutorService roomWorkers, ScheduledExecutorService roomTimer) {
+        return new RoomServerShutdown(server, roomWorkers, roomTimer);
+    }
+
+    /** Drains on shutdown: stores every open room before the pools stop (RELIABILITY.md rule 10). */
+    record RoomServerShutdown(RoomServer server, ExecutorService workers, ScheduledExecutorService timer)
+            implements org.springframework.beans.factory.DisposableBean {
+        @Override
+        public void destroy() {
+            try {
+                server.shutdown().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.error("rooms were not all stored before shutdown", e);
+            }
+            timer.shutdownNow();
+            workers.shutdown();
+        }
+    }
+
+    private static void bind(RoomServer server, MeterRegistry registry) {
+        FunctionCounter.builder("vetnet.rooms.updates", server, s -> s.stats().updates())
+                .description("client updates applied").register(registry);
+        FunctionCounter.builder("vetnet.rooms.update.cpu", server, s -> s.stats().updateCpuNanos() / 1e9)
+                .baseUnit("seconds").description("CPU time spent inspecting and applying client updates").register(registry);
+        FunctionCounter.builder("vetnet.rooms.deliveries", server, s -> s.stats().deliveries())
+                .description("updates sent to other connections").register(registry);
+        FunctionCounter.builder("vetnet.rooms.rejections", server, s -> s.stats().rejections())
+                .description("updates rejected by policy or quota").register(registry);
+        Gauge.builder("vetnet.rooms.open", server, s -> s.openRoomIds().size())
+                .description("rooms loaded on this server").register(registry);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package eu.vetnet.rooms.web;
+
+import eu.vetnet.rooms.core.ClientConnection;
+import eu.vetnet.rooms.core.CloseCodes;
+import eu.vetnet.rooms.core.RoomServer;
+import eu.vetnet.rooms.protocol.HocuspocusProtocol;
+import eu.vetnet.rooms.protocol.YWebsocketProtocol;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * The WebFlux binding: {@code /ws/rooms/{roomId}} speaks Hocuspocus, {@code /ws/rooms/{roomId}/{document}}
+ * y-websocket. Copies each binary frame out of Netty's buffer and hands it to the core's connection.
+ */
+final class RoomWebSocketHandler implements WebSocketHandler {
+
+    static final String PREFIX = "/ws/rooms/";
+
+    private final RoomServer server;
+
+    RoomWebSocketHandler(RoomServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        String path = session.getHandshakeInfo().getUri().getRawPath();
+        String[] parts = path.startsWith(PREFIX) ? path.substring(PREFIX.length()).split("/", -1) : new String[0];
+        if (parts.length < 1 || parts.length > 2 || parts[0].isEmpty() || (parts.length == 2 && parts[1].isEmpty())) {
+            return session.close(new CloseStatus(CloseCodes.NOT_FOUND,
+                    "use /ws/rooms/{roomId} (Hocuspocus) or /ws/rooms/{roomId}/{document} (y-websocket)"));
+        }
+        String token = bearer(session.getHandshakeInfo().getHeaders());
+        WebFluxSocket socket = new WebFluxSocket(session);
+        ClientConnection connection = parts.length == 1
+                ? server.connect(socket, HocuspocusProtocol.INSTANCE, parts[0], null, token)
+                : server.connect(socket, YWebsocketProtocol.INSTANCE, parts[0], parts[1], token);
+        Mono<Void> in = session.receive()
+                .doOnNext(message -> {
+                    if (message.getType() == WebSocketMessage.Type.BINARY) {
+                        DataBuffer payload = message.getPayload();
+                        byte[] frame = new byte[payload.readableByteCount()];
+                        payload.read(frame);
+                        connection.receive(frame);
+                    } else if (message.getType() == WebSocketMessage.Type.TEXT) {
+                        connection.receiveText();
+                    }
+                })
+                .onErrorResume(e -> Mono.empty())
+                .doFinally(signal -> {
+                    connection.closed();
+                    socket.finish();
+                })
+                .then();
+        Mono<Void> out = session.send(socket.outbound()).onErrorResume(e -> Mono.empty());
+        return Mono.when(in, out);
+    }
+
+    /** The token the gateway puts on the upgrade; never read from the query string (RELIABILITY.md rule 6). */
+    static String bearer(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return value.substring(7).trim();
+        }
+        return null;
+    }
+}
