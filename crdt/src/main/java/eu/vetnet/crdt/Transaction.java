@@ -28,10 +28,11 @@ public final class Transaction {
     private final Map<YType, Set<String>> changed = new LinkedHashMap<>();
     private final Map<YType, List<YEvent>> changedParentTypes = new LinkedHashMap<>();
     private final List<Item> mergeStructs = new ArrayList<>();
-    private final Map<Object, Object> meta = new HashMap<>();
-    private final Set<YDoc> subdocsAdded = new LinkedHashSet<>();
-    private final Set<YDoc> subdocsRemoved = new LinkedHashSet<>();
-    private final Set<YDoc> subdocsLoaded = new LinkedHashSet<>();
+    // Rarely used: allocated on first use (a transaction per keystroke makes every allocation count).
+    private Map<Object, Object> meta;
+    private Set<YDoc> subdocsAdded;
+    private Set<YDoc> subdocsRemoved;
+    private Set<YDoc> subdocsLoaded;
     boolean needFormattingCleanup;
 
     Transaction(YDoc doc, Object origin, boolean local) {
@@ -87,19 +88,36 @@ public final class Transaction {
     }
 
     public Map<Object, Object> meta() {
+        if (meta == null) {
+            meta = new HashMap<>();
+        }
         return meta;
     }
 
     public Set<YDoc> subdocsAdded() {
+        if (subdocsAdded == null) {
+            subdocsAdded = new LinkedHashSet<>();
+        }
         return subdocsAdded;
     }
 
     public Set<YDoc> subdocsRemoved() {
+        if (subdocsRemoved == null) {
+            subdocsRemoved = new LinkedHashSet<>();
+        }
         return subdocsRemoved;
     }
 
     public Set<YDoc> subdocsLoaded() {
+        if (subdocsLoaded == null) {
+            subdocsLoaded = new LinkedHashSet<>();
+        }
         return subdocsLoaded;
+    }
+
+    /** Whether subdocuments were added or removed (without allocating the sets). */
+    boolean changedSubdocs() {
+        return (subdocsAdded != null && !subdocsAdded.isEmpty()) || (subdocsRemoved != null && !subdocsRemoved.isEmpty());
     }
 
     /** Asks for the formatting clean-up Yjs runs after remote changes to rich text. */

@@ -324,7 +324,7 @@ public final class YDoc {
                         }
                     }
                 }
-                if (!t.subdocsAdded().isEmpty() || !t.subdocsRemoved().isEmpty()) {
+                if (t.changedSubdocs()) {
                     for (YDoc d : t.subdocsAdded()) {
                         d.clientId = clientId;
                         subdocs.add(d);
@@ -339,48 +339,52 @@ public final class YDoc {
         }
     }
 
+    /**
+     * Type observers, then deep observers, then afterTransaction listeners, then Yjs's formatting clean-up.
+     * Every one runs even when another throws; the first error is rethrown once all have run.
+     */
     private void callObservers(Transaction t) {
-        List<Runnable> calls = new ArrayList<>();
+        RuntimeException first = null;
         for (Map.Entry<YType, Set<String>> e : t.changed().entrySet()) {
             YType type = e.getKey();
-            Set<String> subs = e.getValue();
-            calls.add(() -> {
-                if (type.item() == null || !type.item().isDeleted()) {
-                    type.callObserver(t, subs);
-                }
-            });
-        }
-        calls.add(() -> {
-            for (Map.Entry<YType, List<YEvent>> e : t.changedParentTypes().entrySet()) {
-                YType type = e.getKey();
-                if (type.hasDeepObservers() && (type.item() == null || !type.item().isDeleted())) {
-                    List<YEvent> events = new ArrayList<>();
-                    for (YEvent ev : e.getValue()) {
-                        if (ev.target().item() == null || !ev.target().item().isDeleted()) {
-                            ev.setCurrentTarget(type);
-                            events.add(ev);
-                        }
-                    }
-                    events.sort((a, b) -> Integer.compare(a.path().size(), b.path().size()));
-                    type.callDeepObservers(events, t);
-                }
-            }
-            for (Consumer<Transaction> l : afterTransactionListeners) {
-                l.accept(t);
-            }
-            if (t.needFormattingCleanup) {
-                YText.cleanupAfterTransaction(t);
-            }
-        });
-        RuntimeException first = null;
-        for (Runnable call : calls) {
             try {
-                call.run();
-            } catch (RuntimeException ex) {
-                // Every observer runs even when one throws; the first error is rethrown after cleanup.
-                if (first == null) {
-                    first = ex;
+                if (type.item() == null || !type.item().isDeleted()) {
+                    type.callObserver(t, e.getValue());
                 }
+            } catch (RuntimeException ex) {
+                first = first == null ? ex : first;
+            }
+        }
+        for (Map.Entry<YType, List<YEvent>> e : t.changedParentTypes().entrySet()) {
+            YType type = e.getKey();
+            if (type.hasDeepObservers() && (type.item() == null || !type.item().isDeleted())) {
+                List<YEvent> events = new ArrayList<>();
+                for (YEvent ev : e.getValue()) {
+                    if (ev.target().item() == null || !ev.target().item().isDeleted()) {
+                        ev.setCurrentTarget(type);
+                        events.add(ev);
+                    }
+                }
+                events.sort((a, b) -> Integer.compare(a.path().size(), b.path().size()));
+                try {
+                    type.callDeepObservers(events, t);
+                } catch (RuntimeException ex) {
+                    first = first == null ? ex : first;
+                }
+            }
+        }
+        for (Consumer<Transaction> l : afterTransactionListeners) {
+            try {
+                l.accept(t);
+            } catch (RuntimeException ex) {
+                first = first == null ? ex : first;
+            }
+        }
+        if (t.needFormattingCleanup) {
+            try {
+                YText.cleanupAfterTransaction(t);
+            } catch (RuntimeException ex) {
+                first = first == null ? ex : first;
             }
         }
         if (first != null) {

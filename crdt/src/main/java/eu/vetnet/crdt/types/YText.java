@@ -197,7 +197,7 @@ public class YText extends YType {
             TextPosition pos = findPosition(t, index, attributes == null);
             Map<String, Object> attrs;
             if (attributes == null) {
-                attrs = new LinkedHashMap<>(pos.currentAttributes);
+                attrs = pos.currentAttributes.isEmpty() ? Map.of() : new LinkedHashMap<>(pos.currentAttributes);
             } else {
                 attrs = new LinkedHashMap<>(Any.jsOrder(attributes));
             }
@@ -340,6 +340,10 @@ public class YText extends YType {
     }
 
     private void insertContent(Transaction t, TextPosition pos, Content content, Map<String, Object> attributes) {
+        if (attributes.isEmpty() && pos.currentAttributes.isEmpty()) {
+            insertPlain(t, pos, content);
+            return;
+        }
         for (String key : pos.currentAttributes.keySet()) {
             if (!attributes.containsKey(key)) {
                 attributes.put(key, null);
@@ -358,6 +362,27 @@ public class YText extends YType {
         pos.index = index;
         pos.forward();
         insertNegatedAttributes(t, pos, negated);
+    }
+
+    /**
+     * The common case, typing into text without formatting: the same steps as {@link #insertContent} with
+     * empty attributes (skip deleted items, insert, no marks to open or close), without building maps.
+     */
+    private void insertPlain(Transaction t, TextPosition pos, Content content) {
+        while (pos.right != null && (pos.right.isDeleted()
+                || (pos.right.content() instanceof ContentFormat f && f.value() == null))) {
+            pos.forward();
+        }
+        if (searchMarkers != null) {
+            SearchMarker.updateChanges(searchMarkers, pos.index, content.length());
+        }
+        int index = pos.index;
+        pos.right = ListOps.integrateNew(t, this, pos.left, pos.right, content);
+        pos.index = index;
+        pos.forward();
+        while (pos.right != null && pos.right.isDeleted()) {
+            pos.forward();
+        }
     }
 
     private static void minimizeAttributeChanges(TextPosition pos, Map<String, Object> attributes) {

@@ -56,13 +56,14 @@ public final class YTextEvent extends YEvent {
 
     private enum Action { INSERT, RETAIN, DELETE }
 
+    // Working state of the delta computation; allocated only when someone reads the delta.
     private Action action;
     private Object insert = "";
     private int retain;
     private int deleteLen;
-    private final Map<String, Object> currentAttributes = new LinkedHashMap<>();
-    private final Map<String, Object> oldAttributes = new LinkedHashMap<>();
-    private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private Map<String, Object> currentAttributes;
+    private Map<String, Object> oldAttributes;
+    private Map<String, Object> attributes;
 
     private void addOp(List<DeltaOp> out) {
         if (action == null) {
@@ -102,6 +103,9 @@ public final class YTextEvent extends YEvent {
     }
 
     private void compute(Transaction t, List<DeltaOp> out) {
+        currentAttributes = new LinkedHashMap<>();
+        oldAttributes = new LinkedHashMap<>();
+        attributes = new LinkedHashMap<>();
         for (Item item = target().start; item != null; item = item.right()) {
             if (item.content() instanceof ContentType || item.content() instanceof ContentEmbed) {
                 if (adds(item)) {
