@@ -13,8 +13,15 @@ js_skip=true
 mvn -q -o -pl crdt test-compile -Dcrdt.js.skip="$js_skip" >&2
 mvn -q -o -pl crdt dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
 
+# Run from a private copy of the classes: other builds of crdt on this machine (tests, IDEs) rewrite
+# crdt/target while the benchmark runs for minutes.
+classes=$(mktemp -d "${TMPDIR:-/tmp}/crdt-bench.XXXXXX")
+trap 'rm -rf "$classes"' EXIT
+cp -r crdt/target/classes "$classes/main"
+cp -r crdt/target/test-classes "$classes/test"
+
 # A fixed 2 GB heap: no resizing during the timed parts; G1 (the default) with System.gc() full and
 # compacting, which the heap figure relies on.
-exec java ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC} \
-  -cp "crdt/target/test-classes:crdt/target/classes:$(cat crdt/target/bench.classpath)" \
+java ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC} \
+  -cp "$classes/test:$classes/main:$(cat crdt/target/bench.classpath)" \
   eu.vetnet.crdt.bench.CrdtBenchmark --module=crdt "$@"
