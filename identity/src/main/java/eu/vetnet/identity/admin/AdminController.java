@@ -1,0 +1,71 @@
+package eu.vetnet.identity.admin;
+
+import eu.vetnet.identity.Role;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/admin/users}: the admin role manages users, roles and organisations (Keycloak only). */
+@RestController
+@RequestMapping("/api/admin/users")
+class AdminController {
+
+    private final UserDirectory directory;
+
+    AdminController(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping
+    List<ManagedUser> list(@RequestParam(defaultValue = "0") int first, @RequestParam(defaultValue = "100") int max) {
+        return directory.list(Math.max(0, first), Math.min(Math.max(1, max), 500));
+    }
+
+    @PostMapping
+    ResponseEntity<ManagedUser> create(@RequestBody NewUser user) {
+        if (user.username() == null || user.username().isBlank()) {
+            throw new AdminApiException(HttpStatus.BAD_REQUEST, "a new user needs a 'username'");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(directory.create(user));
+    }
+
+    @PutMapping("/{id}/roles/{role}")
+    ManagedUser grant(@PathVariable String id, @PathVariable String role) {
+        return directory.grantRole(id, role(role));
+    }
+
+    @DeleteMapping("/{id}/roles/{role}")
+    ManagedUser revoke(@PathVariable String id, @PathVariable String role) {
+        return directory.revokeRole(id, role(role));
+    }
+
+    /** Body {@code {"organisation": "northfield-vet-college"}}; null or missing leaves every organisation. */
+    @PutMapping("/{id}/organisation")
+    ManagedUser organisation(@PathVariable String id, @RequestBody OrganisationChange change) {
+        return directory.setOrganisation(id, change.organisation());
+    }
+
+    record OrganisationChange(String organisation) {
+    }
+
+    @ExceptionHandler(AdminApiException.class)
+    ResponseEntity<ProblemDetail> failed(AdminApiException e) {
+        return ResponseEntity.status(e.status()).body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+    }
+
+    private static Role role(String name) {
+        return Role.fromClaimValue(name).orElseThrow(() -> new AdminApiException(HttpStatus.BAD_REQUEST,
+                "no role '" + name + "': one of participant, facilitator, policymaker, admin"));
+    }
+}

@@ -1,0 +1,23 @@
+package eu.vetnet.identity.admin;
+
+import eu.vetnet.identity.Role;
+import java.util.List;
+
+/** The users of the platform as an administrator manages them. Blocking: call it from a servlet thread. */
+public interface UserDirectory {
+
+    /** Users in username order, {@code max} at most from {@code first}. */
+    List<ManagedUser> list(int first, int max);
+
+    /** Creates the user (enabled, with the given password if any) and returns it with its new id. */
+    ManagedUser create(NewUser user);
+
+    /** Adds the realm role; granting a role the user holds changes nothing. */
+    ManagedUser grantRole(String userId, Role role);
+
+    /** Removes the realm role. */
+    ManagedUser revokeRole(String userId, Role role);
+
+    /** Makes the user a member of {@code /organisations/<organisation>} only; null leaves every organisation. */
+    ManagedUser setOrganisation(String userId, String organisation);
+}
