@@ -40,9 +40,9 @@ final class StructDecoding {
     /** Groups in update order; a client named twice keeps its last group, as in Yjs. */
     static Map<Long, ClientRefs> readClientRefs(UpdateDecoder decoder) {
         Map<Long, ClientRefs> clientRefs = new LinkedHashMap<>();
-        int groups = decoder.rest().readCount(3);
+        int groups = decoder.readStructCount(2);
         for (int g = 0; g < groups; g++) {
-            int n = decoder.rest().readCount(1);
+            int n = decoder.readStructCount(1);
             long client = decoder.readClient();
             long clock = decoder.rest().readVarUint();
             if (clock > MAX_CLOCK) {

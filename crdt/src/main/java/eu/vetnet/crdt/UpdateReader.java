@@ -2,7 +2,9 @@ package eu.vetnet.crdt;
 
 import eu.vetnet.crdt.StructDecoding.ClientRefs;
 import eu.vetnet.crdt.encoding.Lib0Reader;
+import eu.vetnet.crdt.encoding.UpdateDecoder;
 import eu.vetnet.crdt.encoding.UpdateDecoderV1;
+import eu.vetnet.crdt.encoding.UpdateFormat;
 import eu.vetnet.crdt.encoding.UpdateEncoderV1;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.store.StructList;
@@ -30,7 +32,12 @@ final class UpdateReader {
     }
 
     static void apply(YDoc doc, byte[] update, Object origin) {
-        UpdateDecoderV1 decoder = new UpdateDecoderV1(update);
+        apply(doc, update, origin, UpdateFormat.V1);
+    }
+
+    /** Pending structs and deletes are kept as v1 whatever format they arrived in (they are re-encoded). */
+    static void apply(YDoc doc, byte[] update, Object origin, UpdateFormat format) {
+        UpdateDecoder decoder = format.decoder(update);
         Decoded decoded = new Decoded(StructDecoding.readClientRefs(decoder), DeleteSet.read(decoder));
         doc.transact(t -> {
             t.local = false;

@@ -2,6 +2,7 @@ package eu.vetnet.crdt;
 
 import eu.vetnet.crdt.encoding.UpdateEncoder;
 import eu.vetnet.crdt.encoding.UpdateEncoderV1;
+import eu.vetnet.crdt.encoding.UpdateFormat;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.store.StructList;
 import eu.vetnet.crdt.store.StructStore;
@@ -68,21 +69,30 @@ final class UpdateWriter {
     }
 
     static byte[] encodeStateAsUpdate(YDoc doc, byte[] encodedStateVector) {
+        return encodeStateAsUpdate(doc, encodedStateVector, UpdateFormat.V1);
+    }
+
+    /** Includes what waits pending, as Yjs does (pending updates are kept in v1 and converted for v2). */
+    static byte[] encodeStateAsUpdate(YDoc doc, byte[] encodedStateVector, UpdateFormat format) {
         Map<Long, Long> sv = encodedStateVector == null ? Map.of() : StateVectors.decode(encodedStateVector);
-        UpdateEncoderV1 encoder = new UpdateEncoderV1();
+        UpdateEncoder encoder = format.encoder();
         writeClientsStructs(encoder, doc.store(), sv);
         DeleteSet.fromStore(doc.store()).write(encoder);
         List<byte[]> updates = new ArrayList<>();
         updates.add(encoder.toByteArray());
         StructStore store = doc.store();
         if (store.pendingDeletes() != null) {
-            updates.add(store.pendingDeletes());
+            updates.add(inFormat(store.pendingDeletes(), format));
         }
         if (store.pendingStructs() != null) {
-            updates.add(Updates.diffUpdate(store.pendingStructs().update(),
-                    encodedStateVector == null ? new byte[] {0} : encodedStateVector));
+            updates.add(Updates.diffUpdate(inFormat(store.pendingStructs().update(), format),
+                    encodedStateVector == null ? new byte[] {0} : encodedStateVector, format));
         }
-        return updates.size() > 1 ? Updates.mergeUpdates(updates) : updates.get(0);
+        return updates.size() > 1 ? Updates.mergeUpdates(updates, format) : updates.get(0);
+    }
+
+    private static byte[] inFormat(byte[] v1, UpdateFormat format) {
+        return format == UpdateFormat.V1 ? v1 : Updates.convertV1ToV2(v1);
     }
 
     /** The update a transaction produced, or null when it changed nothing. */

@@ -2,9 +2,8 @@ package eu.vetnet.crdt;
 
 import eu.vetnet.crdt.encoding.Lib0Writer;
 import eu.vetnet.crdt.encoding.UpdateDecoder;
-import eu.vetnet.crdt.encoding.UpdateDecoderV1;
+import eu.vetnet.crdt.encoding.UpdateFormat;
 import eu.vetnet.crdt.encoding.UpdateEncoder;
-import eu.vetnet.crdt.encoding.UpdateEncoderV1;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.struct.GcStruct;
 import eu.vetnet.crdt.struct.Id;
@@ -37,7 +36,7 @@ public final class Updates {
         LazyReader(UpdateDecoder decoder, boolean filterSkips) {
             this.decoder = decoder;
             this.filterSkips = filterSkips;
-            this.groupsLeft = decoder.rest().readCount(3);
+            this.groupsLeft = decoder.readStructCount(2);
             next();
         }
 
@@ -54,7 +53,7 @@ public final class Updates {
                     return null;
                 }
                 groupsLeft--;
-                structsLeft = decoder.rest().readCount(1);
+                structsLeft = decoder.readStructCount(1);
                 client = decoder.readClient();
                 clock = decoder.rest().readVarUint();
             }
@@ -68,15 +67,16 @@ public final class Updates {
         }
     }
 
-    /** Collects written structs per client run, then emits them with their counts (counts come first on the wire). */
+    /**
+     * Writes structs per client run into the real encoder (columns shared), keeping each run's rest bytes
+     * apart, then emits the runs with their counts, which come first on the wire (Yjs's lazy writer).
+     */
     private static final class LazyWriter {
         private final UpdateEncoder encoder;
         private final List<byte[]> parts = new ArrayList<>();
         private final List<Integer> counts = new ArrayList<>();
         private long currClient;
         private int written;
-        private Lib0Writer partWriter = new Lib0Writer();
-        private UpdateEncoder partEncoder = new UpdateEncoderV1(partWriter);
 
         LazyWriter(UpdateEncoder encoder) {
             this.encoder = encoder;
@@ -88,29 +88,28 @@ public final class Updates {
             }
             if (written == 0) {
                 currClient = struct.client();
-                partEncoder.writeClient(struct.client());
-                partWriter.writeVarUint(struct.clock() + offset);
+                encoder.writeClient(struct.client());
+                encoder.rest().writeVarUint(struct.clock() + offset);
             }
-            struct.write(partEncoder, offset);
+            struct.write(encoder, offset);
             written++;
         }
 
         private void flush() {
             if (written > 0) {
-                parts.add(partWriter.toByteArray());
+                parts.add(encoder.swapRest(new Lib0Writer()).toByteArray());
                 counts.add(written);
-                partWriter = new Lib0Writer();
-                partEncoder = new UpdateEncoderV1(partWriter);
                 written = 0;
             }
         }
 
         void finish() {
             flush();
-            encoder.rest().writeVarUint(parts.size());
+            Lib0Writer rest = encoder.rest();
+            rest.writeVarUint(parts.size());
             for (int i = 0; i < parts.size(); i++) {
-                encoder.rest().writeVarUint(counts.get(i));
-                encoder.rest().writeBytes(parts.get(i));
+                rest.writeVarUint(counts.get(i));
+                rest.writeBytes(parts.get(i));
             }
         }
     }
@@ -124,19 +123,27 @@ public final class Updates {
         }
     }
 
-    /** Merges updates into one that applies like all of them together. */
+    /** Merges v1 updates into one that applies like all of them together. */
     public static byte[] mergeUpdates(List<byte[]> updates) {
+        return mergeUpdates(updates, UpdateFormat.V1);
+    }
+
+    public static byte[] mergeUpdatesV2(List<byte[]> updates) {
+        return mergeUpdates(updates, UpdateFormat.V2);
+    }
+
+    static byte[] mergeUpdates(List<byte[]> updates, UpdateFormat format) {
         if (updates.size() == 1) {
             return updates.get(0);
         }
-        List<UpdateDecoderV1> decoders = new ArrayList<>();
+        List<UpdateDecoder> decoders = new ArrayList<>();
         List<LazyReader> readers = new ArrayList<>();
         for (byte[] u : updates) {
-            UpdateDecoderV1 d = new UpdateDecoderV1(u);
+            UpdateDecoder d = format.decoder(u);
             decoders.add(d);
             readers.add(new LazyReader(d, true));
         }
-        UpdateEncoderV1 encoder = new UpdateEncoderV1();
+        UpdateEncoder encoder = format.encoder();
         LazyWriter writer = new LazyWriter(encoder);
         Write currWrite = null;
         while (true) {
@@ -214,7 +221,7 @@ public final class Updates {
         }
         writer.finish();
         List<DeleteSet> dss = new ArrayList<>();
-        for (UpdateDecoderV1 d : decoders) {
+        for (UpdateDecoder d : decoders) {
             dss.add(DeleteSet.read(d));
         }
         DeleteSet.merge(dss).write(encoder);
@@ -242,12 +249,20 @@ public final class Updates {
         return ((Item) s).sliceFrom(diff);
     }
 
-    /** The part of {@code update} that a peer with {@code stateVector} lacks (deletions are kept whole). */
+    /** The part of a v1 {@code update} that a peer with {@code stateVector} lacks (deletions are kept whole). */
     public static byte[] diffUpdate(byte[] update, byte[] stateVector) {
+        return diffUpdate(update, stateVector, UpdateFormat.V1);
+    }
+
+    public static byte[] diffUpdateV2(byte[] update, byte[] stateVector) {
+        return diffUpdate(update, stateVector, UpdateFormat.V2);
+    }
+
+    static byte[] diffUpdate(byte[] update, byte[] stateVector, UpdateFormat format) {
         Map<Long, Long> state = StateVectors.decode(stateVector);
-        UpdateEncoderV1 encoder = new UpdateEncoderV1();
+        UpdateEncoder encoder = format.encoder();
         LazyWriter writer = new LazyWriter(encoder);
-        UpdateDecoderV1 decoder = new UpdateDecoderV1(update);
+        UpdateDecoder decoder = format.decoder(update);
         LazyReader reader = new LazyReader(decoder, false);
         while (reader.curr != null) {
             Struct curr = reader.curr;
@@ -275,9 +290,17 @@ public final class Updates {
         return encoder.toByteArray();
     }
 
-    /** The state vector a document would have after applying only this update (from clock 0, no gaps). */
+    /** The state vector a document would have after applying only this v1 update (from clock 0, no gaps). */
     public static byte[] encodeStateVectorFromUpdate(byte[] update) {
-        LazyReader reader = new LazyReader(new UpdateDecoderV1(update), false);
+        return encodeStateVectorFromUpdate(update, UpdateFormat.V1);
+    }
+
+    public static byte[] encodeStateVectorFromUpdateV2(byte[] update) {
+        return encodeStateVectorFromUpdate(update, UpdateFormat.V2);
+    }
+
+    static byte[] encodeStateVectorFromUpdate(byte[] update, UpdateFormat format) {
+        LazyReader reader = new LazyReader(format.decoder(update), false);
         Lib0Writer pairs = new Lib0Writer();
         int size = 0;
         Struct curr = reader.curr;
@@ -313,5 +336,28 @@ public final class Updates {
         out.writeVarUint(size);
         out.writeBytes(pairs.toByteArray());
         return out.toByteArray();
+    }
+
+    /** The same update in format v2. */
+    public static byte[] convertV1ToV2(byte[] update) {
+        return convert(update, UpdateFormat.V1, UpdateFormat.V2);
+    }
+
+    /** The same update in format v1. */
+    public static byte[] convertV2ToV1(byte[] update) {
+        return convert(update, UpdateFormat.V2, UpdateFormat.V1);
+    }
+
+    private static byte[] convert(byte[] update, UpdateFormat from, UpdateFormat to) {
+        UpdateDecoder decoder = from.decoder(update);
+        LazyReader reader = new LazyReader(decoder, false);
+        UpdateEncoder encoder = to.encoder();
+        LazyWriter writer = new LazyWriter(encoder);
+        for (Struct s = reader.curr; s != null; s = reader.next()) {
+            writer.write(s, 0);
+        }
+        writer.finish();
+        DeleteSet.read(decoder).write(encoder);
+        return encoder.toByteArray();
     }
 }

@@ -459,6 +459,20 @@ public final class YDoc {
         UpdateReader.apply(this, update, origin);
     }
 
+    /** Applies an update in format v2; otherwise as {@link #applyUpdate(byte[], Object)}. */
+    public void applyUpdateV2(byte[] update, Object origin) {
+        UpdateReader.apply(this, update, origin, eu.vetnet.crdt.encoding.UpdateFormat.V2);
+    }
+
+    public void applyUpdateV2(byte[] update) {
+        applyUpdateV2(update, null);
+    }
+
+    /** Everything a peer with {@code stateVector} (null: nothing) lacks, as a v2 update. */
+    public byte[] encodeStateAsUpdateV2(byte[] stateVector) {
+        return UpdateWriter.encodeStateAsUpdate(this, stateVector, eu.vetnet.crdt.encoding.UpdateFormat.V2);
+    }
+
     public byte[] encodeStateAsUpdate() {
         return UpdateWriter.encodeStateAsUpdate(this, null);
     }

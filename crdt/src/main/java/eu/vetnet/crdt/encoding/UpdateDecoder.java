@@ -7,6 +7,12 @@ public interface UpdateDecoder {
 
     Lib0Reader rest();
 
+    /**
+     * A count of structs or groups, refused when implausible: in v1 each takes at least
+     * {@code minRestBytesEach} of the bytes left; in v2 (whose columns compress) a total cap applies.
+     */
+    int readStructCount(int minRestBytesEach);
+
     int readInfo();
 
     Id readLeftId();

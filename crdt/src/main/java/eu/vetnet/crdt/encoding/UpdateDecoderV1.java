@@ -21,6 +21,11 @@ public final class UpdateDecoderV1 implements UpdateDecoder {
     }
 
     @Override
+    public int readStructCount(int minRestBytesEach) {
+        return r.readCount(minRestBytesEach);
+    }
+
+    @Override
     public int readInfo() {
         return r.readUint8();
     }

@@ -8,6 +8,9 @@ public interface UpdateEncoder {
     /** The plain lib0 stream that counts, clocks and skips are written to directly. */
     Lib0Writer rest();
 
+    /** Replaces the rest stream (merging writes it in parts, as Yjs's lazy writer does); returns the old one. */
+    Lib0Writer swapRest(Lib0Writer fresh);
+
     void writeInfo(int info);
 
     void writeLeftId(Id id);

@@ -5,7 +5,7 @@ import eu.vetnet.crdt.struct.Id;
 /** Update format v1: everything in one lib0 stream, the format y-websocket and Hocuspocus send. */
 public final class UpdateEncoderV1 implements UpdateEncoder {
 
-    private final Lib0Writer w;
+    private Lib0Writer w;
 
     public UpdateEncoderV1() {
         this(new Lib0Writer());
@@ -18,6 +18,13 @@ public final class UpdateEncoderV1 implements UpdateEncoder {
     @Override
     public Lib0Writer rest() {
         return w;
+    }
+
+    @Override
+    public Lib0Writer swapRest(Lib0Writer fresh) {
+        Lib0Writer old = w;
+        w = fresh;
+        return old;
     }
 
     @Override

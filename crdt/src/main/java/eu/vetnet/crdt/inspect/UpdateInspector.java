@@ -42,9 +42,9 @@ public final class UpdateInspector {
     private List<Touch> run(byte[] update) {
         UpdateDecoderV1 decoder = new UpdateDecoderV1(update);
         List<Item> items = new ArrayList<>();
-        int groups = decoder.rest().readCount(3);
+        int groups = decoder.readStructCount(2);
         for (int g = 0; g < groups; g++) {
-            int n = decoder.rest().readCount(1);
+            int n = decoder.readStructCount(1);
             long client = decoder.readClient();
             long clock = decoder.rest().readVarUint();
             for (int k = 0; k < n; k++) {

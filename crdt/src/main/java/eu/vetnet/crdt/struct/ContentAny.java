@@ -66,7 +66,10 @@ public final class ContentAny implements Content {
     }
 
     static ContentAny read(UpdateDecoder decoder) {
-        int len = decoder.rest().readCount(1);
+        int len = decoder.readLen();
+        if (len > decoder.rest().remaining()) { // every value takes at least one byte of the rest stream
+            throw new eu.vetnet.crdt.encoding.DecodingException("content of " + len + " values exceeds the bytes left");
+        }
         List<Object> values = new ArrayList<>(len);
         for (int i = 0; i < len; i++) {
             values.add(decoder.readAny());

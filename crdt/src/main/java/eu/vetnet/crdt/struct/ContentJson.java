@@ -68,8 +68,9 @@ public final class ContentJson implements Content {
     }
 
     static ContentJson read(UpdateDecoder decoder) {
-        int len = decoder.rest().readCount(1);
-        List<Object> values = new ArrayList<>(len);
+        int len = decoder.readLen();
+        // grows as values actually decode: in v2 the strings come from a column whose size says little
+        List<Object> values = new ArrayList<>(Math.min(len, 1024));
         for (int i = 0; i < len; i++) {
             String s = decoder.readString();
             values.add("undefined".equals(s) ? Undefined.INSTANCE : JsJson.parse(s));

@@ -230,6 +230,10 @@ final class Scenario {
                 throw new AssertionError(where() + ": full state of " + name(u) + " differs\n reference:\n"
                         + ref.describeUpdate(refState) + "\n java:\n" + ref.describeUpdate(javaState));
             }
+            if (compareEdits) {
+                assertArrayEquals(ref.encodeStateV2(name(u), null), java.get(u).doc().encodeStateAsUpdateV2(null),
+                        where() + ": v2 state of " + name(u));
+            }
             assertEquals(eu.vetnet.crdt.StateVectors.decode(ref.stateVector(name(u))),
                     eu.vetnet.crdt.StateVectors.decode(java.get(u).doc().encodeStateVector()), where());
             if (compareEdits) {
