@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, reduce, status, type ConnectionEvent, type ConnectionState } from './connection';
+
+function run(events: ConnectionEvent[], s: ConnectionState = initialState()): ConnectionState {
+  return events.reduce(reduce, s);
+}
+
+describe('connection state machine', () => {
+  it('goes connecting -> connected -> synced', () => {
+    let s = initialState();
+    expect(status(s)).toBe('connecting');
+    s = reduce(s, { type: 'socketOpen' });
+    expect(status(s)).toBe('connected');
+    s = run([{ type: 'handshake', done: true }, { type: 'acknowledged', all: true }], s);
+    expect(status(s)).toBe('synced');
+  });
+
+  it('counts changes made offline and clears them only once the server confirmed them', () => {
+    let s = run([{ type: 'socketOpen' }, { type: 'handshake', done: true }, { type: 'acknowledged', all: true }]);
+    s = run([{ type: 'browserOffline' }, { type: 'localChange' }, { type: 'localChange' }, { type: 'localChange' }], s);
+    expect(status(s)).toBe('offline');
+    expect(s.pending).toBe(3);
+    s = run([{ type: 'browserOnline' }, { type: 'socketConnecting' }], s);
+    expect(status(s)).toBe('reconnecting');
+    s = reduce(s, { type: 'acknowledged', all: true }); // not open yet: proves nothing
+    expect(s.pending).toBe(3);
+    s = run([{ type: 'socketOpen' }, { type: 'handshake', done: true }], s);
+    expect(status(s)).toBe('connected');
+    s = reduce(s, { type: 'acknowledged', all: true });
+    expect(s.pending).toBe(0);
+    expect(status(s)).toBe('synced');
+  });
+
+  it('reconnects after an ordinary close but stops on 4401 and 4403', () => {
+    const open = run([{ type: 'socketOpen' }]);
+    expect(status(reduce(open, { type: 'socketClosed', code: 1006 }))).toBe('reconnecting');
+    expect(status(reduce(open, { type: 'socketClosed', code: 1001 }))).toBe('reconnecting');
+    expect(status(reduce(open, { type: 'socketClosed', code: 4401, reason: 'token expired' }))).toBe('signedOut');
+    const refused = reduce(open, { type: 'socketClosed', code: 4403, reason: 'not on the access list' });
+    expect(status(refused)).toBe('refused');
+    expect(refused.reason).toBe('not on the access list');
+    // stopped is final: later socket events do not revive it
+    expect(status(reduce(refused, { type: 'socketOpen' }))).toBe('refused');
+  });
+
+  it('is not synced while updates wait for acknowledgement', () => {
+    const s = run([{ type: 'socketOpen' }, { type: 'handshake', done: true }, { type: 'acknowledged', all: false }]);
+    expect(status(s)).toBe('connected');
+  });
+
+  it('keeps counting local changes made after a refusal', () => {
+    const s = run([{ type: 'refused', reason: 'no' }, { type: 'localChange' }]);
+    expect(s.pending).toBe(1);
+    expect(status(s)).toBe('refused');
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Connection truth for the room header: a pure state machine fed by the socket, the providers, the browser's
+ * online/offline events and local edits. The view shows `status` and `pending`; nothing here does I/O.
+ */
+export type Status = 'connecting' | 'connected' | 'synced' | 'reconnecting' | 'offline' | 'refused' | 'signedOut';
+
+export interface ConnectionState {
+  /** The WebSocket: connecting, open, or closed (between retries, or stopped). */
+  socket: 'connecting' | 'open' | 'closed';
+  /** navigator.onLine and the browser's online/offline events. */
+  browserOnline: boolean;
+  /** Every open document has finished its sync handshake since the socket last opened. */
+  handshakeDone: boolean;
+  /** The server has acknowledged every update sent since then. */
+  acknowledged: boolean;
+  /** The socket has been open at least once (so a later close is a reconnect, not a first connect). */
+  everOpen: boolean;
+  /** Local changes not yet confirmed by the server (kept in IndexedDB meanwhile). */
+  pending: number;
+  /** Why the server refused us; we stop reconnecting. */
+  reason?: string;
+  stopped?: 'refused' | 'signedOut';
+}
+
+export type ConnectionEvent =
+  | { type: 'socketConnecting' }
+  | { type: 'socketOpen' }
+  | { type: 'socketClosed'; code?: number; reason?: string }
+  | { type: 'browserOnline' }
+  | { type: 'browserOffline' }
+  | { type: 'handshake'; done: boolean }
+  /** All providers report zero unacknowledged updates (Hocuspocus sync status). */
+  | { type: 'acknowledged'; all: boolean }
+  | { type: 'localChange' }
+  | { type: 'refused'; reason: string };
+
+/** Close codes after which reconnecting cannot help (rooms/core/CloseCodes.java): stop and tell the user. */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([4400, 4401, 4403, 4404, 4413, 4429]);
+
+export function initialState(browserOnline = true): ConnectionState {
+  return { socket: 'connecting', browserOnline, handshakeDone: false, acknowledged: true, everOpen: false, pending: 0 };
+}
+
+export function reduce(s: ConnectionState, e: ConnectionEvent): ConnectionState {
+  if (s.stopped && e.type !== 'localChange') return s;
+  switch (e.type) {
+    case 'socketConnecting':
+      return { ...s, socket: 'connecting', handshakeDone: false };
+    case 'socketOpen':
+      return { ...s, socket: 'open', everOpen: true, handshakeDone: false };
+    case 'socketClosed': {
+      const next: ConnectionState = { ...s, socket: 'closed', handshakeDone: false };
+      if (e.code === CLOSE_UNAUTHORIZED) return { ...next, stopped: 'signedOut', reason: e.reason };
+      if (e.code !== undefined && FINAL_CLOSE_CODES.has(e.code)) return { ...next, stopped: 'refused', reason: e.reason || `close ${e.code}` };
+      return next;
+    }
+    case 'browserOnline':
+      return { ...s, browserOnline: true };
+    case 'browserOffline':
+      return { ...s, browserOnline: false, socket: 'closed', handshakeDone: false };
+    case 'handshake':
+      return { ...s, handshakeDone: e.done && s.socket === 'open' };
+    case 'acknowledged': {
+      if (!e.all) return { ...s, acknowledged: false };
+      // Only an acknowledgement over an open, synced socket confirms what was kept locally.
+      const confirmed = s.socket === 'open' && s.handshakeDone;
+      return { ...s, acknowledged: true, pending: confirmed ? 0 : s.pending };
+    }
+    case 'localChange':
+      return { ...s, pending: s.pending + 1, acknowledged: false };
+    case 'refused':
+      return { ...s, stopped: 'refused', reason: e.reason, socket: 'closed' };
+  }
+}
+
+/** What the header shows. */
+export function status(s: ConnectionState): Status {
+  if (s.stopped) return s.stopped;
+  if (!s.browserOnline) return 'offline';
+  if (s.socket === 'open') return s.handshakeDone && s.acknowledged && s.pending === 0 ? 'synced' : 'connected';
+  return s.everOpen ? 'reconnecting' : 'connecting';
+}

@@ -1,0 +1,217 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { initialState, reduce, type ConnectionEvent, type ConnectionState } from './connection';
+import { parseRejection } from './rejection';
+
+/**
+ * One socket that does not queue while closed. The stock provider keeps every message sent while the socket is
+ * down and flushes the lot after reconnecting, possibly before the server has authenticated each document
+ * (the room server refuses more than 64 messages before authentication with 4413). Nothing is lost by dropping
+ * them: on reconnect each document's sync handshake (step 1/step 2) carries every update the server is missing,
+ * and awareness is re-sent by startSync.
+ */
+class VetnetSocket extends HocuspocusProviderWebsocket {
+  send(message: unknown): void {
+    if (this.webSocket?.readyState === 1) super.send(message);
+  }
+}
+
+export interface DocHandle {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  /** Bumped when the document is discarded and joined again after a rejection: views rebind. */
+  readonly generation: number;
+  /** 'readonly' or 'read-write' once the server authenticated the document. */
+  scope?: string;
+}
+
+export interface RoomSessionOptions {
+  roomId: string;
+  userId: string;
+  /** ws(s)://host/ws/rooms/{roomId}; defaults to this page's host (the gateway). */
+  url?: string;
+  /** Keep documents in IndexedDB (off in unit tests). */
+  persist?: boolean;
+  onRejected?: (document: string, reason: string) => void;
+  /** A WebSocket implementation (Node tests). */
+  WebSocketPolyfill?: unknown;
+}
+
+/** After this many rejections of one document within a minute we stop rejoining it (a safety valve against loops). */
+const MAX_REJECTIONS_PER_MINUTE = 3;
+
+/**
+ * A room's documents over one Hocuspocus socket. Local edits are kept in IndexedDB (y-indexeddb) so work done
+ * offline survives a reload; a change the server rejects is undone by discarding the local copy of that
+ * document (memory and IndexedDB) and joining it again: the server's state comes back, nothing is resent.
+ */
+export class RoomSession {
+  readonly socket: HocuspocusProviderWebsocket;
+  private handles = new Map<string, DocHandle & { idb?: IndexeddbPersistence; unsub: () => void }>();
+  private listeners = new Set<() => void>();
+  private rejections = new Map<string, number[]>();
+  state: ConnectionState;
+  private readonly onOnline = () => {
+    this.dispatch({ type: 'browserOnline' });
+    if (!this.state.stopped) void this.socket.connect();
+  };
+  private readonly onOffline = () => {
+    this.dispatch({ type: 'browserOffline' });
+    this.socket.disconnect();
+  };
+
+  constructor(private readonly options: RoomSessionOptions) {
+    const online = typeof navigator === 'undefined' ? true : navigator.onLine;
+    this.state = initialState(online);
+    const url = options.url ?? defaultUrl(options.roomId);
+    this.socket = new VetnetSocket({
+      url,
+      autoConnect: online,
+      // Backoff between attempts: 1 s doubling to 30 s (poor Wi-Fi should not be hammered).
+      delay: 1000,
+      factor: 2,
+      maxDelay: 30000,
+      WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket | undefined,
+      onStatus: ({ status }) => {
+        if (status === 'connecting') this.dispatch({ type: 'socketConnecting' });
+        else if (status === 'connected') this.dispatch({ type: 'socketOpen' });
+      },
+      onClose: ({ event }) => {
+        this.dispatch({ type: 'socketClosed', code: event?.code, reason: event?.reason });
+        if (this.state.stopped) this.socket.disconnect();
+      },
+    } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onOnline);
+      window.addEventListener('offline', this.onOffline);
+    }
+  }
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  dispatch(e: ConnectionEvent): void {
+    const next = reduce(this.state, e);
+    if (next !== this.state) {
+      this.state = next;
+      this.notify();
+    }
+  }
+
+  get(name: string): DocHandle | undefined {
+    return this.handles.get(name);
+  }
+
+  /** Opens (or returns) a document of the room on the shared socket. */
+  open(name: string, generation = 0): DocHandle {
+    const existing = this.handles.get(name);
+    if (existing) return existing;
+    const doc = new Y.Doc();
+    const idb = this.options.persist === false || typeof indexedDB === 'undefined'
+      ? undefined
+      : new IndexeddbPersistence(storageName(this.options.roomId, name, this.options.userId), doc);
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name,
+      document: doc,
+      // Empty: the gateway puts the user's token on the proxied upgrade; the server falls back to that header.
+      token: '',
+      onStateless: ({ payload }) => {
+        const r = parseRejection(payload);
+        if (r && (r.document ?? name) === name) void this.rejected(name, r.reason);
+      },
+      onAuthenticated: ({ scope }) => {
+        const h = this.handles.get(name);
+        if (h) h.scope = scope;
+        this.notify();
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        if (provider.isAuthenticated) {
+          // Denied after we were let in: a write our role may not make (read-only). Same cure as a rejection.
+          void this.rejected(name, reason);
+        } else {
+          this.dispatch({ type: 'refused', reason });
+        }
+      },
+      onSynced: () => this.checkSynced(),
+      onUnsyncedChanges: () => this.checkSynced(),
+    });
+    provider.attach();
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin !== provider && origin !== idb) {
+        if (this.state.socket !== 'open' || !this.state.handshakeDone) this.dispatch({ type: 'localChange' });
+      }
+    };
+    doc.on('update', onUpdate);
+    const handle = { name, doc, provider, generation, idb, unsub: () => doc.off('update', onUpdate) };
+    this.handles.set(name, handle);
+    this.notify();
+    return handle;
+  }
+
+  private checkSynced(): void {
+    const hs = [...this.handles.values()];
+    const done = hs.length > 0 && hs.every((h) => h.provider.synced);
+    this.dispatch({ type: 'handshake', done });
+    this.dispatch({ type: 'acknowledged', all: hs.every((h) => h.provider.unsyncedChanges === 0) });
+  }
+
+  /** The server refused a change to `name`: discard our copy, tell the user, join again (no resend). */
+  private async rejected(name: string, reason: string): Promise<void> {
+    const h = this.handles.get(name);
+    if (!h) return;
+    const now = Date.now();
+    const recent = (this.rejections.get(name) ?? []).filter((t) => now - t < 60_000);
+    recent.push(now);
+    this.rejections.set(name, recent);
+    this.options.onRejected?.(name, reason);
+    this.handles.delete(name);
+    h.unsub();
+    h.provider.destroy();
+    if (h.idb) await h.idb.clearData();
+    h.doc.destroy();
+    if (recent.length > MAX_REJECTIONS_PER_MINUTE) {
+      this.dispatch({ type: 'refused', reason });
+      return;
+    }
+    this.open(name, h.generation + 1);
+  }
+
+  /** Number of local changes kept in IndexedDB and not yet confirmed by the server. */
+  get pending(): number {
+    return this.state.pending;
+  }
+
+  destroy(): void {
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onOnline);
+      window.removeEventListener('offline', this.onOffline);
+    }
+    for (const h of this.handles.values()) {
+      h.unsub();
+      h.provider.destroy();
+      void h.idb?.destroy();
+      h.doc.destroy();
+    }
+    this.handles.clear();
+    this.socket.destroy();
+    this.listeners.clear();
+  }
+}
+
+export function storageName(roomId: string, document: string, userId: string): string {
+  return `vetnet:${roomId}:${document}:${userId}`;
+}
+
+function defaultUrl(roomId: string): string {
+  const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${proto}://${location.host}/ws/rooms/${encodeURIComponent(roomId)}`;
+}
