@@ -19,6 +19,22 @@ public final class StructStore {
     }
 
     private final Map<Long, StructList> clients = new LinkedHashMap<>();
+    // Most lookups are for the same client again (one user typing): skip the boxed map lookup then.
+    private long lastClient = -1;
+    private StructList lastList;
+
+    /** The structs of {@code client}, or null. */
+    public StructList structsOf(long client) {
+        if (client == lastClient && lastList != null) {
+            return lastList;
+        }
+        StructList list = clients.get(client);
+        if (list != null) {
+            lastClient = client;
+            lastList = list;
+        }
+        return list;
+    }
     private Pending pendingStructs;
     private byte[] pendingDeletes;
 
@@ -44,7 +60,7 @@ public final class StructStore {
 
     /** The next clock expected from {@code client}: everything below it is here. */
     public long getState(long client) {
-        StructList structs = clients.get(client);
+        StructList structs = structsOf(client);
         if (structs == null) {
             return 0;
         }
@@ -60,7 +76,7 @@ public final class StructStore {
     }
 
     public void addStruct(Struct struct) {
-        StructList structs = clients.get(struct.client());
+        StructList structs = structsOf(struct.client());
         if (structs == null) {
             structs = new StructList();
             clients.put(struct.client(), structs);
@@ -72,7 +88,7 @@ public final class StructStore {
 
     /** The struct holding {@code id}; the caller has checked the state vector first. */
     public Struct find(Id id) {
-        StructList structs = clients.get(id.client());
+        StructList structs = structsOf(id.client());
         if (structs == null) {
             throw new IllegalStateException("no structs of client " + id.client());
         }
@@ -97,13 +113,13 @@ public final class StructStore {
 
     /** The struct starting at {@code id}, splitting the item that holds it when needed. */
     public Struct getItemCleanStart(Transaction transaction, Id id) {
-        StructList structs = clients.get(id.client());
+        StructList structs = structsOf(id.client());
         return structs.get(findIndexCleanStart(transaction, structs, id.clock()));
     }
 
     /** The struct ending at {@code id}, splitting the item that holds it when needed. */
     public Struct getItemCleanEnd(Transaction transaction, Id id) {
-        StructList structs = clients.get(id.client());
+        StructList structs = structsOf(id.client());
         int index = structs.findIndex(id.clock());
         Struct struct = structs.get(index);
         if (id.clock() != struct.clock() + struct.length() - 1 && struct instanceof Item item) {
@@ -113,7 +129,7 @@ public final class StructStore {
     }
 
     public void replaceStruct(Struct struct, Struct replacement) {
-        StructList structs = clients.get(struct.client());
+        StructList structs = structsOf(struct.client());
         structs.set(structs.findIndex(struct.clock()), replacement);
     }
 

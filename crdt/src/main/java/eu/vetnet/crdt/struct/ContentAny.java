@@ -11,6 +11,7 @@ public final class ContentAny implements Content {
 
     private List<Object> values;
 
+    /** Takes ownership of {@code values} (a mutable list no one else changes). */
     public ContentAny(List<Object> values) {
         this.values = values;
     }
@@ -42,12 +43,10 @@ public final class ContentAny implements Content {
         return right;
     }
 
+    /** Appends in place (the list is this content's own): typing a run of values stays linear. */
     @Override
     public boolean mergeWith(Content right) {
-        List<Object> merged = new ArrayList<>(values.size() + right.length());
-        merged.addAll(values);
-        merged.addAll(((ContentAny) right).values);
-        values = merged;
+        values.addAll(((ContentAny) right).values);
         return true;
     }
 
