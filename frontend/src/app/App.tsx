@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Lobby } from '../lobby/Lobby';
+import { Room } from '../room/Room';
+import { I18nContext, LANGUAGE_NAMES, LANGUAGES, pickLanguage, translator, type Language } from '../i18n/i18n';
+import { fetchMe, signIn, signOut, type Me } from './api';
+
+function usePath(): [string, (p: string) => void] {
+  const [path, setPath] = useState(location.pathname + location.search);
+  useEffect(() => {
+    const h = () => setPath(location.pathname + location.search);
+    window.addEventListener('popstate', h);
+    return () => window.removeEventListener('popstate', h);
+  }, []);
+  const navigate = useCallback((p: string) => {
+    history.pushState(null, '', p);
+    setPath(p);
+  }, []);
+  return [path, navigate];
+}
+
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [language, setLanguageState] = useState<Language>(() => pickLanguage(localStorage.getItem('vetnet.language'), navigator.language));
+  const [path, navigate] = usePath();
+
+  useEffect(() => {
+    fetchMe().then((m) => {
+      if (!m) {
+        signIn();
+        return;
+      }
+      setMe(m);
+      if (!localStorage.getItem('vetnet.language')) setLanguageState(pickLanguage(m.language, navigator.language));
+      const back = sessionStorage.getItem('vetnet.returnTo');
+      if (back && back !== location.pathname + location.search) {
+        sessionStorage.removeItem('vetnet.returnTo');
+        navigate(back);
+      }
+    }, (e) => setError(e instanceof Error ? e.message : String(e)));
+  }, [navigate]);
+
+  const i18n = useMemo(() => ({
+    language,
+    t: translator(language),
+    setLanguage: (l: Language) => {
+      localStorage.setItem('vetnet.language', l);
+      setLanguageState(l);
+    },
+  }), [language]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const { t } = i18n;
+  const roomMatch = path.match(/^\/rooms\/([^/?#]+)/);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a className="skip" href="#main">{t('app.skipToContent')}</a>
+      <nav className="topbar" aria-label={t('app.title')}>
+        <a href="/" className="brand" onClick={(e) => { e.preventDefault(); navigate('/'); }}>VET-NET</a>
+        <span className="grow" />
+        <label className="lang">
+          <span className="sr-only">{t('app.language')}</span>
+          <select value={language} aria-label={t('app.language')} onChange={(e) => i18n.setLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((l) => <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>)}
+          </select>
+        </label>
+        {me && <span className="who">{me.displayName || me.username}</span>}
+        {me && <button type="button" className="link" onClick={() => void signOut()}>{t('app.signOut')}</button>}
+      </nav>
+      {error ? <p role="alert" className="error">{t('app.error', { message: error })}</p>
+        : me === undefined ? <p className="loading">{t('app.signingIn')}</p>
+        : me === null ? <p className="loading">{t('app.signingIn')}</p>
+        : roomMatch ? <Room key={roomMatch[1]} me={me} roomId={decodeURIComponent(roomMatch[1])} navigate={navigate} />
+        : <Lobby me={me} navigate={navigate} />}
+    </I18nContext.Provider>
+  );
+}

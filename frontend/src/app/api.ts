@@ -1,0 +1,104 @@
+/**
+ * The gateway's HTTP API as the browser sees it (backend-for-frontend): a session cookie, never a token;
+ * CSRF by cookie-to-header (Spring Security's XSRF-TOKEN cookie, X-XSRF-TOKEN header) on state-changing calls.
+ */
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  email?: string;
+  organisation?: string;
+  language?: string;
+  roles: string[];
+}
+
+export type RoomKind = 'WORKSHOP' | 'COURSE_SESSION' | 'DIALOGUE_SESSION';
+
+export interface AccessList {
+  owner?: string;
+  facilitators: string[];
+  participants: string[];
+  observers: string[];
+}
+
+export interface RoomRecord {
+  id: string;
+  title: string;
+  kind: RoomKind;
+  access: AccessList;
+  documents: string[];
+  readOnlyDocuments?: string[];
+  archived?: boolean;
+  createdAt?: string;
+}
+
+/** Where the gateway starts the login (Spring's /oauth2/authorization/{registration}). */
+export const LOGIN_PATH = '/oauth2/authorization/vetnet';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function csrfToken(): string | undefined {
+  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['X-XSRF-TOKEN'] = token;
+  }
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const err = await res.json();
+      message = [err.message ?? err.error, err.hint].filter(Boolean).join(' — ') || message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new HttpError(res.status, message);
+  }
+  return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
+}
+
+/** The signed-in user, or null when the gateway answers 401 (not signed in). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await call<Me>('GET', '/api/me');
+  } catch (e) {
+    if (e instanceof HttpError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function signIn(returnTo = location.pathname + location.search): void {
+  sessionStorage.setItem('vetnet.returnTo', returnTo);
+  location.assign(LOGIN_PATH);
+}
+
+export async function signOut(): Promise<void> {
+  await call<void>('POST', '/logout').catch(() => undefined);
+  location.assign('/');
+}
+
+export const listRooms = () => call<RoomRecord[]>('GET', '/api/rooms');
+export const getRoom = (id: string) => call<RoomRecord>('GET', `/api/rooms/${encodeURIComponent(id)}`);
+export const createRoom = (body: { title: string; kind: RoomKind; access?: Partial<AccessList> }) => call<RoomRecord>('POST', '/api/rooms', body);
+
+/** The user's role in a room, as the room server resolves it (rooms/room/RoomAccessHook.roleOf). */
+export function roleIn(room: RoomRecord, me: Me): 'facilitator' | 'participant' | 'observer' | null {
+  const named = (n: string) => n === me.id || n === me.username;
+  const a = room.access;
+  if (me.roles.includes('admin') || (a.owner && named(a.owner)) || a.facilitators.some(named)) return 'facilitator';
+  const participant = a.participants.some(named);
+  const observer = a.observers.some(named);
+  if (room.kind === 'DIALOGUE_SESSION' && me.roles.includes('policymaker') && (participant || observer)) return 'observer';
+  if (participant) return 'participant';
+  return observer ? 'observer' : null;
+}

@@ -1,0 +1,388 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import type { Peer } from '../sync/peers';
+import { bounds, intersects, normalize, type Point } from './geometry';
+import { BoardError, canEdit, canWrite, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
+import { ConnectorView, ObjectView, strokePath } from './ObjectView';
+import type { BoardStore } from './store';
+
+export type Tool = 'select' | 'note' | 'text' | 'rect' | 'ellipse' | 'connector' | 'pen' | 'frame' | 'image';
+const TOOLS: Tool[] = ['select', 'note', 'text', 'rect', 'ellipse', 'connector', 'pen', 'frame', 'image'];
+const TOOL_ICONS: Record<Tool, string> = { select: '⬚', note: '▭', text: 'T', rect: '□', ellipse: '◯', connector: '↗', pen: '✎', frame: '▣', image: '🖼' };
+
+interface View {
+  x: number;
+  y: number;
+  s: number;
+}
+
+type Drag =
+  | { kind: 'move'; ids: string[]; last: Point; moved: boolean }
+  | { kind: 'pan'; start: Point; view: View }
+  | { kind: 'marquee'; start: Point; current: Point; add: boolean }
+  | { kind: 'resize'; id: string; start: Point; b: { x: number; y: number; w: number; h: number } }
+  | { kind: 'create'; type: ObjectType; start: Point; current: Point }
+  | { kind: 'pen'; points: number[] };
+
+interface Props {
+  model: BoardModel;
+  store: BoardStore;
+  awareness?: Awareness;
+  peers: Peer[];
+  selected: ReadonlySet<string>;
+  onSelect: (ids: Set<string>) => void;
+  names: (userId: string) => string;
+  onError: (message: string) => void;
+}
+
+export function Board({ model, store, awareness, peers, selected, onSelect, names, onError }: Props) {
+  const { t } = useI18n();
+  const objects = useSyncExternalStore(store.subscribe, store.list);
+  const byId = useSyncExternalStore(store.subscribe, store.map);
+  const [view, setView] = useState<View>({ x: 40, y: 40, s: 1 });
+  const [tool, setTool] = useState<Tool>('select');
+  const [color, setColor] = useState<NoteColor>('yellow');
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [connectFrom, setConnectFrom] = useState<string | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const dragRef = useRef<Drag | null>(null);
+  const lastCursor = useRef(0);
+  const writable = canWrite(model.actor);
+
+  const toBoard = useCallback((clientX: number, clientY: number): Point => {
+    const r = svgRef.current!.getBoundingClientRect();
+    return { x: (clientX - r.left - view.x) / view.s, y: (clientY - r.top - view.y) / view.s };
+  }, [view]);
+
+  // Our selection, as others see it.
+  useEffect(() => {
+    awareness?.setLocalStateField('selection', [...selected]);
+  }, [awareness, selected]);
+
+  const run = useCallback((fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof BoardError) onError(e.message);
+      else throw e;
+    }
+  }, [onError]);
+
+  const setDragBoth = (d: Drag | null) => {
+    dragRef.current = d;
+    setDrag(d);
+  };
+
+  const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
+    if (editing) setEditing(null);
+    const p = toBoard(e.clientX, e.clientY);
+    const target = (e.target as Element).closest('[data-id]');
+    const handle = (e.target as Element).closest('[data-handle]');
+    svgRef.current!.setPointerCapture(e.pointerId);
+    if (e.button === 1 || (tool === 'select' && !target && !e.shiftKey)) {
+      setDragBoth({ kind: 'pan', start: { x: e.clientX, y: e.clientY }, view });
+      if (!target && !e.shiftKey) onSelect(new Set());
+      return;
+    }
+    if (handle) {
+      const id = handle.getAttribute('data-handle')!;
+      const o = store.get(id);
+      if (o) setDragBoth({ kind: 'resize', id, start: p, b: { x: o.x, y: o.y, w: o.w, h: o.h } });
+      return;
+    }
+    if (tool === 'select') {
+      if (target) {
+        const id = target.getAttribute('data-id')!;
+        let next = new Set(selected);
+        if (e.shiftKey) {
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+        } else if (!next.has(id)) next = new Set([id]);
+        onSelect(next);
+        const movable = [...next].filter((i) => {
+          const o = store.get(i);
+          return o && canEdit(model.actor, o);
+        });
+        if (movable.length > 0) {
+          model.endStep();
+          setDragBoth({ kind: 'move', ids: movable, last: p, moved: false });
+        }
+      } else {
+        setDragBoth({ kind: 'marquee', start: p, current: p, add: true });
+      }
+      return;
+    }
+    if (!writable) return;
+    if (tool === 'connector') {
+      const id = target?.getAttribute('data-id');
+      const o = id ? store.get(id) : undefined;
+      if (!o || o.type === 'connector' || o.type === 'pen') return;
+      if (!connectFrom) setConnectFrom(o.id);
+      else {
+        run(() => model.connect(connectFrom, o.id));
+        setConnectFrom(null);
+      }
+      return;
+    }
+    if (tool === 'pen') {
+      setDragBoth({ kind: 'pen', points: [p.x, p.y] });
+      return;
+    }
+    if (tool === 'image') {
+      const url = window.prompt(t('tool.imageUrl'));
+      if (url && /^(https?:|data:image\/)/.test(url)) run(() => onSelect(new Set([model.create({ type: 'image', x: p.x, y: p.y, url })])));
+      setTool('select');
+      return;
+    }
+    setDragBoth({ kind: 'create', type: tool, start: p, current: p });
+  };
+
+  const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>) => {
+    const p = toBoard(e.clientX, e.clientY);
+    const now = performance.now();
+    if (awareness && now - lastCursor.current > 50) {
+      lastCursor.current = now;
+      awareness.setLocalStateField('cursor', { x: Math.round(p.x), y: Math.round(p.y) });
+      awareness.setLocalStateField('activeAt', Date.now());
+    }
+    const d = dragRef.current;
+    if (!d) return;
+    switch (d.kind) {
+      case 'move': {
+        const dx = p.x - d.last.x;
+        const dy = p.y - d.last.y;
+        if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return;
+        model.move(d.ids, dx, dy);
+        dragRef.current = { ...d, last: p, moved: true };
+        return;
+      }
+      case 'pan':
+        setView({ ...d.view, x: d.view.x + e.clientX - d.start.x, y: d.view.y + e.clientY - d.start.y });
+        return;
+      case 'marquee':
+      case 'create':
+        setDragBoth({ ...d, current: p });
+        return;
+      case 'resize': {
+        const w = Math.max(8, d.b.w + p.x - d.start.x);
+        const h = Math.max(8, d.b.h + p.y - d.start.y);
+        run(() => model.resize(d.id, { x: d.b.x, y: d.b.y, w, h }));
+        return;
+      }
+      case 'pen':
+        setDragBoth({ kind: 'pen', points: [...d.points, p.x, p.y] });
+        return;
+    }
+  };
+
+  const onPointerUp = () => {
+    const d = dragRef.current;
+    setDragBoth(null);
+    if (!d) return;
+    if (d.kind === 'move' || d.kind === 'resize') model.endStep();
+    if (d.kind === 'marquee') {
+      const r = normalize(d.start, d.current);
+      if (r.w > 3 || r.h > 3) {
+        const ids = new Set(selected);
+        for (const o of objects) if (o.type !== 'connector' && intersects(r, bounds(o))) ids.add(o.id);
+        onSelect(ids);
+      }
+    }
+    if (d.kind === 'pen' && d.points.length >= 4) {
+      run(() => model.create({ type: 'pen', points: d.points, color: '#23395b' }));
+    }
+    if (d.kind === 'create') {
+      const r = normalize(d.start, d.current);
+      const sized = r.w > 10 && r.h > 10;
+      const spec = { type: d.type, x: d.start.x, y: d.start.y, ...(sized ? { x: r.x, y: r.y, w: r.w, h: r.h } : {}) };
+      run(() => {
+        const text = d.type === 'frame' ? t('board.newFrame') : undefined;
+        const id = model.create({ ...spec, color: d.type === 'note' ? NOTE_COLORS[color] : undefined, text });
+        onSelect(new Set([id]));
+        if (d.type === 'note' || d.type === 'text') setEditing(id);
+      });
+      setTool('select');
+    }
+  };
+
+  const onWheel = (e: React.WheelEvent<SVGSVGElement>) => {
+    if (e.ctrlKey || e.metaKey) {
+      const r = svgRef.current!.getBoundingClientRect();
+      zoomAt(e.deltaY < 0 ? 1.1 : 1 / 1.1, e.clientX - r.left, e.clientY - r.top);
+    } else {
+      setView((v) => ({ ...v, x: v.x - e.deltaX, y: v.y - e.deltaY }));
+    }
+  };
+
+  const zoomAt = (factor: number, sx: number, sy: number) => {
+    setView((v) => {
+      const s = Math.min(4, Math.max(0.1, v.s * factor));
+      return { s, x: sx - ((sx - v.x) / v.s) * s, y: sy - ((sy - v.y) / v.s) * s };
+    });
+  };
+
+  const deleteSelected = () => run(() => {
+    model.remove([...selected]);
+    onSelect(new Set());
+  });
+  const duplicateSelected = () => run(() => onSelect(new Set(model.duplicate([...selected]))));
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (editing) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      if (e.shiftKey) model.redo();
+      else model.undo();
+    } else if (mod && e.key.toLowerCase() === 'y') {
+      e.preventDefault();
+      model.redo();
+    } else if (mod && e.key.toLowerCase() === 'd') {
+      e.preventDefault();
+      duplicateSelected();
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      deleteSelected();
+    } else if (e.key === 'Escape') {
+      onSelect(new Set());
+      setConnectFrom(null);
+      setTool('select');
+    } else if (e.key === 'Enter' && selected.size === 1) {
+      const id = [...selected][0];
+      const o = store.get(id);
+      if (o && canEdit(model.actor, o) && (o.type === 'note' || o.type === 'text' || o.type === 'frame')) {
+        e.preventDefault();
+        setEditing(id);
+      }
+    } else if (e.key.startsWith('Arrow') && selected.size > 0) {
+      e.preventDefault();
+      const step = e.shiftKey ? 50 : 10;
+      const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
+      const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
+      model.move([...selected], dx, dy);
+    }
+  };
+
+  const frames = useMemo(() => objects.filter((o) => o.type === 'frame'), [objects]);
+  const rest = useMemo(() => objects.filter((o) => o.type !== 'frame'), [objects]);
+  const single = selected.size === 1 ? store.get([...selected][0]) : undefined;
+  const others = peers.filter((p) => !p.local);
+  const editObj = editing ? byId.get(editing) : undefined;
+  const selectedObjs = [...selected].map((id) => byId.get(id)).filter((o): o is BoardObject => !!o);
+
+  const renderObject = (o: BoardObject) =>
+    o.type === 'connector' ? (
+      <ConnectorView key={o.id} obj={o} from={o.from ? byId.get(o.from) : undefined} to={o.to ? byId.get(o.to) : undefined} selected={selected.has(o.id)} />
+    ) : (
+      <ObjectView key={o.id} obj={o} selected={selected.has(o.id)} editable={canEdit(model.actor, o)} votesLabel={t('board.votes', { count: o.votes.length })} />
+    );
+
+  return (
+    <div className="board">
+      <div className="toolbar" role="toolbar" aria-label={t('room.board')}>
+        {TOOLS.map((k) => (
+          <button key={k} type="button" className={tool === k ? 'active' : ''} aria-pressed={tool === k} title={t(`tool.${k}` as MessageKey)}
+            aria-label={t(`tool.${k}` as MessageKey)} data-tool={k} disabled={!writable && k !== 'select'}
+            onClick={() => { setTool(k); setConnectFrom(null); }}>
+            <span aria-hidden="true">{TOOL_ICONS[k]}</span>
+          </button>
+        ))}
+        <span className="sep" />
+        <label className="color-pick">
+          <span className="sr-only">{t('tool.color')}</span>
+          <select value={color} disabled={!writable} onChange={(e) => {
+            const c = e.target.value as NoteColor;
+            setColor(c);
+            run(() => model.setColor([...selected].filter((id) => store.get(id)?.type === 'note'), NOTE_COLORS[c]));
+          }}>
+            {(Object.keys(NOTE_COLORS) as NoteColor[]).map((c) => <option key={c} value={c}>{t(`color.${c}` as MessageKey)}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => model.undo()} disabled={!writable} title={t('tool.undo')} aria-label={t('tool.undo')}>↶</button>
+        <button type="button" onClick={() => model.redo()} disabled={!writable} title={t('tool.redo')} aria-label={t('tool.redo')}>↷</button>
+        <button type="button" onClick={duplicateSelected} disabled={!writable || selected.size === 0} title={t('tool.duplicate')} aria-label={t('tool.duplicate')}>⧉</button>
+        <button type="button" onClick={deleteSelected} disabled={!selectedObjs.some((o) => canEdit(model.actor, o))} title={t('tool.delete')} aria-label={t('tool.delete')}>🗑</button>
+        <button type="button" onClick={() => single && run(() => model.toggleVote(single.id))} disabled={!writable || !single} title={t('tool.vote')} aria-label={t('tool.vote')}>👍</button>
+        <span className="sep" />
+        <button type="button" onClick={() => zoomAt(1.2, 300, 200)} title={t('tool.zoomIn')} aria-label={t('tool.zoomIn')}>＋</button>
+        <button type="button" onClick={() => zoomAt(1 / 1.2, 300, 200)} title={t('tool.zoomOut')} aria-label={t('tool.zoomOut')}>－</button>
+        <button type="button" onClick={() => setView({ x: 40, y: 40, s: 1 })} title={t('tool.zoomReset')} aria-label={t('tool.zoomReset')}>{Math.round(view.s * 100)}%</button>
+        {tool === 'connector' && <span className="hint">{t('tool.connectHint')}</span>}
+      </div>
+      <svg ref={svgRef} className={`canvas tool-${tool}`} tabIndex={0} role="application" aria-label={t('board.label')}
+        onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
+        onWheel={onWheel} onKeyDown={onKeyDown}
+        onDoubleClick={(e) => {
+          const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
+          const o = id ? store.get(id) : undefined;
+          if (o && canEdit(model.actor, o) && (o.type === 'note' || o.type === 'text' || o.type === 'frame')) setEditing(o.id);
+        }}>
+        <defs>
+          <pattern id="grid" width={24 * view.s} height={24 * view.s} patternUnits="userSpaceOnUse" x={view.x} y={view.y}>
+            <circle cx={1} cy={1} r={1} className="grid-dot" />
+          </pattern>
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill="#36454f" />
+          </marker>
+        </defs>
+        <rect className="grid" width="100%" height="100%" fill="url(#grid)" />
+        <g transform={`translate(${view.x} ${view.y}) scale(${view.s})`}>
+          {frames.map(renderObject)}
+          {rest.map(renderObject)}
+          {selectedObjs.map((o) => {
+            const b = bounds(o);
+            return <rect key={'sel-' + o.id} className="selection-box" x={b.x - 4} y={b.y - 4} width={b.w + 8} height={b.h + 8} />;
+          })}
+          {single && single.type !== 'connector' && single.type !== 'pen' && canEdit(model.actor, single) && (
+            <rect data-handle={single.id} className="resize-handle" x={single.x + single.w - 6} y={single.y + single.h - 6} width={12} height={12} />
+          )}
+          {connectFrom && byId.get(connectFrom) && (() => {
+            const b = bounds(byId.get(connectFrom)!);
+            return <rect className="connect-from" x={b.x - 6} y={b.y - 6} width={b.w + 12} height={b.h + 12} />;
+          })()}
+          {others.map((p) => p.selection.map((id) => {
+            const o = byId.get(id);
+            if (!o) return null;
+            const b = bounds(o);
+            return <rect key={`${p.clientId}-${id}`} className="peer-selection" stroke={p.color} x={b.x - 6} y={b.y - 6} width={b.w + 12} height={b.h + 12} />;
+          }))}
+          {drag?.kind === 'marquee' && (() => {
+            const r = normalize(drag.start, drag.current);
+            return <rect className="marquee" x={r.x} y={r.y} width={r.w} height={r.h} />;
+          })()}
+          {drag?.kind === 'create' && (() => {
+            const r = normalize(drag.start, drag.current);
+            return <rect className="marquee" x={r.x} y={r.y} width={r.w} height={r.h} />;
+          })()}
+          {drag?.kind === 'pen' && <path d={strokePath(drag.points)} fill="#23395b" />}
+          {others.map((p) => p.cursor && (
+            <g key={'cur-' + p.clientId} className="peer-cursor" transform={`translate(${p.cursor.x} ${p.cursor.y}) scale(${1 / view.s})`} data-peer={p.name}>
+              <path d="M0,0 L0,18 L5,13 L9,21 L12,20 L8,12 L14,12 z" fill={p.color} stroke="white" strokeWidth={1} />
+              <rect x={14} y={16} rx={4} width={p.name.length * 7.5 + 12} height={20} fill={p.color} />
+              <text x={20} y={30} fontSize={12} fill="white">{p.name}</text>
+            </g>
+          ))}
+          {editObj && (
+            <foreignObject x={editObj.x} y={editObj.y} width={Math.max(editObj.w, 120)} height={Math.max(editObj.type === 'frame' ? 44 : editObj.h, 40)}>
+              <textarea className="inline-editor" aria-label={t('board.editNote')} autoFocus defaultValue={editObj.text}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+                    e.preventDefault();
+                    setEditing(null);
+                    svgRef.current?.focus();
+                  }
+                  e.stopPropagation();
+                }}
+                onPointerDown={(e) => e.stopPropagation()}
+                onChange={(e) => run(() => model.setText(editObj.id, e.target.value))}
+                onBlur={() => { model.endStep(); setEditing(null); }} />
+            </foreignObject>
+          )}
+        </g>
+      </svg>
+      <p className="sr-only" aria-live="polite">{single ? `${t(`type.${single.type}` as MessageKey)} · ${names(single.owner)}` : ''}</p>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { getStroke } from 'perfect-freehand';
+import { memo, useMemo } from 'react';
+import { connectorEnds } from './geometry';
+import type { BoardObject } from './model';
+
+/** Greedy word wrap by an estimated glyph width: cheap enough for 2,000 notes, no DOM measuring. */
+export function wrap(text: string, width: number, fontSize: number): string[] {
+  const perLine = Math.max(4, Math.floor(width / (fontSize * 0.55)));
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/)) {
+      if (!word) continue;
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= perLine) line += ' ' + word;
+      else {
+        lines.push(line);
+        line = word;
+      }
+      while (line.length > perLine) {
+        lines.push(line.slice(0, perLine));
+        line = line.slice(perLine);
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+function Lines({ text, x, y, w, h, size, anchor = 'start', weight }: {
+  text: string; x: number; y: number; w: number; h: number; size: number; anchor?: 'start' | 'middle'; weight?: number;
+}) {
+  const lines = useMemo(() => wrap(text, w - 16, size), [text, w, size]);
+  const max = Math.max(1, Math.floor((h - 12) / (size * 1.25)));
+  const shown = lines.slice(0, max);
+  const tx = anchor === 'middle' ? x + w / 2 : x + 8;
+  return (
+    <text x={tx} y={y + 8 + size} fontSize={size} textAnchor={anchor} fontWeight={weight} className="obj-text">
+      {shown.map((l, i) => (
+        <tspan key={i} x={tx} dy={i === 0 ? 0 : size * 1.25}>
+          {i === max - 1 && lines.length > max ? l.slice(0, Math.max(0, l.length - 1)) + '…' : l}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** The SVG path of a perfect-freehand stroke through flat [x, y, ...] points. */
+export function strokePath(points: readonly number[], size = 4): string {
+  const input: [number, number][] = [];
+  for (let i = 0; i + 1 < points.length; i += 2) input.push([points[i], points[i + 1]]);
+  const outline = getStroke(input, { size, thinning: 0.5, smoothing: 0.5, streamline: 0.5 });
+  if (outline.length === 0) return '';
+  let d = `M${outline[0][0].toFixed(1)},${outline[0][1].toFixed(1)}`;
+  for (let i = 1; i < outline.length; i++) d += `L${outline[i][0].toFixed(1)},${outline[i][1].toFixed(1)}`;
+  return d + 'Z';
+}
+
+interface Props {
+  obj: BoardObject;
+  selected: boolean;
+  editable: boolean;
+  authorName?: string;
+  votesLabel?: string;
+}
+
+/** One board object. Memoised: it renders again only when its own snapshot or selection changes. */
+export const ObjectView = memo(function ObjectView({ obj, selected, editable, votesLabel }: Props) {
+  const common = { 'data-id': obj.id, className: `obj obj-${obj.type}${selected ? ' selected' : ''}${editable ? '' : ' locked'}` };
+  switch (obj.type) {
+    case 'note':
+      return (
+        <g {...common}>
+          <rect x={obj.x + 3} y={obj.y + 4} width={obj.w} height={obj.h} className="note-shadow" />
+          <rect x={obj.x} y={obj.y} width={obj.w} height={obj.h} fill={obj.color} className="note-body" />
+          <Lines text={obj.text} x={obj.x} y={obj.y} w={obj.w} h={obj.h - 14} size={15} />
+          {obj.votes.length > 0 && (
+            <g className="vote-badge">
+              <circle cx={obj.x + obj.w - 14} cy={obj.y + obj.h - 14} r={11} />
+              <text x={obj.x + obj.w - 14} y={obj.y + obj.h - 10} textAnchor="middle" fontSize={12} aria-label={votesLabel}>
+                {obj.votes.length}
+              </text>
+            </g>
+          )}
+        </g>
+      );
+    case 'text':
+      return (
+        <g {...common}>
+          <rect x={obj.x} y={obj.y} width={obj.w} height={obj.h} className="hit" />
+          <Lines text={obj.text} x={obj.x - 8} y={obj.y - 8} w={obj.w + 16} h={obj.h + 16} size={18} />
+        </g>
+      );
+    case 'rect':
+      return <rect {...common} x={obj.x} y={obj.y} width={obj.w} height={obj.h} rx={6} stroke={obj.color} className={common.className + ' shape'} />;
+    case 'ellipse':
+      return <ellipse {...common} cx={obj.x + obj.w / 2} cy={obj.y + obj.h / 2} rx={obj.w / 2} ry={obj.h / 2} stroke={obj.color} className={common.className + ' shape'} />;
+    case 'frame':
+      return (
+        <g {...common}>
+          <rect x={obj.x} y={obj.y} width={obj.w} height={obj.h} fill={obj.color} className="frame-body" rx={10} />
+          <Lines text={obj.text} x={obj.x} y={obj.y} w={obj.w} h={40} size={20} weight={600} />
+        </g>
+      );
+    case 'image':
+      return (
+        <g {...common}>
+          <rect x={obj.x} y={obj.y} width={obj.w} height={obj.h} className="image-frame" />
+          {obj.url && <image href={obj.url} x={obj.x} y={obj.y} width={obj.w} height={obj.h} preserveAspectRatio="xMidYMid meet" />}
+        </g>
+      );
+    case 'pen':
+      return <PenView obj={obj} className={common.className} />;
+    default:
+      return null;
+  }
+});
+
+const PenView = memo(function PenView({ obj, className }: { obj: BoardObject; className: string }) {
+  const d = useMemo(() => strokePath(obj.points ?? []), [obj.points]);
+  return <path data-id={obj.id} className={className} d={d} fill={obj.color} />;
+});
+
+/** A connector drawn between the borders of the shapes it joins; hidden while an end is missing. */
+export const ConnectorView = memo(function ConnectorView({ obj, from, to, selected }: {
+  obj: BoardObject; from?: BoardObject; to?: BoardObject; selected: boolean;
+}) {
+  if (!from || !to) return null;
+  const [p, q] = connectorEnds(from, to);
+  return (
+    <g data-id={obj.id} className={`obj obj-connector${selected ? ' selected' : ''}`}>
+      <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} className="connector-hit" />
+      <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} stroke={obj.color} className="connector-line" markerEnd="url(#arrow)" />
+    </g>
+  );
+});

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { createRoom, listRooms, roleIn, type Me, type RoomKind, type RoomRecord } from '../app/api';
+import { usePresence } from '../app/presence';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { TEMPLATES, type TemplateId } from './templates';
+
+const KINDS: RoomKind[] = ['WORKSHOP', 'COURSE_SESSION', 'DIALOGUE_SESSION'];
+const names = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+/** Accepts a full room link (…/rooms/{id}) or a bare id. */
+export function roomIdFromLink(input: string): string | null {
+  const s = input.trim();
+  const m = s.match(/\/rooms\/([^/?#\s]+)/);
+  if (m) return decodeURIComponent(m[1]);
+  return /^[A-Za-z0-9._-]+$/.test(s) ? s : null;
+}
+
+export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => void }) {
+  const { t } = useI18n();
+  const [rooms, setRooms] = useState<RoomRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const presence = usePresence();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<RoomKind>('WORKSHOP');
+  const [template, setTemplate] = useState<TemplateId>('skillsGap');
+  const [participants, setParticipants] = useState('');
+  const [observers, setObservers] = useState('');
+  const [link, setLink] = useState('');
+  const canCreate = me.roles.includes('facilitator') || me.roles.includes('admin');
+
+  useEffect(() => {
+    listRooms().then(setRooms, (e) => setError(String(e.message ?? e)));
+  }, []);
+
+  const mine = (rooms ?? []).filter((r) => roleIn(r, me) === 'facilitator');
+  const others = (rooms ?? []).filter((r) => roleIn(r, me) !== 'facilitator');
+
+  const roomList = (list: RoomRecord[]) => list.length === 0 ? <p className="muted">{t('lobby.noRooms')}</p> : (
+    <ul className="rooms">
+      {list.filter((r) => !r.archived).map((r) => {
+        const role = roleIn(r, me);
+        return (
+          <li key={r.id} className="room-card">
+            <a href={`/rooms/${r.id}`} onClick={(e) => { e.preventDefault(); navigate(`/rooms/${r.id}`); }}>
+              <strong>{r.title}</strong>
+            </a>
+            <span className="muted"> · {t(`kind.${r.kind}` as MessageKey)}{role ? ` · ${t('lobby.role', { role: t(`role.${role}` as MessageKey) })}` : ''}</span>
+            <span className="presence" aria-live="polite">
+              {presence ? t('lobby.present', { count: presence[r.id] ?? 0 }) : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+
+  return (
+    <main id="main" className="lobby">
+      <h1>{t('lobby.heading')}</h1>
+      <p>{t('lobby.welcome', { name: me.displayName || me.username, organisation: me.organisation ?? '—' })}</p>
+      {error && <p role="alert" className="error">{t('app.error', { message: error })}</p>}
+      {!presence && rooms && <p className="muted small">{t('lobby.presenceUnavailable')}</p>}
+      <div className="lobby-grid">
+        <section aria-labelledby="my-rooms">
+          <h2 id="my-rooms">{t('lobby.myRooms')}</h2>
+          {rooms ? roomList(mine) : <p>{t('app.loading')}</p>}
+          <h2>{t('lobby.otherRooms')}</h2>
+          {rooms ? roomList(others) : <p>{t('app.loading')}</p>}
+        </section>
+        <div>
+          <section aria-labelledby="join">
+            <h2 id="join">{t('lobby.joinByLink')}</h2>
+            <form className="row" onSubmit={(e) => {
+              e.preventDefault();
+              const id = roomIdFromLink(link);
+              if (id) navigate(`/rooms/${id}`);
+            }}>
+              <label className="grow"><span className="sr-only">{t('lobby.joinPlaceholder')}</span>
+                <input value={link} placeholder={t('lobby.joinPlaceholder')} onChange={(e) => setLink(e.target.value)} /></label>
+              <button type="submit">{t('lobby.join')}</button>
+            </form>
+          </section>
+          <section aria-labelledby="create">
+            <h2 id="create">{t('lobby.create')}</h2>
+            {!canCreate ? <p className="muted">{t('lobby.onlyFacilitators')}</p> : (
+              <form className="stack" onSubmit={async (e) => {
+                e.preventDefault();
+                if (!title.trim()) return;
+                try {
+                  const room = await createRoom({ title: title.trim(), kind, access: { participants: names(participants), observers: names(observers), facilitators: [] } });
+                  navigate(`/rooms/${room.id}?template=${template}`);
+                } catch (err) {
+                  setError(err instanceof Error ? err.message : String(err));
+                }
+              }}>
+                <label>{t('lobby.title')}<input name="title" required value={title} onChange={(e) => setTitle(e.target.value)} /></label>
+                <label>{t('lobby.kind')}
+                  <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as RoomKind)}>
+                    {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}` as MessageKey)}</option>)}
+                  </select>
+                </label>
+                <label>{t('lobby.template')}
+                  <select name="template" value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
+                    {TEMPLATES.map((k) => <option key={k} value={k}>{t(`template.${k}` as MessageKey)}</option>)}
+                  </select>
+                </label>
+                <label>{t('lobby.participants')}<input name="participants" value={participants} onChange={(e) => setParticipants(e.target.value)} /></label>
+                <label>{t('lobby.observers')}<input name="observers" value={observers} onChange={(e) => setObservers(e.target.value)} /></label>
+                <button type="submit" className="primary">{t('lobby.createButton')}</button>
+              </form>
+            )}
+          </section>
+        </div>
+      </div>
+    </main>
+  );
+}

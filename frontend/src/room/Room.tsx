@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { getRoom, roleIn, type Me, type RoomRecord } from '../app/api';
+import { Board } from '../board/Board';
+import { BoardModel, type RoomRoleName } from '../board/model';
+import { Outline } from '../board/Outline';
+import { BoardStore } from '../board/store';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { applyTemplate, TEMPLATES, type TemplateId } from '../lobby/templates';
+import { NotesEditor } from '../notes/NotesEditor';
+import { PeoplePanel } from '../people/PeoplePanel';
+import { status } from '../sync/connection';
+import { userColor, usePeers } from '../sync/peers';
+import { RoomSession } from '../sync/session';
+import { WorkshopModel } from '../workshop/model';
+import { WorkshopPanel } from '../workshop/WorkshopPanel';
+
+const DOCUMENTS = ['board', 'notes', 'workshop'] as const;
+
+interface Toast {
+  id: number;
+  text: string;
+}
+
+declare global {
+  interface Window {
+    /** Handles for the end-to-end and performance harnesses (frontend/e2e, frontend/perf). */
+    vetnet?: { session: RoomSession; board?: BoardModel; store?: BoardStore; workshop?: WorkshopModel };
+  }
+}
+
+export function Room({ me, roomId, navigate }: { me: Me; roomId: string; navigate: (p: string) => void }) {
+  const { t } = useI18n();
+  const [room, setRoom] = useState<RoomRecord | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [mainTab, setMainTab] = useState<'board' | 'notes'>('board');
+  const [sideTab, setSideTab] = useState<'outline' | 'workshop' | 'people'>('outline');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+
+  const toast = useCallback((text: string) => {
+    const id = Date.now() + Math.random();
+    setToasts((ts) => [...ts.slice(-3), { id, text }]);
+    setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), 12_000);
+  }, []);
+
+  useEffect(() => {
+    getRoom(roomId).then(setRoom, (e) => setLoadError(e instanceof Error ? e.message : String(e)));
+  }, [roomId]);
+
+  const [session, setSession] = useState<RoomSession | null>(null);
+  useEffect(() => {
+    const s = new RoomSession({
+      roomId,
+      userId: me.id,
+      onRejected: (doc, reason) => toast(t('reject.message', { reason: `${doc}: ${reason}` })),
+    });
+    for (const d of DOCUMENTS) s.open(d);
+    setSession(s);
+    return () => s.destroy();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roomId, me.id]);
+
+  // Re-render on connection state and on documents rejoined after a rejection.
+  const version = useSyncExternalStore(
+    useCallback((l: () => void) => (session ? session.subscribe(l) : () => {}), [session]),
+    () => (session ? `${session.state.socket}|${session.state.pending}|${status(session.state)}|${DOCUMENTS.map((d) => `${session.get(d)?.generation}:${session.get(d)?.scope}:${session.get(d)?.provider.synced}`).join(',')}` : ''),
+  );
+
+  const boardHandle = session?.get('board');
+  const notesHandle = session?.get('notes');
+  const workshopHandle = session?.get('workshop');
+  const baseRole: RoomRoleName = (room && roleIn(room, me)) ?? 'participant';
+  const readOnly = (h?: { scope?: string }) => h?.scope === 'readonly';
+  const boardRole: RoomRoleName = readOnly(boardHandle) ? 'observer' : baseRole;
+  const actor = useMemo(() => ({ userId: me.id, role: boardRole }), [me.id, boardRole]);
+
+  const board = useMemo(() => (boardHandle ? new BoardModel(boardHandle.doc, actor) : undefined), [boardHandle?.doc, actor]);
+  const store = useMemo(() => (boardHandle ? new BoardStore(boardHandle.doc) : undefined), [boardHandle?.doc]);
+  useEffect(() => () => { board?.destroy(); store?.destroy(); }, [board, store]);
+  const workshop = useMemo(() => (workshopHandle ? new WorkshopModel(workshopHandle.doc, { userId: me.id, role: readOnly(workshopHandle) ? 'observer' : baseRole }) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [workshopHandle?.doc, me.id, baseRole, workshopHandle?.scope]);
+
+  useEffect(() => {
+    if (session) window.vetnet = { session, board, store, workshop };
+  }, [session, board, store, workshop]);
+
+  const awareness = boardHandle?.provider.awareness ?? undefined;
+  useEffect(() => {
+    awareness?.setLocalState({ cursor: null, selection: [], activeAt: Date.now() });
+  }, [awareness]);
+  const self = useMemo(() => ({ id: me.id, name: me.displayName || me.username, role: boardRole }), [me, boardRole]);
+  const peers = usePeers(awareness, self);
+  const names = useCallback((id: string) => {
+    if (id === me.id) return me.displayName || me.username;
+    return peers.find((p) => p.userId === id)?.name ?? id.slice(0, 8);
+  }, [peers, me]);
+
+  // A new room from a template: the creator writes the starting board once both documents are synced.
+  const template = new URLSearchParams(location.search).get('template') as TemplateId | null;
+  useEffect(() => {
+    if (!template || !board || !workshop || !boardHandle?.provider.synced || !workshopHandle?.provider.synced) return;
+    if (!(TEMPLATES as readonly string[]).includes(template) || baseRole !== 'facilitator') return;
+    if (board.objects.size === 0) applyTemplate(template, board, workshop, t);
+    history.replaceState(null, '', `/rooms/${roomId}`);
+  }, [template, board, workshop, version, baseRole, roomId, t, boardHandle, workshopHandle]);
+
+  if (loadError) {
+    return (
+      <main id="main" className="room-error">
+        <p role="alert" className="error">{t('conn.refused', { reason: loadError })}</p>
+        <button type="button" onClick={() => navigate('/')}>{t('room.back')}</button>
+      </main>
+    );
+  }
+
+  const st = session ? status(session.state) : 'connecting';
+  const pending = session?.state.pending ?? 0;
+  const statusText = st === 'offline' && pending > 0 ? t('conn.offlineUnsynced', { count: pending })
+    : st === 'refused' ? t('conn.refused', { reason: session?.state.reason ?? '' })
+    : (st === 'connected' || st === 'reconnecting') && pending > 0 ? `${t(`conn.${st}` as MessageKey)} · ${t('conn.unsynced', { count: pending })}`
+    : t(`conn.${st}` as MessageKey);
+
+  return (
+    <div className="room">
+      <header className="room-header">
+        <a href="/" className="back" onClick={(e) => { e.preventDefault(); navigate('/'); }}>← {t('room.back')}</a>
+        <h1>{room?.title ?? '…'}</h1>
+        <span className="role-badge">{t(`role.${boardRole}` as MessageKey)}</span>
+        <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending}>{statusText}</span>
+        <button type="button" className="link" onClick={() => { void navigator.clipboard?.writeText(location.origin + `/rooms/${roomId}`); toast(t('room.linkCopied')); }}>{t('room.copyLink')}</button>
+      </header>
+      {boardRole === 'observer' && <p className="notice">{t('readonly.notice')}</p>}
+      <div className="toasts" role="alert" aria-live="assertive">
+        {toasts.map((x) => (
+          <div key={x.id} className="toast">
+            <span>{x.text}</span>
+            <button type="button" className="link" onClick={() => setToasts((ts) => ts.filter((y) => y.id !== x.id))}>{t('reject.dismiss')}</button>
+          </div>
+        ))}
+      </div>
+      <div className="room-body">
+        <main id="main" className="room-main">
+          <div className="tabs" role="tablist">
+            <button role="tab" type="button" aria-selected={mainTab === 'board'} onClick={() => setMainTab('board')}>{t('room.board')}</button>
+            <button role="tab" type="button" aria-selected={mainTab === 'notes'} onClick={() => setMainTab('notes')}>{t('room.notes')}</button>
+          </div>
+          <div className="tab-panel" hidden={mainTab !== 'board'}>
+            {board && store && (
+              <Board key={`b${boardHandle?.generation}`} model={board} store={store} awareness={awareness} peers={peers}
+                selected={selected} onSelect={setSelected} names={names} onError={toast} />
+            )}
+          </div>
+          <div className="tab-panel" hidden={mainTab !== 'notes'}>
+            {notesHandle && (
+              <NotesEditor key={`n${notesHandle.generation}`} doc={notesHandle.doc} provider={notesHandle.provider}
+                user={{ name: self.name, color: userColor(me.id) }} editable={!readOnly(notesHandle) && baseRole !== 'observer'} />
+            )}
+          </div>
+        </main>
+        <aside className="side">
+          <div className="tabs" role="tablist">
+            {(['outline', 'workshop', 'people'] as const).map((k) => (
+              <button key={k} role="tab" type="button" aria-selected={sideTab === k} onClick={() => setSideTab(k)}>
+                {t(`room.${k}` as MessageKey)}{k === 'people' ? ` (${new Set(peers.map((p) => p.userId)).size})` : ''}
+              </button>
+            ))}
+          </div>
+          <div className="side-panel">
+            {sideTab === 'outline' && board && store && (
+              <Outline model={board} store={store} selected={selected} onSelect={setSelected} names={names} onError={toast} />
+            )}
+            {sideTab === 'workshop' && workshop && <WorkshopPanel model={workshop} names={names} onError={toast} />}
+            {sideTab === 'people' && <PeoplePanel peers={peers} />}
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}
