@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * and ratios on stdout and in {@code crdt/target/bench-results.md}. Progress goes to stderr.
  *
  * <pre>
- *   crdt/bench.sh [--runs=5] [--cases=B1,B2,B3,B4] [--engines=java,yjs,ywasm] [--warmups=3]
+ *   crdt/bench.sh [--runs=5] [--cases=B1,B2,B3,B4] [--engines=java,yjs,ywasm] [--warmups=3] [--warmup-ms=1000]
  * </pre>
  *
  * The two halves run one after the other, never at once, so they do not compete for the machine.
@@ -40,14 +40,15 @@ public final class CrdtBenchmark {
         new CrdtBenchmark().run(Options.parse(args));
     }
 
-    record Options(int runs, int warmups, List<String> engines, List<String> cases, String node, Path moduleDir, Path out) {
+    record Options(int runs, int warmups, long warmupMillis, List<String> engines, List<String> cases, String node, Path moduleDir, Path out,
+            String engineRev) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
             for (String arg : args) {
                 if (arg.equals("-h") || arg.equals("--help")) {
                     System.out.println("crdt/bench.sh [--runs=5] [--cases=B1,B2,B3,B4] [--engines=java,yjs,ywasm] [--warmups=3]"
-                            + " [--node=node] [--out=crdt/target/bench-results.md]");
+                            + " [--warmup-ms=1000] [--node=node] [--out=crdt/target/bench-results.md]");
                     System.exit(0);
                 }
                 String[] kv = arg.replaceFirst("^--", "").split("=", 2);
@@ -58,10 +59,12 @@ public final class CrdtBenchmark {
             }
             Path module = a.containsKey("module") ? Path.of(a.remove("module")) : findModule();
             Options o = new Options(Integer.parseInt(a.getOrDefault("runs", "5")), Integer.parseInt(a.getOrDefault("warmups", "3")),
+                    Long.parseLong(a.getOrDefault("warmup-ms", "1000")),
                     list(a.getOrDefault("engines", String.join(",", ALL_ENGINES)), ALL_ENGINES),
                     list(a.getOrDefault("cases", String.join(",", ALL_CASES)), ALL_CASES), a.getOrDefault("node", "node"), module,
-                    Path.of(a.getOrDefault("out", module.resolve("target/bench-results.md").toString())));
-            a.keySet().removeAll(List.of("runs", "warmups", "engines", "cases", "node", "out"));
+                    Path.of(a.getOrDefault("out", module.resolve("target/bench-results.md").toString())),
+                    a.getOrDefault("engine-rev", "unknown"));
+            a.keySet().removeAll(List.of("runs", "warmups", "warmup-ms", "engines", "cases", "node", "out", "engine-rev"));
             if (!a.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + a.keySet() + " (try --help)");
             }
@@ -105,7 +108,7 @@ public final class CrdtBenchmark {
         List<BenchResult> java = new ArrayList<>();
         if (o.engines().contains(JavaCases.ENGINE)) {
             Supplier<EditingTrace> trace = EditingTrace::load;
-            JavaCases cases = new JavaCases(JavaCases.Params.of(o.runs(), o.warmups()), r -> {
+            JavaCases cases = new JavaCases(JavaCases.Params.of(o.runs(), o.warmups(), o.warmupMillis()), r -> {
                 java.add(r);
                 log(String.format(Locale.ROOT, "java  %s | %s: %s", r.kase(), r.metric(), r.median()));
             }, this::log);
@@ -138,7 +141,9 @@ public final class CrdtBenchmark {
         md.append("- date: ").append(start.truncatedTo(ChronoUnit.SECONDS)).append(", took ")
                 .append(Duration.between(start, Instant.now()).toSeconds()).append(" s\n");
         md.append("- runs: median of ").append(o.runs()).append(" (Java after ").append(o.warmups())
-                .append(" unmeasured warm-ups per case; yjs/ywasm as bench.mjs runs them, no warm-up)\n");
+                .append(" unmeasured warm-ups and ")
+                .append(o.warmupMillis()).append(" ms per case; yjs/ywasm as bench.mjs runs them, no warm-up)\n");
+        md.append("- Java engine: ").append(o.engineRev()).append('\n');
         md.append("- engines: ").append(String.join(",", o.engines())).append("; cases: ").append(String.join(",", o.cases())).append('\n');
         md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, load average ")
                 .append(loadBefore).append(" before, ").append(loadAverage()).append(" after (shared machine: noisy)\n");

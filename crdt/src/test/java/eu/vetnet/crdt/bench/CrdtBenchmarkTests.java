@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CrdtBenchmarkTests {
 
     /** N = 200, one run, no warm-up, a room of 3 clients for 10 rounds. */
-    private static final JavaCases.Params SMALL = new JavaCases.Params(200, 1, 0, 3, 10);
+    private static final JavaCases.Params SMALL = new JavaCases.Params(200, 1, 0, 0, 3, 10);
+
+    private static EditingTrace trace;
 
     private static final List<String> B1_METRICS = List.of("apply_ms", "encode_ms", "update_bytes", "load_ms");
     private static final List<String> B2_METRICS = List.of("apply_ms", "sync_ms", "encode_ms", "update_bytes", "load_ms");
@@ -50,14 +52,15 @@ class CrdtBenchmarkTests {
     @ValueSource(strings = {"B1", "B2", "B3", "B4"})
     void everyCaseBuildsTheRightContentAndReportsEveryMetric(String suite) {
         List<BenchResult> results = new ArrayList<>();
-        new JavaCases(SMALL, results::add, line -> { }).run(suite, () -> EditingTrace.load().prefix(3_000));
+        new JavaCases(SMALL, results::add, line -> { }).run(suite, () -> trace().prefix(3_000));
 
         Map<String, Set<String>> metricsByCase = new LinkedHashMap<>();
         for (BenchResult r : results) {
             assertEquals("java", r.engine());
             assertEquals(r.metric().equals("load_warm_ms") ? 5 : 1, r.runs().size(), r.key()); // bench.mjs: max(runs, 5) warm loads
             metricsByCase.computeIfAbsent(r.kase(), k -> new LinkedHashSet<>()).add(r.metric());
-            if (r.metric().equals("update_bytes") || r.metric().equals("heap_loaded_bytes")) {
+            // Not heap_loaded_bytes: a measurement, and in a test JVM other threads allocate meanwhile.
+            if (r.metric().equals("update_bytes")) {
                 assertTrue(r.median() > 0, r.key());
             }
         }
@@ -81,9 +84,9 @@ class CrdtBenchmarkTests {
 
     @Test
     void theTraceHoldsTheWholeAutomergePaper() {
-        EditingTrace trace = EditingTrace.load();
-        assertEquals(259_778, trace.edits().size());
-        assertEquals(trace.edits().size(), trace.prefix(Integer.MAX_VALUE).edits().size());
+        assertEquals(259_778, trace().edits().size());
+        // Replayed on a plain string, the edits (position, delete, insert) end in the paper's text.
+        assertEquals(trace().endContent(), trace().prefix(Integer.MAX_VALUE).endContent());
     }
 
     @Test
@@ -98,6 +101,13 @@ class CrdtBenchmarkTests {
         assertTrue(table.contains("| B4 | load_warm_ms | ms | 10.0 | 17.0 | 8.00 | 0.59 | 1.25 | ≤ min(yjs, ywasm) | **no** |"), table);
         assertTrue(table.contains("| B4 | heap_loaded_bytes | MB | 2.00 | 3.00 | - | 0.67 | 0.67 | ≤ yjs | yes |"), table);
         assertTrue(table.contains("| B4 | update_bytes | bytes | 100 | 101 | - | 0.99 | 0.99 | = yjs (same state, same bytes) | **differs** |"), table);
+    }
+
+    private static synchronized EditingTrace trace() {
+        if (trace == null) {
+            trace = EditingTrace.load();
+        }
+        return trace;
     }
 
     private static BenchResult result(String engine, String kase, String metric, double value) {

@@ -21,18 +21,19 @@ import java.util.stream.IntStream;
  * One API call is one transaction, as there. Unlike bench.mjs, every case also checks what it built
  * (outside the timed part), so a wrong engine cannot post a fast time.
  *
- * <p>Each case first runs {@code warmups} times unmeasured (the JIT compiles the hot paths), then
- * {@code runs} times measured.
+ * <p>Each case first runs unmeasured, at least {@code warmups} times and for at least
+ * {@code warmupMillis} (C2 compiles a method after some 10,000 calls and loops; three runs of a
+ * one-call case like B1.2 leave it interpreted), then {@code runs} times measured.
  */
 final class JavaCases {
 
     static final String ENGINE = "java";
 
     /** bench.mjs: N = 6000, 20 room clients, 100 rounds. */
-    record Params(int n, int runs, int warmups, int roomClients, int roomRounds) {
+    record Params(int n, int runs, int warmups, long warmupMillis, int roomClients, int roomRounds) {
 
-        static Params of(int runs, int warmups) {
-            return new Params(6000, runs, warmups, 20, 100);
+        static Params of(int runs, int warmups, long warmupMillis) {
+            return new Params(6000, runs, warmups, warmupMillis, 20, 100);
         }
     }
 
@@ -59,15 +60,23 @@ final class JavaCases {
     // ---- the frame of B1-B3: warm up, measure, one result per metric ------------------------------
 
     private void measure(String kase, Supplier<Map<String, Double>> work) {
-        progress.accept("java  " + kase + ": " + p.warmups() + " warm-ups, " + p.runs() + " runs");
-        for (int w = 0; w < p.warmups(); w++) {
-            work.get();
-        }
+        progress.accept("java  " + kase + ": " + warmUp(work::get) + " warm-ups, " + p.runs() + " runs");
         Map<String, List<Double>> per = new LinkedHashMap<>();
         for (int r = 0; r < p.runs(); r++) {
             work.get().forEach((k, v) -> per.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
         per.forEach((k, v) -> emit(kase, k, v));
+    }
+
+    /** Runs {@code work} unmeasured, at least {@code warmups} times and {@code warmupMillis} long; returns how often. */
+    private int warmUp(Runnable work) {
+        long end = System.nanoTime() + p.warmupMillis() * 1_000_000;
+        int count = 0;
+        while (count < p.warmups() || System.nanoTime() < end) {
+            work.run();
+            count++;
+        }
+        return count;
     }
 
     private void emit(String kase, String metric, List<Double> runs) {
@@ -288,10 +297,12 @@ final class JavaCases {
 
     private void b4(EditingTrace trace) {
         // Replay: one transaction per edit and no update listener, as bench.mjs replays.
-        progress.accept("java  B4 replay of " + trace.edits().size() + " edits: " + p.warmups() + " warm-ups, " + p.runs() + " runs");
-        for (int w = 0; w < p.warmups(); w++) {
-            replay(trace).encodeStateAsUpdate();
-        }
+        YDoc[] warmDoc = new YDoc[1];
+        int replays = warmUp(() -> warmDoc[0] = replay(trace));
+        int encodes = warmDoc[0] == null ? 0 : warmUp(warmDoc[0]::encodeStateAsUpdate);
+        progress.accept("java  B4 replay of " + trace.edits().size() + " edits: " + replays + " warm-ups (encode: " + encodes
+                + "), " + p.runs() + " runs");
+        warmDoc[0] = null;
         List<Double> replayRuns = new ArrayList<>();
         List<Double> encodeRuns = new ArrayList<>();
         byte[] update = null;
@@ -310,11 +321,11 @@ final class JavaCases {
         emit("B4", "update_bytes", List.of((double) update.length));
 
         // Load, as bench.mjs measures it: "cold" is the first load of this update in this process (the
-        // apply path has run in B1-B3 and B2's syncs if they ran first, not on this update), "warm" the
-        // loads after it. The warm-ups above replayed and encoded, they never loaded.
-        progress.accept("java  B4 load, heap held by the loaded document");
+        // apply path has run in B1-B3 and B2's syncs if they ran first, not on this update); the warm-ups
+        // above replayed and encoded, they never loaded. "Warm" loads come after their own warm-up.
         byte[] u = update;
         List<Double> cold = List.of(loadOnce(u, trace));
+        progress.accept("java  B4 load: " + warmUp(() -> loadOnce(u, trace)) + " warm-ups; heap held by the loaded document");
         List<Double> warm = new ArrayList<>();
         for (int r = 0; r < Math.max(p.runs(), 5); r++) {
             warm.add(loadOnce(u, trace));
@@ -332,10 +343,9 @@ final class JavaCases {
         }
         emit("B4", "heap_loaded_bytes", heap);
 
-        progress.accept("java  B4 room of " + p.roomClients() + " clients: " + p.warmups() + " warm-ups, " + p.runs() + " runs");
-        for (int w = 0; w < p.warmups(); w++) {
-            room(w + 1);
-        }
+        int[] seed = {0};
+        int rooms = warmUp(() -> room(++seed[0] % 1000 + 1));
+        progress.accept("java  B4 room of " + p.roomClients() + " clients: " + rooms + " warm-ups, " + p.runs() + " runs");
         List<Double> perUpdate = new ArrayList<>();
         for (int r = 0; r < p.runs(); r++) {
             perUpdate.add(room(r + 1));
