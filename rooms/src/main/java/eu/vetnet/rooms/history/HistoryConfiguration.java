@@ -1,0 +1,133 @@
+package eu.vetnet.rooms.history;
+
+import eu.vetnet.rooms.room.RoomStore;
+import java.net.InetAddress;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the Cassandra history (the default, {@code vetnet.history.store=cassandra}) in place of the core's
+ * in-memory storage and room store. With {@code vetnet.history.store=memory} nothing here is created.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({HistoryProperties.class, CassandraProperties.class})
+@ConditionalOnProperty(name = "vetnet.history.store", havingValue = "cassandra", matchIfMissing = true)
+public class HistoryConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryConfiguration.class);
+
+    /**
+     * The core registers an in-memory storage hook and room store unconditionally; with Cassandra on they would
+     * keep every update in memory a second time. Until the core makes them conditional, their definitions are
+     * removed here.
+     */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor replaceInMemoryStorage() {
+        return new ReplaceInMemoryStorage();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService historyTimer() {
+        return Executors.newSingleThreadScheduledExecutor(named("history-commit-"));
+    }
+
+    /** Merges and loads (CPU work), bounded, never a driver or Netty thread. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService historyCpu() {
+        return Executors.newFixedThreadPool(2, named("history-cpu-"));
+    }
+
+    @Bean(destroyMethod = "close")
+    HistoryDatabase historyDatabase(CassandraProperties properties, ScheduledExecutorService historyTimer) {
+        HistoryDatabase database = new HistoryDatabase(properties, historyTimer);
+        database.start();
+        return database;
+    }
+
+    @Bean
+    UpdateLog historyUpdateLog(HistoryDatabase historyDatabase, HistoryProperties properties, ScheduledExecutorService historyTimer) {
+        String writer = writerId();
+        log.info("history: writer id {}", writer);
+        return new UpdateLog(historyDatabase::statements, writer, properties, historyTimer);
+    }
+
+    @Bean
+    SessionEvents historySessionEvents(HistoryDatabase historyDatabase, UpdateLog historyUpdateLog) {
+        return new SessionEvents(historyDatabase::statements, historyUpdateLog);
+    }
+
+    @Bean(destroyMethod = "close")
+    CassandraHistory cassandraHistory(HistoryDatabase historyDatabase, UpdateLog historyUpdateLog, SessionEvents historySessionEvents,
+            HistoryProperties properties, ExecutorService historyCpu, ScheduledExecutorService historyTimer) {
+        return new CassandraHistory(historyDatabase, historyUpdateLog, historySessionEvents, properties, historyCpu, historyTimer);
+    }
+
+    @Bean
+    RoomStore cassandraRoomStore(HistoryDatabase historyDatabase, ObjectProvider<JsonMapper> json) {
+        return new CassandraRoomStore(historyDatabase::statements, json.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+
+    @Bean
+    HistoryController historyController(HistoryDatabase historyDatabase, SessionEvents historySessionEvents, RoomStore cassandraRoomStore,
+            ExecutorService historyCpu) {
+        return new HistoryController(historyDatabase, historySessionEvents, cassandraRoomStore, historyCpu);
+    }
+
+    /** Unique per process: a restarted server never reuses a (writer, sequence) key of its previous life. */
+    static String writerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    static final class ReplaceInMemoryStorage implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+
+        private Environment environment;
+
+        @Override
+        public void setEnvironment(Environment environment) {
+            this.environment = environment;
+        }
+
+        @Override
+        public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+            if (!"cassandra".equalsIgnoreCase(environment.getProperty("vetnet.history.store", "cassandra"))) {
+                return;
+            }
+            for (String name : new String[] {"inMemoryDocumentStorage", "roomStore"}) {
+                if (registry.containsBeanDefinition(name)) {
+                    registry.removeBeanDefinition(name);
+                }
+            }
+        }
+    }
+}

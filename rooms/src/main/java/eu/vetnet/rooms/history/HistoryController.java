@@ -1,0 +1,110 @@
+package eu.vetnet.rooms.history;
+
+import eu.vetnet.crdt.YDoc;
+import eu.vetnet.crdt.encoding.JsJson;
+import eu.vetnet.rooms.auth.JwtUsers;
+import eu.vetnet.rooms.room.ApiError;
+import eu.vetnet.rooms.room.ApiException;
+import eu.vetnet.rooms.room.RoomAccessHook;
+import eu.vetnet.rooms.room.RoomRecord;
+import eu.vetnet.rooms.room.RoomStore;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Replay over REST: a room's sessions (from its session events) and a document's content as of any instant
+ * (rebuilt from the latest snapshot taken by then and the log up to it). For anyone on the room's access list.
+ */
+@RestController
+@RequestMapping("/api/rooms/{id}")
+public class HistoryController {
+
+    private final HistoryDatabase database;
+    private final SessionEvents events;
+    private final RoomStore rooms;
+    private final Executor cpu;
+
+    public HistoryController(HistoryDatabase database, SessionEvents events, RoomStore rooms, Executor historyCpu) {
+        this.database = database;
+        this.events = events;
+        this.rooms = rooms;
+        this.cpu = historyCpu;
+    }
+
+    @GetMapping("/sessions")
+    public Mono<List<SessionEvents.Session>> sessions(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return allowed(jwt, id).flatMap(room -> Mono.fromCompletionStage(() -> events.sessions(id)));
+    }
+
+    /** The document's {@code toJSON()} as of {@code at} (ISO-8601 instant; now when absent). */
+    @GetMapping(value = "/documents/{document}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<String> document(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String document,
+            @RequestParam(required = false) String at) {
+        Instant when = parse(at);
+        return allowed(jwt, id).flatMap(room -> {
+            if (!room.documents().contains(document)) {
+                return Mono.error(new ApiException(HttpStatus.NOT_FOUND, "room " + id + " has no document " + document,
+                        "its documents are " + room.documents()));
+            }
+            return Mono.fromCompletionStage(() -> HistoryReads.asOf(database.statements(), id, document, when)
+                    .thenApplyAsync(stored -> {
+                        YDoc doc = new YDoc();
+                        for (byte[] update : stored.updates()) {
+                            doc.applyUpdate(update);
+                        }
+                        return JsJson.stringify(doc.toJson());
+                    }, cpu));
+        });
+    }
+
+    private Mono<RoomRecord> allowed(Jwt jwt, String id) {
+        var user = JwtUsers.toUser(jwt);
+        return Mono.fromCompletionStage(() -> rooms.find(id))
+                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "no room " + id,
+                        "list the rooms you may enter with GET /api/rooms")))
+                .map(room -> {
+                    if (RoomAccessHook.roleOf(room, user) == null) {
+                        throw new ApiException(HttpStatus.FORBIDDEN, "you are not on the access list of room " + id,
+                                "ask its owner or a facilitator to add you");
+                    }
+                    return room;
+                });
+    }
+
+    private static Instant parse(String at) {
+        if (at == null || at.isBlank()) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "'at' is not an ISO-8601 instant: " + at,
+                    "use for example ?at=2026-05-04T10:15:30Z");
+        }
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(e.toError());
+    }
+
+    @ExceptionHandler(HistoryUnavailableException.class)
+    ResponseEntity<ApiError> unavailable(HistoryUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ApiError(503, "Service Unavailable",
+                e.getMessage(), "try again once Cassandra is reachable"));
+    }
+}

@@ -1,0 +1,198 @@
+package eu.vetnet.rooms.history;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Cassandra session of the history: connects in the background at start (the room server starts without
+ * Cassandra, and refuses rooms until it is there), applies the schema when missing, prepares the statements.
+ */
+public final class HistoryDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryDatabase.class);
+    static final String SCHEMA_RESOURCE = "/eu/vetnet/rooms/history/schema.cql";
+
+    private final CassandraProperties properties;
+    private final ScheduledExecutorService timer;
+    private final CompletableFuture<HistoryStatements> ready = new CompletableFuture<>();
+    private volatile CqlSession session;
+    private volatile boolean closed;
+    private int attempts;
+
+    public HistoryDatabase(CassandraProperties properties, ScheduledExecutorService timer) {
+        this.properties = properties;
+        this.timer = timer;
+    }
+
+    /** Starts connecting; returns at once. */
+    public void start() {
+        connect();
+    }
+
+    /** The statements once connected and the schema is in place; a failed stage while Cassandra is not reachable. */
+    public HistoryStatements statements() {
+        HistoryStatements s = ready.getNow(null);
+        if (s == null) {
+            throw new HistoryUnavailableException("the history store (Cassandra at " + properties.getContactPoints()
+                    + ") is not reachable yet: rooms are refused until it is; start it with ./vetnet services start cassandra");
+        }
+        return s;
+    }
+
+    /** Completes when the session is ready (for tests and the benchmark). */
+    public CompletableFuture<HistoryStatements> whenReady() {
+        return ready;
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        attempts++;
+        long started = System.nanoTime();
+        CqlSessionBuilder builder = CqlSession.builder()
+                .withLocalDatacenter(properties.getLocalDatacenter())
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, properties.getRequestTimeout())
+                        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, properties.getConsistency())
+                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, properties.getRequestTimeout().multipliedBy(4))
+                        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, properties.getRequestTimeout())
+                        .build());
+        for (String point : properties.getContactPoints()) {
+            builder.addContactPoint(address(point));
+        }
+        builder.buildAsync()
+                .thenCompose(s -> {
+                    session = s;
+                    if (closed) {
+                        s.closeAsync();
+                        throw new HistoryUnavailableException("closed while connecting");
+                    }
+                    return properties.isCreateSchema() ? applySchema(s) : CompletableFuture.completedFuture(null);
+                })
+                .thenCompose(v -> HistoryStatements.prepare(session, properties.getKeyspace()))
+                .whenComplete((statements, err) -> {
+                    if (err == null) {
+                        log.info("history: Cassandra at {} (datacenter {}), keyspace {}, consistency {}: ready in {} ms{}",
+                                properties.getContactPoints(), properties.getLocalDatacenter(), properties.getKeyspace(),
+                                properties.getConsistency(), (System.nanoTime() - started) / 1_000_000,
+                                properties.isCreateSchema() ? " (schema applied where missing)" : "");
+                        ready.complete(statements);
+                        return;
+                    }
+                    CqlSession failed = session;
+                    session = null;
+                    if (failed != null) {
+                        failed.closeAsync();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    String message = "history: Cassandra at " + properties.getContactPoints() + " is not reachable ("
+                            + rootMessage(err) + "); rooms are refused (close 1013, try again) until it is. Retrying every "
+                            + properties.getReconnectEvery().toSeconds() + " s. Embedded run: ./vetnet services start cassandra;"
+                            + " tests without Cassandra: vetnet.history.store=memory";
+                    if (attempts == 1 || attempts % 12 == 0) {
+                        log.warn(message);
+                    } else {
+                        log.debug(message);
+                    }
+                    timer.schedule(this::connect, properties.getReconnectEvery().toMillis(), TimeUnit.MILLISECONDS);
+                });
+    }
+
+    private CompletionStage<Void> applySchema(CqlSession s) {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (String cql : schemaStatements(properties.getKeyspace(), properties.getReplication())) {
+            // Schema changes take a second or more each on a small node: wait for agreement generously.
+            Statement<?> statement = SimpleStatement.newInstance(cql).setTimeout(properties.getRequestTimeout().multipliedBy(6));
+            chain = chain.thenCompose(v -> s.executeAsync(statement)).thenApply(rs -> null);
+        }
+        return chain;
+    }
+
+    /** The statements of deploy/cassandra/schema.cql with the keyspace and replication filled in. */
+    static List<String> schemaStatements(String keyspace, String replication) {
+        if (!keyspace.matches("[a-zA-Z][a-zA-Z0-9_]{0,47}")) {
+            throw new HistoryUnavailableException("vetnet.cassandra.keyspace must be a plain CQL identifier, not '" + keyspace + "'");
+        }
+        String text;
+        try (InputStream in = HistoryDatabase.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new HistoryUnavailableException(SCHEMA_RESOURCE + " is missing from the jar (rooms/pom.xml copies deploy/cassandra/schema.cql)");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HistoryUnavailableException("could not read " + SCHEMA_RESOURCE, e);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String cql = current.toString().strip();
+                out.add(cql.substring(0, cql.length() - 1).replace("${keyspace}", keyspace).replace("${replication}", replication));
+                current.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    /** Every row of a paged result, page after page, without blocking. */
+    static CompletionStage<Void> forEachRow(CompletionStage<AsyncResultSet> first, Consumer<Row> action) {
+        return first.thenCompose(rs -> {
+            for (Row row : rs.currentPage()) {
+                action.accept(row);
+            }
+            return rs.hasMorePages() ? forEachRow(rs.fetchNextPage(), action) : CompletableFuture.completedFuture(null);
+        });
+    }
+
+    static String rootMessage(Throwable err) {
+        Throwable t = err;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0) {
+            return new InetSocketAddress(hostPort, 9042);
+        }
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        CqlSession s = session;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package eu.vetnet.rooms.history;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code vetnet.history.*}: how documents are stored (docs/history-and-presence.md). */
+@ConfigurationProperties("vetnet.history")
+public class HistoryProperties {
+
+    /** Where documents and rooms are kept. */
+    public enum Store {
+        /** Cassandra (the default: {@code ./vetnet run} and production). */
+        CASSANDRA,
+        /** The core's in-memory storage, lost on restart: unit tests and experiments only. */
+        MEMORY
+    }
+
+    private Store store = Store.CASSANDRA;
+    /** Group commit: appends arriving within this window are written together. */
+    private Duration groupCommitWindow = Duration.ofMillis(2);
+    /** Group commit: a group is written at once when it holds this many appends. */
+    private int groupCommitMaxUpdates = 64;
+    /** Bytes of payload in one unlogged batch (Cassandra refuses batches over 50 KiB by default). */
+    private int groupCommitMaxBatchBytes = 40 * 1024;
+    /** A snapshot is written after this many appends to a document... */
+    private int snapshotEveryUpdates = 500;
+    /** ...or this long after the first append not covered by a snapshot. */
+    private Duration snapshotEvery = Duration.ofSeconds(60);
+    /** How long shutdown waits for pending appends. */
+    private Duration drainTimeout = Duration.ofSeconds(20);
+
+    public Store getStore() { return store; }
+    public void setStore(Store v) { store = v; }
+    public Duration getGroupCommitWindow() { return groupCommitWindow; }
+    public void setGroupCommitWindow(Duration v) { groupCommitWindow = v; }
+    public int getGroupCommitMaxUpdates() { return groupCommitMaxUpdates; }
+    public void setGroupCommitMaxUpdates(int v) { groupCommitMaxUpdates = v; }
+    public int getGroupCommitMaxBatchBytes() { return groupCommitMaxBatchBytes; }
+    public void setGroupCommitMaxBatchBytes(int v) { groupCommitMaxBatchBytes = v; }
+    public int getSnapshotEveryUpdates() { return snapshotEveryUpdates; }
+    public void setSnapshotEveryUpdates(int v) { snapshotEveryUpdates = v; }
+    public Duration getSnapshotEvery() { return snapshotEvery; }
+    public void setSnapshotEvery(Duration v) { snapshotEvery = v; }
+    public Duration getDrainTimeout() { return drainTimeout; }
+    public void setDrainTimeout(Duration v) { drainTimeout = v; }
+}

@@ -1,0 +1,74 @@
+package eu.vetnet.rooms.history;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The prepared statements of the history, by name, prepared once the schema is in place. */
+public final class HistoryStatements {
+
+    private static final Map<String, String> CQL = new LinkedHashMap<>();
+
+    static {
+        CQL.put("insertUpdate", "INSERT INTO %s.document_updates (room, document, bucket, at, writer, seq, payload, user_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        CQL.put("selectUpdatesAfter", "SELECT bucket, at, writer, seq, payload FROM %s.document_updates"
+                + " WHERE room = ? AND document = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?)");
+        CQL.put("selectUpdatesBetween", "SELECT bucket, at, writer, seq, payload FROM %s.document_updates"
+                + " WHERE room = ? AND document = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?) AND (at, writer, seq) <= (?, ?, ?)");
+        CQL.put("insertBucket", "INSERT INTO %s.history_buckets (room, stream, bucket) VALUES (?, ?, ?)");
+        CQL.put("selectBuckets", "SELECT bucket FROM %s.history_buckets WHERE room = ? AND stream = ? AND bucket >= ? AND bucket <= ?");
+        CQL.put("insertSnapshot", "INSERT INTO %s.document_snapshots (room, document, taken_at, writer, state, state_vector,"
+                + " covers_bucket, covers_at, covers_writer, covers_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        CQL.put("selectLatestSnapshot", "SELECT taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq"
+                + " FROM %s.document_snapshots WHERE room = ? AND document = ? LIMIT 1");
+        CQL.put("selectSnapshotAtOrBefore", "SELECT taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq"
+                + " FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at <= ? LIMIT 1");
+        CQL.put("selectSnapshot", "SELECT taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq"
+                + " FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at = ? AND writer = ?");
+        CQL.put("deleteSnapshot", "DELETE FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at = ? AND writer = ?");
+        CQL.put("deleteSnapshotsBefore", "DELETE FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at < ?");
+        CQL.put("insertEvent", "INSERT INTO %s.session_events (room, bucket, at, writer, seq, kind, document, user_id, username,"
+                + " name, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        CQL.put("selectEvents", "SELECT at, kind, document, user_id, username, name, role FROM %s.session_events"
+                + " WHERE room = ? AND bucket = ?");
+        CQL.put("insertRoom", "INSERT INTO %s.rooms (id, title, kind, archived, created_at, owner, facilitators, participants,"
+                + " observers, documents, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        CQL.put("selectRoom", "SELECT record FROM %s.rooms WHERE id = ?");
+        CQL.put("selectRooms", "SELECT record FROM %s.rooms");
+    }
+
+    private final CqlSession session;
+    private final Map<String, PreparedStatement> prepared;
+
+    private HistoryStatements(CqlSession session, Map<String, PreparedStatement> prepared) {
+        this.session = session;
+        this.prepared = prepared;
+    }
+
+    /** Prepares every statement without blocking (this runs on a driver thread). */
+    static CompletionStage<HistoryStatements> prepare(CqlSession session, String keyspace) {
+        Map<String, PreparedStatement> out = new LinkedHashMap<>();
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (Map.Entry<String, String> e : CQL.entrySet()) {
+            chain = chain.thenCompose(v -> session.prepareAsync(String.format(e.getValue(), keyspace)))
+                    .thenAccept(p -> out.put(e.getKey(), p));
+        }
+        return chain.thenApply(v -> new HistoryStatements(session, Map.copyOf(out)));
+    }
+
+    public CqlSession session() {
+        return session;
+    }
+
+    PreparedStatement get(String name) {
+        PreparedStatement p = prepared.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no statement " + name);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,73 @@
+package eu.vetnet.rooms.history;
+
+import eu.vetnet.crdt.Updates;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes snapshots: a cache of the log that makes a load fast. A snapshot is read back and compared before any
+ * older one is dropped; the log itself is kept (replay). Merging runs on a bounded pool, never on a driver thread.
+ */
+final class Snapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(Snapshots.class);
+
+    /** What a written and verified snapshot covers. */
+    record Written(Instant takenAt, LogPosition covers, int rows) {
+    }
+
+    private final String writer;
+    private final Executor cpu;
+
+    Snapshots(String writer, Executor cpu) {
+        this.writer = writer;
+        this.cpu = cpu;
+    }
+
+    /** Merges the latest snapshot and the log after it into a new snapshot; empty when there was nothing new. */
+    CompletionStage<Optional<Written>> compact(HistoryStatements s, String room, String document) {
+        return HistoryReads.load(s, room, document).thenComposeAsync(stored -> {
+            if (stored.log().isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.<Written>empty());
+            }
+            byte[] merged = HistoryReads.merge(stored);
+            HistoryReads.LogRow last = stored.log().get(stored.log().size() - 1);
+            return write(s, room, document, merged, last.position())
+                    .thenApply(w -> Optional.of(new Written(w.takenAt(), w.covers(), stored.log().size())));
+        }, cpu);
+    }
+
+    /** Writes {@code state}, which holds every log row up to {@code covers}, then verifies it and drops older ones. */
+    CompletionStage<Written> write(HistoryStatements s, String room, String document, byte[] state, LogPosition covers) {
+        byte[] stateVector = Updates.encodeStateVectorFromUpdate(state);
+        Instant takenAt = Instant.now();
+        return s.session().executeAsync(s.get("insertSnapshot").bind(room, document, takenAt, writer, ByteBuffer.wrap(state),
+                        ByteBuffer.wrap(stateVector), covers.bucket(), covers.at(), covers.writer(), covers.seq()).setIdempotent(true))
+                .thenCompose(rs -> HistoryReads.snapshot(s, room, document, takenAt, writer))
+                .thenComposeAsync(readBack -> {
+                    boolean same = readBack.isPresent() && Arrays.equals(readBack.get().state(), state)
+                            && Arrays.equals(Updates.encodeStateVectorFromUpdate(readBack.get().state()), stateVector);
+                    if (!same) {
+                        log.error("snapshot of {}/{} did not read back as written; it is removed and the log stays the record",
+                                room, document);
+                        return s.session().executeAsync(s.get("deleteSnapshot").bind(room, document, takenAt, writer).setIdempotent(true))
+                                .thenApply(x -> {
+                                    throw new HistoryUnavailableException("snapshot of " + room + "/" + document + " failed verification");
+                                });
+                    }
+                    // Verified: keep the previous snapshot too (a second cache line), drop what is older than it.
+                    return HistoryReads.snapshotAtOrBefore(s, room, document, takenAt.minusMillis(1))
+                            .thenCompose(previous -> previous.isEmpty() ? CompletableFuture.completedFuture(null)
+                                    : s.session().executeAsync(s.get("deleteSnapshotsBefore")
+                                            .bind(room, document, previous.get().takenAt()).setIdempotent(true)))
+                            .thenApply(x -> new Written(takenAt, covers, 0));
+                }, cpu);
+    }
+}

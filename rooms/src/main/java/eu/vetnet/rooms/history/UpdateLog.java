@@ -1,0 +1,214 @@
+package eu.vetnet.rooms.history;
+
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The document update log with group commit: appends arriving within a few milliseconds (or until a group is
+ * full) are written together, one unlogged batch per partition and size limit, all batches concurrently. Each
+ * append's stage completes when Cassandra acknowledged its row at the configured consistency.
+ *
+ * <p>Keys are fixed when an append is accepted (time, this writer's id, a sequence), and every statement is
+ * marked idempotent: the driver and the retry below may write a row twice, and it is still one row.
+ */
+public final class UpdateLog {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateLog.class);
+    private static final int ATTEMPTS = 3;
+
+    /** One accepted append: its key and payload, and the stage the core waits on. */
+    record Append(String room, String document, int bucket, Instant at, long seq, byte[] payload, String userId,
+            CompletableFuture<Void> done) {
+    }
+
+
+    private final Supplier<HistoryStatements> statements;
+    private final String writer;
+    private final HistoryProperties properties;
+    private final ScheduledExecutorService flusher;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Set<String> knownBuckets = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<Void>> unacknowledged = ConcurrentHashMap.newKeySet();
+    private final AtomicLong groups = new AtomicLong();
+    private final AtomicLong appended = new AtomicLong();
+    private List<Append> queue = new ArrayList<>();
+    private boolean flushScheduled;
+
+    public UpdateLog(Supplier<HistoryStatements> statements, String writer, HistoryProperties properties,
+            ScheduledExecutorService flusher) {
+        this.statements = statements;
+        this.writer = writer;
+        this.properties = properties;
+        this.flusher = flusher;
+    }
+
+    public String writer() {
+        return writer;
+    }
+
+    /** Appends one update; the stage completes with its log position when it is stored, or fails when it could not be. */
+    public CompletableFuture<LogPosition> append(String room, String document, byte[] payload, String userId) {
+        Instant at = Instant.now();
+        Append a = new Append(room, document, Buckets.hour(at), at, sequence.incrementAndGet(), payload, userId,
+                new CompletableFuture<>());
+        unacknowledged.add(a.done());
+        a.done().whenComplete((v, e) -> unacknowledged.remove(a.done()));
+        boolean flushNow = false;
+        boolean schedule = false;
+        synchronized (this) {
+            queue.add(a);
+            if (queue.size() >= properties.getGroupCommitMaxUpdates()) {
+                flushNow = true;
+            } else if (!flushScheduled) {
+                flushScheduled = true;
+                schedule = true;
+            }
+        }
+        if (flushNow) {
+            flusher.execute(this::flush);
+        } else if (schedule) {
+            flusher.schedule(this::flush, properties.getGroupCommitWindow().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        LogPosition position = new LogPosition(at, writer, a.seq());
+        return a.done().thenApply(v -> position);
+    }
+
+    /** Writes what is queued now. */
+    void flush() {
+        List<Append> group;
+        synchronized (this) {
+            flushScheduled = false;
+            if (queue.isEmpty()) {
+                return;
+            }
+            group = queue;
+            queue = new ArrayList<>();
+        }
+        groups.incrementAndGet();
+        appended.addAndGet(group.size());
+        HistoryStatements s;
+        try {
+            s = statements.get();
+        } catch (RuntimeException e) {
+            group.forEach(a -> a.done().completeExceptionally(e));
+            return;
+        }
+        Map<String, List<Append>> partitions = new LinkedHashMap<>();
+        for (Append a : group) {
+            partitions.computeIfAbsent(a.room() + '\u0000' + a.document() + '\u0000' + a.bucket(), k -> new ArrayList<>()).add(a);
+        }
+        for (List<Append> partition : partitions.values()) {
+            Append first = partition.get(0);
+            CompletionStage<Void> bucket = registerBucket(s, first.room(), Buckets.document(first.document()), first.bucket());
+            List<Append> chunk = new ArrayList<>();
+            int bytes = 0;
+            for (Append a : partition) {
+                if (!chunk.isEmpty() && bytes + a.payload().length > properties.getGroupCommitMaxBatchBytes()) {
+                    write(s, chunk, bucket);
+                    chunk = new ArrayList<>();
+                    bytes = 0;
+                }
+                chunk.add(a);
+                bytes += a.payload().length;
+            }
+            write(s, chunk, bucket);
+        }
+    }
+
+    private void write(HistoryStatements s, List<Append> chunk, CompletionStage<Void> bucket) {
+        Statement<?> statement;
+        if (chunk.size() == 1) {
+            statement = bind(s, chunk.get(0));
+        } else {
+            BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED).setIdempotence(true);
+            chunk.forEach(a -> batch.addStatement(bind(s, a)));
+            statement = batch.build();
+        }
+        executeWithRetry(s, statement, 1).thenCombine(bucket, (a, b) -> null).whenComplete((v, err) -> {
+            for (Append a : chunk) {
+                if (err == null) {
+                    a.done().complete(null);
+                } else {
+                    a.done().completeExceptionally(new HistoryUnavailableException("the update could not be stored in Cassandra: "
+                            + HistoryDatabase.rootMessage(err), err));
+                }
+            }
+        });
+    }
+
+    private CompletionStage<AsyncResultSet> executeWithRetry(HistoryStatements s, Statement<?> statement, int attempt) {
+        return s.session().executeAsync(statement).handle((rs, err) -> {
+            if (err == null) {
+                return CompletableFuture.completedFuture(rs);
+            }
+            if (attempt >= ATTEMPTS) {
+                return CompletableFuture.<AsyncResultSet>failedFuture(err);
+            }
+            log.debug("history append failed (attempt {}), writing the same rows again", attempt, err);
+            CompletableFuture<AsyncResultSet> retry = new CompletableFuture<>();
+            flusher.schedule(() -> executeWithRetry(s, statement, attempt + 1).whenComplete((r, e) -> {
+                if (e == null) {
+                    retry.complete(r);
+                } else {
+                    retry.completeExceptionally(e);
+                }
+            }), 50L * attempt, TimeUnit.MILLISECONDS);
+            return retry;
+        }).thenCompose(f -> f);
+    }
+
+    /** Records that a stream has rows in a bucket, once per process; the appends of the bucket wait for it. */
+    CompletionStage<Void> registerBucket(HistoryStatements s, String room, String stream, int bucket) {
+        String key = room + '\u0000' + stream + '\u0000' + bucket;
+        if (knownBuckets.contains(key)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return executeWithRetry(s, s.get("insertBucket").bind(room, stream, bucket).setIdempotent(true), 1)
+                .thenAccept(rs -> knownBuckets.add(key));
+    }
+
+    private BoundStatement bind(HistoryStatements s, Append a) {
+        return s.get("insertUpdate").bind(a.room(), a.document(), a.bucket(), a.at(), writer, a.seq(),
+                ByteBuffer.wrap(a.payload()), a.userId()).setIdempotent(true);
+    }
+
+    /** Writes everything queued and waits for every append not yet acknowledged; for drain on shutdown. */
+    public CompletableFuture<Void> drain() {
+        flusher.execute(this::flush);
+        List<CompletableFuture<Void>> pending = new ArrayList<>(unacknowledged);
+        synchronized (this) {
+            queue.forEach(a -> pending.add(a.done()));
+        }
+        return CompletableFuture.allOf(pending.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new));
+    }
+
+    /** Appends accepted but not yet acknowledged. */
+    public int pending() {
+        return unacknowledged.size();
+    }
+
+    /** Groups written and appends in them, for the benchmark. */
+    public long[] groupStats() {
+        return new long[] {groups.get(), appended.get()};
+    }
+}

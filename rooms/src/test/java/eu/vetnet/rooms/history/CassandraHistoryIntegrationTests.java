@@ -1,0 +1,260 @@
+package eu.vetnet.rooms.history;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.vetnet.crdt.YDoc;
+import eu.vetnet.crdt.encoding.JsJson;
+import eu.vetnet.rooms.hook.ChangePayload;
+import eu.vetnet.rooms.hook.LoadPayload;
+import eu.vetnet.rooms.hook.StorePayload;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** CassandraHistory against the launcher's real Cassandra: the log, group commit, snapshots, replay, fail closed. */
+class CassandraHistoryIntegrationTests {
+
+    private static HistoryFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = new HistoryFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    /** Edits a document, sending each update through the hook as the core does; returns the editor's document. */
+    static YDoc edit(String room, String document, int edits) {
+        YDoc doc = new YDoc();
+        List<CompletableFuture<Void>> stored = new ArrayList<>();
+        doc.onUpdate((update, origin, txn) -> stored.add(fixture.history.onChange(
+                new ChangePayload(room, document, update, null)).toCompletableFuture()));
+        for (int i = 0; i < edits; i++) {
+            int at = i;
+            doc.transact(t -> {
+                doc.getText("text").insert(doc.getText("text").length(), "w" + at + " ");
+                doc.getMap("meta").set("last", (long) at);
+            });
+        }
+        CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+        return doc;
+    }
+
+    static YDoc load(String room, String document) {
+        YDoc doc = new YDoc();
+        fixture.history.onLoadDocument(new LoadPayload(room, document, doc)).toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+        return doc;
+    }
+
+    static String json(YDoc doc) {
+        doc.getText("text");
+        doc.getMap("meta");
+        return JsJson.stringify(doc.toJson());
+    }
+
+    @Test
+    void appendedUpdatesLoadIntoTheSameDocument() {
+        String room = "r-" + UUID.randomUUID();
+        YDoc written = edit(room, "notes", 50);
+
+        YDoc loaded = load(room, "notes");
+
+        assertEquals(json(written), json(loaded));
+        assertArrayEquals(written.encodeStateVector(), loaded.encodeStateVector());
+    }
+
+    @Test
+    void aDocumentNeverWrittenLoadsEmptyWithoutError() {
+        YDoc loaded = load("r-" + UUID.randomUUID(), "board");
+        assertEquals(0, loaded.getText("text").length());
+    }
+
+    @Test
+    void concurrentAppendsAreGroupedAndAllStored() throws Exception {
+        String room = "r-" + UUID.randomUUID();
+        int writers = 8;
+        int each = 250;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        long[] before = fixture.updateLog.groupStats();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        List<YDoc> docs = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> jobs = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            YDoc doc = new YDoc();
+            docs.add(doc);
+            String name = "doc" + (w % 2);
+            jobs.add(pool.submit(() -> {
+                List<CompletableFuture<Void>> mine = new ArrayList<>();
+                doc.onUpdate((update, origin, txn) -> mine.add(fixture.history.onChange(
+                        new ChangePayload(room, name, update, null)).toCompletableFuture()));
+                for (int i = 0; i < each; i++) {
+                    doc.getText("text").insert(0, "x");
+                }
+                synchronized (all) {
+                    all.addAll(mine);
+                }
+            }));
+        }
+        for (var j : jobs) {
+            j.get(60, TimeUnit.SECONDS);
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
+        pool.shutdown();
+        long[] after = fixture.updateLog.groupStats();
+
+        assertEquals(writers * each, all.size());
+        assertTrue(after[0] - before[0] < after[1] - before[1], "appends were grouped: " + (after[0] - before[0])
+                + " groups for " + (after[1] - before[1]) + " appends");
+        for (int d = 0; d < 2; d++) {
+            YDoc expected = new YDoc();
+            for (int w = d; w < writers; w += 2) {
+                expected.applyUpdate(docs.get(w).encodeStateAsUpdate());
+            }
+            assertEquals(json(expected), json(load(room, "doc" + d)));
+        }
+    }
+
+    @Test
+    void rowsWrittenAgainUnderTheirKeyAndUpdatesReplayedInAnyOrderGiveOneState() {
+        String room = "r-" + UUID.randomUUID();
+        YDoc written = edit(room, "notes", 20);
+        HistoryStatements s = fixture.statements();
+        List<HistoryReads.LogRow> rows = HistoryReads.log(s, room, "notes", LogPosition.START, null).toCompletableFuture().join();
+        // The driver's retry and UpdateLog's own write the same bound statement again: the key makes it one row.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            for (HistoryReads.LogRow r : rows) {
+                s.session().execute(s.get("insertUpdate").bind(room, "notes", r.bucket(), r.at(), r.writer(), r.seq(),
+                        ByteBuffer.wrap(r.payload()), null).setIdempotent(true));
+            }
+        }
+        assertEquals(rows.size(), HistoryReads.log(s, room, "notes", LogPosition.START, null).toCompletableFuture().join().size());
+
+        // The same updates appended three more times, shuffled (a client resending after a reconnect): one state.
+        List<byte[]> updates = new ArrayList<>(rows.stream().map(HistoryReads.LogRow::payload).toList());
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 3; round++) {
+            java.util.Collections.shuffle(updates, random);
+            for (byte[] u : updates) {
+                fixture.history.onChange(new ChangePayload(room, "notes", u, null)).toCompletableFuture().join();
+            }
+        }
+        assertEquals(json(written), json(load(room, "notes")));
+    }
+
+    @Test
+    void aSnapshotCoversTheLogAndLoadsAreUnchangedByIt() {
+        String room = "r-" + UUID.randomUUID();
+        YDoc written = edit(room, "board", 30);
+        HistoryStatements s = fixture.statements();
+        Snapshots snapshots = new Snapshots("test-writer", fixture.cpu);
+
+        Optional<Snapshots.Written> first = snapshots.compact(s, room, "board").toCompletableFuture().join();
+        YDoc more = new YDoc();
+        more.applyUpdate(written.encodeStateAsUpdate());
+        List<CompletableFuture<Void>> stored = new ArrayList<>();
+        more.onUpdate((u, o, t) -> stored.add(fixture.history.onChange(new ChangePayload(room, "board", u, null)).toCompletableFuture()));
+        more.getText("text").insert(0, "after the snapshot ");
+        CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
+
+        assertTrue(first.isPresent());
+        HistoryReads.Stored loaded = HistoryReads.load(s, room, "board").toCompletableFuture().join();
+        assertTrue(loaded.snapshot().isPresent());
+        assertTrue(loaded.log().size() == 1, "only the rows from the snapshot's position on are read: " + loaded.log().size());
+        assertEquals(json(more), json(load(room, "board")));
+    }
+
+    @Test
+    void storingADocumentWritesAVerifiedSnapshot() {
+        String room = "r-" + UUID.randomUUID();
+        fixture.history.onLoadDocument(new LoadPayload(room, "notes", new YDoc())).toCompletableFuture().join();
+        YDoc written = edit(room, "notes", 10);
+
+        fixture.history.onStoreDocument(new StorePayload(room, "notes", written.encodeStateAsUpdate())).toCompletableFuture().join();
+
+        var snapshot = HistoryReads.latestSnapshot(fixture.statements(), room, "notes").toCompletableFuture().join();
+        assertTrue(snapshot.isPresent());
+        YDoc fromSnapshot = new YDoc();
+        fromSnapshot.applyUpdate(snapshot.get().state());
+        assertEquals(json(written), json(fromSnapshot));
+        assertEquals(json(written), json(load(room, "notes")));
+    }
+
+    @Test
+    void aDocumentAsOfAnInstantHoldsExactlyTheUpdatesUntilThen() throws Exception {
+        String room = "r-" + UUID.randomUUID();
+        YDoc early = edit(room, "notes", 5);
+        Thread.sleep(20);
+        Instant between = Instant.now();
+        Thread.sleep(20);
+        List<CompletableFuture<Void>> stored = new ArrayList<>();
+        early.onUpdate((u, o, t) -> stored.add(fixture.history.onChange(new ChangePayload(room, "notes", u, null)).toCompletableFuture()));
+        String before = json(early);
+        early.getText("text").insert(0, "later ");
+        CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
+
+        HistoryReads.Stored asOf = HistoryReads.asOf(fixture.statements(), room, "notes", between).toCompletableFuture().join();
+        YDoc then = new YDoc();
+        asOf.updates().forEach(then::applyUpdate);
+
+        assertEquals(before, json(then));
+    }
+
+    @Test
+    void aRoomIsRefusedWhileCassandraIsDownAndLoadsIntactOnceItIsBack() {
+        String room = "r-" + UUID.randomUUID();
+        YDoc written = edit(room, "notes", 10);
+
+        Launcher.run("stop", "cassandra");
+        try {
+            CompletionException refused = assertThrows(CompletionException.class, () -> load(room, "notes"));
+            assertInstanceOf(HistoryUnavailableException.class, refused.getCause(), String.valueOf(refused.getCause()));
+            CompletionException notStored = assertThrows(CompletionException.class, () -> fixture.history.onChange(
+                    new ChangePayload(room, "notes", written.encodeStateAsUpdate(), null)).toCompletableFuture().join());
+            assertInstanceOf(HistoryUnavailableException.class, notStored.getCause());
+        } finally {
+            Launcher.run("start", "cassandra");
+        }
+        // The driver reconnects by itself; a room that is retried loads once it has.
+        YDoc loaded = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (loaded == null) {
+            try {
+                loaded = load(room, "notes");
+            } catch (CompletionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(500);
+            }
+        }
+        assertEquals(json(written), json(loaded));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
