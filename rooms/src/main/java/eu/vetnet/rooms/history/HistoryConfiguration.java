@@ -83,12 +83,6 @@ public class HistoryConfiguration {
         return new CassandraRoomStore(historyDatabase::statements, json.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 
-    @Bean
-    HistoryController historyController(HistoryDatabase historyDatabase, SessionEvents historySessionEvents, RoomStore cassandraRoomStore,
-            ExecutorService historyCpu) {
-        return new HistoryController(historyDatabase, historySessionEvents, cassandraRoomStore, historyCpu);
-    }
-
     /** Unique per process: a restarted server never reuses a (writer, sequence) key of its previous life. */
     static String writerId() {
         String host;

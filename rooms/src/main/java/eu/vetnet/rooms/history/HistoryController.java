@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +32,7 @@ import reactor.core.publisher.Mono;
  * (rebuilt from the latest snapshot taken by then and the log up to it). For anyone on the room's access list.
  */
 @RestController
+@ConditionalOnProperty(name = "vetnet.history.store", havingValue = "cassandra", matchIfMissing = true)
 @RequestMapping("/api/rooms/{id}")
 public class HistoryController {
 
@@ -38,7 +41,8 @@ public class HistoryController {
     private final RoomStore rooms;
     private final Executor cpu;
 
-    public HistoryController(HistoryDatabase database, SessionEvents events, RoomStore rooms, Executor historyCpu) {
+    public HistoryController(HistoryDatabase database, SessionEvents events, RoomStore rooms,
+            @Qualifier("historyCpu") Executor historyCpu) {
         this.database = database;
         this.events = events;
         this.rooms = rooms;
