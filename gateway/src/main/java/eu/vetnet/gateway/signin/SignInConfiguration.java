@@ -1,0 +1,153 @@
+package eu.vetnet.gateway.signin;
+
+import eu.vetnet.gateway.websocket.ProxiedSockets;
+import java.util.Collection;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Backend-for-frontend sign-in. The gateway is the OIDC client (authorization code + PKCE); tokens live in the
+ * server-side session; the browser holds only the session cookie (HttpOnly, SameSite=Lax) and the CSRF cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcProperties.class)
+public class SignInConfiguration {
+
+    /**
+     * Room sockets. The session is read (never created: no request cache, no saved context), the upgrade is
+     * refused with 401 without one, and CSRF does not apply: a GET upgrade changes nothing, and the Origin
+     * allowlist (OriginCheckFilter, before this chain) is what stops cross-site sockets.
+     */
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain webSocketChain(ServerHttpSecurity http) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/ws/**"))
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .authorizeExchange(a -> a.anyExchange().authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain signInChain(ServerHttpSecurity http, OidcProperties properties,
+            ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
+            ProxiedSockets sockets) {
+        DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        // PKCE for the confidential client too (OAuth 2.1; the built-in issuer requires it of every client).
+        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+        String loginPath = "/oauth2/authorization/" + properties.getRegistrationId();
+        var api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(loginPath));
+
+        OidcClientInitiatedServerLogoutSuccessHandler endAtIssuer = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        endAtIssuer.setPostLogoutRedirectUri(properties.getPostLogoutRedirectUri());
+        ServerLogoutHandler closeSockets = (exchange, authentication) -> exchange.getExchange().getSession()
+                .flatMap(session -> sockets.closeAll(session.getId(), ProxiedSockets.SIGNED_OUT));
+
+        CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        return http
+                .authorizeExchange(a -> a
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .oauth2Login(login -> login
+                        .authorizationRequestResolver(pkce)
+                        .authorizedClientRepository(authorizedClients))
+                .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
+                // The SPA reads XSRF-TOKEN and sends it back as X-XSRF-TOKEN on every state-changing call; the
+                // plain (unmasked) handler because the value comes from the cookie, not from a rendered page.
+                .csrf(c -> c.csrfTokenRepository(csrfCookie)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
+                .logout(logout -> logout
+                        .logoutHandler(new DelegatingServerLogoutHandler(closeSockets,
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(endAtIssuer))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .build();
+    }
+
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(OidcProperties properties) {
+        return new LazyClientRegistrations(properties);
+    }
+
+    /** Tokens in the web session: in memory, or in Redis with the session when several gateways run. */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
+    }
+
+    /** Used by TokenRelay, the socket upgrade and /api/me: refreshes an access token about to expire. */
+    @Bean
+    ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients, OidcProperties properties) {
+        var provider = ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken(r -> r.clockSkew(properties.getRefreshBeforeExpiry()))
+                .build();
+        var manager = new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(provider);
+        return manager;
+    }
+
+    @Bean
+    ReactiveOidcSessionRegistry oidcSessionRegistry(ProxiedSockets sockets) {
+        return new SocketClosingSessionRegistry(sockets);
+    }
+
+    /** Validates access tokens as the room server does: the issuer's keys, its {@code iss}, our audience. */
+    @Bean
+    ReactiveJwtDecoder accessTokenDecoder(OidcProperties properties) {
+        String issuer = properties.effectiveIssuerUri();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.contains(properties.getAudience()))));
+        return decoder;
+    }
+
+}

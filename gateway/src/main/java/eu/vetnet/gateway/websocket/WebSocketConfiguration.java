@@ -1,0 +1,51 @@
+package eu.vetnet.gateway.websocket;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * The proxied room sockets: Origin allowlist, frame caps equal to the room server's on both hops, the upgrade on
+ * the event loop, and the registry that logout closes sockets from. The gateway's WebsocketRoutingFilter uses
+ * these two beans for its two sides.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LimitsProperties.class, WebSocketProperties.class})
+public class WebSocketConfiguration {
+
+    @Bean
+    OriginCheckFilter originCheckFilter(WebSocketProperties properties) {
+        return new OriginCheckFilter(properties.getAllowedOrigins());
+    }
+
+    @Bean
+    ProxiedSockets proxiedSockets() {
+        return new ProxiedSockets();
+    }
+
+    /** The browser side. */
+    @Bean
+    @Primary
+    WebSocketService vetnetWebSocketService(LimitsProperties limits, ProxiedSockets sockets) {
+        int max = limits.getMaxMessageBytes();
+        ReactorNettyRequestUpgradeStrategy strategy = new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(max));
+        return new TrackingWebSocketService(new HandshakeWebSocketService(strategy), sockets);
+    }
+
+    /** The room-server side. */
+    @Bean
+    @Primary
+    ReactorNettyWebSocketClient vetnetWebSocketClient(LimitsProperties limits) {
+        int max = limits.getMaxMessageBytes();
+        return new ReactorNettyWebSocketClient(HttpClient.create(), () -> WebsocketClientSpec.builder().maxFramePayloadLength(max));
+    }
+}

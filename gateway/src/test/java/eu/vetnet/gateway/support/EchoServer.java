@@ -1,0 +1,86 @@
+package eu.vetnet.gateway.support;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * A stand-in room server: on every WebSocket upgrade it first sends a text frame describing what it got
+ * ({@code hello <name> path=<path> authorization=<header> cookie=<header>}), then echoes every frame back.
+ */
+public final class EchoServer implements AutoCloseable {
+
+    /** One upgrade as the server saw it. */
+    public record Upgrade(String path, String authorization, String cookie, String origin) {
+    }
+
+    private final String name;
+    private final DisposableServer server;
+    private final List<Upgrade> upgrades = new CopyOnWriteArrayList<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
+
+    public EchoServer(String name, int maxFrameBytes) {
+        this.name = name;
+        this.server = HttpServer.create().host("localhost").port(0)
+                .handle((request, response) -> {
+                    String auth = request.requestHeaders().get("Authorization");
+                    String cookie = request.requestHeaders().get("Cookie");
+                    String origin = request.requestHeaders().get("Origin");
+                    String path = request.uri();
+                    return response.sendWebsocket((in, out) -> {
+                        upgrades.add(new Upgrade(path, auth, cookie, origin));
+                        open.incrementAndGet();
+                        in.withConnection(c -> c.onDispose(() -> {
+                            open.decrementAndGet();
+                            closed.incrementAndGet();
+                        }));
+                        String hello = "hello " + name + " path=" + path + " authorization=" + auth + " cookie=" + cookie;
+                        Flux<WebSocketFrame> echoes = in.aggregateFrames(maxFrameBytes).receiveFrames()
+                                .filter(f -> f instanceof TextWebSocketFrame || f instanceof BinaryWebSocketFrame)
+                                .map(f -> (WebSocketFrame) f.retainedDuplicate());
+                        return out.sendObject(Flux.concat(Mono.just(new TextWebSocketFrame(hello)), echoes));
+                    }, WebsocketServerSpec.builder().maxFramePayloadLength(maxFrameBytes).build());
+                })
+                .bindNow();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI uri() {
+        return URI.create("http://localhost:" + server.port());
+    }
+
+    public List<Upgrade> upgrades() {
+        return upgrades;
+    }
+
+    public int openSockets() {
+        return open.get();
+    }
+
+    public int closedSockets() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

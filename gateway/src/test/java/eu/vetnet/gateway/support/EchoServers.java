@@ -1,0 +1,23 @@
+package eu.vetnet.gateway.support;
+
+import java.net.URI;
+import java.util.List;
+
+/** Two stand-in room servers for the whole test JVM. */
+public final class EchoServers {
+
+    public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+    public static final EchoServer A = new EchoServer("A", MAX_MESSAGE_BYTES);
+    public static final EchoServer B = new EchoServer("B", MAX_MESSAGE_BYTES);
+
+    private EchoServers() {
+    }
+
+    public static List<URI> both() {
+        return List.of(A.uri(), B.uri());
+    }
+
+    public static EchoServer named(String name) {
+        return A.name().equals(name) ? A : B;
+    }
+}

@@ -1,0 +1,129 @@
+package eu.vetnet.gateway.support;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser for the sign-in flow: a cookie jar, every redirect followed by hand (and recorded), the issuer's login
+ * form filled in. Works against the built-in issuer and Keycloak alike.
+ */
+public final class GatewayBrowser {
+
+    private static final Pattern SPRING_CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final URI gateway;
+    /** Every URL visited during the last sign-in, in order. */
+    public final List<URI> visited = new ArrayList<>();
+    /** Set-Cookie headers the gateway sent during the last sign-in. */
+    public final List<String> gatewaySetCookies = new ArrayList<>();
+
+    public GatewayBrowser(URI gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Rewrites a redirect before following it; identity by default. Keycloak tests map the realm's fixed redirect URI. */
+    public java.util.function.UnaryOperator<URI> redirectRewriter = u -> u;
+
+    /**
+     * Signs in through the gateway: /oauth2/authorization/vetnet, the issuer's login form, back to the gateway's
+     * callback, until a redirect lands on a gateway page that is not part of the flow. Returns that landing URI.
+     */
+    public URI signIn(String username, String password) throws Exception {
+        visited.clear();
+        gatewaySetCookies.clear();
+        URI next = gateway.resolve("/oauth2/authorization/vetnet");
+        HttpResponse<String> response;
+        for (int hops = 0; hops < 20; hops++) {
+            next = redirectRewriter.apply(next);
+            visited.add(next);
+            response = get(next);
+            if (next.getPort() == gateway.getPort()) {
+                gatewaySetCookies.addAll(response.headers().allValues("Set-Cookie"));
+            }
+            if (response.statusCode() / 100 == 3) {
+                next = next.resolve(response.headers().firstValue("Location").orElseThrow());
+                continue;
+            }
+            if (response.statusCode() == 200 && response.body().contains("password")) {
+                response = submitLogin(next, response.body(), username, password);
+                if (response.statusCode() / 100 != 3) {
+                    throw new AssertionError("login form was not accepted: " + response.statusCode() + " " + response.body());
+                }
+                next = next.resolve(response.headers().firstValue("Location").orElseThrow());
+                continue;
+            }
+            return next;
+        }
+        throw new AssertionError("too many redirects: " + visited);
+    }
+
+    private HttpResponse<String> submitLogin(URI page, String html, String username, String password) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", username);
+        form.put("password", password);
+        Matcher csrf = SPRING_CSRF.matcher(html);
+        if (csrf.find()) {
+            form.put("_csrf", csrf.group(1));
+        }
+        Matcher action = FORM_ACTION.matcher(html);
+        URI target = action.find() ? page.resolve(action.group(1).replace("&amp;", "&")) : page;
+        return postForm(target, form, Map.of());
+    }
+
+    public HttpResponse<String> get(URI uri) throws Exception {
+        // text/html alone: Spring Security does not save (and so forgets after login) requests that accept JSON.
+        return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(gateway.resolve(path)).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> postForm(URI uri, Map<String, String> form, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"))));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A cookie the jar holds for the gateway. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().get(gateway).stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    /** The Cookie header the browser would send to the gateway. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().get(gateway).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+}

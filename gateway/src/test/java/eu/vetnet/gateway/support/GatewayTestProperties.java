@@ -1,0 +1,37 @@
+package eu.vetnet.gateway.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Starts the issuer and echo servers before the gateway context, and points the gateway at them. */
+public final class GatewayTestProperties {
+
+    private GatewayTestProperties() {
+    }
+
+    /** The gateway's settings for the tests. */
+    public static Map<String, Object> properties() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.port", TestIssuer.GATEWAY_PORT);
+        p.put("vetnet.gateway.oidc.built-in-issuer-uri", TestIssuer.URI);
+        p.put("vetnet.gateway.oidc.issuer-uri", "");
+        p.put("vetnet.gateway.rooms.instances", EchoServers.A.uri() + "," + EchoServers.B.uri());
+        p.put("vetnet.gateway.identity-uri", TestIssuer.URI);
+        p.put("vetnet.gateway.websocket.allowed-origins", TestIssuer.GATEWAY);
+        p.put("vetnet.gateway.rate-limit.replenish-per-second", 1000);
+        p.put("vetnet.gateway.rate-limit.burst", 2000);
+        return p;
+    }
+
+    /** Adds {@link #properties()} ahead of application.yaml. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestIssuer.start();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("vetnet-gateway-test", properties()));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package eu.vetnet.gateway.support;
+
+import eu.vetnet.identity.IdentityApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The built-in issuer (identity's servlet app) in this JVM, once, on a free port, with the gateway client's
+ * redirect URIs pointing at the port the test gateway will take ({@link #GATEWAY_PORT}).
+ */
+public final class TestIssuer {
+
+    public static final int GATEWAY_PORT = freePort();
+    public static final int PORT = freePort();
+    public static final String URI = "http://localhost:" + PORT;
+    public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
+
+    private static ConfigurableApplicationContext context;
+
+    private TestIssuer() {
+    }
+
+    /** Starts the issuer unless it runs; returns its base URI. */
+    public static synchronized String start() {
+        if (context == null) {
+            context = new SpringApplicationBuilder(IdentityApplication.class)
+                    .web(WebApplicationType.SERVLET)
+                    .run("--spring.config.name=vetnet-test-issuer", // not the gateway's application.yaml
+                            "--spring.application.name=vetnet-identity",
+                            "--server.port=" + PORT,
+                            "--vetnet.identity.issuer.issuer-uri=" + URI,
+                            "--vetnet.identity.issuer.gateway.redirect-uris=" + GATEWAY + "/login/oauth2/code/vetnet",
+                            "--vetnet.identity.issuer.gateway.post-logout-redirect-uris=" + GATEWAY + "/",
+                            "--spring.cloud.gateway.server.webflux.enabled=false",
+                            "--spring.cloud.loadbalancer.enabled=false",
+                            "--management.endpoints.web.exposure.include=health");
+        }
+        return URI;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
