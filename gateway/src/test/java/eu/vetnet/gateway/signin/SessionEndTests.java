@@ -1,0 +1,105 @@
+package eu.vetnet.gateway.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import eu.vetnet.gateway.support.EchoServers;
+import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.gateway.support.GatewayTest;
+import eu.vetnet.gateway.support.Sockets;
+import eu.vetnet.gateway.support.TestIssuer;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
+
+/** What happens to a signed-in browser's sockets and tokens over time: logout closes them, expiry refreshes. */
+@GatewayTest
+class SessionEndTests {
+
+    private static final String AUTHORIZED_CLIENTS = WebSessionServerOAuth2AuthorizedClientRepository.class.getName()
+            + ".AUTHORIZED_CLIENTS";
+
+    @Autowired
+    InMemoryWebSessionStore sessions;
+
+    private static Sockets.Client open(GatewayBrowser browser, String room) throws Exception {
+        Sockets.Client client = Sockets.open(URI.create("ws://localhost:" + TestIssuer.GATEWAY_PORT + "/ws/rooms/" + room),
+                h -> h.set("Origin", TestIssuer.GATEWAY).set("Cookie", browser.cookieHeader()), null, 1 << 20);
+        assertEquals(101, client.handshakeStatus.get(10, TimeUnit.SECONDS));
+        return client;
+    }
+
+    private static Map<String, Object> relayedClaims(Sockets.Client client) throws Exception {
+        String hello = client.next(Duration.ofSeconds(10));
+        assertNotNull(hello);
+        String bearer = hello.substring(hello.indexOf("authorization=Bearer ") + "authorization=Bearer ".length()).split(" ")[0];
+        return JSONObjectUtils.parse(new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1])));
+    }
+
+    @Test
+    void logoutClosesThatSessionsSocketsWith4401AndLeavesOtherSessionsOpen() throws Exception {
+        GatewayBrowser alice = new GatewayBrowser(URI.create(TestIssuer.GATEWAY));
+        alice.signIn("alice", "alice-pass");
+        GatewayBrowser paula = new GatewayBrowser(URI.create(TestIssuer.GATEWAY));
+        paula.signIn("paula", "paula-pass");
+        Sockets.Client board = open(alice, "logout-a/board");
+        Sockets.Client notes = open(alice, "logout-a/notes");
+        Sockets.Client other = open(paula, "logout-a/board");
+        int closedBefore = EchoServers.A.closedSockets() + EchoServers.B.closedSockets();
+
+        assertEquals(302, alice.post("/logout", Map.of("X-XSRF-TOKEN", alice.cookie("XSRF-TOKEN").orElseThrow())).statusCode());
+
+        assertEquals(4401, board.closeCode.get(10, TimeUnit.SECONDS));
+        assertEquals(4401, notes.closeCode.get(10, TimeUnit.SECONDS));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> EchoServers.A.closedSockets() + EchoServers.B.closedSockets() >= closedBefore + 2);
+        assertTrue(!other.closeCode.isDone(), "paula's socket stays open");
+        assertNotNull(other.next(Duration.ofSeconds(5)));
+        other.send("still here");
+        assertEquals("still here", other.next(Duration.ofSeconds(5)));
+        other.close();
+    }
+
+    @Test
+    void expiredAccessTokenIsRefreshedBeforeItIsRelayed() throws Exception {
+        GatewayBrowser ada = new GatewayBrowser(URI.create(TestIssuer.GATEWAY));
+        ada.signIn("ada", "ada-pass");
+        Sockets.Client first = open(ada, "refresh/board");
+        Map<String, Object> before = relayedClaims(first);
+        first.close();
+
+        // Age the session's access token past its expiry, as five quiet minutes in a workshop would.
+        WebSession session = sessions.retrieveSession(ada.cookie("SESSION").orElseThrow()).block();
+        @SuppressWarnings("unchecked")
+        Map<String, OAuth2AuthorizedClient> clients = (Map<String, OAuth2AuthorizedClient>) session.getAttributes().get(AUTHORIZED_CLIENTS);
+        OAuth2AuthorizedClient current = clients.get("vetnet");
+        OAuth2AccessToken token = current.getAccessToken();
+        OAuth2AccessToken expired = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(),
+                Instant.now().minusSeconds(400), Instant.now().minusSeconds(100), token.getScopes());
+        clients.put("vetnet", new OAuth2AuthorizedClient(current.getClientRegistration(), current.getPrincipalName(), expired,
+                current.getRefreshToken()));
+
+        Sockets.Client second = open(ada, "refresh/board");
+        Map<String, Object> after = relayedClaims(second);
+        second.close();
+
+        assertNotEquals(before.get("jti") == null ? before.get("iat") : before.get("jti"),
+                after.get("jti") == null ? after.get("iat") : after.get("jti"), "a new access token");
+        assertTrue(((Number) after.get("exp")).longValue() > Instant.now().getEpochSecond(), "and a live one");
+        assertEquals("ada", after.get("preferred_username"));
+        assertEquals(200, ada.get("/api/me").statusCode());
+    }
+}
