@@ -1,0 +1,116 @@
+package eu.vetnet.rooms.presence;
+
+import io.lettuce.core.ClientOptions;
+import java.net.InetAddress;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Presence, the room server registry and room leases: Redis ({@code vetnet.presence.store=redis}, default) or in-process. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PresenceProperties.class)
+public class PresenceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PresenceConfiguration.class);
+
+    @Bean
+    LocalPresence localPresence(PresenceProperties properties) {
+        String node = properties.getNodeId().isBlank() ? generatedNodeId() : properties.getNodeId();
+        return new LocalPresence(node);
+    }
+
+    @Bean
+    RedisKeys presenceRedisKeys(PresenceProperties properties) {
+        return new RedisKeys(properties.getKeyPrefix());
+    }
+
+    /** Fail fast while Redis is away instead of queueing heartbeats that would all fire at once later. */
+    @Bean
+    LettuceClientConfigurationBuilderCustomizer presenceLettuceOptions() {
+        return builder -> builder.clientOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "vetnet.presence.store", havingValue = "redis", matchIfMissing = true)
+    static class Redis {
+
+        @Bean(destroyMethod = "close")
+        RedisPresence redisPresence(ReactiveStringRedisTemplate redis, LocalPresence localPresence, RedisKeys keys,
+                PresenceProperties properties, ObjectProvider<JsonMapper> json, Environment env) {
+            String url = properties.getAdvertisedUrl().isBlank()
+                    ? "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8081"))
+                    : properties.getAdvertisedUrl();
+            RedisPresence presence = new RedisPresence(redis, localPresence, keys, properties, mapper(json), url);
+            presence.start();
+            log.info("presence: node {} ({}) heartbeats to Redis every {} with TTL {}; in-process while Redis is away",
+                    localPresence.node(), url, properties.getHeartbeat(), properties.getTtl());
+            return presence;
+        }
+
+        @Bean
+        Notices presenceNotices(ReactiveStringRedisTemplate redis, RedisKeys keys, ObjectProvider<JsonMapper> json) {
+            Notices notices = new Notices(redis, keys, mapper(json));
+            return notices;
+        }
+
+        @Bean(destroyMethod = "close")
+        RoomLeases roomLeases(ReactiveStringRedisTemplate redis, RedisKeys keys, LocalPresence localPresence,
+                PresenceProperties properties, Notices presenceNotices) {
+            RoomLeases leases = new RoomLeases(redis, keys, localPresence.node(), properties.getLeaseTtl(),
+                    properties.getCommandTimeout(), (room, owner) -> {
+                        // The core cannot close one room's sockets yet (see docs/history-and-presence.md): the
+                        // clients stay until they reconnect; the history log keeps both writers' updates.
+                        presenceNotices.publish(new Notices.Notice(Notices.Notice.LEASE_LOST, room, null, localPresence.node())).subscribe();
+                    });
+            leases.start();
+            return leases;
+        }
+
+        @Bean
+        PresenceHook presenceHook(LocalPresence localPresence, RoomLeases roomLeases) {
+            return new PresenceHook(localPresence, roomLeases);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "vetnet.presence.store", havingValue = "memory")
+    static class InProcess {
+
+        @Bean
+        InProcessPresence inProcessPresence(LocalPresence localPresence) {
+            log.info("presence: in-process (vetnet.presence.store=memory): this server only, no leases");
+            return new InProcessPresence(localPresence);
+        }
+
+        @Bean
+        PresenceHook presenceHook(LocalPresence localPresence) {
+            return new PresenceHook(localPresence, null);
+        }
+    }
+
+    static JsonMapper mapper(ObjectProvider<JsonMapper> json) {
+        return json.getIfAvailable(() -> JsonMapper.builder().build());
+    }
+
+    static String generatedNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+}

@@ -1,0 +1,50 @@
+package eu.vetnet.rooms.presence;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code vetnet.presence.*}: presence, the registry of room servers and room leases (docs/history-and-presence.md). */
+@ConfigurationProperties("vetnet.presence")
+public class PresenceProperties {
+
+    /** Where presence lives. */
+    public enum Store {
+        /** Redis (spring.data.redis.*); while it cannot be reached, this server's own view, in-process. */
+        REDIS,
+        /** In-process only: one room server, no Redis (and no leases to share). */
+        MEMORY
+    }
+
+    private Store store = Store.REDIS;
+    /** This server's id in the registry; empty: host-pid-random, new on every start. */
+    private String nodeId = "";
+    /** The URL the gateway reaches this server at; empty: http://127.0.0.1:${server.port}. */
+    private String advertisedUrl = "";
+    /** How often this server writes its heartbeat and presence. */
+    private Duration heartbeat = Duration.ofSeconds(2);
+    /** How long a heartbeat lives: a server that died vanishes, with its presence, after this. */
+    private Duration ttl = Duration.ofSeconds(6);
+    /** How long a room lease lives without renewal (renewed every third of it): the time a room takes to move. */
+    private Duration leaseTtl = Duration.ofSeconds(10);
+    /** Prefix of every key and channel. */
+    private String keyPrefix = "vetnet";
+    /** How long one Redis call may take before this server treats Redis as away. */
+    private Duration commandTimeout = Duration.ofSeconds(1);
+
+    public Store getStore() { return store; }
+    public void setStore(Store v) { store = v; }
+    public String getNodeId() { return nodeId; }
+    public void setNodeId(String v) { nodeId = v; }
+    public String getAdvertisedUrl() { return advertisedUrl; }
+    public void setAdvertisedUrl(String v) { advertisedUrl = v; }
+    public Duration getHeartbeat() { return heartbeat; }
+    public void setHeartbeat(Duration v) { heartbeat = v; }
+    public Duration getTtl() { return ttl; }
+    public void setTtl(Duration v) { ttl = v; }
+    public Duration getLeaseTtl() { return leaseTtl; }
+    public void setLeaseTtl(Duration v) { leaseTtl = v; }
+    public String getKeyPrefix() { return keyPrefix; }
+    public void setKeyPrefix(String v) { keyPrefix = v; }
+    public Duration getCommandTimeout() { return commandTimeout; }
+    public void setCommandTimeout(Duration v) { commandTimeout = v; }
+}
