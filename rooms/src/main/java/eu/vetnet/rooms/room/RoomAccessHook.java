@@ -45,6 +45,9 @@ public final class RoomAccessHook implements RoomHook {
                 throw new AccessDeniedException(CloseCodes.FORBIDDEN, "you are not on the access list of room " + room.id()
                         + ": ask its owner or a facilitator to add you");
             }
+            if (role == RoomRole.PARTICIPANT && room.readOnlyDocuments().contains(payload.documentName())) {
+                role = RoomRole.OBSERVER;
+            }
             payload.context().role(role);
         });
     }

@@ -33,7 +33,7 @@ public class RoomController {
     private static final Pattern DOCUMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     /** What POST /api/rooms takes. */
-    public record CreateRoom(String title, RoomKind kind, AccessList access, List<String> documents) {
+    public record CreateRoom(String title, RoomKind kind, AccessList access, List<String> documents, List<String> readOnlyDocuments) {
     }
 
     /** What POST /api/rooms/{id}/documents takes. */
@@ -63,8 +63,15 @@ public class RoomController {
         }
         AccessList given = body.access() == null ? new AccessList(null, null, null, null) : body.access();
         AccessList access = new AccessList(user.id(), given.facilitators(), given.participants(), given.observers());
+        List<String> readOnly = body.readOnlyDocuments() == null ? List.of() : body.readOnlyDocuments();
+        for (String d : readOnly) {
+            if (!documents.contains(d)) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "read-only document " + d + " is not one of the room's documents",
+                        "list it in 'documents' too, or remove it from 'readOnlyDocuments'");
+            }
+        }
         RoomRecord room = new RoomRecord(UUID.randomUUID().toString(), body.title().strip(), body.kind(), access,
-                List.copyOf(documents), false, Instant.now());
+                documents, readOnly, false, Instant.now());
         return Mono.fromCompletionStage(store.save(room)).map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(saved));
     }
 

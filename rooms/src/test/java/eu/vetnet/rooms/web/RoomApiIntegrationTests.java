@@ -1,0 +1,75 @@
+package eu.vetnet.rooms.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** {@code /api/rooms} against the real server: create, list, read, access list, documents, archive, and errors that say how to fix them. */
+class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(httpUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aFacilitatorCreatesARoomParticipantsSeeItAndItCanBeArchived() throws Exception {
+        HttpResponse<String> created = call("POST", "/api/rooms", fabio(), """
+                {"title": "Dual training design", "kind": "WORKSHOP",
+                 "access": {"participants": ["alice"], "observers": ["paula"]}, "documents": ["curriculum"]}""");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode room = JSON.readTree(created.body());
+        String id = room.get("id").asText();
+        assertEquals("fabio-id", room.get("access").get("owner").asText());
+        assertEquals("[\"board\",\"notes\",\"workshop\",\"curriculum\"]", room.get("documents").toString());
+
+        HttpResponse<String> list = call("GET", "/api/rooms", alice(), null);
+        assertTrue(list.body().contains(id), list.body());
+        assertFalse(call("GET", "/api/rooms", bob(), null).body().contains(id));
+        assertEquals(200, call("GET", "/api/rooms/" + id, alice(), null).statusCode());
+
+        HttpResponse<String> denied = call("PUT", "/api/rooms/" + id + "/access", alice(), "{\"participants\": [\"alice\", \"bob\"]}");
+        assertEquals(403, denied.statusCode());
+        assertTrue(JSON.readTree(denied.body()).get("fix").asText().contains("ask the owner"), denied.body());
+        assertEquals(200, call("PUT", "/api/rooms/" + id + "/access", fabio(), "{\"participants\": [\"alice\", \"bob\"]}").statusCode());
+        assertTrue(call("GET", "/api/rooms", bob(), null).body().contains(id));
+
+        assertEquals(200, call("POST", "/api/rooms/" + id + "/documents", alice(), "{\"name\": \"ideas\"}").statusCode());
+        HttpResponse<String> badName = call("POST", "/api/rooms/" + id + "/documents", alice(), "{\"name\": \"Bad Name!\"}");
+        assertEquals(400, badName.statusCode());
+        assertTrue(badName.body().contains("\"fix\""), badName.body());
+
+        JsonNode archived = JSON.readTree(call("POST", "/api/rooms/" + id + "/archive", fabio(), null).body());
+        assertTrue(archived.get("archived").asBoolean());
+    }
+
+    @Test
+    void participantsCannotCreateRoomsAndAnonymousCallersAreRefused() throws Exception {
+        HttpResponse<String> r = call("POST", "/api/rooms", alice(), "{\"title\": \"x\", \"kind\": \"WORKSHOP\"}");
+        assertEquals(403, r.statusCode());
+        assertTrue(JSON.readTree(r.body()).get("message").asText().contains("facilitators"), r.body());
+        assertEquals(401, call("GET", "/api/rooms", null, null).statusCode());
+        HttpResponse<String> missing = call("GET", "/api/rooms/nope", alice(), null);
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("GET /api/rooms"), missing.body());
+        HttpResponse<String> noKind = call("POST", "/api/rooms", fabio(), "{\"title\": \"x\"}");
+        assertEquals(400, noKind.statusCode());
+        assertTrue(noKind.body().contains("WORKSHOP"), noKind.body());
+    }
+}

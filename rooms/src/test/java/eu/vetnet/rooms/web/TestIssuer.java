@@ -1,0 +1,74 @@
+package eu.vetnet.rooms.web;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/** An OIDC issuer for tests: serves its JWKS over HTTP and signs tokens shaped like Keycloak's (realm_access.roles). */
+final class TestIssuer {
+
+    static final String ISSUER = "http://test-issuer.vetnet";
+    static final TestIssuer INSTANCE = new TestIssuer();
+
+    private final RSAKey key;
+    private final HttpServer server;
+
+    private TestIssuer() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID("rooms-test").generate();
+            byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/jwks", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, jwks.length);
+                exchange.getResponseBody().write(jwks);
+                exchange.close();
+            });
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String jwkSetUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+    }
+
+    /** A token for {@code username} (subject {@code username-id}) with these realm roles, valid for {@code ttl}. */
+    String token(String username, Duration ttl, String... roles) {
+        try {
+            Instant now = Instant.now();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer(ISSUER)
+                    .subject(username + "-id")
+                    .claim("preferred_username", username)
+                    .claim("name", Character.toUpperCase(username.charAt(0)) + username.substring(1))
+                    .claim("realm_access", Map.of("roles", List.of(roles)))
+                    .issueTime(Date.from(now.minusSeconds(5)))
+                    .expirationTime(Date.from(now.plus(ttl)))
+                    .build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String token(String username, String... roles) {
+        return token(username, Duration.ofHours(1), roles);
+    }
+}
