@@ -4,12 +4,12 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Peer } from '../sync/peers';
 import { bounds, intersects, normalize, type Point } from './geometry';
 import { BoardError, canEdit, canWrite, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
+import { Icon } from './icons';
 import { ConnectorView, ObjectView, strokePath } from './ObjectView';
 import type { BoardStore } from './store';
 
 export type Tool = 'select' | 'note' | 'text' | 'rect' | 'ellipse' | 'connector' | 'pen' | 'frame' | 'image';
 const TOOLS: Tool[] = ['select', 'note', 'text', 'rect', 'ellipse', 'connector', 'pen', 'frame', 'image'];
-const TOOL_ICONS: Record<Tool, string> = { select: '⬚', note: '▭', text: 'T', rect: '□', ellipse: '◯', connector: '↗', pen: '✎', frame: '▣', image: '🖼' };
 
 interface View {
   x: number;
@@ -286,7 +286,7 @@ export function Board({ model, store, awareness, peers, selected, onSelect, name
           <button key={k} type="button" className={tool === k ? 'active' : ''} aria-pressed={tool === k} title={t(`tool.${k}` as MessageKey)}
             aria-label={t(`tool.${k}` as MessageKey)} data-tool={k} disabled={!writable && k !== 'select'}
             onClick={() => { setTool(k); setConnectFrom(null); }}>
-            <span aria-hidden="true">{TOOL_ICONS[k]}</span>
+            <Icon name={k} />
           </button>
         ))}
         <span className="sep" />
@@ -300,14 +300,14 @@ export function Board({ model, store, awareness, peers, selected, onSelect, name
             {(Object.keys(NOTE_COLORS) as NoteColor[]).map((c) => <option key={c} value={c}>{t(`color.${c}` as MessageKey)}</option>)}
           </select>
         </label>
-        <button type="button" onClick={() => model.undo()} disabled={!writable} title={t('tool.undo')} aria-label={t('tool.undo')}>↶</button>
-        <button type="button" onClick={() => model.redo()} disabled={!writable} title={t('tool.redo')} aria-label={t('tool.redo')}>↷</button>
-        <button type="button" onClick={duplicateSelected} disabled={!writable || selected.size === 0} title={t('tool.duplicate')} aria-label={t('tool.duplicate')}>⧉</button>
-        <button type="button" onClick={deleteSelected} disabled={!selectedObjs.some((o) => canEdit(model.actor, o))} title={t('tool.delete')} aria-label={t('tool.delete')}>🗑</button>
-        <button type="button" onClick={() => single && run(() => model.toggleVote(single.id))} disabled={!writable || !single} title={t('tool.vote')} aria-label={t('tool.vote')}>👍</button>
+        <button type="button" onClick={() => model.undo()} disabled={!writable} title={t('tool.undo')} aria-label={t('tool.undo')}><Icon name="undo" /></button>
+        <button type="button" onClick={() => model.redo()} disabled={!writable} title={t('tool.redo')} aria-label={t('tool.redo')}><Icon name="redo" /></button>
+        <button type="button" onClick={duplicateSelected} disabled={!writable || selected.size === 0} title={t('tool.duplicate')} aria-label={t('tool.duplicate')}><Icon name="duplicate" /></button>
+        <button type="button" onClick={deleteSelected} disabled={!selectedObjs.some((o) => canEdit(model.actor, o))} title={t('tool.delete')} aria-label={t('tool.delete')}><Icon name="delete" /></button>
+        <button type="button" onClick={() => single && run(() => model.toggleVote(single.id))} disabled={!writable || !single} title={t('tool.vote')} aria-label={t('tool.vote')}><Icon name="vote" /></button>
         <span className="sep" />
-        <button type="button" onClick={() => zoomAt(1.2, 300, 200)} title={t('tool.zoomIn')} aria-label={t('tool.zoomIn')}>＋</button>
-        <button type="button" onClick={() => zoomAt(1 / 1.2, 300, 200)} title={t('tool.zoomOut')} aria-label={t('tool.zoomOut')}>－</button>
+        <button type="button" onClick={() => zoomAt(1.2, 300, 200)} title={t('tool.zoomIn')} aria-label={t('tool.zoomIn')}><Icon name="zoomIn" /></button>
+        <button type="button" onClick={() => zoomAt(1 / 1.2, 300, 200)} title={t('tool.zoomOut')} aria-label={t('tool.zoomOut')}><Icon name="zoomOut" /></button>
         <button type="button" onClick={() => setView({ x: 40, y: 40, s: 1 })} title={t('tool.zoomReset')} aria-label={t('tool.zoomReset')}>{Math.round(view.s * 100)}%</button>
         {tool === 'connector' && <span className="hint">{t('tool.connectHint')}</span>}
       </div>

@@ -65,7 +65,7 @@ export function NotesEditor({ doc, provider, user, editable }: Props) {
           if (href === null) return;
           if (href === '') chain().unsetLink().run();
           else chain().extendMarkRange('link').setLink({ href }).run();
-        }, '🔗')}
+        }, 'Link')}
         {b(t('notes.table'), state?.table, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), '▦')}
         {state?.table && b(t('notes.addRow'), false, () => chain().addRowAfter().run(), '+≡')}
         {state?.table && b(t('notes.addColumn'), false, () => chain().addColumnAfter().run(), '+‖')}

@@ -76,7 +76,8 @@ export function Room({ me, roomId, navigate }: { me: Me; roomId: string; navigat
 
   const board = useMemo(() => (boardHandle ? new BoardModel(boardHandle.doc, actor) : undefined), [boardHandle?.doc, actor]);
   const store = useMemo(() => (boardHandle ? new BoardStore(boardHandle.doc) : undefined), [boardHandle?.doc]);
-  useEffect(() => () => { board?.destroy(); store?.destroy(); }, [board, store]);
+  useEffect(() => () => board?.destroy(), [board]);
+  useEffect(() => () => store?.destroy(), [store]);
   const workshop = useMemo(() => (workshopHandle ? new WorkshopModel(workshopHandle.doc, { userId: me.id, role: readOnly(workshopHandle) ? 'observer' : baseRole }) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [workshopHandle?.doc, me.id, baseRole, workshopHandle?.scope]);
