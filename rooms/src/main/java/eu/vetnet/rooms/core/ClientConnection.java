@@ -120,6 +120,7 @@ public final class ClientConnection {
             server.dispatcher().leave(s);
         }
         sessions.clear();
+        server.forget(this);
         server.release(room);
     }
 

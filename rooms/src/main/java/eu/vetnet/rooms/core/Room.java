@@ -107,6 +107,15 @@ public final class Room {
         return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
     }
 
+    /** Every open session of every document, for re-checking access. On the lane. */
+    List<DocumentSession> sessions() {
+        List<DocumentSession> out = new ArrayList<>();
+        for (RoomDocument d : documents.values()) {
+            out.addAll(d.sessions);
+        }
+        return out;
+    }
+
     List<String> documentNames() {
         return new ArrayList<>(documents.keySet());
     }

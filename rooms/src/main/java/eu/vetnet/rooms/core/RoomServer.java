@@ -13,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import eu.vetnet.rooms.hook.RoomRole;
+import eu.vetnet.rooms.hook.RoomUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +68,7 @@ public final class RoomServer {
             return open;
         });
         ClientConnection c = new ClientConnection(this, room, socket, protocol, fixedDocument, headerToken);
+        connections.add(c);
         if (shuttingDown) {
             c.close(CloseCodes.GOING_AWAY, "the server is shutting down: reconnect");
             return c;
@@ -103,6 +107,39 @@ public final class RoomServer {
         }
     }
 
+    /**
+     * Re-checks every open session of a room after its access list changed (RELIABILITY.md rule 6): a session
+     * whose user lost access is closed with 4403, one whose role changed with 1008 so it reconnects with the new
+     * role. {@code roleOf} answers the role of a user for a document, or null.
+     */
+    public CompletableFuture<Void> reauthorize(String roomId, BiFunction<RoomUser, String, RoomRole> roleOf) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            for (DocumentSession s : room.sessions()) {
+                if (!s.isOpen() || s.connection().isClosed()) {
+                    continue;
+                }
+                RoomRole now = roleOf.apply(s.user(), s.name());
+                if (now == null) {
+                    s.connection().close(CloseCodes.FORBIDDEN, "your access to room " + roomId + " was revoked");
+                } else if (now != s.role()) {
+                    s.connection().close(CloseCodes.POLICY_VIOLATION, "your role in room " + roomId
+                            + " changed to " + now.name().toLowerCase() + ": reconnect");
+                }
+            }
+        }, room.lane);
+    }
+
+    /** Every socket, for closing them at shutdown. */
+    private final java.util.Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
+
+    void forget(ClientConnection c) {
+        connections.remove(c);
+    }
+
     /** The open room with this id, or null. */
     public Room openRoom(String id) {
         return rooms.get(id);
@@ -112,14 +149,22 @@ public final class RoomServer {
         return new ArrayList<>(rooms.keySet());
     }
 
-    /** Stores every open room; new connections are turned away meanwhile. Sockets are closed by the transport. */
+    /**
+     * Drains (RELIABILITY.md rule 10): turns new connections away, stores every open room once the updates
+     * already applied went through {@code onChange}, then closes every socket with 1001 so clients reconnect
+     * (to the room's next owner).
+     */
     public CompletableFuture<Void> shutdown() {
         shuttingDown = true;
         List<CompletableFuture<Void>> stores = new ArrayList<>();
         for (Room room : rooms.values()) {
             stores.add(CompletableFuture.supplyAsync(room::storeAll, room.lane).thenCompose(f -> f));
         }
-        return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            for (ClientConnection c : connections.toArray(ClientConnection[]::new)) {
+                c.close(CloseCodes.GOING_AWAY, "the server is shutting down: reconnect");
+            }
+        });
     }
 
     public RoomLimits limits() {

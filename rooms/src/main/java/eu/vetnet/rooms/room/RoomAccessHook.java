@@ -40,16 +40,25 @@ public final class RoomAccessHook implements RoomHook {
                 throw new AccessDeniedException(CloseCodes.NOT_FOUND, "room " + room.id() + " has no document "
                         + payload.documentName() + "; it has " + room.documents());
             }
-            RoomRole role = roleOf(room, user);
+            RoomRole role = roleFor(room, user, payload.documentName());
             if (role == null) {
                 throw new AccessDeniedException(CloseCodes.FORBIDDEN, "you are not on the access list of room " + room.id()
                         + ": ask its owner or a facilitator to add you");
             }
-            if (role == RoomRole.PARTICIPANT && room.readOnlyDocuments().contains(payload.documentName())) {
-                role = RoomRole.OBSERVER;
-            }
             payload.context().role(role);
         });
+    }
+
+    /** The user's role for one document of the room (participants only read its read-only documents), or null. */
+    public static RoomRole roleFor(RoomRecord room, RoomUser user, String document) {
+        if (room.archived()) {
+            return null;
+        }
+        RoomRole role = roleOf(room, user);
+        if (role == RoomRole.PARTICIPANT && room.readOnlyDocuments().contains(document)) {
+            return RoomRole.OBSERVER;
+        }
+        return role;
     }
 
     /** The user's role in the room, or null. */

@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.room;
 
+import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
 import java.time.Instant;
@@ -41,9 +42,17 @@ public class RoomController {
     }
 
     private final RoomStore store;
+    private final RoomServer server;
 
-    public RoomController(RoomStore store) {
+    public RoomController(RoomStore store, RoomServer server) {
         this.store = store;
+        this.server = server;
+    }
+
+    /** Sockets of people who lost access, or whose role changed, are closed (RELIABILITY.md rule 6). */
+    private Mono<RoomRecord> reauthorize(RoomRecord room) {
+        return Mono.fromCompletionStage(server.reauthorize(room.id(), (user, document) -> RoomAccessHook.roleFor(room, user, document)))
+                .thenReturn(room);
     }
 
     @PostMapping
@@ -100,7 +109,7 @@ public class RoomController {
             requireFacilitator(room, user);
             String owner = body.owner() == null ? room.access().owner() : body.owner();
             return Mono.fromCompletionStage(store.save(room.withAccess(
-                    new AccessList(owner, body.facilitators(), body.participants(), body.observers()))));
+                    new AccessList(owner, body.facilitators(), body.participants(), body.observers())))).flatMap(this::reauthorize);
         });
     }
 
@@ -124,7 +133,7 @@ public class RoomController {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
             requireFacilitator(room, user);
-            return Mono.fromCompletionStage(store.save(room.archive()));
+            return Mono.fromCompletionStage(store.save(room.archive())).flatMap(this::reauthorize);
         });
     }
 

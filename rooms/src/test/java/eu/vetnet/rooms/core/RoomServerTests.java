@@ -272,6 +272,7 @@ class RoomServerTests {
         h = new CoreHarness();
         var good = h.yws("r1", "scratch", "alice", 1);
         var flood = h.yws("r1", "scratch", "mallory", 2);
+        flood.awaitFrames(1); // authenticated: the flood is not counted as messages before authentication
         byte[] step1 = Frames.yws(new SyncMessage.Step1(new byte[] {0}));
         for (int i = 0; i < RoomLimits.DEFAULT_MESSAGE_BURST + 10; i++) {
             flood.send(step1);
@@ -307,5 +308,56 @@ class RoomServerTests {
         c.send(Frames.hp("scratch", new SyncMessage.Update(textInsert(c.doc, "ok"))));
         await().until(() -> "ok".equals(h.json("r1", "scratch", d -> d.getText("t").toString()).get("value")));
         assertNull(c.socket.closeCode());
+    }
+
+    @Test
+    void aUserWhoseAccessIsRevokedIsClosedWith4403AndOneWhoseRoleChangedWith1008() {
+        h = new CoreHarness();
+        var alice = h.yws("r1", "scratch", "alice", 1);
+        var bob = h.yws("r1", "scratch", "bob", 2);
+        var carol = h.yws("r1", "scratch", "carol", 3);
+        alice.awaitFrames(1);
+        bob.awaitFrames(1);
+        carol.awaitFrames(1);
+        h.server.reauthorize("r1", (user, doc) -> switch (user.id()) {
+            case "alice" -> null;
+            case "bob" -> eu.vetnet.rooms.hook.RoomRole.OBSERVER;
+            default -> eu.vetnet.rooms.hook.RoomRole.PARTICIPANT;
+        }).join();
+        assertEquals(CloseCodes.FORBIDDEN, alice.awaitClosed());
+        assertEquals(CloseCodes.POLICY_VIOLATION, bob.awaitClosed());
+        assertNull(carol.socket.closeCode());
+    }
+
+    @Test
+    void shutdownStoresEveryRoomThenClosesEverySocketWithGoingAway() {
+        h = new CoreHarness();
+        var a = h.yws("r1", "scratch", "alice", 1);
+        a.awaitFrames(1);
+        a.send(Frames.yws(new SyncMessage.Update(textInsert(a.doc, "flushed"))));
+        await().until(() -> "flushed".equals(h.json("r1", "scratch", d -> d.getText("t").toString()).get("value")));
+        h.server.shutdown().join();
+        assertEquals(CloseCodes.GOING_AWAY, a.awaitClosed());
+        YDoc stored = new YDoc(9);
+        h.storage.updatesOf("r1", "scratch").forEach(stored::applyUpdate);
+        assertEquals("flushed", stored.getText("t").toString());
+        assertEquals(CloseCodes.GOING_AWAY, h.yws("r1", "scratch", "late", 2).awaitClosed());
+    }
+
+    @Test
+    void awarenessOverItsRateIsDroppedNotBroadcast() {
+        h = new CoreHarness();
+        var a = h.yws("r1", "scratch", "alice", 1);
+        var b = h.yws("r1", "scratch", "bob", 2);
+        a.awaitFrames(1);
+        b.awaitFrames(1);
+        int sent = (int) (RoomLimits.DEFAULT_AWARENESS_PER_SECOND * 4);
+        for (int clock = 1; clock <= sent; clock++) {
+            a.send(Frames.ywsAwareness(new AwarenessUpdate(List.of(new AwarenessUpdate.Entry(1, clock, Map.of("cursor", clock)))).encode()));
+        }
+        await().until(() -> h.server.stats().awarenessDropped() > 0);
+        long relayed = b.seen().stream().filter(s -> s.type() == YWebsocketProtocol.AWARENESS).count();
+        assertTrue(relayed < sent, relayed + " of " + sent + " relayed");
+        assertNull(a.socket.closeCode());
     }
 }

@@ -72,4 +72,18 @@ class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
         assertEquals(400, noKind.statusCode());
         assertTrue(noKind.body().contains("WORKSHOP"), noKind.body());
     }
+
+    @Test
+    void removingAParticipantFromTheAccessListClosesTheirSocketWith4403() throws Exception {
+        String id = JSON.readTree(call("POST", "/api/rooms", fabio(), """
+                {"title": "Revocation", "kind": "COURSE_SESSION", "access": {"participants": ["alice"]}}""").body()).get("id").asText();
+        RawSocket alice = RawSocket.open(wsUrl() + "/ws/rooms/" + id + "/board", alice());
+        long end = System.currentTimeMillis() + 10_000;
+        while (alice.received.isEmpty() && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        assertFalse(alice.received.isEmpty(), "alice was let in");
+        assertEquals(200, call("PUT", "/api/rooms/" + id + "/access", fabio(), "{\"participants\": []}").statusCode());
+        assertEquals(eu.vetnet.rooms.core.CloseCodes.FORBIDDEN, alice.closed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
 }
