@@ -76,6 +76,11 @@ public final class HistoryDatabase implements AutoCloseable {
                         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, properties.getConsistency())
                         .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, properties.getRequestTimeout().multipliedBy(4))
                         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, properties.getRequestTimeout())
+                        // Shutdown: every append is drained before close, so nothing is left for a quiet period.
+                        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_TIMEOUT, 3)
+                        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+                        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_TIMEOUT, 3)
                         .build());
         for (String point : properties.getContactPoints()) {
             builder.addContactPoint(address(point));
