@@ -1,6 +1,7 @@
 package eu.vetnet.crdt;
 
 import eu.vetnet.crdt.store.DeleteSet;
+import eu.vetnet.crdt.store.StateTracker;
 import eu.vetnet.crdt.struct.Item;
 import eu.vetnet.crdt.types.YEvent;
 import eu.vetnet.crdt.types.YType;
@@ -23,8 +24,9 @@ public final class Transaction {
     private final Object origin;
     boolean local;
     private final DeleteSet deleteSet = new DeleteSet();
-    private final Map<Long, Long> beforeState;
-    Map<Long, Long> afterState = Map.of();
+    final StateTracker tracker = new StateTracker();
+    /** Clock of each touched client when cleanup began: this transaction's after state where it differs. */
+    private Map<Long, Long> afterTouched;
     private final Map<YType, Set<String>> changed = new LinkedHashMap<>();
     private final Map<YType, List<YEvent>> changedParentTypes = new LinkedHashMap<>();
     private final List<Item> mergeStructs = new ArrayList<>();
@@ -39,7 +41,15 @@ public final class Transaction {
         this.doc = doc;
         this.origin = origin;
         this.local = local;
-        this.beforeState = doc.store().getStateVector();
+        doc.store().track(tracker);
+    }
+
+    /** Freezes the after state (cleanup start); later transactions' changes are not this one's. */
+    void captureAfterState() {
+        afterTouched = new LinkedHashMap<>(tracker.touched().size() * 2);
+        for (Long client : tracker.touched().keySet()) {
+            afterTouched.put(client, doc.store().getState(client));
+        }
     }
 
     public YDoc doc() {
@@ -60,17 +70,53 @@ public final class Transaction {
         return deleteSet;
     }
 
+    /** The state vector when this transaction started (clients that had structs then). */
     public Map<Long, Long> beforeState() {
-        return beforeState;
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (Long client : doc.store().clients().keySet()) {
+            long clock = beforeState(client);
+            if (clock > 0) {
+                out.put(client, clock);
+            }
+        }
+        return out;
     }
 
     public long beforeState(long client) {
-        Long clock = beforeState.get(client);
-        return clock == null ? 0 : clock;
+        Long clock = tracker.touched().get(client);
+        return clock != null ? clock : doc.store().getState(client);
     }
 
+    /** The state vector when cleanup began (every client with structs then). */
     public Map<Long, Long> afterState() {
-        return afterState;
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (Long client : doc.store().clients().keySet()) {
+            Long after = afterTouched == null ? null : afterTouched.get(client);
+            long clock = after != null ? after : beforeState(client);
+            if (clock > 0) {
+                out.put(client, clock);
+            }
+        }
+        return out;
+    }
+
+    /** The clients whose clock this transaction advanced: client to {before, after}. */
+    public Map<Long, long[]> changedClients() {
+        Map<Long, long[]> out = new LinkedHashMap<>();
+        if (afterTouched != null) {
+            for (Map.Entry<Long, Long> e : afterTouched.entrySet()) {
+                long before = tracker.touched().get(e.getKey());
+                if (before != e.getValue()) {
+                    out.put(e.getKey(), new long[] {before, e.getValue()});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Clients that grew since this transaction started (also by transactions run during its cleanup). */
+    public Map<Long, Long> touchedSinceStart() {
+        return tracker.touched();
     }
 
     /** Types changed, with the map keys changed (null for list content). */

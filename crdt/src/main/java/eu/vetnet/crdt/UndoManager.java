@@ -175,9 +175,9 @@ public final class UndoManager implements AutoCloseable {
             clear(false, true);
         }
         DeleteSet insertions = new DeleteSet();
-        for (Map.Entry<Long, Long> e : t.afterState().entrySet()) {
-            long start = t.beforeState(e.getKey());
-            long len = e.getValue() - start;
+        for (Map.Entry<Long, long[]> e : t.changedClients().entrySet()) {
+            long start = e.getValue()[0];
+            long len = e.getValue()[1] - start;
             if (len > 0) {
                 insertions.add(e.getKey(), start, len);
             }

@@ -97,19 +97,25 @@ final class UpdateWriter {
 
     /** The update a transaction produced, or null when it changed nothing. */
     static byte[] updateFromTransaction(Transaction t, UpdateEncoder encoder) {
-        boolean changedState = false;
-        for (Map.Entry<Long, Long> e : t.afterState().entrySet()) {
-            Long before = t.beforeState().get(e.getKey());
-            if (before == null || !before.equals(e.getValue())) {
-                changedState = true;
-                break;
-            }
-        }
-        if (t.deleteSet().isEmpty() && !changedState) {
+        if (t.deleteSet().isEmpty() && t.changedClients().isEmpty()) {
             return null;
         }
         t.deleteSet().sortAndMerge();
-        writeClientsStructs(encoder, t.doc().store(), t.beforeState());
+        // As Yjs: every struct past the transaction's start state, as the store has it now. Only clients
+        // that grew since the start can have any (the tracker saw every growth).
+        StructStore store = t.doc().store();
+        Map<Long, Long> from = new LinkedHashMap<>();
+        for (Map.Entry<Long, Long> e : t.touchedSinceStart().entrySet()) {
+            if (store.getState(e.getKey()) > e.getValue()) {
+                from.put(e.getKey(), e.getValue());
+            }
+        }
+        encoder.rest().writeVarUint(from.size());
+        List<Long> clients = new ArrayList<>(from.keySet());
+        clients.sort((a, b) -> Long.compare(b, a));
+        for (Long client : clients) {
+            writeStructs(encoder, store.clients().get(client), client, from.get(client));
+        }
         t.deleteSet().write(encoder);
         return encoder.toByteArray();
     }

@@ -275,7 +275,7 @@ public final class YDoc {
             DeleteSet ds = t.deleteSet();
             try {
                 ds.sortAndMerge();
-                t.afterState = store.getStateVector();
+                t.captureAfterState();
                 for (Consumer<Transaction> l : beforeObserverCallsListeners) {
                     l.accept(t);
                 }
@@ -285,9 +285,9 @@ public final class YDoc {
                     tryGcDeleteSet(ds);
                 }
                 tryMergeDeleteSet(ds);
-                for (Map.Entry<Long, Long> e : t.afterState.entrySet()) {
-                    long beforeClock = t.beforeState(e.getKey());
-                    if (beforeClock != e.getValue()) {
+                for (Map.Entry<Long, long[]> e : t.changedClients().entrySet()) {
+                    long beforeClock = e.getValue()[0];
+                    {
                         StructList structs = store.clients().get(e.getKey());
                         int firstChangePos = Math.max(structs.findIndex(beforeClock), 1);
                         for (int k = structs.size() - 1; k >= firstChangePos; ) {
@@ -309,7 +309,7 @@ public final class YDoc {
                         tryToMergeWithLefts(structs, replacedPos);
                     }
                 }
-                if (!t.local() && !java.util.Objects.equals(t.afterState.get(clientId), t.beforeState().get(clientId))) {
+                if (!t.local() && t.changedClients().containsKey(clientId)) {
                     // Someone else writes with our client id: take a new one so our clocks stay ours.
                     clientId = newClientId();
                 }
@@ -331,6 +331,7 @@ public final class YDoc {
                     }
                     subdocs.removeAll(t.subdocsRemoved());
                 }
+                store.untrack(t.tracker);
                 if (cleanups.size() <= i + 1) {
                     transactionCleanups = new ArrayList<>();
                 }
@@ -491,6 +492,10 @@ public final class YDoc {
     public Subscription onUpdate(UpdateListener listener) {
         updateListeners.add(listener);
         return () -> updateListeners.remove(listener);
+    }
+
+    public boolean hasAfterTransactionListeners() {
+        return !afterTransactionListeners.isEmpty();
     }
 
     public Subscription onAfterTransaction(Consumer<Transaction> listener) {

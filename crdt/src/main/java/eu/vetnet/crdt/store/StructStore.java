@@ -19,6 +19,8 @@ public final class StructStore {
     }
 
     private final Map<Long, StructList> clients = new LinkedHashMap<>();
+    /** The open transactions' trackers: every growth of a client is reported to each (see StateTracker). */
+    private final java.util.List<StateTracker> trackers = new java.util.ArrayList<>(2);
     // Most lookups are for the same client again (one user typing): skip the boxed map lookup then.
     private long lastClient = -1;
     private StructList lastList;
@@ -75,8 +77,20 @@ public final class StructStore {
         return sv;
     }
 
+    public void track(StateTracker tracker) {
+        trackers.add(tracker);
+    }
+
+    public void untrack(StateTracker tracker) {
+        trackers.remove(tracker);
+    }
+
     public void addStruct(Struct struct) {
         StructList structs = structsOf(struct.client());
+        long oldState = structs == null ? 0 : structs.last().endClock();
+        for (int i = 0; i < trackers.size(); i++) {
+            trackers.get(i).note(struct.client(), oldState);
+        }
         if (structs == null) {
             structs = new StructList();
             clients.put(struct.client(), structs);

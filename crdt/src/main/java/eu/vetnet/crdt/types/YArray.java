@@ -98,7 +98,9 @@ public final class YArray extends YType {
     @Override
     public void callObserver(Transaction transaction, Set<String> parentSubs) {
         super.callObserver(transaction, parentSubs);
-        emit(transaction, new YEvent(this, transaction));
+        if (wantsEvent()) {
+            emit(transaction, new YEvent(this, transaction));
+        }
     }
 
     @Override

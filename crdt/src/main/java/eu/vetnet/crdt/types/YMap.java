@@ -106,7 +106,9 @@ public class YMap extends YType {
 
     @Override
     public void callObserver(Transaction transaction, Set<String> parentSubs) {
-        emit(transaction, new YMapEvent(this, transaction, parentSubs));
+        if (wantsEvent()) {
+            emit(transaction, new YMapEvent(this, transaction, parentSubs));
+        }
     }
 
     @Override

@@ -587,12 +587,9 @@ public class YText extends YType {
     public static void cleanupAfterTransaction(Transaction transaction) {
         Set<YType> needFullCleanup = new LinkedHashSet<>();
         YDoc doc = transaction.doc();
-        for (Map.Entry<Long, Long> e : transaction.afterState().entrySet()) {
-            long clock = transaction.beforeState(e.getKey());
-            long afterClock = e.getValue();
-            if (afterClock == clock) {
-                continue;
-            }
+        for (Map.Entry<Long, long[]> e : transaction.changedClients().entrySet()) {
+            long clock = e.getValue()[0];
+            long afterClock = e.getValue()[1];
             StructList structs = doc.store().clients().get(e.getKey());
             StructStore.iterateStructs(transaction, structs, clock, afterClock, s -> {
                 if (!s.isDeleted() && s instanceof Item it && it.content() instanceof ContentFormat) {
@@ -623,7 +620,9 @@ public class YText extends YType {
     @Override
     public void callObserver(Transaction transaction, Set<String> parentSubs) {
         super.callObserver(transaction, parentSubs);
-        emit(transaction, new YTextEvent(this, transaction, parentSubs));
+        if (wantsEvent()) {
+            emit(transaction, new YTextEvent(this, transaction, parentSubs));
+        }
         if (!transaction.local() && hasFormatting) {
             transaction.requestFormattingCleanup();
         }

@@ -177,6 +177,23 @@ public abstract class YType {
         }
     }
 
+    /**
+     * Whether anyone can see an event of this type: its observers, a deep observer on it or an ancestor, or
+     * an afterTransaction listener (such as an UndoManager, which reads the changed parent types). When not,
+     * no event is built: a keystroke in an unobserved document costs no allocations for events.
+     */
+    boolean wantsEvent() {
+        if (!observers.isEmpty() || doc.hasAfterTransactionListeners()) {
+            return true;
+        }
+        for (YType type = this; type != null; type = type.item == null ? null : type.item.parent()) {
+            if (!type.deepObservers.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Registers the event with every ancestor (for deep observers) and calls this type's observers. */
     void emit(Transaction transaction, YEvent event) {
         YType type = this;

@@ -95,7 +95,9 @@ public class YXmlFragment extends YType {
 
     @Override
     public void callObserver(Transaction transaction, Set<String> parentSubs) {
-        emit(transaction, new YXmlEvent(this, parentSubs, transaction));
+        if (wantsEvent()) {
+            emit(transaction, new YXmlEvent(this, parentSubs, transaction));
+        }
     }
 
     @Override
