@@ -24,6 +24,8 @@ public final class EchoServer implements AutoCloseable {
     public record Upgrade(String path, String authorization, String cookie, String origin) {
     }
 
+    /** Every text frame any echo server received. */
+    public static final java.util.Set<String> RECEIVED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String name;
     private final DisposableServer server;
     private final List<Upgrade> upgrades = new CopyOnWriteArrayList<>();
@@ -48,6 +50,7 @@ public final class EchoServer implements AutoCloseable {
                         String hello = "hello " + name + " path=" + path + " authorization=" + auth + " cookie=" + cookie;
                         Flux<WebSocketFrame> echoes = in.aggregateFrames(maxFrameBytes).receiveFrames()
                                 .filter(f -> f instanceof TextWebSocketFrame || f instanceof BinaryWebSocketFrame)
+                                .doOnNext(f -> { if (f instanceof TextWebSocketFrame t) RECEIVED.add(t.text()); })
                                 .map(f -> (WebSocketFrame) f.retainedDuplicate());
                         return out.sendObject(Flux.concat(Mono.just(new TextWebSocketFrame(hello)), echoes));
                     }, WebsocketServerSpec.builder().maxFramePayloadLength(maxFrameBytes).build());

@@ -2,6 +2,7 @@ package eu.vetnet.gateway.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import eu.vetnet.gateway.support.EchoServer;
 import eu.vetnet.gateway.support.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTest;
 import eu.vetnet.gateway.support.Sockets;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * STACK.md's first-frame trap: a Yjs client sends sync step 1 the instant its socket opens. With a login session on
  * the upgrade path, hundreds of sockets opened at once, each sending its first frame immediately, must each get
- * that frame through the gateway to the room server and back.
+ * that frame through the gateway to the room server and back. A frame counts as delivered only if the room server
+ * recorded it and its echo came back; an early version of this test, which gave each echo 2 s after the previous
+ * message, reported "lost" frames the room server had in fact received (slow echoes under load, not loss).
  */
 @GatewayTest
 class FirstFrameTests {
@@ -35,19 +38,22 @@ class FirstFrameTests {
                     h -> h.set("Origin", TestIssuer.GATEWAY).set("Cookie", cookie), "sync-step-1 #" + i, 1 << 20));
         }
 
+        // Lost means: the room server never got the frame, or its echo never came back within the deadline.
         List<Integer> lost = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (int i = 0; i < SOCKETS; i++) {
             Sockets.Client client = clients.get(i);
             assertEquals(101, client.handshakeStatus.get(30, TimeUnit.SECONDS), "socket " + i + " upgraded");
             String expected = "sync-step-1 #" + i;
             boolean seen = false;
-            for (String m = client.next(Duration.ofSeconds(15)); m != null; m = client.next(Duration.ofMillis(seen ? 0 : 2000))) {
-                if (m.equals(expected)) {
-                    seen = true;
+            while (!seen) {
+                String m = client.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                if (m == null) {
                     break;
                 }
+                seen = m.equals(expected);
             }
-            if (!seen) {
+            if (!seen || !EchoServer.RECEIVED.contains(expected)) {
                 lost.add(i);
             }
         }
