@@ -10,7 +10,7 @@ public final class CloseCodes {
     public static final int NORMAL = 1000;
     /** The server shuts down or hands the room to another node: reconnect with backoff. */
     public static final int GOING_AWAY = 1001;
-    /** A message broke a protocol rule that is not a decoding error (for example a text frame). */
+    /** The user's role in the room changed (reconnect to get the new one), or the client reads too slowly. */
     public static final int POLICY_VIOLATION = 1008;
     /** A frame over the configured message size (Reactor Netty sends this itself at the frame cap). */
     public static final int MESSAGE_TOO_BIG = 1009;

@@ -22,9 +22,11 @@ final class RoomWebSocketHandler implements WebSocketHandler {
     static final String PREFIX = "/ws/rooms/";
 
     private final RoomServer server;
+    private final long maxQueuedBytes;
 
-    RoomWebSocketHandler(RoomServer server) {
+    RoomWebSocketHandler(RoomServer server, long maxQueuedBytes) {
         this.server = server;
+        this.maxQueuedBytes = maxQueuedBytes;
     }
 
     @Override
@@ -36,7 +38,7 @@ final class RoomWebSocketHandler implements WebSocketHandler {
                     "use /ws/rooms/{roomId} (Hocuspocus) or /ws/rooms/{roomId}/{document} (y-websocket)"));
         }
         String token = bearer(session.getHandshakeInfo().getHeaders());
-        WebFluxSocket socket = new WebFluxSocket(session);
+        WebFluxSocket socket = new WebFluxSocket(session, maxQueuedBytes);
         ClientConnection connection = parts.length == 1
                 ? server.connect(socket, HocuspocusProtocol.INSTANCE, parts[0], null, token)
                 : server.connect(socket, YWebsocketProtocol.INSTANCE, parts[0], parts[1], token);

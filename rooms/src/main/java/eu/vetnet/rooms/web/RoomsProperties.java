@@ -14,6 +14,8 @@ public class RoomsProperties {
     private final Limits limits = new Limits();
     /** Origins a browser upgrade may come from; upgrades without an Origin (non-browser clients) pass. */
     private List<String> allowedOrigins = new ArrayList<>(List.of("http://localhost:8080"));
+    /** Bytes that may wait to be sent to one socket before it is closed as too slow (1008); above the document quota. */
+    private long maxQueuedBytesPerSocket = 64L * 1024 * 1024;
     /** Threads the room lanes run on. */
     private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -31,6 +33,14 @@ public class RoomsProperties {
 
     public void setAllowedOrigins(List<String> allowedOrigins) {
         this.allowedOrigins = allowedOrigins;
+    }
+
+    public long getMaxQueuedBytesPerSocket() {
+        return maxQueuedBytesPerSocket;
+    }
+
+    public void setMaxQueuedBytesPerSocket(long maxQueuedBytesPerSocket) {
+        this.maxQueuedBytesPerSocket = maxQueuedBytesPerSocket;
     }
 
     public int getWorkerThreads() {

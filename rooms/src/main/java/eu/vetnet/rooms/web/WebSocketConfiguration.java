@@ -21,8 +21,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
 public class WebSocketConfiguration {
 
     @Bean
-    HandlerMapping roomWebSocketMapping(RoomServer server) {
-        RoomWebSocketHandler handler = new RoomWebSocketHandler(server);
+    HandlerMapping roomWebSocketMapping(RoomServer server, RoomsProperties properties) {
+        RoomWebSocketHandler handler = new RoomWebSocketHandler(server, properties.getMaxQueuedBytesPerSocket());
         return new SimpleUrlHandlerMapping(Map.of("/ws/rooms/*", handler, "/ws/rooms/*/*", handler), Ordered.HIGHEST_PRECEDENCE);
     }
 
