@@ -27,7 +27,23 @@ public final class GatewayBrowser {
     private static final Pattern SPRING_CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    /**
+     * Browsers treat http://localhost as a secure context and send it Secure cookies (Keycloak marks its session
+     * cookies Secure); java.net's cookie manager does not, unless asked for the https twin of the URL.
+     */
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL) {
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws java.io.IOException {
+            if ("http".equals(uri.getScheme()) && "localhost".equals(uri.getHost())) {
+                try {
+                    uri = new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalArgumentException(e);
+                }
+            }
+            return super.get(uri, requestHeaders);
+        }
+    };
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final URI gateway;
