@@ -29,6 +29,7 @@ public final class UpdateInspector {
 
     private final YDoc doc;
     private final Map<Long, List<Item>> fresh = new HashMap<>();
+    private final Map<Long, List<Struct>> present = new HashMap<>();
 
     private UpdateInspector(YDoc doc) {
         this.doc = doc;
@@ -54,6 +55,9 @@ public final class UpdateInspector {
                     items.add(item);
                     fresh.computeIfAbsent(client, c -> new ArrayList<>()).add(item);
                 }
+                if (!(s instanceof SkipStruct)) {
+                    present.computeIfAbsent(client, c -> new ArrayList<>()).add(s);
+                }
             }
         }
         DeleteSet ds = DeleteSet.read(decoder);
@@ -62,7 +66,9 @@ public final class UpdateInspector {
             if (item.clock() + item.length() <= doc.store().getState(item.client())) {
                 continue; // already known: applying it changes nothing
             }
-            Location at = locate(item, 0);
+            // An item after a gap in its own client's clocks would wait pending, and be applied later
+            // without anyone checking it: report it as not placeable.
+            Location at = followsGap(item) ? UNKNOWN : locate(item, 0);
             touches.add(new Touch(Touch.Kind.INSERT, at.path, at.key, item.id(), item.content(), item.client()));
         }
         for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().entrySet()) {
@@ -71,7 +77,10 @@ public final class UpdateInspector {
                 for (long clock = r.clock(); clock < r.end(); ) {
                     Struct s = findStruct(structs, e.getKey(), clock);
                     if (s == null) {
-                        break; // deletes something not seen yet: it stays pending, and will be checked when it applies
+                        // Deletes something neither the document nor the update has: it would wait pending and
+                        // apply later unchecked. Reported as not placeable, so a policy can refuse it.
+                        touches.add(new Touch(Touch.Kind.DELETE, List.of(), null, new Id(e.getKey(), clock), null, -1));
+                        break;
                     }
                     if (s instanceof Item item && !item.isDeleted()) {
                         Location at = item.parent() != null ? locateType(item.parent(), item.parentSub(), 0) : locate(item, 0);
@@ -85,6 +94,27 @@ public final class UpdateInspector {
     }
 
     private record Location(List<PathElement> path, String key) {
+    }
+
+    /** Whether clocks of the item's client are missing before it (neither in the document nor the update). */
+    private boolean followsGap(Item item) {
+        long state = doc.store().getState(item.client());
+        if (item.clock() <= state) {
+            return false;
+        }
+        // the update's own structs of this client (items and GC, not skips) must cover [state, item.clock)
+        long covered = state;
+        boolean progress = true;
+        while (covered < item.clock() && progress) {
+            progress = false;
+            for (Struct i : present.getOrDefault(item.client(), List.of())) {
+                if (i.clock() <= covered && covered < i.clock() + i.length()) {
+                    covered = i.clock() + i.length();
+                    progress = true;
+                }
+            }
+        }
+        return covered < item.clock();
     }
 
     private static final Location UNKNOWN = new Location(List.of(), null);

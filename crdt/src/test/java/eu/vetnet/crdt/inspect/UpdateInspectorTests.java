@@ -76,4 +76,28 @@ class UpdateInspectorTests {
         assertEquals(List.of(new PathElement.Root("workshop"), new PathElement.Key("agenda")), touches.get(0).parent());
         assertEquals(null, touches.get(0).key());
     }
+
+    @Test
+    void deletionOfContentNotSeenYetIsReportedAsNotPlaceable() {
+        YDoc alice = new YDoc(10);
+        alice.getMap("notes").set("n1", "draft");
+        byte[] created = alice.encodeStateAsUpdate();
+        byte[] deleted = capture(alice, () -> alice.getMap("notes").delete("n1"));
+        YDoc server = new YDoc(1); // has not seen the note: the delete would wait pending, unchecked
+        List<Touch> touches = UpdateInspector.inspect(server, deleted);
+        assertTrue(touches.stream().anyMatch(t -> t.kind() == Touch.Kind.DELETE && t.parent().isEmpty()), touches.toString());
+        server.applyUpdate(created);
+        List<Touch> known = UpdateInspector.inspect(server, deleted);
+        assertTrue(known.stream().allMatch(t -> !t.parent().isEmpty()), known.toString());
+    }
+
+    @Test
+    void insertAfterAGapInItsClientsClocksIsReportedAsNotPlaceable() {
+        YDoc alice = new YDoc(10);
+        alice.getText("t").insert(0, "first ");
+        byte[] second = capture(alice, () -> alice.getText("t").insert(6, "second"));
+        YDoc server = new YDoc(1); // lacks "first ": "second" would wait for it
+        List<Touch> touches = UpdateInspector.inspect(server, second);
+        assertTrue(touches.stream().allMatch(t -> t.parent().isEmpty()), touches.toString());
+    }
 }
