@@ -16,7 +16,9 @@ public class HistoryProperties {
     }
 
     private Store store = Store.CASSANDRA;
-    /** Group commit: appends arriving within this window are written together. */
+    /** Group commit: groups written at the same time; further appends wait for one of them and go together. */
+    private int groupCommitMaxInFlight = 2;
+    /** Group commit: the longest an append waits for a group in flight before it is written anyway. */
     private Duration groupCommitWindow = Duration.ofMillis(2);
     /** Group commit: a group is written at once when it holds this many appends. */
     private int groupCommitMaxUpdates = 64;
@@ -31,6 +33,8 @@ public class HistoryProperties {
 
     public Store getStore() { return store; }
     public void setStore(Store v) { store = v; }
+    public int getGroupCommitMaxInFlight() { return groupCommitMaxInFlight; }
+    public void setGroupCommitMaxInFlight(int v) { groupCommitMaxInFlight = v; }
     public Duration getGroupCommitWindow() { return groupCommitWindow; }
     public void setGroupCommitWindow(Duration v) { groupCommitWindow = v; }
     public int getGroupCommitMaxUpdates() { return groupCommitMaxUpdates; }

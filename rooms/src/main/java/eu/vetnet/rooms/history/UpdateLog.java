@@ -24,9 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The document update log with group commit: appends arriving within a few milliseconds (or until a group is
- * full) are written together, one unlogged batch per partition and size limit, all batches concurrently. Each
- * append's stage completes when Cassandra acknowledged its row at the configured consistency.
+ * The document update log with group commit: an append is written at once when fewer than
+ * {@code group-commit-max-in-flight} groups are being written; otherwise it waits, with the appends arriving
+ * meanwhile, for a group to finish (or for {@code group-commit-window}, or until {@code group-commit-max-updates}
+ * are waiting), and they are written together: one unlogged batch per partition and size limit, all batches
+ * concurrently. So an idle room pays one round trip and a busy one amortises it. Each append's stage completes
+ * when Cassandra acknowledged its row at the configured consistency.
  *
  * <p>Keys are fixed when an append is accepted (time, this writer's id, a sequence), and every statement is
  * marked idempotent: the driver and the retry below may write a row twice, and it is still one row.
@@ -53,6 +56,7 @@ public final class UpdateLog {
     private final AtomicLong appended = new AtomicLong();
     private List<Append> queue = new ArrayList<>();
     private boolean flushScheduled;
+    private int groupsInFlight;
 
     public UpdateLog(Supplier<HistoryStatements> statements, String writer, HistoryProperties properties,
             ScheduledExecutorService flusher) {
@@ -77,7 +81,7 @@ public final class UpdateLog {
         boolean schedule = false;
         synchronized (this) {
             queue.add(a);
-            if (queue.size() >= properties.getGroupCommitMaxUpdates()) {
+            if (groupsInFlight < properties.getGroupCommitMaxInFlight() || queue.size() >= properties.getGroupCommitMaxUpdates()) {
                 flushNow = true;
             } else if (!flushScheduled) {
                 flushScheduled = true;
@@ -85,7 +89,8 @@ public final class UpdateLog {
             }
         }
         if (flushNow) {
-            flusher.execute(this::flush);
+            // Non-blocking (executeAsync): written from the caller's thread, no hop.
+            flush();
         } else if (schedule) {
             flusher.schedule(this::flush, properties.getGroupCommitWindow().toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -103,7 +108,21 @@ public final class UpdateLog {
             }
             group = queue;
             queue = new ArrayList<>();
+            groupsInFlight++;
         }
+        List<CompletableFuture<Void>> written = new ArrayList<>(group.size());
+        group.forEach(a -> written.add(a.done()));
+        CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).handle((v, e) -> {
+            boolean more;
+            synchronized (this) {
+                groupsInFlight--;
+                more = !queue.isEmpty();
+            }
+            if (more) {
+                flusher.execute(this::flush);
+            }
+            return null;
+        });
         groups.incrementAndGet();
         appended.addAndGet(group.size());
         HistoryStatements s;
