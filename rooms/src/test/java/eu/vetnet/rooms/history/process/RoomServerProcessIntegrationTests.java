@@ -130,7 +130,9 @@ class RoomServerProcessIntegrationTests {
             fabio.append("u" + i + " ");
         }
         long started = System.nanoTime();
+        System.out.println("SIGTERM sent at " + java.time.Instant.now());
         int exit = first.terminate();
+        long exitMs = RoomServerProcess.sinceStart(started).toMillis();
         String seenByFabio = alice.text();
         Integer fabioClose = alice.closed.getNow(null);
 
@@ -141,7 +143,7 @@ class RoomServerProcessIntegrationTests {
         int received = seenByFabio.isEmpty() ? 0 : seenByFabio.trim().split(" ").length;
         int kept = stored.isEmpty() ? 0 : stored.trim().split(" ").length;
         System.out.printf("SIGTERM: exit %d in %d ms; alice saw %d of 200 updates, closed with %s; after restart %d are stored%n",
-                exit, RoomServerProcess.sinceStart(started).toMillis(), received, fabioClose, kept);
+                exit, exitMs, received, fabioClose, kept);
         assertTrue(stored.startsWith(seenByFabio.trim()) || stored.contains(seenByFabio.trim()),
                 "every update alice saw is stored: saw '" + seenByFabio + "', stored '" + stored + "'");
         assertTrue(first.tail().contains("history:") , first.tail());
@@ -171,5 +173,55 @@ class RoomServerProcessIntegrationTests {
         System.out.printf("room moved from owner-a to owner-b %d ms after kill -9 (lease TTL 3 s)%n", moved);
         assertTrue(fabio.text().contains("on-a"), fabio.text());
         assertNotNull(fabio);
+    }
+
+    private static String get(RoomServerProcess server, String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.http() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String redisGet(String key) throws Exception {
+        Process p = new ProcessBuilder("redis-cli", "-p", String.valueOf(Service.REDIS.address().port()), "GET", key)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Test
+    void editingContinuesWhileRedisRestartsAndPresenceIsRebuiltWithinTheTtl() throws Exception {
+        RoomServerProcess server = server("redis-a");
+        String room = createRoom(server);
+        YClient fabio = joinRetrying(server, room, "fabio", "facilitator", Duration.ofSeconds(20));
+        YClient alice = joinRetrying(server, room, "alice", "participant", Duration.ofSeconds(20));
+        String token = issuer.token("fabio", "facilitator");
+        await(Duration.ofSeconds(10), () -> redisGetQuiet(prefix + ":presence:redis-a").contains("alice-id"),
+                "alice never appeared in Redis");
+
+        eu.vetnet.rooms.history.Launcher.run("stop", "redis");
+        try {
+            fabio.append("while-redis-is-down ");
+            await(Duration.ofSeconds(10), () -> alice.text().contains("while-redis-is-down"), "editing stopped without Redis");
+            // Without Redis the server answers with its own view.
+            assertTrue(get(server, "/api/rooms/" + room + "/presence", token).contains("alice-id"));
+        } finally {
+            eu.vetnet.rooms.history.Launcher.run("start", "redis");
+        }
+        long back = System.nanoTime();
+        await(Duration.ofSeconds(10), () -> redisGetQuiet(prefix + ":presence:redis-a").contains("alice-id"),
+                "presence not rebuilt in Redis after its restart");
+        System.out.printf("presence rebuilt in Redis %d ms after it was back (heartbeat 1 s, TTL 3 s)%n",
+                RoomServerProcess.sinceStart(back).toMillis());
+        fabio.append("after-redis-is-back ");
+        await(Duration.ofSeconds(10), () -> alice.text().contains("after-redis-is-back"), "editing stopped after Redis came back");
+        assertTrue(get(server, "/api/presence/nodes", token).contains("redis-a"));
+    }
+
+    private static String redisGetQuiet(String key) {
+        try {
+            return redisGet(key);
+        } catch (Exception e) {
+            return "";
+        }
     }
 }
