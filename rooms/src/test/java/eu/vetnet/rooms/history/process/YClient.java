@@ -28,8 +28,16 @@ final class YClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static YClient connect(String wsBase, String room, String document, String token) {
+        return connect(wsBase, room, document, token, null);
+    }
+
+    /** A client that already holds {@code state} (a reconnect: what it edited offline is synced by step 1/2). */
+    static YClient connect(String wsBase, String room, String document, String token, byte[] state) {
         YClient c = new YClient();
         c.doc.getText("text");
+        if (state != null) {
+            c.doc.applyUpdate(state, c);
+        }
         c.doc.onUpdate((update, origin, txn) -> {
             if (origin != c) {
                 c.send(new SyncMessage.Update(update));
@@ -50,7 +58,11 @@ final class YClient implements WebSocket.Listener, AutoCloseable {
 
     /** Connects and waits for the first sync; empty when the server refused or closed first. */
     static YClient syncedOrNull(String wsBase, String room, String document, String token) {
-        YClient c = connect(wsBase, room, document, token);
+        return syncedOrNull(wsBase, room, document, token, null);
+    }
+
+    static YClient syncedOrNull(String wsBase, String room, String document, String token, byte[] state) {
+        YClient c = connect(wsBase, room, document, token, state);
         try {
             CompletableFuture.anyOf(c.synced, c.closed).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -124,9 +136,13 @@ final class YClient implements WebSocket.Listener, AutoCloseable {
         w.writeVarUint(0);
         m.write(w);
         WebSocket s = socket;
-        if (s != null) {
+        if (s != null && !closed.isDone()) {
             synchronized (s) {
-                s.sendBinary(ByteBuffer.wrap(w.toByteArray()), true).join();
+                try {
+                    s.sendBinary(ByteBuffer.wrap(w.toByteArray()), true).join();
+                } catch (RuntimeException e) {
+                    // the server went away: the edit stays in the document and is synced on reconnect
+                }
             }
         }
     }
@@ -134,6 +150,26 @@ final class YClient implements WebSocket.Listener, AutoCloseable {
     /** Appends to the shared text (sent to the server as an update). */
     synchronized void append(String text) {
         doc.getText("text").insert(doc.getText("text").length(), text);
+    }
+
+    /** A random insertion or deletion at a random place. */
+    synchronized void edit(java.util.Random random) {
+        var text = doc.getText("text");
+        int length = text.length();
+        if (length > 0 && random.nextInt(4) == 0) {
+            int at = random.nextInt(length);
+            text.delete(at, Math.min(1 + random.nextInt(3), length - at));
+        } else {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+                b.append((char) ('a' + random.nextInt(26)));
+            }
+            text.insert(random.nextInt(length + 1), b.toString());
+        }
+    }
+
+    synchronized byte[] state() {
+        return doc.encodeStateAsUpdate();
     }
 
     synchronized String text() {
