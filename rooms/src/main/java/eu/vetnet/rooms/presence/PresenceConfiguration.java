@@ -52,8 +52,8 @@ public class PresenceConfiguration {
             String url = properties.getAdvertisedUrl().isBlank()
                     ? "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8081"))
                     : properties.getAdvertisedUrl();
+            // Started (heartbeats) and stopped (leaves the registry) as a SmartLifecycle.
             RedisPresence presence = new RedisPresence(redis, localPresence, keys, properties, mapper(json), url);
-            presence.start();
             log.info("presence: node {} ({}) heartbeats to Redis every {} with TTL {}; in-process while Redis is away",
                     localPresence.node(), url, properties.getHeartbeat(), properties.getTtl());
             return presence;
@@ -74,7 +74,6 @@ public class PresenceConfiguration {
                         // clients stay until they reconnect; the history log keeps both writers' updates.
                         presenceNotices.publish(new Notices.Notice(Notices.Notice.LEASE_LOST, room, null, localPresence.node())).subscribe();
                     });
-            leases.start();
             return leases;
         }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * people after the TTL, and a Redis that restarted empty is refilled within one heartbeat. Redis is a hint, not
  * a record (RELIABILITY.md rule 8): while it cannot be reached, reads answer with this server's own view.
  */
-public final class RedisPresence implements Presence, AutoCloseable {
+public final class RedisPresence implements Presence, SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisPresence.class);
     private static final TypeReference<List<PresenceEntry>> ENTRIES = new TypeReference<>() {
@@ -44,6 +45,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private final Instant startedAt = Instant.now();
     private final AtomicBoolean reachable = new AtomicBoolean(true);
     private final Disposable.Composite running = Disposables.composite();
+    private volatile boolean started;
+    private volatile boolean closed;
 
     public RedisPresence(ReactiveStringRedisTemplate redis, LocalPresence local, RedisKeys keys, PresenceProperties properties,
             JsonMapper json, String url) {
@@ -57,7 +60,12 @@ public final class RedisPresence implements Presence, AutoCloseable {
     }
 
     /** Starts heartbeating, and publishing local changes at once (at most every 100 ms). */
+    @Override
     public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         running.add(Flux.interval(Duration.ZERO, properties.getHeartbeat())
                 .onBackpressureDrop()
                 .concatMap(tick -> heartbeat().onErrorResume(e -> away(e)))
@@ -174,6 +182,10 @@ public final class RedisPresence implements Presence, AutoCloseable {
     /** Stops heartbeating and removes this server from the registry at once (a crash leaves it to the TTL). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         running.dispose();
         try {
             timed(redis.delete(keys.node(local.node()), keys.presence(local.node()))
@@ -181,6 +193,22 @@ public final class RedisPresence implements Presence, AutoCloseable {
         } catch (RuntimeException e) {
             log.debug("presence: could not remove this server from the registry on close: {}", e.toString());
         }
+    }
+
+    /** Stops (and leaves the registry) before the Redis connection factory stops (its phase is 0). */
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started && !closed;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
     }
 
     Map<String, Object> describe() {

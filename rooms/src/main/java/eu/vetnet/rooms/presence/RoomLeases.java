@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.Disposable;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
  * extends a lease another one took. When Redis cannot be reached the rooms held here stay (Redis is a hint): the
  * log in Cassandra is a CRDT log, so two writers for a while converge; they are told apart again once it is back.
  */
-public final class RoomLeases implements AutoCloseable {
+public final class RoomLeases implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoomLeases.class);
 
@@ -45,6 +46,7 @@ public final class RoomLeases implements AutoCloseable {
     private final Map<String, Boolean> held = new ConcurrentHashMap<>();
     private final BiConsumer<String, String> lost;
     private Disposable renewing;
+    private volatile boolean closed;
 
     /** @param lost called with (room, new owner) when another server took a room held here */
     public RoomLeases(ReactiveStringRedisTemplate redis, RedisKeys keys, String node, Duration ttl, Duration timeout,
@@ -57,7 +59,11 @@ public final class RoomLeases implements AutoCloseable {
         this.lost = lost;
     }
 
-    public void start() {
+    @Override
+    public synchronized void start() {
+        if (renewing != null) {
+            return;
+        }
         renewing = Flux.interval(ttl.dividedBy(3))
                 .onBackpressureDrop()
                 .concatMap(tick -> renewAll())
@@ -121,12 +127,36 @@ public final class RoomLeases implements AutoCloseable {
         }
     }
 
+    /** Releases every lease held here so the rooms move at once (a killed server's lapse after the TTL). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (renewing != null) {
             renewing.dispose();
         }
-        Flux.fromIterable(List.copyOf(held.keySet())).concatMap(this::release).then()
-                .block(timeout.multipliedBy(2));
+        try {
+            Flux.fromIterable(List.copyOf(held.keySet())).concatMap(this::release).then().block(timeout.multipliedBy(2));
+        } catch (RuntimeException e) {
+            log.debug("leases not released on close: {}", e.toString());
+        }
+    }
+
+    /** Before the Redis connection factory stops (its phase is 0). */
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return renewing != null && !closed;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
     }
 }
