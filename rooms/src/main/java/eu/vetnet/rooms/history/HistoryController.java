@@ -70,6 +70,7 @@ public class HistoryController {
                         for (byte[] update : stored.updates()) {
                             doc.applyUpdate(update);
                         }
+                        RootTypes.typeRoots(doc);
                         return JsJson.stringify(doc.toJson());
                     }, cpu));
         });

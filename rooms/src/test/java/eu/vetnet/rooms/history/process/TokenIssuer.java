@@ -17,14 +17,14 @@ import java.util.List;
 import java.util.Map;
 
 /** An OIDC issuer for room server processes started by tests: a JWKS over HTTP and Keycloak-shaped tokens. */
-final class TokenIssuer implements AutoCloseable {
+public final class TokenIssuer implements AutoCloseable {
 
-    static final String ISSUER = "http://process-test-issuer.vetnet";
+    public static final String ISSUER = "http://process-test-issuer.vetnet";
 
     private final RSAKey key;
     private final HttpServer server;
 
-    TokenIssuer() throws Exception {
+    public TokenIssuer() throws Exception {
         key = new RSAKeyGenerator(2048).keyID("process-test").generate();
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,11 +37,11 @@ final class TokenIssuer implements AutoCloseable {
         server.start();
     }
 
-    String jwkSetUri() {
+    public String jwkSetUri() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
     }
 
-    String token(String username, String role) {
+    public String token(String username, String role) {
         try {
             Instant now = Instant.now();
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(username + "-id")

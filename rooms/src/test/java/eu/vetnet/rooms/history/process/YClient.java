@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * with a room server, sends its local edits as updates, applies what it receives. All document access is
  * synchronized on the client.
  */
-final class YClient implements WebSocket.Listener, AutoCloseable {
+public final class YClient implements WebSocket.Listener, AutoCloseable {
 
     final YDoc doc = new YDoc();
     final CompletableFuture<Void> synced = new CompletableFuture<>();
@@ -57,11 +57,11 @@ final class YClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Connects and waits for the first sync; empty when the server refused or closed first. */
-    static YClient syncedOrNull(String wsBase, String room, String document, String token) {
+    public static YClient syncedOrNull(String wsBase, String room, String document, String token) {
         return syncedOrNull(wsBase, room, document, token, null);
     }
 
-    static YClient syncedOrNull(String wsBase, String room, String document, String token, byte[] state) {
+    public static YClient syncedOrNull(String wsBase, String room, String document, String token, byte[] state) {
         YClient c = connect(wsBase, room, document, token, state);
         try {
             CompletableFuture.anyOf(c.synced, c.closed).get(15, TimeUnit.SECONDS);
@@ -148,7 +148,7 @@ final class YClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Appends to the shared text (sent to the server as an update). */
-    synchronized void append(String text) {
+    public synchronized void append(String text) {
         doc.getText("text").insert(doc.getText("text").length(), text);
     }
 

@@ -1,0 +1,108 @@
+package eu.vetnet.rooms.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.vetnet.rooms.history.process.TokenIssuer;
+import eu.vetnet.rooms.history.process.YClient;
+import eu.vetnet.rooms.room.RoomStore;
+import eu.vetnet.testkit.LocalServices;
+import eu.vetnet.testkit.Service;
+import eu.vetnet.testkit.ServiceAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The Cassandra-backed room server in this JVM: rooms stored in Cassandra, replay of sessions and of a document as of an instant. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vetnet.history.store=cassandra",
+        "vetnet.cassandra.keyspace=vetnet_api_test",
+        "vetnet.cassandra.consistency=ONE",
+        "vetnet.rooms.limits.unload-grace=1s"})
+class ReplayApiIntegrationTests {
+
+    private static TokenIssuer issuer;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) throws Exception {
+        ServiceAddress cassandra = LocalServices.ensureRunning(Service.CASSANDRA);
+        issuer = new TokenIssuer();
+        registry.add("vetnet.cassandra.contact-points", () -> cassandra.host() + ":" + cassandra.port());
+        registry.add("vetnet.rooms.auth.issuer-uri", () -> TokenIssuer.ISSUER);
+        registry.add("vetnet.rooms.auth.jwk-set-uri", issuer::jwkSetUri);
+    }
+
+    @AfterAll
+    static void stop() {
+        issuer.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    HistoryDatabase database;
+
+    @Autowired
+    RoomStore rooms;
+
+    private HttpResponse<String> call(String method, String path, String body, String user, String role) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + issuer.token(user, role)).header("Content-Type", "application/json");
+        b = body == null ? b.GET() : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void roomsAreKeptInCassandraAndADocumentCanBeReplayedAsOfAnInstant() throws Exception {
+        database.whenReady().get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(rooms instanceof CassandraRoomStore, rooms.getClass().getName());
+        HttpResponse<String> created = call("POST", "/api/rooms",
+                "{\"title\":\"replay\",\"kind\":\"WORKSHOP\",\"access\":{\"participants\":[\"alice\"]}}", "fabio", "facilitator");
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
+        assertTrue(m.find());
+        String room = m.group(1);
+        assertNotNull(rooms.find(room).toCompletableFuture().join(), "the room is read back from Cassandra");
+
+        YClient fabio = YClient.syncedOrNull("ws://127.0.0.1:" + port, room, "notes", issuer.token("fabio", "facilitator"));
+        assertNotNull(fabio);
+        fabio.append("first-part ");
+        Thread.sleep(300);
+        Instant between = Instant.now();
+        Thread.sleep(300);
+        fabio.append("second-part ");
+        Thread.sleep(500);
+
+        String then = call("GET", "/api/rooms/" + room + "/documents/notes?at=" + between, null, "alice", "participant").body();
+        String now = call("GET", "/api/rooms/" + room + "/documents/notes", null, "alice", "participant").body();
+        assertTrue(then.contains("first-part") && !then.contains("second-part"), then);
+        assertTrue(now.contains("first-part") && now.contains("second-part"), now);
+
+        fabio.close();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String sessions;
+        do {
+            Thread.sleep(200);
+            sessions = call("GET", "/api/rooms/" + room + "/sessions", null, "fabio", "facilitator").body();
+        } while (!sessions.contains("\"endedAt\":\"") && System.nanoTime() < deadline);
+        assertTrue(sessions.contains("fabio-id") && sessions.contains("\"endedAt\":\""), sessions);
+
+        assertEquals(403, call("GET", "/api/rooms/" + room + "/sessions", null, "mallory", "participant").statusCode());
+        assertEquals(400, call("GET", "/api/rooms/" + room + "/documents/notes?at=yesterday", null, "alice", "participant").statusCode());
+        assertFalse(call("GET", "/api/presence", null, "alice", "participant").body().isBlank());
+    }
+}
