@@ -27,6 +27,7 @@ public final class Notices {
     private final ReactiveStringRedisTemplate redis;
     private final RedisKeys keys;
     private final JsonMapper json;
+    private reactor.core.Disposable listening;
 
     public Notices(ReactiveStringRedisTemplate redis, RedisKeys keys, JsonMapper json) {
         this.redis = redis;
@@ -41,6 +42,22 @@ public final class Notices {
                     log.debug("notice {} not published: {}", notice, e.toString());
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * Logs the notices of other servers. The core cannot close one room's or one user's sockets yet
+     * (docs/history-and-presence.md, "What the core still needs"); until it can, access is checked again on
+     * every join and that is where a removed user or an archived room is refused.
+     */
+    void listen() {
+        listening = stream().subscribe(n -> log.info("notice from {}: {} room {}{}", n.node(), n.type(), n.roomId(),
+                n.userId() == null ? "" : " user " + n.userId()));
+    }
+
+    void close() {
+        if (listening != null) {
+            listening.dispose();
+        }
     }
 
     /** Notices from every server, resubscribed after Redis comes back (what was sent meanwhile is lost). */

@@ -5,7 +5,9 @@ import java.net.InetAddress;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import eu.vetnet.rooms.room.RoomStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
@@ -59,10 +61,25 @@ public class PresenceConfiguration {
             return presence;
         }
 
-        @Bean
+        @Bean(destroyMethod = "close")
         Notices presenceNotices(ReactiveStringRedisTemplate redis, RedisKeys keys, ObjectProvider<JsonMapper> json) {
             Notices notices = new Notices(redis, keys, mapper(json));
+            notices.listen();
             return notices;
+        }
+
+        /** Every room store tells the other servers about archived rooms and removed people. */
+        @Bean
+        static BeanPostProcessor noticingRoomStore(ObjectProvider<Notices> notices, ObjectProvider<LocalPresence> local) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (bean instanceof RoomStore store && !(bean instanceof NoticingRoomStore)) {
+                        return new NoticingRoomStore(store, notices.getObject(), local.getObject().node());
+                    }
+                    return bean;
+                }
+            };
         }
 
         @Bean(destroyMethod = "close")

@@ -184,4 +184,28 @@ class RedisPresenceIntegrationTests {
         await().atMost(properties.getTtl().plusSeconds(10)).until(() -> Map.of("room-5", 2).equals(b.counts().block()));
         assertTrue(a.reachable());
     }
+
+    @Test
+    void archivingARoomOrRemovingSomeoneIsNoticedByTheOtherServers() {
+        Notices notices = new Notices(redis, keys, JsonMapper.builder().build());
+        List<Notices.Notice> heard = new CopyOnWriteArrayList<>();
+        var listening = notices.stream().subscribe(heard::add);
+        try {
+            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            eu.vetnet.rooms.room.RoomStore store = new NoticingRoomStore(new eu.vetnet.rooms.room.InMemoryRoomStore(), notices, "node-a");
+            var access = new eu.vetnet.rooms.room.AccessList("fabio", List.of(), List.of("alice", "bob"), List.of());
+            var room = new eu.vetnet.rooms.room.RoomRecord("room-6", "t", eu.vetnet.rooms.room.RoomKind.WORKSHOP, access,
+                    List.of("notes"), List.of(), false, java.time.Instant.now());
+            store.save(room).toCompletableFuture().join();
+            store.save(room.withAccess(new eu.vetnet.rooms.room.AccessList("fabio", List.of(), List.of("bob"), List.of())))
+                    .toCompletableFuture().join();
+            store.save(room.archive()).toCompletableFuture().join();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() >= 2);
+            assertEquals(new Notices.Notice(Notices.Notice.USER_REMOVED, "room-6", "alice", "node-a"), heard.get(0));
+            assertEquals(Notices.Notice.ROOM_ARCHIVED, heard.get(1).type());
+        } finally {
+            listening.dispose();
+        }
+    }
 }
