@@ -44,14 +44,15 @@ public final class Notices {
                 });
     }
 
-    /**
-     * Logs the notices of other servers. The core cannot close one room's or one user's sockets yet
-     * (docs/history-and-presence.md, "What the core still needs"); until it can, access is checked again on
-     * every join and that is where a removed user or an archived room is refused.
-     */
-    void listen() {
-        listening = stream().subscribe(n -> log.info("notice from {}: {} room {}{}", n.node(), n.type(), n.roomId(),
-                n.userId() == null ? "" : " user " + n.userId()));
+    /** Hands every notice (from any server, this one included) to {@code handler}. */
+    void listen(java.util.function.Consumer<Notice> handler) {
+        listening = stream().subscribe(n -> {
+            try {
+                handler.accept(n);
+            } catch (RuntimeException e) {
+                log.warn("notice {} not handled", n, e);
+            }
+        });
     }
 
     void close() {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.room.RoomStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -62,9 +63,11 @@ public class PresenceConfiguration {
         }
 
         @Bean(destroyMethod = "close")
-        Notices presenceNotices(ReactiveStringRedisTemplate redis, RedisKeys keys, ObjectProvider<JsonMapper> json) {
+        Notices presenceNotices(ReactiveStringRedisTemplate redis, RedisKeys keys, ObjectProvider<JsonMapper> json,
+                LocalPresence localPresence, ObjectProvider<RoomServer> roomServer, ObjectProvider<RoomStore> roomStore) {
             Notices notices = new Notices(redis, keys, mapper(json));
-            notices.listen();
+            // Providers: the room server depends on the hooks, and the hooks (leases) on the notices.
+            notices.listen(new NoticeHandler(localPresence.node(), roomServer::getIfAvailable, roomStore::getObject));
             return notices;
         }
 

@@ -224,4 +224,21 @@ class RoomServerProcessIntegrationTests {
             return "";
         }
     }
+
+    @Test
+    void someoneRemovedOnAnotherServerIsClosedOnTheOwnerByANotice() throws Exception {
+        RoomServerProcess owner = server("notice-a");
+        RoomServerProcess other = server("notice-b");
+        String room = createRoom(owner);
+        YClient alice = joinRetrying(owner, room, "alice", "participant", Duration.ofSeconds(20));
+
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(other.http() + "/api/rooms/" + room + "/access"))
+                .header("Authorization", "Bearer " + issuer.token("fabio", "facilitator"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"participants\":[]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+
+        Integer code = alice.closed.get(10, TimeUnit.SECONDS);
+        assertEquals(4403, code, "alice's socket on the owner: " + code + "\n" + owner.tail());
+    }
 }
