@@ -135,6 +135,11 @@ public class SignInConfiguration {
     }
 
     @Bean
+    SignInEndedHandler signInEndedHandler(ProxiedSockets sockets) {
+        return new SignInEndedHandler(sockets);
+    }
+
+    @Bean
     ReactiveOidcSessionRegistry oidcSessionRegistry(ProxiedSockets sockets) {
         return new SocketClosingSessionRegistry(sockets);
     }

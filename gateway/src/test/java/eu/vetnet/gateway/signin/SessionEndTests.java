@@ -74,6 +74,29 @@ class SessionEndTests {
     }
 
     @Test
+    void refreshRefusedByTheIssuerEndsTheSessionWith401AndClosesItsSockets() throws Exception {
+        GatewayBrowser paula = new GatewayBrowser(URI.create(TestIssuer.GATEWAY));
+        paula.signIn("paula", "paula-pass");
+        Sockets.Client open = open(paula, "refused/board");
+        assertNotNull(open.next(Duration.ofSeconds(10)));
+
+        // The access token is expired and the refresh token one the issuer never issued (as after a revocation).
+        WebSession session = sessions.retrieveSession(paula.cookie("SESSION").orElseThrow()).block();
+        @SuppressWarnings("unchecked")
+        Map<String, OAuth2AuthorizedClient> clients = (Map<String, OAuth2AuthorizedClient>) session.getAttributes().get(AUTHORIZED_CLIENTS);
+        OAuth2AuthorizedClient current = clients.get("vetnet");
+        OAuth2AccessToken token = current.getAccessToken();
+        clients.put("vetnet", new OAuth2AuthorizedClient(current.getClientRegistration(), current.getPrincipalName(),
+                new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), Instant.now().minusSeconds(400),
+                        Instant.now().minusSeconds(100), token.getScopes()),
+                new org.springframework.security.oauth2.core.OAuth2RefreshToken("revoked", Instant.now().minusSeconds(400))));
+
+        assertEquals(401, paula.get("/api/me").statusCode());
+        assertEquals(4401, open.closeCode.get(10, TimeUnit.SECONDS));
+        assertEquals(401, paula.get("/api/me").statusCode(), "the session is gone");
+    }
+
+    @Test
     void expiredAccessTokenIsRefreshedBeforeItIsRelayed() throws Exception {
         GatewayBrowser ada = new GatewayBrowser(URI.create(TestIssuer.GATEWAY));
         ada.signIn("ada", "ada-pass");

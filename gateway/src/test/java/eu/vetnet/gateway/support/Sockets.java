@@ -56,7 +56,8 @@ public final class Sockets {
                     in.receiveCloseStatus().subscribe(s -> client.closeCode.complete(s.code()));
                     Mono<Void> reading = in.aggregateFrames(maxFrameBytes).receive().asString()
                             .doOnNext(client.received::add).then();
-                    Mono<Void> writing = out.sendString(client.outgoing.asFlux()).then();
+                    // close() ends the outgoing stream; then a close frame ends the socket as a browser's close() does.
+                    Mono<Void> writing = out.sendString(client.outgoing.asFlux()).then().then(out.sendClose());
                     return Mono.when(reading, writing);
                 })
                 .doOnError(e -> {
