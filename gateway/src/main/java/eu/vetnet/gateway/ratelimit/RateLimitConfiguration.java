@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.core.publisher.Mono;
 
 /** Rate limiting on {@code /api/**}: one bucket per signed-in user (the routes name these beans). */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +18,6 @@ public class RateLimitConfiguration {
     /** The principal's name (the issuer's subject); /api needs a session, so there always is one. */
     @Bean
     KeyResolver userKeyResolver() {
-        return exchange -> exchange.getPrincipal().map(java.security.Principal::getName).switchIfEmpty(Mono.empty());
+        return exchange -> exchange.getPrincipal().map(java.security.Principal::getName);
     }
 }

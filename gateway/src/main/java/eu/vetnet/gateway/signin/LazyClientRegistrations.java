@@ -1,5 +1,6 @@
 package eu.vetnet.gateway.signin;
 
+import eu.vetnet.gateway.GatewayException;
 import java.time.Duration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -30,6 +31,9 @@ final class LazyClientRegistrations implements ReactiveClientRegistrationReposit
                         .scope(properties.getScopes())
                         .redirectUri(properties.getRedirectUri())
                         .build())
+                .onErrorMap(e -> new GatewayException("cannot read the issuer's discovery document at "
+                        + properties.effectiveIssuerUri() + "/.well-known/openid-configuration: is the identity server "
+                        + "(or Keycloak, VETNET_OIDC_ISSUER_URI) running and reachable? " + e.getMessage(), e))
                 // Discovery is a blocking HTTP call (RestClient inside ClientRegistrations): never on an event loop.
                 .subscribeOn(Schedulers.boundedElastic())
                 .cache(ok -> Duration.ofDays(36_500), error -> Duration.ZERO, () -> Duration.ZERO);

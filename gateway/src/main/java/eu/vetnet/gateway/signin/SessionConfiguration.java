@@ -14,7 +14,7 @@ import org.springframework.web.server.session.WebSessionManager;
 public class SessionConfiguration {
 
     @Bean
-    InMemoryWebSessionStore webSessionStore(SessionProperties properties) {
+    InMemoryWebSessionStore webSessionStore() {
         InMemoryWebSessionStore store = new InMemoryWebSessionStore();
         store.setMaxSessions(100_000);
         return store;
