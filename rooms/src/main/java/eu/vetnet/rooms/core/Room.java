@@ -84,8 +84,14 @@ public final class Room {
         if (unloadTimer != null) {
             unloadTimer.cancel(false);
         }
-        unloadTimer = server.timer().schedule(() -> lane.execute(this::unloadIfIdle),
-                server.limits().unloadGrace().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            unloadTimer = server.timer().schedule(() -> lane.execute(this::unloadIfIdle),
+                    server.limits().unloadGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // The server is stopping: its shutdown already stored every room; the last sockets closing
+            // afterwards have nothing left to schedule.
+            unloadTimer = null;
+        }
     }
 
     private void unloadIfIdle() {

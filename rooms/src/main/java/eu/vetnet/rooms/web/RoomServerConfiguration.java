@@ -80,7 +80,9 @@ public class RoomServerConfiguration {
         return Executors.newSingleThreadScheduledExecutor(named("room-timer-"));
     }
 
-    @Bean
+    // No inferred destroy method: RoomServerShutdown already ran shutdown() while the pools were alive, and a
+    // second call from the container (after they stopped) only logged a RejectedExecutionException.
+    @Bean(destroyMethod = "")
     RoomServer roomServer(RoomsProperties properties, List<RoomHook> hooks, ExecutorService roomWorkers,
             ScheduledExecutorService roomTimer, ObjectProvider<MeterRegistry> meters) {
         RoomServer server = new RoomServer(properties.getLimits().toLimits(), hooks, Policies::forDocument, roomWorkers, roomTimer);
