@@ -9,11 +9,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("vetnet.limits")
 public class LimitsProperties {
 
-    /** 1 MiB. Netty's default WebSocket frame cap (65,536 bytes) is below a real document's first sync. */
-    public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+    /** 4 MiB, the room server's default too. Netty's own WebSocket frame cap (65,536 bytes) is far below it. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
-    /** Largest WebSocket frame, and message, accepted on either side of the gateway; over it the socket closes with 1009. */
+    /** 32 MiB: the room server's first sync carries a whole document (its quota is 16 MiB). */
+    public static final int DEFAULT_MAX_DOWNSTREAM_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+    /** Largest frame, and message, a browser may send; over it the socket closes with 1009, as at the room server. */
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+
+    /** Largest frame the room server may send back through the gateway. */
+    private int maxDownstreamMessageBytes = DEFAULT_MAX_DOWNSTREAM_MESSAGE_BYTES;
+
+    public int getMaxDownstreamMessageBytes() {
+        return maxDownstreamMessageBytes;
+    }
+
+    public void setMaxDownstreamMessageBytes(int maxDownstreamMessageBytes) {
+        this.maxDownstreamMessageBytes = maxDownstreamMessageBytes;
+    }
 
     public int getMaxMessageBytes() {
         return maxMessageBytes;

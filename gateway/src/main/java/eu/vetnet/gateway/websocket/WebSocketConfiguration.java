@@ -45,7 +45,8 @@ public class WebSocketConfiguration {
     @Bean
     @Primary
     ReactorNettyWebSocketClient vetnetWebSocketClient(LimitsProperties limits) {
-        int max = limits.getMaxMessageBytes();
+        // Downstream frames carry whole documents (first sync): capped by the room quota, not the upload cap.
+        int max = Math.max(limits.getMaxMessageBytes(), limits.getMaxDownstreamMessageBytes());
         return new ReactorNettyWebSocketClient(HttpClient.create(), () -> WebsocketClientSpec.builder().maxFramePayloadLength(max));
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** Two stand-in room servers for the whole test JVM. */
 public final class EchoServers {
 
-    public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+    public static final int MAX_MESSAGE_BYTES = eu.vetnet.gateway.websocket.LimitsProperties.DEFAULT_MAX_MESSAGE_BYTES;
     public static final EchoServer A = new EchoServer("A", MAX_MESSAGE_BYTES);
     public static final EchoServer B = new EchoServer("B", MAX_MESSAGE_BYTES);
 
