@@ -124,12 +124,13 @@ export function startDevGateway({ port = 18080, roomsUrl = 'http://localhost:180
     if (p === '/logout' && req.method === 'POST') {
       const m = (req.headers.cookie ?? '').match(/VETNET_DEV_SESSION=([^;]+)/);
       if (m) sessions.delete(m[1]);
-      return json(res, 200, {}, { 'Set-Cookie': 'VETNET_DEV_SESSION=; Path=/; Max-Age=0' });
+      res.writeHead(302, { Location: '/', 'Set-Cookie': 'VETNET_DEV_SESSION=; Path=/; Max-Age=0' });
+      return res.end();
     }
     if (p === '/api/me') {
       if (!user) return json(res, 401, { error: 'not signed in' });
-      const { password: _pw, ...me } = user;
-      return json(res, 200, me);
+      const { password: _pw, language, ...me } = user;
+      return json(res, 200, { ...me, preferredLanguage: language }); // the shape of docs/gateway.md
     }
     if (p.startsWith('/api/')) {
       if (!user) return json(res, 401, { error: 'not signed in' });

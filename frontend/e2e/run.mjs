@@ -217,15 +217,13 @@ async function main() {
       if ((await paula.page.getAttribute('.notes-content', 'contenteditable')) !== 'false') throw new Error('document editable for an observer');
       await paula.page.click('.room-main .tabs button:nth-child(1)');
       // The server is the judge: a write forced past the view is refused and rolled back.
-      await paula.page.evaluate(() => {
-        const Y = window.vetnet.board.doc.constructor;
-        void Y;
-        window.vetnet.board.objects.doc.transact(() => {
-          window.vetnet.board.objects.get(window.vetnet.store.list()[0].id).set('color', '#000000');
-        });
-      });
+      const first = (await boardState(paula.page))[0];
+      await paula.page.evaluate((id) => window.vetnet.board.objects.get(id).set('color', '#000000'), first.id);
       await paula.page.waitForSelector('.toast', { timeout: 10_000 });
-      await paula.page.waitForFunction(() => window.vetnet.store.list()[0].color !== '#000000', null, { timeout: 10_000 });
+      await paula.page.waitForFunction((id) => {
+        const o = window.vetnet?.store?.get(id);
+        return !!o && o.color !== '#000000';
+      }, first.id, { timeout: 10_000 });
       await fabio.page.waitForTimeout(500);
       const f = await boardState(fabio.page);
       const p = await boardState(paula.page);

@@ -31,7 +31,7 @@ export function App() {
         return;
       }
       setMe(m);
-      if (!localStorage.getItem('vetnet.language')) setLanguageState(pickLanguage(m.language, navigator.language));
+      if (!localStorage.getItem('vetnet.language')) setLanguageState(pickLanguage(m.preferredLanguage, m.language, navigator.language));
       const back = sessionStorage.getItem('vetnet.returnTo');
       if (back && back !== location.pathname + location.search) {
         sessionStorage.removeItem('vetnet.returnTo');
@@ -68,7 +68,7 @@ export function App() {
           </select>
         </label>
         {me && <span className="who">{me.displayName || me.username}</span>}
-        {me && <button type="button" className="link" onClick={() => void signOut()}>{t('app.signOut')}</button>}
+        {me && <button type="button" className="link" onClick={() => signOut()}>{t('app.signOut')}</button>}
       </nav>
       {error ? <p role="alert" className="error">{t('app.error', { message: error })}</p>
         : me === undefined ? <p className="loading">{t('app.signingIn')}</p>

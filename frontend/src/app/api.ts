@@ -8,7 +8,9 @@ export interface Me {
   displayName: string;
   email?: string;
   organisation?: string;
+  /** docs/gateway.md calls it preferredLanguage; older drafts language. */
   language?: string;
+  preferredLanguage?: string;
   roles: string[];
 }
 
@@ -82,9 +84,21 @@ export function signIn(returnTo = location.pathname + location.search): void {
   location.assign(LOGIN_PATH);
 }
 
-export async function signOut(): Promise<void> {
-  await call<void>('POST', '/logout').catch(() => undefined);
-  location.assign('/');
+/** A real form post, so the gateway's redirect to the issuer's end-session page is followed by the browser. */
+export function signOut(): void {
+  const form = document.createElement('form');
+  form.method = 'POST';
+  form.action = '/logout';
+  const token = csrfToken();
+  if (token) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = '_csrf';
+    input.value = token;
+    form.appendChild(input);
+  }
+  document.body.appendChild(form);
+  form.submit();
 }
 
 export const listRooms = () => call<RoomRecord[]>('GET', '/api/rooms');

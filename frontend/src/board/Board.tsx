@@ -50,6 +50,14 @@ export function Board({ model, store, awareness, peers, selected, onSelect, name
   const dragRef = useRef<Drag | null>(null);
   const lastCursor = useRef(0);
   const writable = canWrite(model.actor);
+  const [size, setSize] = useState({ w: 1200, h: 800 });
+  useEffect(() => {
+    const el = svgRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setSize({ w: el.clientWidth, h: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   const toBoard = useCallback((clientX: number, clientY: number): Point => {
     const r = svgRef.current!.getBoundingClientRect();
@@ -265,8 +273,26 @@ export function Board({ model, store, awareness, peers, selected, onSelect, name
     }
   };
 
-  const frames = useMemo(() => objects.filter((o) => o.type === 'frame'), [objects]);
-  const rest = useMemo(() => objects.filter((o) => o.type !== 'frame'), [objects]);
+  // Only what is on screen (plus a margin) is in the DOM: a board of thousands stays as cheap as the viewport.
+  const visible = useMemo(() => {
+    const m = 200 / view.s;
+    return { x: -view.x / view.s - m, y: -view.y / view.s - m, w: size.w / view.s + 2 * m, h: size.h / view.s + 2 * m };
+  }, [view, size]);
+  const { frames, rest } = useMemo(() => {
+    const fr: BoardObject[] = [];
+    const others: BoardObject[] = [];
+    for (const o of objects) {
+      if (o.type === 'connector') {
+        const a = o.from ? byId.get(o.from) : undefined;
+        const b = o.to ? byId.get(o.to) : undefined;
+        if (a && b && (intersects(visible, bounds(a)) || intersects(visible, bounds(b)))) others.push(o);
+      } else if (selected.has(o.id) || intersects(visible, bounds(o))) {
+        (o.type === 'frame' ? fr : others).push(o);
+      }
+    }
+    return { frames: fr, rest: others };
+  }, [objects, byId, visible, selected]);
+  const detail = view.s >= 0.35;
   const single = selected.size === 1 ? store.get([...selected][0]) : undefined;
   const others = peers.filter((p) => !p.local);
   const editObj = editing ? byId.get(editing) : undefined;
@@ -276,7 +302,7 @@ export function Board({ model, store, awareness, peers, selected, onSelect, name
     o.type === 'connector' ? (
       <ConnectorView key={o.id} obj={o} from={o.from ? byId.get(o.from) : undefined} to={o.to ? byId.get(o.to) : undefined} selected={selected.has(o.id)} />
     ) : (
-      <ObjectView key={o.id} obj={o} selected={selected.has(o.id)} editable={canEdit(model.actor, o)} votesLabel={t('board.votes', { count: o.votes.length })} />
+      <ObjectView key={o.id} obj={o} selected={selected.has(o.id)} editable={canEdit(model.actor, o)} detail={detail} />
     );
 
   return (
@@ -308,6 +334,16 @@ export function Board({ model, store, awareness, peers, selected, onSelect, name
         <span className="sep" />
         <button type="button" onClick={() => zoomAt(1.2, 300, 200)} title={t('tool.zoomIn')} aria-label={t('tool.zoomIn')}><Icon name="zoomIn" /></button>
         <button type="button" onClick={() => zoomAt(1 / 1.2, 300, 200)} title={t('tool.zoomOut')} aria-label={t('tool.zoomOut')}><Icon name="zoomOut" /></button>
+        <button type="button" data-action="fit" onClick={() => {
+          if (objects.length === 0) return;
+          let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+          for (const o of objects) {
+            const b = bounds(o);
+            x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y); x1 = Math.max(x1, b.x + b.w); y1 = Math.max(y1, b.y + b.h);
+          }
+          const s = Math.min(4, Math.max(0.05, Math.min((size.w - 40) / (x1 - x0 || 1), (size.h - 40) / (y1 - y0 || 1))));
+          setView({ s, x: 20 - x0 * s, y: 20 - y0 * s });
+        }} title={t('tool.zoomFit')} aria-label={t('tool.zoomFit')}><Icon name="fit" /></button>
         <button type="button" onClick={() => setView({ x: 40, y: 40, s: 1 })} title={t('tool.zoomReset')} aria-label={t('tool.zoomReset')}>{Math.round(view.s * 100)}%</button>
         {tool === 'connector' && <span className="hint">{t('tool.connectHint')}</span>}
       </div>

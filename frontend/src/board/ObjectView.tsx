@@ -60,12 +60,12 @@ interface Props {
   obj: BoardObject;
   selected: boolean;
   editable: boolean;
-  authorName?: string;
-  votesLabel?: string;
+  /** Text and badges; off when zoomed far out (unreadable there, and thousands of text nodes are slow). */
+  detail?: boolean;
 }
 
 /** One board object. Memoised: it renders again only when its own snapshot or selection changes. */
-export const ObjectView = memo(function ObjectView({ obj, selected, editable, votesLabel }: Props) {
+export const ObjectView = memo(function ObjectView({ obj, selected, editable, detail = true }: Props) {
   const common = { 'data-id': obj.id, className: `obj obj-${obj.type}${selected ? ' selected' : ''}${editable ? '' : ' locked'}` };
   switch (obj.type) {
     case 'note':
@@ -73,11 +73,11 @@ export const ObjectView = memo(function ObjectView({ obj, selected, editable, vo
         <g {...common}>
           <rect x={obj.x + 3} y={obj.y + 4} width={obj.w} height={obj.h} className="note-shadow" />
           <rect x={obj.x} y={obj.y} width={obj.w} height={obj.h} fill={obj.color} className="note-body" />
-          <Lines text={obj.text} x={obj.x} y={obj.y} w={obj.w} h={obj.h - 14} size={15} />
-          {obj.votes.length > 0 && (
+          {detail && <Lines text={obj.text} x={obj.x} y={obj.y} w={obj.w} h={obj.h - 14} size={15} />}
+          {detail && obj.votes.length > 0 && (
             <g className="vote-badge">
               <circle cx={obj.x + obj.w - 14} cy={obj.y + obj.h - 14} r={11} />
-              <text x={obj.x + obj.w - 14} y={obj.y + obj.h - 10} textAnchor="middle" fontSize={12} aria-label={votesLabel}>
+              <text x={obj.x + obj.w - 14} y={obj.y + obj.h - 10} textAnchor="middle" fontSize={12}>
                 {obj.votes.length}
               </text>
             </g>
@@ -88,7 +88,8 @@ export const ObjectView = memo(function ObjectView({ obj, selected, editable, vo
       return (
         <g {...common}>
           <rect x={obj.x} y={obj.y} width={obj.w} height={obj.h} className="hit" />
-          <Lines text={obj.text} x={obj.x - 8} y={obj.y - 8} w={obj.w + 16} h={obj.h + 16} size={18} />
+          {detail ? <Lines text={obj.text} x={obj.x - 8} y={obj.y - 8} w={obj.w + 16} h={obj.h + 16} size={18} />
+            : <rect x={obj.x} y={obj.y + obj.h / 3} width={obj.w * 0.8} height={obj.h / 3} className="text-placeholder" />}
         </g>
       );
     case 'rect':

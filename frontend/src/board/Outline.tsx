@@ -1,4 +1,5 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Translate } from '../i18n/i18n';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { frameOf } from './geometry';
 import { BoardError, canEdit, canWrite, type BoardModel, type BoardObject } from './model';
@@ -20,7 +21,9 @@ interface Props {
  */
 export function Outline({ model, store, selected, onSelect, names, onError }: Props) {
   const { t } = useI18n();
-  const objects = useSyncExternalStore(store.subscribe, store.list);
+  // Throttled and deferred: while a note is dragged on the board the outline catches up a few times a second,
+  // between frames, never blocking them (and a screen reader is not flooded).
+  const objects = useDeferredValue(useSyncExternalStore(useThrottled(store.subscribe, 300), store.list));
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const [announce, setAnnounce] = useState('');
@@ -61,12 +64,7 @@ export function Outline({ model, store, selected, onSelect, names, onError }: Pr
     setDraft(t('board.newNote'));
   });
 
-  const label = (o: BoardObject) => {
-    const text = o.type === 'image' ? (o.url ?? '') : o.text || '—';
-    const parts = [t('outline.item', { type: t(`type.${o.type}` as MessageKey), text }), t('outline.by', { name: names(o.owner) })];
-    if (o.votes.length > 0) parts.push(t('board.votes', { count: o.votes.length }));
-    return parts.join(', ');
-  };
+
 
   const onKey = (o: BoardObject, e: React.KeyboardEvent) => {
     if (e.key === 'Enter' && (o.type === 'note' || o.type === 'text' || o.type === 'frame')) {
@@ -89,6 +87,11 @@ export function Outline({ model, store, selected, onSelect, names, onError }: Pr
       setAnnounce(t('outline.moved', { x: o.x + dx, y: o.y + dy }));
     }
   };
+
+  const keyRef = useRef(onKey);
+  keyRef.current = onKey;
+  const stableKey = useCallback((o: BoardObject, e: React.KeyboardEvent) => keyRef.current(o, e), []);
+  const selectOne = useCallback((id: string) => onSelect(new Set([id])), [onSelect]);
 
   const item = (o: BoardObject) => (
     <li key={o.id}>
@@ -114,11 +117,7 @@ export function Outline({ model, store, selected, onSelect, names, onError }: Pr
           <button type="button" onClick={() => setEditing(null)}>{t('outline.cancel')}</button>
         </form>
       ) : (
-        <button type="button" className={`outline-item${selected.has(o.id) ? ' selected' : ''}`} data-outline-id={o.id}
-          aria-pressed={selected.has(o.id)} onClick={() => onSelect(new Set([o.id]))} onKeyDown={(e) => onKey(o, e)}>
-          <span className="swatch" style={{ background: o.type === 'note' ? o.color : 'transparent' }} aria-hidden="true" />
-          {label(o)}
-        </button>
+        <OutlineRow o={o} selected={selected.has(o.id)} t={t} names={names} onKey={stableKey} onSelect={selectOne} />
       )}
     </li>
   );
@@ -131,12 +130,14 @@ export function Outline({ model, store, selected, onSelect, names, onError }: Pr
       {objects.length === 0 && <p>{t('outline.empty')}</p>}
       {groups.frames.map((f) => (
         <section key={f.id} className="outline-frame">
+          {editing === f.id ? <ul>{item(f)}</ul> : (
           <h3>
             <button type="button" className="outline-item frame" data-outline-id={f.id} aria-pressed={selected.has(f.id)}
               onClick={() => onSelect(new Set([f.id]))} onKeyDown={(e) => onKey(f, e)}>
               {f.text || t('type.frame')} <span className="muted">({t('outline.by', { name: names(f.owner) })})</span>
             </button>
           </h3>
+          )}
           <ul>{(groups.inFrame.get(f.id) ?? []).sort(groups.byPos).map(item)}</ul>
         </section>
       ))}
@@ -150,3 +151,44 @@ export function Outline({ model, store, selected, onSelect, names, onError }: Pr
     </section>
   );
 }
+
+/** A subscribe function that calls back at most once per `ms` (and once more after the last change). */
+function useThrottled(subscribe: (l: () => void) => () => void, ms: number): (l: () => void) => () => void {
+  return useCallback((listener: () => void) => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsub = subscribe(() => {
+      const wait = last + ms - Date.now();
+      if (wait <= 0) {
+        last = Date.now();
+        listener();
+      } else if (!timer) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          last = Date.now();
+          listener();
+        }, wait);
+      }
+    });
+    return () => {
+      unsub();
+      if (timer) clearTimeout(timer);
+    };
+  }, [subscribe, ms]);
+}
+
+const OutlineRow = memo(function OutlineRow({ o, selected, t, names, onKey, onSelect }: {
+  o: BoardObject; selected: boolean; t: Translate; names: (id: string) => string;
+  onKey: (o: BoardObject, e: React.KeyboardEvent) => void; onSelect: (id: string) => void;
+}) {
+  const text = o.type === 'image' ? (o.url ?? '') : o.text || '—';
+  const parts = [t('outline.item', { type: t(`type.${o.type}` as MessageKey), text }), t('outline.by', { name: names(o.owner) })];
+  if (o.votes.length > 0) parts.push(t('board.votes', { count: o.votes.length }));
+  return (
+    <button type="button" className={`outline-item${selected ? ' selected' : ''}`} data-outline-id={o.id}
+      aria-pressed={selected} onClick={() => onSelect(o.id)} onKeyDown={(e) => onKey(o, e)}>
+      <span className="swatch" style={{ background: o.type === 'note' ? o.color : 'transparent' }} aria-hidden="true" />
+      {parts.join(', ')}
+    </button>
+  );
+});

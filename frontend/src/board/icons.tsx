@@ -15,6 +15,7 @@ const PATHS: Record<string, string> = {
   delete: 'M4 7h16 M10 7V4h4v3 M6 7l1 13h10l1-13',
   vote: 'M12 4l2.5 5 5.5.8-4 3.9.9 5.5L12 16.6 7.1 19.2l.9-5.5-4-3.9 5.5-.8z',
   zoomIn: 'M10 4a6 6 0 1 0 0.01 0 M20 20l-5.5-5.5 M7 10h6 M10 7v6',
+  fit: 'M4 9V4h5 M15 4h5v5 M20 15v5h-5 M9 20H4v-5',
   zoomOut: 'M10 4a6 6 0 1 0 0.01 0 M20 20l-5.5-5.5 M7 10h6',
 };
 

@@ -94,6 +94,7 @@ export const de: Record<MessageKey, string> = {
   'tool.duplicate': 'Duplizieren',
   'tool.zoomIn': 'Vergrößern',
   'tool.zoomOut': 'Verkleinern',
+  'tool.zoomFit': 'Board an das Fenster anpassen',
   'tool.zoomReset': 'Ansicht zurücksetzen',
   'tool.color': 'Farbe',
   'tool.vote': 'Abstimmen',

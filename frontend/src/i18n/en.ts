@@ -93,6 +93,7 @@ export const en = {
   'tool.duplicate': 'Duplicate',
   'tool.zoomIn': 'Zoom in',
   'tool.zoomOut': 'Zoom out',
+  'tool.zoomFit': 'Fit the board to the window',
   'tool.zoomReset': 'Reset view',
   'tool.color': 'Colour',
   'tool.vote': 'Vote',

@@ -94,6 +94,7 @@ export const it: Record<MessageKey, string> = {
   'tool.duplicate': 'Duplica',
   'tool.zoomIn': 'Ingrandisci',
   'tool.zoomOut': 'Riduci',
+  'tool.zoomFit': 'Adatta la lavagna alla finestra',
   'tool.zoomReset': 'Ripristina vista',
   'tool.color': 'Colore',
   'tool.vote': 'Vota',

@@ -92,10 +92,14 @@ export function Room({ me, roomId, navigate }: { me: Me; roomId: string; navigat
   }, [awareness]);
   const self = useMemo(() => ({ id: me.id, name: me.displayName || me.username, role: boardRole }), [me, boardRole]);
   const peers = usePeers(awareness, self);
+  // Names of everyone seen in this room so far: they stay known while offline or after someone left.
+  const known = useMemo(() => new Map<string, string>(), [roomId]);
+  for (const p of peers) if (p.name && p.name !== '?') known.set(p.userId, p.name);
   const names = useCallback((id: string) => {
     if (id === me.id) return me.displayName || me.username;
-    return peers.find((p) => p.userId === id)?.name ?? id.slice(0, 8);
-  }, [peers, me]);
+    return known.get(id) ?? id.slice(0, 8);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [peers, me, known]);
 
   // A new room from a template: the creator writes the starting board once both documents are synced.
   const template = new URLSearchParams(location.search).get('template') as TemplateId | null;
