@@ -13,17 +13,24 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import reactor.core.publisher.Mono;
 
 /**
- * Picks the room server for a request: for a room ({@code /ws/rooms/{id}}, {@code /api/rooms/{id}}) the owner by
- * rendezvous hashing of the room id over the live servers, so every gateway sends a room to the same server;
- * anything else round-robin.
+ * Picks the room server for a request: for a room ({@code /ws/rooms/{id}}, {@code /api/rooms/{id}}) the server
+ * holding its lease when the registry knows one and it is live, otherwise by rendezvous hashing of the room id
+ * over the live servers, so every gateway sends a room to the same server; anything else round-robin.
  */
 public final class RoomOwnerLoadBalancer implements ReactorServiceInstanceLoadBalancer {
 
     private final ServiceInstanceListSupplier supplier;
+    private final RoomServerInstances registry;
     private final AtomicInteger next = new AtomicInteger();
 
     public RoomOwnerLoadBalancer(ServiceInstanceListSupplier supplier) {
+        this(supplier, null);
+    }
+
+    /** With a registry that knows room owners: a room goes to its lease holder while that server is live. */
+    public RoomOwnerLoadBalancer(ServiceInstanceListSupplier supplier, RoomServerInstances registry) {
         this.supplier = supplier;
+        this.registry = registry;
     }
 
     @Override
@@ -32,7 +39,19 @@ public final class RoomOwnerLoadBalancer implements ReactorServiceInstanceLoadBa
                 && context.getClientRequest() != null && context.getClientRequest().getUrl() != null
                 ? RoomIds.fromPath(context.getClientRequest().getUrl().getPath()).orElse(null)
                 : null;
-        return supplier.get(request).next().map(instances -> choose(roomId, instances));
+        Mono<List<ServiceInstance>> instances = supplier.get(request).next();
+        if (roomId == null || registry == null) {
+            return instances.map(list -> choose(roomId, list));
+        }
+        return Mono.zip(instances, registry.ownerOf(roomId)).map(t -> {
+            String owner = t.getT2().orElse(null);
+            for (ServiceInstance i : t.getT1()) {
+                if (i.getInstanceId().equals(owner)) {
+                    return (Response<ServiceInstance>) new DefaultResponse(i);
+                }
+            }
+            return choose(roomId, t.getT1()); // no live owner yet: where rendezvous hashing says
+        });
     }
 
     Response<ServiceInstance> choose(String roomId, List<ServiceInstance> instances) {

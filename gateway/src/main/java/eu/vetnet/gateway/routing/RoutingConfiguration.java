@@ -5,6 +5,7 @@ import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.cloud.loadbalancer.core.ReactorLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +15,16 @@ import org.springframework.context.annotation.Configuration;
 @LoadBalancerClient(name = StaticRoomServerInstances.SERVICE_ID, configuration = RoutingConfiguration.RoomsClient.class)
 public class RoutingConfiguration {
 
+    /** The room servers' own registry and leases in Redis (VETNET_ROOMS_REGISTRY=redis). */
     @Bean
+    @ConditionalOnProperty(name = "vetnet.gateway.rooms.registry", havingValue = "redis")
+    RedisRoomServerInstances redisRoomServerInstances(RoutingProperties properties) {
+        return new RedisRoomServerInstances(properties.getRedisUri(), properties.getRegistryRefresh());
+    }
+
+    /** A fixed list (the embedded run, one room server). */
+    @Bean
+    @ConditionalOnProperty(name = "vetnet.gateway.rooms.registry", havingValue = "static", matchIfMissing = true)
     StaticRoomServerInstances roomServerInstances(RoutingProperties properties) {
         return new StaticRoomServerInstances(properties.getInstances());
     }
@@ -28,8 +38,9 @@ public class RoutingConfiguration {
         }
 
         @Bean
-        ReactorLoadBalancer<ServiceInstance> roomOwnerLoadBalancer(ServiceInstanceListSupplier roomServerListSupplier) {
-            return new RoomOwnerLoadBalancer(roomServerListSupplier);
+        ReactorLoadBalancer<ServiceInstance> roomOwnerLoadBalancer(ServiceInstanceListSupplier roomServerListSupplier,
+                RoomServerInstances instances) {
+            return new RoomOwnerLoadBalancer(roomServerListSupplier, instances);
         }
     }
 }
