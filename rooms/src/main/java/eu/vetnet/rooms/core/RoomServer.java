@@ -133,6 +133,25 @@ public final class RoomServer {
         }, room.lane);
     }
 
+    /**
+     * Closes every socket of one room with 1001 so its clients reconnect, for example to the server that now holds
+     * the room's lease; the room then unloads as usual once its sockets are gone (stored first). Other rooms on
+     * this server are untouched.
+     */
+    public CompletableFuture<Void> closeRoom(String roomId, String reason) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            for (DocumentSession s : room.sessions()) {
+                if (s.isOpen() && !s.connection().isClosed()) {
+                    s.connection().close(CloseCodes.GOING_AWAY, reason);
+                }
+            }
+        }, room.lane);
+    }
+
     /** Every socket, for closing them at shutdown. */
     private final java.util.Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
 

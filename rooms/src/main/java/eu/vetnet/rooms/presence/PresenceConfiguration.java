@@ -87,11 +87,15 @@ public class PresenceConfiguration {
 
         @Bean(destroyMethod = "close")
         RoomLeases roomLeases(ReactiveStringRedisTemplate redis, RedisKeys keys, LocalPresence localPresence,
-                PresenceProperties properties, Notices presenceNotices) {
+                PresenceProperties properties, Notices presenceNotices,
+                org.springframework.beans.factory.ObjectProvider<eu.vetnet.rooms.core.RoomServer> roomServer) {
             RoomLeases leases = new RoomLeases(redis, keys, localPresence.node(), properties.getLeaseTtl(),
                     properties.getCommandTimeout(), (room, owner) -> {
-                        // The core cannot close one room's sockets yet (see docs/history-and-presence.md): the
-                        // clients stay until they reconnect; the history log keeps both writers' updates.
+                        // Another server holds the room now: close its sockets here so the clients reconnect
+                        // and the gateway sends them to the owner. (Looked up lazily: the server's hooks need
+                        // these leases.) The history log keeps whatever both wrote meanwhile.
+                        roomServer.ifAvailable(server -> server.closeRoom(room,
+                                "room " + room + " moved to another server: reconnect"));
                         presenceNotices.publish(new Notices.Notice(Notices.Notice.LEASE_LOST, room, null, localPresence.node())).subscribe();
                     });
             return leases;

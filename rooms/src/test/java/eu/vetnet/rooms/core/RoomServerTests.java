@@ -330,6 +330,18 @@ class RoomServerTests {
     }
 
     @Test
+    void closingOneRoomClosesItsSocketsWithGoingAwayAndLeavesOtherRoomsOpen() {
+        h = new CoreHarness();
+        var a = h.yws("r1", "scratch", "alice", 1);
+        var b = h.yws("r2", "scratch", "bob", 2);
+        a.awaitFrames(1);
+        b.awaitFrames(1);
+        h.server.closeRoom("r1", "room r1 moved to another server: reconnect").join();
+        assertEquals(CloseCodes.GOING_AWAY, a.awaitClosed());
+        assertNull(b.socket.closeCode());
+    }
+
+    @Test
     void shutdownStoresEveryRoomThenClosesEverySocketWithGoingAway() {
         h = new CoreHarness();
         var a = h.yws("r1", "scratch", "alice", 1);
