@@ -116,6 +116,7 @@ async function main() {
     // 2a. Drag one of alice's notes: main-thread work per move.
     const noteId = await b.page.evaluate(() => window.vetnet.board.create({ type: 'note', x: 300, y: 300, text: 'drag me' }));
     await b.page.waitForSelector(`g[data-id="${noteId}"]`);
+    if (process.env.PERF_SIDE) await b.page.click(`.side .tabs button:nth-child(${process.env.PERF_SIDE})`);
     const work = await b.page.evaluate(async (id) => {
       const svg = document.querySelector('svg.canvas');
       const el = document.querySelector(`g[data-id="${id}"] .note-body`);

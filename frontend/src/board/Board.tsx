@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Peer } from '../sync/peers';
@@ -36,7 +36,7 @@ interface Props {
   onError: (message: string) => void;
 }
 
-export function Board({ model, store, awareness, peers, selected, onSelect, names, onError }: Props) {
+export const Board = memo(function Board({ model, store, awareness, peers, selected, onSelect, names, onError }: Props) {
   const { t } = useI18n();
   const objects = useSyncExternalStore(store.subscribe, store.list);
   const byId = useSyncExternalStore(store.subscribe, store.map);
@@ -421,4 +421,4 @@ export function Board({ model, store, awareness, peers, selected, onSelect, name
       <p className="sr-only" aria-live="polite">{single ? `${t(`type.${single.type}` as MessageKey)} · ${names(single.owner)}` : ''}</p>
     </div>
   );
-}
+});

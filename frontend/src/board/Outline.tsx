@@ -19,7 +19,7 @@ interface Props {
  * list of buttons. On a focused note: arrow keys move it (Shift: larger steps), Enter edits its text, Delete
  * removes it. Every change is announced in a live region.
  */
-export function Outline({ model, store, selected, onSelect, names, onError }: Props) {
+export const Outline = memo(function Outline({ model, store, selected, onSelect, names, onError }: Props) {
   const { t } = useI18n();
   // Throttled and deferred: while a note is dragged on the board the outline catches up a few times a second,
   // between frames, never blocking them (and a screen reader is not flooded).
@@ -150,7 +150,7 @@ export function Outline({ model, store, selected, onSelect, names, onError }: Pr
       <p className="sr-only" role="status" aria-live="polite">{announce}</p>
     </section>
   );
-}
+});
 
 /** A subscribe function that calls back at most once per `ms` (and once more after the last change). */
 function useThrottled(subscribe: (l: () => void) => () => void, ms: number): (l: () => void) => () => void {

@@ -93,13 +93,24 @@ export function Room({ me, roomId, navigate }: { me: Me; roomId: string; navigat
   const self = useMemo(() => ({ id: me.id, name: me.displayName || me.username, role: boardRole }), [me, boardRole]);
   const peers = usePeers(awareness, self);
   // Names of everyone seen in this room so far: they stay known while offline or after someone left.
+  // `names` keeps its identity until a new name is learned: the outline's 2,000 rows depend on it.
   const known = useMemo(() => new Map<string, string>(), [roomId]);
-  for (const p of peers) if (p.name && p.name !== '?') known.set(p.userId, p.name);
+  let learned = false;
+  for (const p of peers) {
+    if (p.name && p.name !== '?' && known.get(p.userId) !== p.name) {
+      known.set(p.userId, p.name);
+      learned = true;
+    }
+  }
+  const [namesVersion, setNamesVersion] = useState(0);
+  useEffect(() => {
+    if (learned) setNamesVersion((v) => v + 1);
+  });
   const names = useCallback((id: string) => {
     if (id === me.id) return me.displayName || me.username;
     return known.get(id) ?? id.slice(0, 8);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [peers, me, known]);
+  }, [namesVersion, me, known]);
 
   // A new room from a template: the creator writes the starting board once both documents are synced.
   const template = new URLSearchParams(location.search).get('template') as TemplateId | null;

@@ -49,8 +49,12 @@ export function usePeers(awareness: Awareness | undefined, self?: { id: string; 
   const [peers, setPeers] = useState<Peer[]>(() => (awareness ? readPeers(awareness, self) : []));
   useEffect(() => {
     if (!awareness) return;
-    const update = () => setPeers(readPeers(awareness, self));
-    update();
+    const read = () => setPeers(readPeers(awareness, self));
+    // Our own cursor moves 20 times a second: nothing shown here depends on it, so local changes are skipped.
+    const update = (_change: unknown, origin: unknown) => {
+      if (origin !== 'local') read();
+    };
+    read();
     awareness.on('change', update);
     return () => awareness.off('change', update);
   }, [awareness, self?.id, self?.name, self?.role]);

@@ -157,11 +157,28 @@ export class RoomSession {
     return handle;
   }
 
+  private ackTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private allAcknowledged(): boolean {
+    return [...this.handles.values()].every((h) => h.provider.unsyncedChanges === 0);
+  }
+
   private checkSynced(): void {
     const hs = [...this.handles.values()];
     const done = hs.length > 0 && hs.every((h) => h.provider.synced);
     this.dispatch({ type: 'handshake', done });
-    this.dispatch({ type: 'acknowledged', all: hs.every((h) => h.provider.unsyncedChanges === 0) });
+    if (this.allAcknowledged()) {
+      clearTimeout(this.ackTimer);
+      this.ackTimer = undefined;
+      this.dispatch({ type: 'acknowledged', all: true });
+    } else if (!this.ackTimer) {
+      // An update is normally acknowledged within milliseconds: only one still waiting after a second is news
+      // (the header would otherwise flicker between "saved" and "saving" on every keystroke).
+      this.ackTimer = setTimeout(() => {
+        this.ackTimer = undefined;
+        if (!this.allAcknowledged()) this.dispatch({ type: 'acknowledged', all: false });
+      }, 1000);
+    }
   }
 
   /** The server refused a change to `name`: discard our copy, tell the user, join again (no resend). */
@@ -191,6 +208,7 @@ export class RoomSession {
   }
 
   destroy(): void {
+    clearTimeout(this.ackTimer);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);
       window.removeEventListener('offline', this.onOffline);
