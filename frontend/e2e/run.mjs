@@ -131,6 +131,26 @@ async function main() {
       await waitObject(alice.page, 'Mentoring budget', `o.x === ${before.x + 60} && o.y === ${before.y + 20}`);
     });
 
+    await step('fabio draws a rectangle, an ellipse, a connector between them and a pen stroke; alice sees them', async () => {
+      const box = await fabio.page.locator('svg.canvas').boundingBox();
+      const drag = async (tool, x0, y0, x1, y1) => {
+        await fabio.page.click(`button[data-tool=${tool}]`);
+        await fabio.page.mouse.move(box.x + x0, box.y + y0);
+        await fabio.page.mouse.down();
+        for (let i = 1; i <= 6; i++) await fabio.page.mouse.move(box.x + x0 + ((x1 - x0) * i) / 6, box.y + y0 + ((y1 - y0) * i) / 6 + (tool === 'pen' ? Math.sin(i) * 20 : 0));
+        await fabio.page.mouse.up();
+      };
+      await drag('rect', 600, 470, 720, 540);
+      await drag('ellipse', 800, 470, 920, 560);
+      await fabio.page.click('button[data-tool=connector]');
+      await fabio.page.mouse.click(box.x + 660, box.y + 505);
+      await fabio.page.mouse.click(box.x + 860, box.y + 515);
+      await drag('pen', 600, 600, 900, 610);
+      await alice.page.waitForFunction(() => ['rect', 'ellipse', 'connector', 'pen'].every((t) => window.vetnet.store.list().some((o) => o.type === t)));
+      await alice.page.waitForSelector('svg.canvas .obj-connector line.connector-line');
+      await snap(alice.page, 'alice-sees-shapes');
+    });
+
     await step('each sees the other’s cursor with a name on the board', async () => {
       const ab = await alice.page.locator('svg.canvas').boundingBox();
       for (let i = 0; i < 6; i++) await alice.page.mouse.move(ab.x + 300 + i * 15, ab.y + 300 + i * 10);
