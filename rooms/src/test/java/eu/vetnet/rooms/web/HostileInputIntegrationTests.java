@@ -201,7 +201,14 @@ class HostileInputIntegrationTests extends RoomsIntegrationTestSupport {
         } catch (CompletionException closedWhileSending) {
             // the server closed the socket mid-flood: expected
         }
-        assertEquals(CloseCodes.TOO_MANY_MESSAGES, closeCode(bad));
+        // A client still writing when the server closes may see the TCP reset before it reads the close frame
+        // (as in the frame-cap test); RoomServerTests checks the 4429 itself deterministically, in process.
+        try {
+            assertEquals(CloseCodes.TOO_MANY_MESSAGES, closeCode(bad));
+        } catch (java.util.concurrent.ExecutionException reset) {
+            assertTrue(String.valueOf(reset.getCause()).contains("reset") || String.valueOf(reset.getCause()).contains("Broken pipe"),
+                    reset.toString());
+        }
         roomStillWorks(room);
     }
 
