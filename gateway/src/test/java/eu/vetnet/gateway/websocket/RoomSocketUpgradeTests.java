@@ -120,6 +120,10 @@ class RoomSocketUpgradeTests {
 
         client.send("z".repeat(EchoServers.MAX_MESSAGE_BYTES + 1));
 
-        assertEquals(1009, client.closeCode.get(10, TimeUnit.SECONDS));
+        // Netty refuses the frame from its header and closes with 1009; a client still writing the 4 MiB payload
+        // may see the connection dropped (-1) before it reads the close frame (the room server's test has the
+        // same race). Either way the socket is closed.
+        int code = client.closeCode.get(10, TimeUnit.SECONDS);
+        assertTrue(code == 1009 || code == -1, "closed with " + code);
     }
 }
