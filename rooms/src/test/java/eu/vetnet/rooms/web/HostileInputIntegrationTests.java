@@ -194,6 +194,9 @@ class HostileInputIntegrationTests extends RoomsIntegrationTestSupport {
         String room = room();
         RawSocket bad = RawSocket.open(yws(room), alice());
         byte[] step1 = YWebsocketProtocol.INSTANCE.sync(null, new SyncMessage.Step1(new byte[] {0}));
+        // Flood once authenticated (the server's step 1 has come): before that, the cap on messages queued
+        // before authentication (4413) would answer the flood instead of the rate limit.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !bad.received.isEmpty());
         try {
             for (int i = 0; i < 100 * RoomLimits.DEFAULT_MESSAGE_BURST && !bad.closed.isDone(); i++) {
                 bad.socket.sendBinary(java.nio.ByteBuffer.wrap(step1), true).join();
