@@ -255,7 +255,4 @@ final class UpdateReader {
         return encoder.toByteArray();
     }
 
-    static Lib0Reader reader(byte[] bytes) {
-        return new Lib0Reader(bytes);
-    }
 }

@@ -2,7 +2,6 @@ package eu.vetnet.crdt.encoding;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -266,8 +265,4 @@ public final class Any {
         throw new IllegalArgumentException("not a JSON-like value: " + value.getClass().getName());
     }
 
-    /** An unmodifiable view, for values handed out of the engine. */
-    public static List<Object> unmodifiable(List<Object> list) {
-        return Collections.unmodifiableList(list);
-    }
 }

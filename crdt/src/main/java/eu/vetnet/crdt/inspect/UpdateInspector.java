@@ -4,14 +4,12 @@ import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.UpdateDecoderV1;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.store.StructList;
-import eu.vetnet.crdt.struct.ContentType;
-import eu.vetnet.crdt.struct.GcStruct;
 import eu.vetnet.crdt.struct.Id;
 import eu.vetnet.crdt.struct.Item;
 import eu.vetnet.crdt.struct.ParentRef;
 import eu.vetnet.crdt.struct.SkipStruct;
-import eu.vetnet.crdt.struct.Struct;
 import eu.vetnet.crdt.types.YType;
+import eu.vetnet.crdt.struct.Struct;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -188,12 +186,5 @@ public final class UpdateInspector {
         return path;
     }
 
-    /** The type an item holds, when it holds one (for policies that look inside nested values). */
-    public static YType typeOf(Item item) {
-        return item.content() instanceof ContentType ct ? ct.type() : null;
-    }
 
-    static boolean isFiller(Struct s) {
-        return s instanceof GcStruct || s instanceof SkipStruct;
-    }
 }

@@ -109,10 +109,6 @@ public final class StructStore {
         return structs.get(structs.findIndex(id.clock()));
     }
 
-    /** Like {@link #find}, named as Yjs's {@code getItem}: the result may be a GC struct. */
-    public Struct findItem(Id id) {
-        return find(id);
-    }
 
     /** The index of the struct starting exactly at {@code clock}, splitting an item when needed. */
     public static int findIndexCleanStart(Transaction transaction, StructList structs, long clock) {

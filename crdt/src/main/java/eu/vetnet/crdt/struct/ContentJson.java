@@ -44,11 +44,10 @@ public final class ContentJson implements Content {
         return right;
     }
 
+    /** Appends in place, as {@link ContentAny} does (the list is this content's own). */
     @Override
     public boolean mergeWith(Content right) {
-        List<Object> merged = new ArrayList<>(values);
-        merged.addAll(((ContentJson) right).values);
-        values = merged;
+        values.addAll(((ContentJson) right).values);
         return true;
     }
 

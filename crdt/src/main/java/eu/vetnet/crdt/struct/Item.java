@@ -338,9 +338,9 @@ public final class Item extends Struct {
                     // same integration points on both sides: the id decides, and this goes left of o
                     break;
                 }
-            } else if (o.origin != null && beforeOrigin.contains(store.findItem(o.origin))) {
+            } else if (o.origin != null && beforeOrigin.contains(store.find(o.origin))) {
                 // case 2: o's origin is among the items we passed
-                if (!conflicting.contains(store.findItem(o.origin))) {
+                if (!conflicting.contains(store.find(o.origin))) {
                     newLeft = o;
                     conflicting.clear();
                 }
