@@ -1,12 +1,20 @@
 package eu.vetnet.gateway.signin;
 
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.WebSessionStore;
 import reactor.core.publisher.Mono;
 
-/** Gives every new session the configured idle timeout (the in-memory store's default is 30 minutes). */
+/**
+ * Gives every new session the configured idle timeout (the in-memory store's default is 30 minutes, Spring
+ * Session's too), and treats a session that cannot be read as signed out.
+ */
 final class IdleTimeoutSessionStore implements WebSessionStore {
+
+    private static final Logger log = LoggerFactory.getLogger(IdleTimeoutSessionStore.class);
 
     private final WebSessionStore delegate;
     private final Duration idleTimeout;
@@ -21,9 +29,18 @@ final class IdleTimeoutSessionStore implements WebSessionStore {
         return delegate.createWebSession().doOnNext(s -> s.setMaxIdleTime(idleTimeout));
     }
 
+    /**
+     * A session in Redis written by another version of the gateway (a class that changed between releases) cannot
+     * be deserialized: it is removed and the browser signs in again, instead of every request with its cookie
+     * failing.
+     */
     @Override
     public Mono<WebSession> retrieveSession(String sessionId) {
-        return delegate.retrieveSession(sessionId);
+        return delegate.retrieveSession(sessionId).onErrorResume(SerializationException.class, e -> {
+            log.warn("a session in the store cannot be read (written by another gateway version?); it is removed "
+                    + "and its user signs in again: {}", e.toString());
+            return delegate.removeSession(sessionId).then(Mono.empty());
+        });
     }
 
     @Override

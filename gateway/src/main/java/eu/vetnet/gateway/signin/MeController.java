@@ -1,13 +1,9 @@
 package eu.vetnet.gateway.signin;
 
 import eu.vetnet.identity.Role;
-import eu.vetnet.identity.VetnetJwtConverter;
 import eu.vetnet.identity.VetnetUser;
 import java.util.List;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,27 +16,15 @@ import reactor.core.publisher.Mono;
 @RestController
 class MeController {
 
-    private final ReactiveOAuth2AuthorizedClientManager clients;
-    private final ReactiveJwtDecoder decoder;
-    private final OidcProperties properties;
-    private final VetnetJwtConverter converter = new VetnetJwtConverter();
+    private final SignedInUsers users;
 
-    MeController(ReactiveOAuth2AuthorizedClientManager clients, ReactiveJwtDecoder accessTokenDecoder, OidcProperties properties) {
-        this.clients = clients;
-        this.decoder = accessTokenDecoder;
-        this.properties = properties;
+    MeController(SignedInUsers users) {
+        this.users = users;
     }
 
     @GetMapping("/api/me")
     Mono<Me> me(Authentication authentication, ServerWebExchange exchange) {
-        OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(properties.getRegistrationId())
-                .principal(authentication)
-                .attribute(ServerWebExchange.class.getName(), exchange)
-                .build();
-        return clients.authorize(request)
-                .flatMap(client -> decoder.decode(client.getAccessToken().getTokenValue()))
-                .map(converter::convert)
-                .map(Me::of);
+        return users.of(authentication, exchange).map(Me::of);
     }
 
     /** The answer: the user, and the role names as the tokens write them. */

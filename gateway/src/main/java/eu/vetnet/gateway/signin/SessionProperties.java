@@ -3,9 +3,20 @@ package eu.vetnet.gateway.signin;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code vetnet.gateway.session.*}: the browser's session cookie. */
+/** {@code vetnet.gateway.session.*}: where sessions live, how long they last, and the browser's session cookie. */
 @ConfigurationProperties("vetnet.gateway.session")
 public class SessionProperties {
+
+    /** Where sessions (and with them the tokens, rate-limit buckets and sign-outs) live. */
+    public enum Store {
+        /** This gateway's memory: one gateway (the embedded run). */
+        MEMORY,
+        /** Redis (vetnet.gateway.redis.uri), shared by every gateway: signed in on one, signed in on all. */
+        REDIS
+    }
+
+    /** Env VETNET_SESSION_STORE. */
+    private Store store = Store.MEMORY;
 
     /** The cookie's name. */
     private String cookieName = "SESSION";
@@ -18,7 +29,24 @@ public class SessionProperties {
     private String cookieSameSite = "Lax";
     /** A session unused this long ends (and with it the tokens it holds). */
     private Duration idleTimeout = Duration.ofHours(12);
+    /**
+     * How often this gateway looks for proxied sockets whose session has ended without a sign-out it saw (idle
+     * timeout, or a sign-out whose message it missed while Redis was away), and closes them with 4401.
+     */
+    private Duration socketSweepInterval = Duration.ofSeconds(30);
+    /**
+     * Redis store only: how long the link from the issuer's session to ours (for back-channel logout) is kept. At
+     * least the issuer's longest sign-in (Keycloak's SSO Session Max, 10 h by default; the built-in issuer's
+     * refresh tokens, 10 h): past that the issuer has ended the sign-in anyway and a refresh fails.
+     */
+    private Duration signInLifetime = Duration.ofHours(24);
 
+    public Store getStore() { return store; }
+    public void setStore(Store store) { this.store = store; }
+    public Duration getSocketSweepInterval() { return socketSweepInterval; }
+    public void setSocketSweepInterval(Duration socketSweepInterval) { this.socketSweepInterval = socketSweepInterval; }
+    public Duration getSignInLifetime() { return signInLifetime; }
+    public void setSignInLifetime(Duration signInLifetime) { this.signInLifetime = signInLifetime; }
     public String getCookieName() { return cookieName; }
     public void setCookieName(String cookieName) { this.cookieName = cookieName; }
     public boolean isCookieSecure() { return cookieSecure; }

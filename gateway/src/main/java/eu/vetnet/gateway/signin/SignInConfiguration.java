@@ -1,6 +1,5 @@
 package eu.vetnet.gateway.signin;
 
-import eu.vetnet.gateway.websocket.ProxiedSockets;
 import java.util.Collection;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +11,6 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
@@ -38,6 +36,7 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebSession;
 
 /**
  * Backend-for-frontend sign-in. The gateway is the OIDC client (authorization code + PKCE); tokens live in the
@@ -70,7 +69,7 @@ public class SignInConfiguration {
     @Order(2)
     SecurityWebFilterChain signInChain(ServerHttpSecurity http, OidcProperties properties,
             ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
-            ProxiedSockets sockets) {
+            SignedOutSockets sockets) {
         DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE for the confidential client too (OAuth 2.1; the built-in issuer requires it of every client).
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -83,8 +82,11 @@ public class SignInConfiguration {
 
         OidcClientInitiatedServerLogoutSuccessHandler endAtIssuer = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         endAtIssuer.setPostLogoutRedirectUri(properties.getPostLogoutRedirectUri());
+        // A session never started has no sockets (the back-channel logout's internal request, whose session the
+        // registry already ended, arrives with a fresh one): nothing to tell the other gateways.
         ServerLogoutHandler closeSockets = (exchange, authentication) -> exchange.getExchange().getSession()
-                .flatMap(session -> sockets.closeAll(session.getId(), ProxiedSockets.SIGNED_OUT));
+                .filter(WebSession::isStarted)
+                .flatMap(session -> sockets.closeEverywhere(session.getId()));
 
         CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         return http
@@ -135,13 +137,14 @@ public class SignInConfiguration {
     }
 
     @Bean
-    SignInEndedHandler signInEndedHandler(ProxiedSockets sockets) {
-        return new SignInEndedHandler(sockets);
+    SignedInUsers signedInUsers(ReactiveOAuth2AuthorizedClientManager authorizedClientManager,
+            ReactiveJwtDecoder accessTokenDecoder, OidcProperties properties) {
+        return new SignedInUsers(authorizedClientManager, accessTokenDecoder, properties);
     }
 
     @Bean
-    ReactiveOidcSessionRegistry oidcSessionRegistry(ProxiedSockets sockets) {
-        return new SocketClosingSessionRegistry(sockets);
+    SignInEndedHandler signInEndedHandler(SignedOutSockets sockets) {
+        return new SignInEndedHandler(sockets);
     }
 
     /** Validates access tokens as the room server does: the issuer's keys, its {@code iss}, our audience. */

@@ -1,6 +1,5 @@
 package eu.vetnet.gateway.signin;
 
-import eu.vetnet.gateway.websocket.ProxiedSockets;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -17,9 +16,9 @@ import reactor.core.publisher.Mono;
  */
 final class SignInEndedHandler implements WebExceptionHandler, Ordered {
 
-    private final ProxiedSockets sockets;
+    private final SignedOutSockets sockets;
 
-    SignInEndedHandler(ProxiedSockets sockets) {
+    SignInEndedHandler(SignedOutSockets sockets) {
         this.sockets = sockets;
     }
 
@@ -34,7 +33,7 @@ final class SignInEndedHandler implements WebExceptionHandler, Ordered {
         byte[] body = ("signed out: the issuer refused to refresh the session's token (" + failure.getError().getErrorCode()
                 + "); sign in again\n").getBytes(StandardCharsets.UTF_8);
         return exchange.getSession()
-                .flatMap(session -> sockets.closeAll(session.getId(), ProxiedSockets.SIGNED_OUT).then(session.invalidate()))
+                .flatMap(session -> sockets.closeEverywhere(session.getId()).then(session.invalidate()))
                 .then(response.writeWith(Mono.just(response.bufferFactory().wrap(body))));
     }
 

@@ -36,6 +36,11 @@ public final class ProxiedSockets {
         return Flux.fromIterable(sockets).flatMap(s -> s.close(status).onErrorComplete()).then();
     }
 
+    /** The sessions that have sockets open here now (a snapshot). */
+    public Set<String> sessionIds() {
+        return Set.copyOf(bySession.keySet());
+    }
+
     /** Sockets open now, all sessions together. */
     public int count() {
         return bySession.values().stream().mapToInt(Set::size).sum();

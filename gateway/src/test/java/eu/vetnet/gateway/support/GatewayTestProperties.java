@@ -12,6 +12,9 @@ public final class GatewayTestProperties {
     private GatewayTestProperties() {
     }
 
+    /** The bearer token Prometheus would scrape the test gateways with. */
+    public static final String METRICS_TOKEN = "test-scrape-token";
+
     /** The gateway's settings for the tests. */
     public static Map<String, Object> properties() {
         Map<String, Object> p = new HashMap<>();
@@ -23,6 +26,8 @@ public final class GatewayTestProperties {
         p.put("vetnet.gateway.websocket.allowed-origins", TestIssuer.GATEWAY);
         p.put("vetnet.gateway.rate-limit.replenish-per-second", 1000);
         p.put("vetnet.gateway.rate-limit.burst", 2000);
+        p.put("vetnet.gateway.session.socket-sweep-interval", "500ms");
+        p.put("vetnet.gateway.metrics.scrape-token", METRICS_TOKEN);
         return p;
     }
 

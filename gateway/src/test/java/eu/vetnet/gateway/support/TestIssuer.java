@@ -41,7 +41,14 @@ public final class TestIssuer {
         return URI;
     }
 
-    static int freePort() {
+    /** The issuer's signing keys, to sign what the issuer would (a back-channel logout token). */
+    @SuppressWarnings("unchecked")
+    public static synchronized com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> signingKeys() {
+        start();
+        return context.getBean(com.nimbusds.jose.jwk.source.JWKSource.class);
+    }
+
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
