@@ -6,6 +6,7 @@ import io.lettuce.core.ScriptOutputType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,10 +43,10 @@ public final class RedisTokenBucketRateLimiter extends UserRateLimiter {
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
         String[] keys = {KEY_PREFIX + id};
-        // Lettuce's reactive eval emits a multi-bulk reply element by element: {allowed, tokens left}.
-        return redis.strings().<Long>evalsha(sha, ScriptOutputType.MULTI, keys, args).collectList()
+        // One element: the script's reply as a list, {allowed, tokens left}.
+        return redis.strings().<List<Long>>evalsha(sha, ScriptOutputType.MULTI, keys, args).next()
                 .onErrorResume(RedisNoScriptException.class,
-                        e -> redis.strings().<Long>eval(SCRIPT, ScriptOutputType.MULTI, keys, args).collectList())
+                        e -> redis.strings().<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keys, args).next())
                 .map(result -> response(result.get(0) == 1L, result.get(1)))
                 .onErrorResume(e -> {
                     log.warn("rate limit unavailable (Redis), request allowed: {}", e.toString());
