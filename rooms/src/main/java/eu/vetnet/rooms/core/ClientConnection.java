@@ -29,6 +29,7 @@ public final class ClientConnection {
     int messagesBeforeAuthentication;
     boolean authenticatedOnce;
     ScheduledFuture<?> deadline;
+    private boolean flushPending;
 
     ClientConnection(RoomServer server, Room room, Socket socket, Protocol protocol, String fixedDocument,
             String headerToken) {
@@ -107,8 +108,23 @@ public final class ClientConnection {
     }
 
     void send(byte[] frame) {
+        if (closed) {
+            return;
+        }
+        socket.send(frame);
+        if (!room.lane.inLane()) {
+            socket.flush();
+        } else if (!flushPending) {
+            flushPending = true;
+            room.flushAtEndOfBatch(this);
+        }
+    }
+
+    /** End of a lane batch: what this batch sent leaves together. On the lane. */
+    void flush() {
+        flushPending = false;
         if (!closed) {
-            socket.send(frame);
+            socket.flush();
         }
     }
 

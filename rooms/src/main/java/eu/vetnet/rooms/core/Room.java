@@ -28,15 +28,42 @@ public final class Room {
     /** Guarded by the server's registry (changed inside its compute), read anywhere. */
     final AtomicInteger connections = new AtomicInteger();
     private ScheduledFuture<?> unloadTimer;
+    private final List<RoomDocument> broadcasting = new ArrayList<>();
+    private final List<ClientConnection> flushing = new ArrayList<>();
 
     Room(String id, RoomServer server) {
         this.id = id;
         this.server = server;
-        this.lane = new SerialExecutor(server.workers());
+        this.lane = new SerialExecutor(server.workers(), this::endOfBatch);
     }
 
     public String id() {
         return id;
+    }
+
+    /** A document with updates to broadcast when the lane's current batch ends. On the lane. */
+    void broadcastAtEndOfBatch(RoomDocument document) {
+        broadcasting.add(document);
+    }
+
+    /** A connection with frames to flush when the lane's current batch ends. On the lane. */
+    void flushAtEndOfBatch(ClientConnection connection) {
+        flushing.add(connection);
+    }
+
+    /**
+     * The end of a lane batch: updates applied together go out merged, one message per connection (as
+     * Hocuspocus 4 does), and each socket hands its frames to the I/O thread once.
+     */
+    private void endOfBatch() {
+        for (int i = 0; i < broadcasting.size(); i++) {
+            broadcasting.get(i).flushBroadcasts();
+        }
+        broadcasting.clear();
+        for (int i = 0; i < flushing.size(); i++) {
+            flushing.get(i).flush();
+        }
+        flushing.clear();
     }
 
     RoomServer server() {
@@ -50,6 +77,11 @@ public final class Room {
             documents.forEach((name, d) -> docs.put(name, d.doc()));
             return task.apply(docs);
         }, lane);
+    }
+
+    /** An open document, or null; for tests. On the lane. */
+    RoomDocument openDocument(String name) {
+        return documents.get(name);
     }
 
     /** The document, loading it through {@code onLoadDocument} on first use. On the lane. */

@@ -1,6 +1,7 @@
 package eu.vetnet.rooms.core;
 
 import eu.vetnet.crdt.Subscription;
+import eu.vetnet.crdt.Updates;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.DecodingException;
 import eu.vetnet.crdt.encoding.JsJson;
@@ -26,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +47,27 @@ public final class RoomDocument {
     private final Room room;
     private final String name;
     private final YDoc doc = new YDoc();
-    private final Awareness awareness = new Awareness();
+    private final Awareness awareness;
     private final DocumentPolicy policy;
     final Set<DocumentSession> sessions = new LinkedHashSet<>();
     private final Map<Long, DocumentSession> awarenessOwners = new LinkedHashMap<>();
     private final Set<Long> retiredClients = new LinkedHashSet<>();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private Subscription updates;
+    private ScheduledFuture<?> awarenessSweep;
     private long approximateSize;
     private DocumentSession writing;
+    /** Updates stored and waiting for the end of the lane's batch, and the session each came from (or null). */
+    private final List<byte[]> outgoing = new ArrayList<>();
+    private final List<DocumentSession> outgoingFrom = new ArrayList<>();
     private boolean changed;
+    private byte[] wholeState;
 
     RoomDocument(Room room, String name) {
         this.room = room;
         this.name = name;
         this.policy = room.server().policies().apply(name);
+        this.awareness = new Awareness(room.server().clock());
     }
 
     public String name() {
@@ -71,11 +81,21 @@ public final class RoomDocument {
     void loaded() {
         approximateSize = doc.encodeStateAsUpdate().length;
         updates = doc.onUpdate((update, origin, txn) -> applied(update, origin));
+        long every = Awareness.OUTDATED_MS / 2;
+        try {
+            awarenessSweep = room.server().timer().scheduleAtFixedRate(() -> room.lane.execute(this::sweepAwareness),
+                    every, every, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            awarenessSweep = null;
+        }
     }
 
     void destroy() {
         if (updates != null) {
             updates.close();
+        }
+        if (awarenessSweep != null) {
+            awarenessSweep.cancel(false);
         }
     }
 
@@ -127,7 +147,7 @@ public final class RoomDocument {
             if (s.isOpen()) {
                 byte[] missing;
                 try {
-                    missing = doc.encodeStateAsUpdate(stateVector);
+                    missing = isEmptyStateVector(stateVector) ? wholeState() : doc.encodeStateAsUpdate(stateVector);
                 } catch (DecodingException e) {
                     s.connection().close(CloseCodes.BAD_MESSAGE, "sync step 1 with a state vector that does not decode: " + e.getMessage());
                     return;
@@ -135,6 +155,21 @@ public final class RoomDocument {
                 s.send(s.connection().protocol.sync(name, new SyncMessage.Step2(missing)));
             }
         });
+    }
+
+    /**
+     * The whole document as one update, kept until the next change: every browser opening the room asks for it
+     * (an empty state vector), and encoding a large document costs milliseconds each time.
+     */
+    private byte[] wholeState() {
+        if (wholeState == null) {
+            wholeState = doc.encodeStateAsUpdate();
+        }
+        return wholeState;
+    }
+
+    private static boolean isEmptyStateVector(byte[] stateVector) {
+        return stateVector.length == 1 && stateVector[0] == 0;
     }
 
     /** Sync step 2 or update from a client: permission, quota and policy first; nothing refused is applied. */
@@ -204,6 +239,7 @@ public final class RoomDocument {
 
     private void applied(byte[] update, Object origin) {
         changed = true;
+        wholeState = null;
         DocumentSession from = origin instanceof DocumentSession s ? s : null;
         RoomServer server = room.server();
         CompletableFuture<Void> stored = server.hooks().chain(h -> h.onChange(
@@ -223,22 +259,51 @@ public final class RoomDocument {
                 }, room.lane);
     }
 
+    /** Queues an applied (and stored) update; it goes out when the lane's batch ends, see {@link #flushBroadcasts}. */
     private void broadcast(byte[] update, DocumentSession from) {
-        Map<Protocol, byte[]> frames = new IdentityHashMap<>(2);
+        outgoing.add(update);
+        outgoingFrom.add(from);
+        if (outgoing.size() == 1) {
+            room.broadcastAtEndOfBatch(this);
+        }
+    }
+
+    /**
+     * Sends the updates of this batch: one message per session, the updates merged when there are several.
+     * Each session gets everything but its own update when one session sent them all; with several senders
+     * everyone gets the whole merge (a Yjs client applying its own update again changes nothing), which keeps
+     * it one encoding for the whole room. Then each sender is told its update was applied. On the lane.
+     */
+    void flushBroadcasts() {
+        if (outgoing.isEmpty()) {
+            return;
+        }
+        DocumentSession onlySender = outgoingFrom.get(0);
+        for (DocumentSession f : outgoingFrom) {
+            if (f != onlySender) {
+                onlySender = null;
+                break;
+            }
+        }
+        byte[] update = outgoing.size() == 1 ? outgoing.get(0) : Updates.mergeUpdates(outgoing);
         SyncMessage message = new SyncMessage.Update(update);
-        int deliveries = 0;
+        Map<Protocol, byte[]> frames = new IdentityHashMap<>(2);
+        int receivers = 0;
         for (DocumentSession s : sessions) {
-            if (s == from || !s.isOpen()) {
+            if (s == onlySender || !s.isOpen()) {
                 continue;
             }
-            Protocol p = s.connection().protocol;
-            s.send(frames.computeIfAbsent(p, k -> k.sync(name, message)));
-            deliveries++;
+            s.send(frames.computeIfAbsent(s.connection().protocol, p -> p.sync(name, message)));
+            receivers++;
         }
-        room.server().countDeliveries(deliveries);
-        if (from != null && from.isOpen()) {
-            from.send(from.connection().protocol.syncStatus(name, true));
+        room.server().countDeliveries(receivers * outgoing.size());
+        for (DocumentSession from : outgoingFrom) {
+            if (from != null && from.isOpen()) {
+                from.send(from.connection().protocol.syncStatus(name, true));
+            }
         }
+        outgoing.clear();
+        outgoingFrom.clear();
     }
 
     private void reject(DocumentSession s, String reason) {
@@ -306,6 +371,18 @@ public final class RoomDocument {
             broadcastAwareness(s, change);
             server.hooks().notifyAll(h -> h.onAwareness(new AwarenessPayload(room.id(), name, s.user(),
                     change.added(), change.updated(), change.removed())));
+        }
+    }
+
+    /**
+     * Removes awareness states not renewed for 30 s (a client renews every 15 s; a silent one lost its network
+     * without closing) and tells everyone, as y-protocols' own timeout does in each client. The client id stays
+     * with its session: if it wakes up, it may announce itself again, and nobody else may take the id. On the lane.
+     */
+    void sweepAwareness() {
+        Awareness.Change change = awareness.removeOutdated();
+        if (!change.isEmpty()) {
+            broadcastAwareness(null, change);
         }
     }
 

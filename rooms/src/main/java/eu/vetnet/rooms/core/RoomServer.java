@@ -43,6 +43,7 @@ public final class RoomServer {
     private final AtomicLong rejections = new AtomicLong();
     private final AtomicLong awarenessDropped = new AtomicLong();
     private volatile boolean shuttingDown;
+    private final java.util.function.LongSupplier clock;
 
     /**
      * @param workers the pool room lanes run on (bounded; not a Netty event loop)
@@ -50,6 +51,13 @@ public final class RoomServer {
      */
     public RoomServer(RoomLimits limits, List<? extends RoomHook> hooks, Function<String, DocumentPolicy> policies,
             Executor workers, ScheduledExecutorService timer) {
+        this(limits, hooks, policies, workers, timer, System::currentTimeMillis);
+    }
+
+    /** As above, with the wall clock awareness timeouts are read from (tests move it). */
+    RoomServer(RoomLimits limits, List<? extends RoomHook> hooks, Function<String, DocumentPolicy> policies,
+            Executor workers, ScheduledExecutorService timer, java.util.function.LongSupplier clock) {
+        this.clock = clock;
         this.limits = limits;
         this.hooks = new Hooks(hooks);
         this.policies = policies;
@@ -196,6 +204,10 @@ public final class RoomServer {
 
     Function<String, DocumentPolicy> policies() {
         return policies;
+    }
+
+    java.util.function.LongSupplier clock() {
+        return clock;
     }
 
     Executor workers() {

@@ -14,11 +14,20 @@ final class SerialExecutor implements Executor {
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor workers;
+    private final Runnable afterBatch;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
+    private volatile Thread drainer;
 
-    SerialExecutor(Executor workers) {
+    /** {@code afterBatch} runs on the lane after each batch of tasks (the room flushes what the batch sent). */
+    SerialExecutor(Executor workers, Runnable afterBatch) {
         this.workers = workers;
+        this.afterBatch = afterBatch;
+    }
+
+    /** True on the thread that is running this lane's tasks right now. */
+    boolean inLane() {
+        return drainer == Thread.currentThread();
     }
 
     @Override
@@ -34,22 +43,39 @@ final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        // Bounded batches keep one busy room from starving others on the shared pool.
-        for (int i = 0; i < 256; i++) {
-            Runnable next;
-            synchronized (tasks) {
-                next = tasks.poll();
+        drainer = Thread.currentThread();
+        boolean more = true;
+        try {
+            // Bounded batches keep one busy room from starving others on the shared pool.
+            for (int i = 0; i < 256 && more; i++) {
+                Runnable next;
+                synchronized (tasks) {
+                    next = tasks.poll();
+                }
                 if (next == null) {
-                    running = false;
-                    return;
+                    more = false;
+                } else {
+                    run(next);
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException | Error e) {
-                log.error("room task failed; the room keeps running", e);
+            run(afterBatch);
+        } finally {
+            drainer = null;
+        }
+        synchronized (tasks) {
+            if (tasks.isEmpty()) {
+                running = false;
+                return;
             }
         }
         workers.execute(this::drain);
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            log.error("room task failed; the room keeps running", e);
+        }
     }
 }

@@ -38,7 +38,7 @@ final class RoomWebSocketHandler implements WebSocketHandler {
                     "use /ws/rooms/{roomId} (Hocuspocus) or /ws/rooms/{roomId}/{document} (y-websocket)"));
         }
         String token = bearer(session.getHandshakeInfo().getHeaders());
-        WebFluxSocket socket = new WebFluxSocket(session, maxQueuedBytes);
+        WebFluxSocket socket = new WebFluxSocket(session, NettyChannels.of(session), maxQueuedBytes);
         ClientConnection connection = parts.length == 1
                 ? server.connect(socket, HocuspocusProtocol.INSTANCE, parts[0], null, token)
                 : server.connect(socket, YWebsocketProtocol.INSTANCE, parts[0], parts[1], token);
@@ -59,8 +59,8 @@ final class RoomWebSocketHandler implements WebSocketHandler {
                     socket.finish();
                 })
                 .then();
-        Mono<Void> out = session.send(socket.outbound()).onErrorResume(e -> Mono.empty());
-        return Mono.when(in, out);
+        // Outgoing frames go straight to the channel (WebFluxSocket); the session lives as long as its inbound side.
+        return in;
     }
 
     /** The token the gateway puts on the upgrade; never read from the query string (RELIABILITY.md rule 6). */

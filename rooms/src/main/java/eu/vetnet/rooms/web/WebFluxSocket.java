@@ -2,17 +2,22 @@ package eu.vetnet.rooms.web;
 
 import eu.vetnet.rooms.core.CloseCodes;
 import eu.vetnet.rooms.core.Socket;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
- * The core's {@link Socket} over a WebFlux session: frames go through a sink that Reactor Netty drains as the
- * peer reads. A peer that stops reading would make it grow without end, so past {@code maxQueuedBytes} the
- * socket is closed (1008): the client resyncs when it reconnects.
+ * The core's {@link Socket} over a WebFlux session. Outgoing frames are written straight to the Netty channel:
+ * {@link #send} queues, {@link #flush} hands everything queued to the channel's event loop in one task that
+ * writes the frames and flushes once (one hand-over and one syscall per batch, not per frame; a frame shared by
+ * a room's broadcast is wrapped, not copied). A peer that stops reading would make Netty's outbound buffer grow
+ * without end, so past {@code maxQueuedBytes} the socket is closed (1008): the client resyncs when it reconnects.
  */
 final class WebFluxSocket implements Socket {
 
@@ -20,59 +25,87 @@ final class WebFluxSocket implements Socket {
     private static final int MAX_REASON_BYTES = 123;
 
     private final WebSocketSession session;
-    private final Sinks.Many<WebSocketMessage> outbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final Channel channel;
     private final long maxQueuedBytes;
-    private long queuedBytes;
+    private List<byte[]> queued = new ArrayList<>(4);
+    private boolean flushScheduled;
     private boolean done;
 
-    WebFluxSocket(WebSocketSession session, long maxQueuedBytes) {
+    WebFluxSocket(WebSocketSession session, Channel channel, long maxQueuedBytes) {
         this.session = session;
+        this.channel = channel;
         this.maxQueuedBytes = maxQueuedBytes;
     }
 
-    Flux<WebSocketMessage> outbound() {
-        return outbound.asFlux().doOnNext(m -> dequeued(m.getPayload().readableByteCount()));
-    }
-
-    private synchronized void dequeued(int bytes) {
-        queuedBytes -= bytes;
+    @Override
+    public synchronized void send(byte[] frame) {
+        if (!done) {
+            queued.add(frame);
+        }
     }
 
     @Override
-    public void send(byte[] frame) {
-        boolean tooSlow;
+    public void flush() {
         synchronized (this) {
+            if (done || flushScheduled || queued.isEmpty()) {
+                return;
+            }
+            flushScheduled = true;
+        }
+        channel.eventLoop().execute(this::writeQueued);
+    }
+
+    /** On the channel's event loop. */
+    private void writeQueued() {
+        List<byte[]> frames;
+        synchronized (this) {
+            flushScheduled = false;
             if (done) {
                 return;
             }
-            queuedBytes += frame.length;
-            tooSlow = queuedBytes > maxQueuedBytes;
-            if (!tooSlow) {
-                outbound.tryEmitNext(session.binaryMessage(f -> f.wrap(frame)));
-            }
+            frames = queued;
+            queued = new ArrayList<>(4);
         }
-        if (tooSlow) {
+        if (!channel.isActive()) {
+            return;
+        }
+        for (byte[] frame : frames) {
+            channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+        }
+        channel.flush();
+        ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+        if (pending != null && pending.totalPendingWriteBytes() > maxQueuedBytes) {
             close(CloseCodes.POLICY_VIOLATION, "the client reads too slowly: more than " + maxQueuedBytes + " bytes waiting");
         }
     }
 
+    /** Sends what is still queued (a refusal notice is often the last frame), then the close frame. */
     @Override
     public void close(int code, String reason) {
+        List<byte[]> last;
         synchronized (this) {
             if (done) {
                 return;
             }
             done = true;
-            outbound.tryEmitComplete();
+            last = queued;
+            queued = List.of();
         }
-        session.close(new CloseStatus(code, truncate(reason))).subscribe();
+        CloseStatus status = new CloseStatus(code, truncate(reason));
+        channel.eventLoop().execute(() -> {
+            if (channel.isActive()) {
+                for (byte[] frame : last) {
+                    channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+                }
+                channel.flush();
+            }
+            session.close(status).subscribe();
+        });
     }
 
     synchronized void finish() {
-        if (!done) {
-            done = true;
-            outbound.tryEmitComplete();
-        }
+        done = true;
+        queued = List.of();
     }
 
     static String truncate(String reason) {

@@ -26,10 +26,13 @@ final class CoreHarness implements AutoCloseable {
     final InMemoryDocumentStorage storage = new InMemoryDocumentStorage();
     final RoomServer server;
 
+    /** The wall clock the server reads awareness timeouts from; tests move it. */
+    final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+
     CoreHarness(RoomLimits limits, RoomHook... extra) {
         List<RoomHook> hooks = new ArrayList<>(List.of(new TokenHook(), storage));
         hooks.addAll(List.of(extra));
-        server = new RoomServer(limits, hooks, Policies::forDocument, workers, timer);
+        server = new RoomServer(limits, hooks, Policies::forDocument, workers, timer, clock::get);
     }
 
     CoreHarness() {
