@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>On the first-frame trap (STACK.md, reactor-netty#1089): what protects the first frame here is that the
  * {@code /ws/**} security chain only reads the session, never creates one or saves a request. FirstFrameTests
- * holds it (400 sockets, 0 lost). Moving the upgrade itself off the event loop (a 1 ms delay on another
- * thread before the handshake, tried while writing that test) lost none either, so nothing here hops threads.
+ * holds it (400 sockets, 0 lost). With sessions in Redis the request reaches the handshake on a Lettuce thread,
+ * and there first frames were lost (a few in a hundred, under load): {@link EventLoopUpgradeStrategy} hands the
+ * handshake back to the connection's event loop.
  */
 public final class TrackingWebSocketService implements WebSocketService {
 

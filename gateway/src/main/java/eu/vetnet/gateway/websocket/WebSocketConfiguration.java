@@ -13,9 +13,9 @@ import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
- * The proxied room sockets: Origin allowlist, frame caps equal to the room server's on both hops, the upgrade on
- * the event loop, and the registry that logout closes sockets from. The gateway's WebsocketRoutingFilter uses
- * these two beans for its two sides.
+ * The proxied room sockets: Origin allowlist, frame caps equal to the room server's on both hops, the handshake on
+ * the connection's event loop (EventLoopUpgradeStrategy), and the registry that logout closes sockets from. The
+ * gateway's WebsocketRoutingFilter uses these two beans for its two sides.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LimitsProperties.class, WebSocketProperties.class})
@@ -38,7 +38,7 @@ public class WebSocketConfiguration {
         int max = limits.getMaxMessageBytes();
         ReactorNettyRequestUpgradeStrategy strategy = new ReactorNettyRequestUpgradeStrategy(
                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(max));
-        return new TrackingWebSocketService(new HandshakeWebSocketService(strategy), sockets);
+        return new TrackingWebSocketService(new HandshakeWebSocketService(new EventLoopUpgradeStrategy(strategy)), sockets);
     }
 
     /** The room-server side. */
