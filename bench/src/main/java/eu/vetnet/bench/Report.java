@@ -85,8 +85,12 @@ final class Report {
             line("Resident memory per idle connection (RSS after a full GC, before and after the connections joined):");
             line("");
             for (IdleRun.Result r : idle.values()) {
-                line(String.format(Locale.ROOT, "- %s: %d connections, RSS %.1f -> %.1f MB = %.1f KB per connection", r.server(),
-                        r.connections(), r.rssBefore() / 1e6, r.rssAfter() / 1e6, r.bytesPerConnection() / 1024));
+                line(String.format(Locale.ROOT, "- %s: %d connections, RSS %.1f -> %.1f MB = %.1f KB per connection%s", r.server(),
+                        r.connections(), r.rssBefore() / 1e6, r.rssAfter() / 1e6, r.bytesPerConnection() / 1024,
+                        r.heapBytesPerConnection() < 0 ? "" : String.format(Locale.ROOT,
+                                "; live heap %.1f -> %.1f MB = %.1f KB per connection (a JVM keeps heap it grew into resident,"
+                                        + " so its RSS delta also counts the joins' garbage)", r.heapBefore() / 1e6,
+                                r.heapAfter() / 1e6, r.heapBytesPerConnection() / 1024)));
             }
             line("");
         }

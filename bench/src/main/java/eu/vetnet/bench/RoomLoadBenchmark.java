@@ -43,6 +43,7 @@ public final class RoomLoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        IdleRun.HISTOGRAMS = options.out();
         new RoomLoadBenchmark(options).run();
     }
 

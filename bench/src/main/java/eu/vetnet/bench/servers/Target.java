@@ -27,6 +27,11 @@ public interface Target extends AutoCloseable {
     /** The token of the room's owner, who may write every document (the B4 upload). */
     String ownerToken();
 
+    /** Bytes of live heap (right after {@link #collectGarbage}), where the server can tell; -1 otherwise. */
+    default long liveHeapBytes() throws IOException, InterruptedException {
+        return -1;
+    }
+
     /** Runs a full garbage collection in the server when it can be asked to (before a memory reading). */
     void collectGarbage() throws IOException, InterruptedException;
 }
