@@ -133,7 +133,7 @@ public class SignInConfiguration {
                 .build();
         var manager = new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
         manager.setAuthorizedClientProvider(provider);
-        return manager;
+        return new SingleFlightAuthorizedClientManager(manager);
     }
 
     @Bean
