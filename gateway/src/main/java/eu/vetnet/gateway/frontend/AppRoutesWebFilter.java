@@ -1,0 +1,30 @@
+package eu.vetnet.gateway.frontend;
+
+import java.util.regex.Pattern;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * The browser app routes {@code /rooms/{id}} itself (history API). Opening such a URL directly (a room's shared
+ * link, a reload, the return after signing in) asks the gateway for that path, where no file exists: without this
+ * the answer is 404 instead of the app. Page requests for an app route are served {@code /index.html}; the API and
+ * the sockets ({@code /api/**}, {@code /ws/**}) are other paths and are never touched.
+ */
+final class AppRoutesWebFilter implements WebFilter {
+
+    /** The app's routes besides {@code /} (frontend/src/app/App.tsx): one room. */
+    static final Pattern APP_ROUTE = Pattern.compile("^/rooms/[^/]+/?$");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        var request = exchange.getRequest();
+        HttpMethod method = request.getMethod();
+        if ((method == HttpMethod.GET || method == HttpMethod.HEAD) && APP_ROUTE.matcher(request.getPath().value()).matches()) {
+            return chain.filter(exchange.mutate().request(r -> r.path("/index.html")).build());
+        }
+        return chain.filter(exchange);
+    }
+}

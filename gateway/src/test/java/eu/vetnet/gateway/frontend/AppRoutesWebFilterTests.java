@@ -1,0 +1,37 @@
+package eu.vetnet.gateway.frontend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Which requests get the app's index.html: page loads of its routes, nothing else. */
+class AppRoutesWebFilterTests {
+
+    private static String pathSeenAfter(MockServerHttpRequest request) {
+        AtomicReference<String> seen = new AtomicReference<>();
+        new AppRoutesWebFilter().filter(MockServerWebExchange.from(request), exchange -> {
+            seen.set(exchange.getRequest().getPath().value());
+            return Mono.empty();
+        }).block();
+        return seen.get();
+    }
+
+    @Test
+    void aRoomLinkOrAReloadGetsTheApp() {
+        assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/rooms/r-42").build()));
+        assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/rooms/r-42/").build()));
+        assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.head("/rooms/r-42?x=1").build()));
+    }
+
+    @Test
+    void apiSocketsFilesAndWritesAreLeftAlone() {
+        for (String path : new String[] {"/api/rooms/r-42", "/ws/rooms/r-42", "/rooms/r-42/board", "/assets/index-abc.js", "/", "/rooms"}) {
+            assertEquals(path, pathSeenAfter(MockServerHttpRequest.get(path).build()), path);
+        }
+        assertEquals("/rooms/r-42", pathSeenAfter(MockServerHttpRequest.post("/rooms/r-42").build()));
+    }
+}
