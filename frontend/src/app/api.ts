@@ -69,10 +69,18 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
 }
 
+/**
+ * The gateway answers roles as identity's enum names (`FACILITATOR`); the app, the room server's awareness and
+ * the tokens use the claim values (`facilitator`). One spelling from here on.
+ */
+export function normaliseMe(me: Me): Me {
+  return { ...me, roles: (me.roles ?? []).map((r) => r.toLowerCase()) };
+}
+
 /** The signed-in user, or null when the gateway answers 401 (not signed in). */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return await call<Me>('GET', '/api/me');
+    return normaliseMe(await call<Me>('GET', '/api/me'));
   } catch (e) {
     if (e instanceof HttpError && e.status === 401) return null;
     throw e;

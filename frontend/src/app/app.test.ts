@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roomIdFromLink } from '../lobby/Lobby';
-import { roleIn, type Me, type RoomRecord } from './api';
+import { normaliseMe, roleIn, type Me, type RoomRecord } from './api';
 import { parsePresence } from './presence';
 
 const me = (username: string, roles: string[]): Me => ({ id: `u-${username}`, username, displayName: username, roles });
@@ -20,6 +20,14 @@ describe('room role (mirrors RoomAccessHook.roleOf)', () => {
   it('makes policymakers observers of dialogue sessions', () => {
     expect(roleIn(room('DIALOGUE_SESSION'), me('paula', ['policymaker']))).toBe('observer');
     expect(roleIn(room('WORKSHOP'), me('paula', ['policymaker']))).toBe('participant');
+  });
+});
+
+describe('the gateway\'s /api/me', () => {
+  it('spells roles as the tokens do, whatever case the gateway used', () => {
+    const fromGateway = normaliseMe(me('fabio', ['FACILITATOR', 'ADMIN']));
+    expect(fromGateway.roles).toEqual(['facilitator', 'admin']);
+    expect(roleIn(room('WORKSHOP'), normaliseMe(me('ada', ['ADMIN'])))).toBe('facilitator');
   });
 });
 
