@@ -32,11 +32,11 @@ export function App() {
       }
       setMe(m);
       if (!localStorage.getItem('vetnet.language')) setLanguageState(pickLanguage(m.preferredLanguage, m.language, navigator.language));
+      // Read once: left behind (signed in on the page it named), it would send a later visit of a room's link
+      // back to that page.
       const back = sessionStorage.getItem('vetnet.returnTo');
-      if (back && back !== location.pathname + location.search) {
-        sessionStorage.removeItem('vetnet.returnTo');
-        navigate(back);
-      }
+      sessionStorage.removeItem('vetnet.returnTo');
+      if (back && back !== location.pathname + location.search) navigate(back);
     }, (e) => setError(e instanceof Error ? e.message : String(e)));
   }, [navigate]);
 
