@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { initialState, reduce, type ConnectionEvent, type ConnectionState } from './connection';
 import { parseRejection } from './rejection';
+import { replayPending, typedRoots, type PendingUpdate } from './replay';
 
 /**
  * One socket that does not queue while closed. The stock provider keeps every message sent while the socket is
@@ -42,14 +43,18 @@ export interface RoomSessionOptions {
 /** After this many rejections of one document within a minute we stop rejoining it (a safety valve against loops). */
 const MAX_REJECTIONS_PER_MINUTE = 3;
 
+/** The origin of the edits written again after a rejection: local edits like any other (sent, kept, undoable). */
+const REPLAY = Symbol('vetnet.replay');
+
 /**
  * A room's documents over one Hocuspocus socket. Local edits are kept in IndexedDB (y-indexeddb) so work done
- * offline survives a reload; a change the server rejects is undone by discarding the local copy of that
- * document (memory and IndexedDB) and joining it again: the server's state comes back, nothing is resent.
+ * offline survives a reload. A change the server rejects is undone by discarding the local copy of that
+ * document (memory and IndexedDB) and joining it again; the user's other unconfirmed edits of that document are
+ * then written again on the fresh copy (sync/replay.ts), the refused one is not.
  */
 export class RoomSession {
   readonly socket: HocuspocusProviderWebsocket;
-  private handles = new Map<string, DocHandle & { idb?: IndexeddbPersistence; unsub: () => void }>();
+  private handles = new Map<string, DocHandle & { idb?: IndexeddbPersistence; unsub: () => void; pending: PendingUpdate[] }>();
   private listeners = new Set<() => void>();
   private rejections = new Map<string, number[]>();
   state: ConnectionState;
@@ -135,8 +140,9 @@ export class RoomSession {
       },
       onAuthenticationFailed: ({ reason }) => {
         if (provider.isAuthenticated) {
-          // Denied after we were let in: a write our role may not make (read-only). Same cure as a rejection.
-          void this.rejected(name, reason);
+          // Denied after we were let in: a write our role may not make (read-only). Same cure as a rejection,
+          // but nothing of ours can be written again: every write of this role is refused.
+          void this.rejected(name, reason, true);
         } else {
           this.dispatch({ type: 'refused', reason });
         }
@@ -145,13 +151,19 @@ export class RoomSession {
       onUnsyncedChanges: () => this.checkSynced(),
     });
     provider.attach();
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+    // Every local update since the server last confirmed everything: what a rejection must not lose.
+    const pending: PendingUpdate[] = [];
+    const onUpdate = (u: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== idb) {
+        // Sent on its own only over an open socket (VetnetSocket drops the rest; the reconnect's sync carries them).
+        pending.push({ update: u, sent: this.socket.webSocket?.readyState === 1 });
         if (this.state.socket !== 'open' || !this.state.handshakeDone) this.dispatch({ type: 'localChange' });
       }
     };
     doc.on('update', onUpdate);
-    const handle = { name, doc, provider, generation, idb, unsub: () => doc.off('update', onUpdate) };
+    // Edits kept in IndexedDB from an earlier visit may not be on the server either.
+    idb?.once('synced', () => pending.unshift({ update: Y.encodeStateAsUpdate(doc), sent: false }));
+    const handle = { name, doc, provider, generation, idb, pending, unsub: () => doc.off('update', onUpdate) };
     this.handles.set(name, handle);
     this.notify();
     return handle;
@@ -165,6 +177,8 @@ export class RoomSession {
 
   private checkSynced(): void {
     const hs = [...this.handles.values()];
+    // The server has applied everything this document sent: nothing pending to keep any more.
+    for (const h of hs) if (h.provider.synced && h.provider.unsyncedChanges === 0) h.pending.length = 0;
     const done = hs.length > 0 && hs.every((h) => h.provider.synced);
     this.dispatch({ type: 'handshake', done });
     if (this.allAcknowledged()) {
@@ -181,10 +195,16 @@ export class RoomSession {
     }
   }
 
-  /** The server refused a change to `name`: discard our copy, tell the user, join again (no resend). */
-  private async rejected(name: string, reason: string): Promise<void> {
+  /**
+   * The server refused a change to `name`: tell the user, discard our copy, join again, and once the server's
+   * state is back write our other unconfirmed edits again (not the refused one; nothing for a read-only role).
+   */
+  private async rejected(name: string, reason: string, readOnly = false): Promise<void> {
     const h = this.handles.get(name);
     if (!h) return;
+    // Taken now: acknowledgements still arriving for earlier updates must not shorten it.
+    const pending = readOnly ? [] : h.pending.slice();
+    const roots = typedRoots(h.doc);
     const now = Date.now();
     const recent = (this.rejections.get(name) ?? []).filter((t) => now - t < 60_000);
     recent.push(now);
@@ -199,7 +219,21 @@ export class RoomSession {
       this.dispatch({ type: 'refused', reason });
       return;
     }
-    this.open(name, h.generation + 1);
+    const fresh = this.open(name, h.generation + 1);
+    if (pending.length === 0) return;
+    const replay = () => {
+      if (this.handles.get(name) !== fresh) return; // discarded again, or the session ended
+      replayPending(fresh.doc, roots, pending, REPLAY);
+    };
+    if (fresh.provider.synced) replay();
+    else {
+      const onSynced = ({ state }: { state: boolean }) => {
+        if (!state) return;
+        fresh.provider.off('synced', onSynced);
+        replay();
+      };
+      fresh.provider.on('synced', onSynced);
+    }
   }
 
   /** Number of local changes kept in IndexedDB and not yet confirmed by the server. */
