@@ -1,11 +1,13 @@
-// Browser end-to-end test: real room server + dev gateway (e2e/stack.mjs), Debian's Chromium via playwright-core.
-// Alice (participant, Italian UI), Fabio (facilitator, English) and Paula (observer, German) share one room.
-// Screenshots go to test-results/e2e-*.png. Prints "N passed, N failed" and exits non-zero on a failure.
+// Browser end-to-end test against the real product started by the launcher (e2e/stack.mjs: identity's built-in
+// issuer, the room server, the gateway), Debian's Chromium via playwright-core. Everyone signs in through the
+// issuer's login form. Alice (participant, Italian UI), Fabio (facilitator, English) and Paula (observer, German
+// UI) share one room. Screenshots go to test-results/e2e-*.png. Prints "N passed, N failed" and exits non-zero
+// on a failure.
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, chromiumPath, startStack } from './stack.mjs';
+import { CHROMIUM_ARGS, chromiumPath, signIn, startStack } from './stack.mjs';
 
 const RESULTS = new URL('../test-results/', import.meta.url).pathname;
 const results = [];
@@ -32,16 +34,22 @@ async function snap(page, label) {
   return path;
 }
 
-async function user(browserPath, baseUrl, username) {
+async function user(browserPath, baseUrl, username, language) {
   const dir = mkdtempSync(join(tmpdir(), `vetnet-e2e-${username}-`));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: browserPath, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1360, height: 820 },
   });
+  const person = { ctx, dir, name: username };
+  people.push(person); // closed at the end even if signing in fails
   const page = ctx.pages()[0] ?? (await ctx.newPage());
+  person.page = page;
   page.on('pageerror', (e) => console.log(`  [${username}] page error: ${e.message}`));
-  await page.goto(`${baseUrl}/dev/login?user=${username}`);
-  await page.waitForSelector('main.lobby');
-  return { ctx, page, dir, name: username };
+  await signIn(page, baseUrl, username);
+  // The demo users have no locale in their profile: the top bar's switcher picks the UI language (kept).
+  if (language) await page.selectOption('.topbar .lang select', language);
+  // Cursors and carets carry the name the server stamps from the token.
+  person.displayName = (await page.textContent('.topbar .who')).trim();
+  return person;
 }
 
 const synced = (page) => page.waitForSelector('.conn[data-status="synced"]', { timeout: 20_000 });
@@ -63,13 +71,25 @@ async function main() {
   const browserPath = chromiumPath();
   mkdirSync(RESULTS, { recursive: true });
   for (const f of readdirSync(RESULTS)) if (/^(e2e|smoke)-.*\.png$/.test(f)) rmSync(join(RESULTS, f));
-  console.log('starting the room server and the dev gateway…');
+  console.log('starting identity, rooms and gateway with ./vetnet run (VETNET_SKIP_BUILD=1)…');
+  const t0 = Date.now();
   const stack = await startStack();
-  console.log(`stack up: ${stack.baseUrl} -> ${stack.roomsUrl}`);
+  console.log(`stack up in ${Math.round((Date.now() - t0) / 1000)} s: ${stack.baseUrl}`);
+  const stopAll = async () => {
+    for (const p of people) {
+      await p.ctx.close().catch(() => {});
+      rmSync(p.dir, { recursive: true, force: true });
+    }
+    await stack.stop();
+  };
+  // Ctrl-C or the launcher's `test` stopping us: close the browsers and stop the stack before leaving.
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.once(sig, () => { console.log(`${sig}: stopping`); void stopAll().finally(() => process.exit(code)); });
+  }
+  const tSteps = Date.now();
   try {
     const fabio = await user(browserPath, stack.baseUrl, 'fabio');
-    const alice = await user(browserPath, stack.baseUrl, 'alice');
-    people.push(fabio, alice);
+    const alice = await user(browserPath, stack.baseUrl, 'alice', 'it');
     let roomUrl;
     let aliceNote;
 
@@ -154,10 +174,10 @@ async function main() {
     await step('each sees the other’s cursor with a name on the board', async () => {
       const ab = await alice.page.locator('svg.canvas').boundingBox();
       for (let i = 0; i < 6; i++) await alice.page.mouse.move(ab.x + 300 + i * 15, ab.y + 300 + i * 10);
-      await fabio.page.waitForSelector('.peer-cursor[data-peer="Alice Rossi"]', { timeout: 10_000 });
+      await fabio.page.waitForSelector(`.peer-cursor[data-peer="${alice.displayName}"]`, { timeout: 10_000 });
       const fb = await fabio.page.locator('svg.canvas').boundingBox();
       for (let i = 0; i < 6; i++) await fabio.page.mouse.move(fb.x + 500 + i * 15, fb.y + 200 + i * 10);
-      await alice.page.waitForSelector('.peer-cursor[data-peer="Fabio Weber"]', { timeout: 10_000 });
+      await alice.page.waitForSelector(`.peer-cursor[data-peer="${fabio.displayName}"]`, { timeout: 10_000 });
       await snap(fabio.page, 'fabio-sees-alice-cursor');
       await snap(alice.page, 'alice-board-it');
     });
@@ -172,8 +192,8 @@ async function main() {
       await fabio.page.keyboard.press('Enter');
       await fabio.page.keyboard.type('Fabio: budget for mentors');
       await alice.page.waitForFunction(() => document.querySelector('.notes-content')?.textContent?.includes('budget for mentors'));
-      await fabio.page.waitForSelector('.collaboration-carets__label:has-text("Alice Rossi")', { timeout: 10_000 });
-      await alice.page.waitForSelector('.collaboration-carets__label:has-text("Fabio Weber")', { timeout: 10_000 });
+      await fabio.page.waitForSelector(`.collaboration-carets__label:has-text("${alice.displayName}")`, { timeout: 10_000 });
+      await alice.page.waitForSelector(`.collaboration-carets__label:has-text("${fabio.displayName}")`, { timeout: 10_000 });
       await snap(fabio.page, 'fabio-document-carets');
     });
 
@@ -208,12 +228,21 @@ async function main() {
       await alice.page.click('.room-main .tabs button:nth-child(1)');
     });
 
-    await step('a change the server refuses is undone in alice’s view, with a message, and not resent', async () => {
+    await step('a change the server refuses is undone in alice’s view, with a message, and not resent; her next edit is kept', async () => {
       const target = await findByText(alice.page, 'Mentoring budget');
-      // Bypass the view (which would not offer this) and move fabio's note directly in the document.
-      await alice.page.evaluate((id) => window.vetnet.board.objects.get(id).set('x', 4242), target.id);
+      const own = await findByText(alice.page, 'Apprenticeship mentors');
+      // Bypass the view (which would not offer this) and move fabio's note directly in the document; then, before
+      // the refusal can arrive, move her own note: the server drops that too (it follows a refused update), and the
+      // browser must write it again after rejoining.
+      await alice.page.evaluate(([id, ownId, x]) => {
+        const objects = window.vetnet.board.objects;
+        objects.get(id).set('x', 4242);
+        objects.get(ownId).set('x', x);
+      }, [target.id, own.id, own.x + 30]);
       await alice.page.waitForSelector('.toast', { timeout: 10_000 });
       await waitObject(alice.page, 'Mentoring budget', `o.x === ${target.x}`);
+      await waitObject(fabio.page, 'Apprenticeship mentors', `o.x === ${own.x + 30}`);
+      await waitObject(alice.page, 'Apprenticeship mentors', `o.x === ${own.x + 30}`);
       await synced(alice.page);
       await alice.page.waitForTimeout(2000);
       const toasts = await alice.page.locator('.toast').count();
@@ -224,8 +253,7 @@ async function main() {
     });
 
     await step('an observer sees everything but cannot edit', async () => {
-      const paula = await user(browserPath, stack.baseUrl, 'paula');
-      people.push(paula);
+      const paula = await user(browserPath, stack.baseUrl, 'paula', 'de');
       await paula.page.goto(roomUrl);
       await synced(paula.page);
       await paula.page.waitForSelector('.notice');
@@ -251,11 +279,8 @@ async function main() {
       await snap(paula.page, 'paula-observer-de');
     });
   } finally {
-    for (const p of people) {
-      await p.ctx.close().catch(() => {});
-      rmSync(p.dir, { recursive: true, force: true });
-    }
-    await stack.stop();
+    console.log(`steps done in ${Math.round((Date.now() - tSteps) / 1000)} s; stopping the stack`);
+    await stopAll();
   }
   const failed = results.filter((r) => !r.ok);
   for (const f of failed) console.log(`\n${f.name}\n${f.error.stack}`);

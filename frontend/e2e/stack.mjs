@@ -1,118 +1,152 @@
-// Starts what the browser tests run against: the real room server (rooms/ exec jar, in-memory history so no
-// Cassandra is needed) and the dev gateway (e2e/dev-gateway.mjs) in front of it serving the built app.
-// Ports 18080/18081 by default, so a `./vetnet run` on 8080/8081 is left alone.
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// Starts what the browser tests run against: the real product, through the launcher (`./vetnet run` with
+// VETNET_SKIP_BUILD=1): the identity server (built-in OIDC issuer, demo users), the room server and the gateway,
+// plus Cassandra and Redis when they are not running yet (deploy/services.sh; what was running stays running).
+// Ports 18080 (gateway), 18081 (rooms), 18090 (identity) by default, so a `./vetnet run` on 8080/8081/8090 is
+// left alone. E2E_BASE_URL=http://localhost:8080 uses a product that already runs instead.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDevGateway } from './dev-gateway.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const frontend = resolve(here, '..');
 const repo = resolve(frontend, '..');
+const RESULTS = join(frontend, 'test-results');
+const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 600_000);
 
-export function findRoomsJar() {
-  if (process.env.VETNET_ROOMS_JAR) return process.env.VETNET_ROOMS_JAR;
-  const dir = join(repo, 'rooms', 'target');
-  const jar = existsSync(dir) && readdirSync(dir).find((f) => /^vetnet-rooms-.*-exec\.jar$/.test(f));
+// Set by a caller for its own `./vetnet run`: they would point our servers at theirs (the launcher derives them
+// from our ports when they are unset). VETNET_OIDC_ISSUER_URI would replace the built-in issuer whose form we fill.
+const DERIVED = ['VETNET_IDENTITY_ISSUER_URI', 'VETNET_IDENTITY_URI', 'VETNET_ROOMS_INSTANCES', 'VETNET_ALLOWED_ORIGINS',
+  'VETNET_ROOMS_ALLOWEDORIGINS', 'VETNET_IDENTITY_ISSUER_GATEWAY_REDIRECTURIS',
+  'VETNET_IDENTITY_ISSUER_GATEWAY_POSTLOGOUTREDIRECTURIS', 'VETNET_OIDC_ISSUER_URI', 'VETNET_FRONTEND_LOCATION'];
+
+function execJar(module) {
+  const dir = join(repo, module, 'target');
+  const jar = existsSync(dir) && readdirSync(dir).find((f) => f.endsWith('-exec.jar'));
   return jar ? join(dir, jar) : null;
 }
 
-/** True when the jar holds the room API (an early skeleton jar does not). */
-function jarHasRoomApi(jar) {
+/** True when something accepts connections on the port (the launcher would refuse it half-way through). */
+function portTaken(port) {
+  return new Promise((ok) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.once('connect', () => { s.destroy(); ok(true); });
+    s.once('error', () => ok(false));
+  });
+}
+
+async function healthy(url) {
   try {
-    return execFileSync('unzip', ['-l', jar], { encoding: 'utf8', maxBuffer: 64 << 20 }).includes('eu/vetnet/rooms/room/RoomController.class');
+    const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return r.ok && (await r.json()).status === 'UP';
   } catch {
     return false;
   }
 }
 
-/**
- * The java command line of the room server: its exec jar when that is current, else its compiled classes
- * (rooms/target/classes, crdt/target/classes) on the classpath Maven resolves offline. Copies are taken so a
- * concurrent build cannot change them under us.
- */
-function roomsCommand(results) {
-  const jar = findRoomsJar();
-  if (jar && (process.env.VETNET_ROOMS_JAR || jarHasRoomApi(jar))) {
-    const copy = join(results, 'rooms.jar');
-    copyFileSync(jar, copy);
-    return ['-jar', copy];
-  }
-  const classes = join(repo, 'rooms', 'target', 'classes');
-  if (!existsSync(join(repo, 'rooms', 'src')) || !existsSync(join(repo, 'rooms', 'target'))) {
-    throw new Error('no room server build: run `mvn -q -pl rooms -am package -DskipTests` once (or set VETNET_ROOMS_JAR / E2E_ROOMS_URL)');
-  }
-  const cpFile = join(results, 'rooms.classpath');
-  execFileSync('mvn', ['-q', '-o', 'dependency:build-classpath', '-pl', 'rooms', `-Dmdep.outputFile=${cpFile}`], { cwd: repo, stdio: 'ignore' });
-  const own = join(results, 'rooms-classes');
-  // A build running beside us may be rewriting target/classes: copy until the copy is whole.
-  for (let attempt = 0; ; attempt++) {
-    rmSync(own, { recursive: true, force: true });
-    cpSync(classes, join(own, 'rooms'), { recursive: true });
-    cpSync(join(repo, 'crdt', 'target', 'classes'), join(own, 'crdt'), { recursive: true });
-    const whole = ['rooms/eu/vetnet/rooms/RoomServerApplication.class', 'rooms/eu/vetnet/rooms/room/RoomController.class',
-      'rooms/application.yaml', 'crdt/eu/vetnet/crdt/YDoc.class'].every((f) => existsSync(join(own, f)));
-    if (whole) break;
-    if (attempt >= 40) throw new Error('rooms/target/classes stayed incomplete: run `mvn -q -pl rooms -am package -DskipTests` (or set VETNET_ROOMS_JAR / E2E_ROOMS_URL)');
-    execFileSync('sleep', ['3']);
-  }
-  const deps = readFileSync(cpFile, 'utf8').trim().split(':').filter((p) => !/vetnet-(crdt|testkit)/.test(p));
-  return ['-cp', [join(own, 'rooms'), join(own, 'crdt'), ...deps].join(':'), 'eu.vetnet.rooms.RoomServerApplication'];
-}
+const tail = (file, n = 30) => (existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n') : '');
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
-async function waitFor(url, ms, proc) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (proc && proc.exitCode !== null) throw new Error(`the room server exited with ${proc.exitCode}; see test-results/rooms.log`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not up yet
+export async function startStack({
+  gatewayPort = Number(process.env.E2E_GATEWAY_PORT ?? 18080),
+  roomsPort = Number(process.env.E2E_ROOMS_PORT ?? 18081),
+  identityPort = Number(process.env.E2E_IDENTITY_PORT ?? 18090),
+} = {}) {
+  if (process.env.E2E_BASE_URL) {
+    const baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
+    if (!(await healthy(`${baseUrl}/actuator/health`))) throw new Error(`E2E_BASE_URL ${baseUrl} does not answer /actuator/health`);
+    return { baseUrl, async stop() {} };
+  }
+  const missing = ['identity', 'rooms', 'gateway'].filter((m) => !execJar(m));
+  if (missing.length) {
+    throw new Error(`no exec jar for ${missing.join(', ')}: build once with `
+      + '`mvn -q -pl identity,rooms,frontend,gateway -am package -DskipTests` (in the repository root)');
+  }
+  const dist = join(frontend, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('no frontend/dist: npm run build');
+  for (const [name, port, variable] of [['gateway', gatewayPort, 'E2E_GATEWAY_PORT'], ['rooms', roomsPort, 'E2E_ROOMS_PORT'],
+    ['identity', identityPort, 'E2E_IDENTITY_PORT']]) {
+    if (await portTaken(port)) {
+      throw new Error(`port ${port} (${name}) is taken: stop what listens there (ss -ltnp 'sport = :${port}') or set ${variable}`);
+    }
+  }
+
+  mkdirSync(join(RESULTS, 'stack-logs'), { recursive: true });
+  const logFile = join(RESULTS, 'stack.log');
+  const out = openSync(logFile, 'w');
+  const env = { ...process.env };
+  for (const k of DERIVED) delete env[k];
+  Object.assign(env, {
+    VETNET_SKIP_BUILD: '1',
+    VETNET_GATEWAY_PORT: String(gatewayPort),
+    VETNET_ROOMS_PORT: String(roomsPort),
+    VETNET_IDENTITY_PORT: String(identityPort),
+    VETNET_LOG_DIR: join(RESULTS, 'stack-logs'),
+    // The app as built now (npm run build), not the copy inside the gateway jar from the last Maven build.
+    VETNET_FRONTEND_LOCATION: `file:${dist}/`,
+    // C1 only: the three JVMs start markedly faster on 2 cores; the browser, not the servers, is what is timed.
+    VETNET_APP_JAVA_OPTS: process.env.VETNET_APP_JAVA_OPTS ?? '-Xmx384m -XX:TieredStopAtLevel=1',
+  });
+  // Detached (its own process group): a Ctrl-C in the terminal reaches only us, and stop() is the one thing that
+  // ends the launcher, whose trap then stops what it started. Two signals would cut its cleanup short.
+  const launcher = spawn(join(repo, 'vetnet'), ['run'], { cwd: repo, env, stdio: ['ignore', out, out], detached: true });
+  const exited = new Promise((ok) => launcher.once('exit', (code, signal) => ok(code ?? signal)));
+  // The apps' pids, as the launcher prints them: killed by us only if the launcher itself is gone.
+  const appPids = () => [...readFileSync(logFile, 'utf8').matchAll(/up in .* \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+
+  let stopping;
+  const stop = () => (stopping ??= (async () => {
+    if (launcher.exitCode === null && launcher.signalCode === null) {
+      launcher.kill('SIGTERM');
+      // The launcher gives each app 30 s to stop before SIGKILL.
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 90_000))]);
+    }
+    for (const pid of appPids()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    process.off('exit', onExit);
+  })());
+  // Last resort when this process ends without stop() (an uncaught error): no orphaned servers.
+  const onExit = () => {
+    if (launcher.exitCode === null) launcher.kill('SIGTERM');
+  };
+  process.on('exit', onExit);
+
+  const baseUrl = `http://localhost:${gatewayPort}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (launcher.exitCode !== null || launcher.signalCode !== null) {
+      throw new Error(`./vetnet run exited (${launcher.exitCode ?? launcher.signalCode}) before the gateway was up:\n${tail(logFile)}`);
+    }
+    if (await healthy(`${baseUrl}/actuator/health`)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the gateway was not healthy after ${START_TIMEOUT_MS / 1000} s:\n${tail(logFile)}`);
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`${url} not up after ${ms} ms`);
+  return { baseUrl, logFile, stop };
 }
 
-export async function startStack({ gatewayPort = Number(process.env.E2E_GATEWAY_PORT ?? 18080), roomsPort = Number(process.env.E2E_ROOMS_PORT ?? 18081) } = {}) {
-  const results = join(frontend, 'test-results');
-  mkdirSync(results, { recursive: true });
-  const issuer = `http://localhost:${gatewayPort}`;
-  let rooms;
-  let roomsUrl = process.env.E2E_ROOMS_URL;
-  if (!roomsUrl) {
-    const out = openSync(join(results, 'rooms.log'), 'w');
-    rooms = spawn('java', ['-Xmx512m', '-XX:TieredStopAtLevel=1', ...roomsCommand(results),
-      `--server.port=${roomsPort}`,
-      `--vetnet.rooms.auth.issuer-uri=${issuer}`,
-      `--vetnet.rooms.auth.jwk-set-uri=${issuer}/jwks`,
-      `--vetnet.rooms.allowed-origins=${issuer}`,
-      '--vetnet.history.store=memory',
-    ], { stdio: ['ignore', out, out], env: { ...process.env, VETNET_HISTORY_STORE: 'memory' } });
-    roomsUrl = `http://localhost:${roomsPort}`;
-  }
-  const gateway = await startDevGateway({ port: gatewayPort, roomsUrl, staticDir: join(frontend, 'dist') });
-  await waitFor(`${roomsUrl}/actuator/health`, 120_000, rooms);
-  return {
-    baseUrl: issuer,
-    roomsUrl,
-    async stop() {
-      await gateway.close();
-      if (rooms && rooms.exitCode === null) {
-        rooms.kill('SIGTERM');
-        await new Promise((r) => { rooms.once('exit', r); setTimeout(r, 10_000); });
-      }
-    },
-  };
+/**
+ * Signs in through the real flow: the app finds no session (/api/me answers 401) and goes to the gateway's
+ * /oauth2/authorization/vetnet, which sends the browser to the identity server's login form; after the form the
+ * issuer redirects to the gateway's callback, which sets the SESSION cookie and returns to the app.
+ */
+export async function signIn(page, baseUrl, username, password = `${username}-pass`) {
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('input[name=username]', { timeout: 30_000 });
+  if (new URL(page.url()).origin === new URL(baseUrl).origin) throw new Error(`the login form is served by the gateway, not the issuer: ${page.url()}`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('main.lobby', { timeout: 30_000 });
 }
 
 /** Debian's Chromium (apt-get install -y chromium); `npx playwright install` cannot download browsers here. */
 export function chromiumPath() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'].filter(Boolean);
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('no Chromium: apt-get install -y chromium chromium-driver (or set CHROMIUM_PATH)');
+  if (!found) throw new Error('no Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)');
   return found;
 }
 

@@ -1,4 +1,4 @@
-// Performance figures in headless Chromium against the real room server (same stack as the e2e test):
+// Performance figures in headless Chromium against the real product (the e2e test's stack, e2e/stack.mjs):
 //   1. a board of 2,000 objects renders in under 1 s (from the transaction to the first frame that shows it,
 //      and from opening the room page to all 2,000 on screen, sync included);
 //   2. dragging a note on that board: main-thread work per pointer move (event, Yjs transaction, React commit,
@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, chromiumPath, startStack } from '../e2e/stack.mjs';
+import { CHROMIUM_ARGS, chromiumPath, signIn, startStack } from '../e2e/stack.mjs';
 
 const N_OBJECTS = 2000;
 
@@ -50,8 +50,7 @@ async function open(browserPath, baseUrl, username) {
   page.on('crash', () => console.log(`[${username}] page crashed`));
   page.on('close', () => console.log(`[${username}] page closed`));
   page.on('pageerror', (e) => console.log(`[${username}] ${e.message}`));
-  await page.goto(`${baseUrl}/dev/login?user=${username}`);
-  await page.waitForSelector('main.lobby');
+  await signIn(page, baseUrl, username);
   return { ctx, page, dir };
 }
 
@@ -65,7 +64,9 @@ async function main() {
     const b = await open(browserPath, stack.baseUrl, 'alice');
     users.push(a, b);
     const room = await a.page.evaluate(async () => {
-      const r = await fetch('/api/rooms', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      // The gateway wants the XSRF-TOKEN cookie back as a header on every state-changing call.
+      const csrf = decodeURIComponent(document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/)?.[1] ?? '');
+      const r = await fetch('/api/rooms', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrf },
         body: JSON.stringify({ title: 'Performance', kind: 'WORKSHOP', access: { participants: ['alice'] } }) });
       return r.json();
     });
