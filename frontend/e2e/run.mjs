@@ -13,8 +13,11 @@ const RESULTS = new URL('../test-results/', import.meta.url).pathname;
 const results = [];
 const people = [];
 let shot = 0;
+/** The exit code of the signal that stops the run (130 SIGINT, 143 SIGTERM), 0 while running. */
+let interrupted = 0;
 
 async function step(name, fn) {
+  if (interrupted) return; // stopping: the browsers are closing under the steps
   const t0 = Date.now();
   try {
     await fn();
@@ -38,6 +41,8 @@ async function user(browserPath, baseUrl, username, language) {
   const dir = mkdtempSync(join(tmpdir(), `vetnet-e2e-${username}-`));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: browserPath, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1360, height: 820 },
+    // Ours, not playwright's: its handler exits at once, before the stack is stopped (see main).
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
   const person = { ctx, dir, name: username };
   people.push(person); // closed at the end even if signing in fails
@@ -84,7 +89,11 @@ async function main() {
   };
   // Ctrl-C or the launcher's `test` stopping us: close the browsers and stop the stack before leaving.
   for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-    process.once(sig, () => { console.log(`${sig}: stopping`); void stopAll().finally(() => process.exit(code)); });
+    process.once(sig, () => {
+      interrupted = code;
+      console.log(`${sig}: stopping`);
+      void stopAll().finally(() => process.exit(code));
+    });
   }
   const tSteps = Date.now();
   try {
@@ -286,7 +295,7 @@ async function main() {
   for (const f of failed) console.log(`\n${f.name}\n${f.error.stack}`);
   console.log(`\nscreenshots: ${RESULTS}`);
   console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
-  process.exit(failed.length ? 1 : 0);
+  process.exit(interrupted || (failed.length ? 1 : 0));
 }
 
 main().catch((e) => {
