@@ -2,6 +2,7 @@ package eu.vetnet.bench.load;
 
 import eu.vetnet.bench.ws.WsConnection;
 import eu.vetnet.crdt.YDoc;
+import eu.vetnet.crdt.encoding.Lib0Reader;
 import eu.vetnet.crdt.types.YXmlText;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -91,8 +92,7 @@ final class LoadClient implements WsConnection.Handler {
             return;
         }
         long now = System.nanoTime();
-        Cursor cursor = new Cursor(ByteBuffer.wrap(update));
-        UpdateIds.walk(cursor, (client, clock, length) -> {
+        UpdateIds.walk(new Lib0Reader(update), (client, clock, length) -> {
             int i = (int) (clock & (RING - 1));
             sentClock[i] = clock;
             sentAt[i] = measured ? now : -1;
@@ -103,20 +103,15 @@ final class LoadClient implements WsConnection.Handler {
     @Override
     public void onMessage(WsConnection c, ByteBuffer payload) {
         long now = System.nanoTime();
-        Cursor in = new Cursor(payload);
+        // Frames arrive in the loop's heap buffer: read them in place, no copy per delivery.
+        Lib0Reader in = new Lib0Reader(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining());
         in.readVarString();
         int type = (int) in.readVarUint();
-        if (recorder.windowOpen) {
-            recorder.messagesInWindow++;
-        }
         switch (type) {
             case Frames.SYNC, Frames.SYNC_REPLY -> {
                 int step = (int) in.readVarUint();
                 if (step == Frames.STEP1) {
-                    int n = (int) in.readVarUint();
-                    byte[] sv = new byte[n];
-                    payload.get(in.position(), sv);
-                    c.send(Frames.sync(document, Frames.STEP2, doc.encodeStateAsUpdate(sv)));
+                    c.send(Frames.sync(document, Frames.STEP2, doc.encodeStateAsUpdate(in.readVarUint8Array())));
                     return;
                 }
                 in.readVarUint(); // length of the update

@@ -2,7 +2,7 @@ package eu.vetnet.bench.load;
 
 /** What one load step measured on one server. */
 public record LoadResult(String server, String scenario, double updatesPerSecond, long sent, long expected,
-        long delivered, double windowSeconds, long deliveredInWindow, long messagesInWindow, LatencyHistogram latency,
+        long delivered, double windowSeconds, long deliveredInWindow, LatencyHistogram latency,
         double serverCpuSeconds, double harnessCpuSeconds, long refused, String firstRefusal) {
 
     public double deliveriesPerSecond() {

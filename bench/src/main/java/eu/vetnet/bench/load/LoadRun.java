@@ -26,6 +26,8 @@ public final class LoadRun {
     private final List<LoadClient> clients = new ArrayList<>();
     private final List<List<LoadClient>> rooms = new ArrayList<>();
     private final Recorder recorder = new Recorder();
+    /** Deliveries the measured sends of the current step should make (loop thread). */
+    private long expected;
 
     public LoadRun(WsLoop loop, Target target) {
         this.loop = loop;
@@ -100,10 +102,10 @@ public final class LoadRun {
         }).get();
         sleepUntil(windowStart);
         double cpu0 = target.process().cpuSeconds();
-        long harness0 = THREADS.getThreadCpuTime(loopThreadId());
+        long harness0 = THREADS.getThreadCpuTime(loop.threadId());
         sleepUntil(windowEnd);
         double cpu1 = target.process().cpuSeconds();
-        long harness1 = THREADS.getThreadCpuTime(loopThreadId());
+        long harness1 = THREADS.getThreadCpuTime(loop.threadId());
         long drainEnd = System.nanoTime() + (long) (drainSeconds * 1e9);
         while (System.nanoTime() < drainEnd) {
             long[] progress = loop.call(() -> new long[] {recorder.delivered, expected}).get();
@@ -112,19 +114,9 @@ public final class LoadRun {
             }
             Thread.sleep(50);
         }
-        return loop.call(() -> new LoadResult(target.name(), scenario, perClientHz * sendersOf(), sent[0], expected,
-                recorder.delivered, windowSeconds, recorder.deliveredInWindow, recorder.messagesInWindow, recorder.latency,
+        return loop.call(() -> new LoadResult(target.name(), scenario, perClientHz * clients.size(), sent[0], expected,
+                recorder.delivered, windowSeconds, recorder.deliveredInWindow, recorder.latency,
                 cpu1 - cpu0, (harness1 - harness0) / 1e9, recorder.refused, recorder.firstRefusal)).get();
-    }
-
-    private long expected;
-
-    private int sendersOf() {
-        int n = 0;
-        for (List<LoadClient> room : rooms) {
-            n += room.size();
-        }
-        return n;
     }
 
     private void schedule(LoadClient c, long at, long interval, long windowStart, long windowEnd, int others, long[] sent) {
@@ -140,10 +132,6 @@ public final class LoadRun {
             }
             schedule(c, at + interval, interval, windowStart, windowEnd, others, sent);
         });
-    }
-
-    private long loopThreadId() {
-        return loop.threadId();
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -17,7 +17,6 @@ final class Recorder {
     long delivered;
     /** Deliveries (of any update) that happened inside the measurement window. */
     long deliveredInWindow;
-    long messagesInWindow;
     boolean windowOpen;
     long refused;
     String firstRefusal;
@@ -27,7 +26,6 @@ final class Recorder {
         measureFrom = from;
         delivered = 0;
         deliveredInWindow = 0;
-        messagesInWindow = 0;
         refused = 0;
         firstRefusal = null;
     }

@@ -1,9 +1,15 @@
 package eu.vetnet.bench.load;
 
+import eu.vetnet.crdt.UpdateStructs;
+import eu.vetnet.crdt.encoding.Lib0Reader;
+import eu.vetnet.crdt.encoding.UpdateDecoderV1;
+import eu.vetnet.crdt.struct.SkipStruct;
+import eu.vetnet.crdt.struct.Struct;
+
 /**
- * Walks the structs of a v1 update and reports the id range of each: how the harness learns which sent
- * updates a received message carries, even when a server merged several into one. Knows the contents the
- * load writes (strings, XML types, deleted ranges, GC, skips); anything else is an error, not a guess.
+ * Reports the id range of every struct of a v1 update, read with the engine's own struct decoder
+ * ({@link UpdateStructs}) and without applying it: how the harness learns which sent updates a received message
+ * carries, even when a server merged several into one.
  */
 final class UpdateIds {
 
@@ -14,61 +20,21 @@ final class UpdateIds {
     private UpdateIds() {
     }
 
-    static void walk(Cursor c, Sink sink) {
-        long groups = c.readVarUint();
-        for (long g = 0; g < groups; g++) {
-            long structs = c.readVarUint();
-            long client = c.readVarUint();
-            long clock = c.readVarUint();
-            for (long s = 0; s < structs; s++) {
-                int info = c.readUint8();
-                int ref = info & 0x1F;
-                int length;
-                if (ref == 0 || ref == 10) { // GC or Skip: a length
-                    length = (int) c.readVarUint();
-                    if (ref == 0) {
-                        sink.range(client, clock, length);
-                    }
-                    clock += length;
-                    continue;
+    /** Reads the structs from {@code reader} (positioned at the update); the delete set after them is not read. */
+    static void walk(Lib0Reader reader, Sink sink) {
+        UpdateDecoderV1 decoder = new UpdateDecoderV1(reader);
+        int groups = decoder.readStructCount(2);
+        for (int g = 0; g < groups; g++) {
+            int structs = decoder.readStructCount(1);
+            long client = decoder.readClient();
+            long clock = decoder.rest().readVarUint();
+            for (int s = 0; s < structs; s++) {
+                Struct struct = UpdateStructs.read(decoder, client, clock);
+                if (!(struct instanceof SkipStruct)) {
+                    sink.range(client, clock, struct.length());
                 }
-                boolean origin = (info & 0x80) != 0;
-                boolean rightOrigin = (info & 0x40) != 0;
-                if (origin) {
-                    c.readVarUint();
-                    c.readVarUint();
-                }
-                if (rightOrigin) {
-                    c.readVarUint();
-                    c.readVarUint();
-                }
-                if (!origin && !rightOrigin) {
-                    if (c.readVarUint() == 1) {
-                        c.readVarString(); // parent is a root type, by name
-                    } else {
-                        c.readVarUint();
-                        c.readVarUint();
-                    }
-                    if ((info & 0x20) != 0) {
-                        c.readVarString(); // parentSub
-                    }
-                }
-                length = switch (ref) {
-                    case 1 -> (int) c.readVarUint(); // deleted
-                    case 4 -> c.skipVarStringUtf16Length();
-                    case 7 -> {
-                        int typeRef = (int) c.readVarUint();
-                        if (typeRef == 3 || typeRef == 5) {
-                            c.readVarString(); // XmlElement / XmlHook name
-                        }
-                        yield 1;
-                    }
-                    default -> throw new IllegalArgumentException("content " + ref + " is not one the load writes");
-                };
-                sink.range(client, clock, length);
-                clock += length;
+                clock += struct.length();
             }
         }
-        // the delete set follows; the load never deletes, so it is not read
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import eu.vetnet.crdt.Updates;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.types.YXmlText;
-import java.nio.ByteBuffer;
+import eu.vetnet.crdt.encoding.DecodingException;
+import eu.vetnet.crdt.encoding.Lib0Reader;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class UpdateIdsTests {
 
     private static List<Range> walk(byte[] update) {
         List<Range> ranges = new ArrayList<>();
-        UpdateIds.walk(new Cursor(ByteBuffer.wrap(update)), (client, clock, length) -> ranges.add(new Range(client, clock, length)));
+        UpdateIds.walk(new Lib0Reader(update), (client, clock, length) -> ranges.add(new Range(client, clock, length)));
         return ranges;
     }
 
@@ -60,9 +62,11 @@ class UpdateIdsTests {
     }
 
     @Test
-    void refusesContentTheLoadNeverWrites() {
+    void readsAnyContentWithTheEnginesDecoderAndRefusesATruncatedUpdate() {
         YDoc doc = new YDoc(5);
         doc.getMap("m").set("k", 1);
-        assertThrows(IllegalArgumentException.class, () -> walk(doc.encodeStateAsUpdate()));
+        assertEquals(List.of(new Range(5, 0, 1)), walk(doc.encodeStateAsUpdate()));
+        byte[] update = doc.encodeStateAsUpdate();
+        assertThrows(DecodingException.class, () -> walk(Arrays.copyOf(update, update.length - 4)));
     }
 }
