@@ -152,8 +152,9 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     const now = performance.now();
     if (awareness && now - lastCursor.current > 50) {
       lastCursor.current = now;
-      awareness.setLocalStateField('cursor', { x: Math.round(p.x), y: Math.round(p.y) });
-      awareness.setLocalStateField('activeAt', Date.now());
+      // One awareness update (one message) per tick: setLocalStateField twice would send two, 40 a second, over
+      // the room server's 30 (it drops the excess).
+      awareness.setLocalState({ ...awareness.getLocalState(), cursor: { x: Math.round(p.x), y: Math.round(p.y) }, activeAt: Date.now() });
     }
     const d = dragRef.current;
     if (!d) return;
