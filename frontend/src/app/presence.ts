@@ -61,14 +61,16 @@ export function usePresence(): PresenceCounts | null {
       if (!ok || stopped) return;
       if (typeof EventSource !== 'undefined') {
         source = new EventSource('/api/presence/stream');
-        source.onmessage = (e) => {
+        // The room server names its events `presence` (onmessage sees only unnamed ones), and each carries every
+        // room's count: it replaces the last one (a room nobody is in any more is absent, not 0).
+        source.addEventListener('presence', (e) => {
           try {
             const parsed = parsePresence(JSON.parse(e.data));
-            if (parsed) setCounts((c) => ({ ...(c ?? {}), ...parsed }));
+            if (parsed && !stopped) setCounts(parsed);
           } catch {
             // an event we do not understand: keep the last counts
           }
-        };
+        });
         source.onerror = () => {
           source?.close();
           source = undefined;
