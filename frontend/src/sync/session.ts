@@ -33,11 +33,7 @@ export interface RoomSessionOptions {
   userId: string;
   /** ws(s)://host/ws/rooms/{roomId}; defaults to this page's host (the gateway). */
   url?: string;
-  /** Keep documents in IndexedDB (off in unit tests). */
-  persist?: boolean;
   onRejected?: (document: string, reason: string) => void;
-  /** A WebSocket implementation (Node tests). */
-  WebSocketPolyfill?: unknown;
 }
 
 /** After this many rejections of one document within a minute we stop rejoining it (a safety valve against loops). */
@@ -78,7 +74,6 @@ export class RoomSession {
       delay: 1000,
       factor: 2,
       maxDelay: 30000,
-      WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket | undefined,
       onStatus: ({ status }) => {
         if (status === 'connecting') this.dispatch({ type: 'socketConnecting' });
         else if (status === 'connected') this.dispatch({ type: 'socketOpen' });
@@ -120,7 +115,7 @@ export class RoomSession {
     const existing = this.handles.get(name);
     if (existing) return existing;
     const doc = new Y.Doc();
-    const idb = this.options.persist === false || typeof indexedDB === 'undefined'
+    const idb = typeof indexedDB === 'undefined'
       ? undefined
       : new IndexeddbPersistence(storageName(this.options.roomId, name, this.options.userId), doc);
     const provider = new HocuspocusProvider({
