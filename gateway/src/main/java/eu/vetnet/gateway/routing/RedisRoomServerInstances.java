@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -63,7 +62,8 @@ public final class RedisRoomServerInstances implements RoomServerInstances, Auto
                     if (kv.hasValue()) {
                         Matcher m = URL.matcher(kv.getValue());
                         if (m.find()) {
-                            live.add(instance(ids.get(i), URI.create(m.group(1))));
+                            // Named by its node id: what rendezvous hashing weighs, the same on every gateway.
+                            live.add(StaticRoomServerInstances.instance(ids.get(i), URI.create(m.group(1))));
                         }
                     }
                 }
@@ -78,13 +78,6 @@ public final class RedisRoomServerInstances implements RoomServerInstances, Auto
             current = live;
             changes.emitNext(live, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         }
-    }
-
-    /** A room server by its node id (what rendezvous hashing weighs, the same on every gateway). */
-    static ServiceInstance instance(String nodeId, URI url) {
-        int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
-        return new DefaultServiceInstance(nodeId, StaticRoomServerInstances.SERVICE_ID, url.getHost(), port,
-                "https".equals(url.getScheme()));
     }
 
     @Override

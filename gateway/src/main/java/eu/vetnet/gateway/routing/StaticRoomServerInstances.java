@@ -2,7 +2,6 @@ package eu.vetnet.gateway.routing;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import reactor.core.publisher.Flux;
@@ -16,7 +15,6 @@ public final class StaticRoomServerInstances implements RoomServerInstances {
 
     public static final String SERVICE_ID = "rooms";
 
-    private final AtomicReference<List<ServiceInstance>> current = new AtomicReference<>();
     private final Sinks.Many<List<ServiceInstance>> changes = Sinks.many().replay().latest();
 
     public StaticRoomServerInstances(List<URI> uris) {
@@ -26,7 +24,6 @@ public final class StaticRoomServerInstances implements RoomServerInstances {
     /** Makes {@code uris} the live room servers. */
     public void replace(List<URI> uris) {
         List<ServiceInstance> instances = uris.stream().map(StaticRoomServerInstances::instance).toList();
-        current.set(instances);
         changes.emitNext(instances, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofSeconds(1)));
     }
 
@@ -35,14 +32,17 @@ public final class StaticRoomServerInstances implements RoomServerInstances {
         return changes.asFlux();
     }
 
-    /** The instance for a base URI; its id is the URI, which is what rendezvous hashing weighs. */
+    /** The instance for a base URI; its id is host:port, which is what rendezvous hashing weighs. */
     static ServiceInstance instance(URI uri) {
-        int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
-        return new DefaultServiceInstance(uri.getHost() + ":" + port, SERVICE_ID, uri.getHost(), port,
-                "https".equals(uri.getScheme()));
+        return instance(uri.getHost() + ":" + port(uri), uri);
     }
 
-    List<ServiceInstance> current() {
-        return current.get();
+    /** A room server reached at {@code url} (a missing port is the scheme's), named {@code instanceId}. */
+    static ServiceInstance instance(String instanceId, URI url) {
+        return new DefaultServiceInstance(instanceId, SERVICE_ID, url.getHost(), port(url), "https".equals(url.getScheme()));
+    }
+
+    private static int port(URI url) {
+        return url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
     }
 }

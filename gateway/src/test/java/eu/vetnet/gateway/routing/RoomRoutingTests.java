@@ -52,7 +52,7 @@ class RoomRoutingTests {
         for (int i = 0; i < 8; i++) {
             assertEquals(first, serverOf("workshop-42"));
         }
-        String expected = RendezvousHashing.choose("workshop-42", instances.current()).orElseThrow().getInstanceId();
+        String expected = RendezvousHashing.choose("workshop-42", instances.live().blockFirst(Duration.ofSeconds(5))).orElseThrow().getInstanceId();
         assertEquals(EchoServers.named(first).uri().getHost() + ":" + EchoServers.named(first).uri().getPort(), expected);
     }
 
