@@ -23,11 +23,7 @@ public final class RoomOwnerLoadBalancer implements ReactorServiceInstanceLoadBa
     private final RoomServerInstances registry;
     private final AtomicInteger next = new AtomicInteger();
 
-    public RoomOwnerLoadBalancer(ServiceInstanceListSupplier supplier) {
-        this(supplier, null);
-    }
-
-    /** With a registry that knows room owners: a room goes to its lease holder while that server is live. */
+    /** A room goes to its lease holder while the registry names one and that server is live. */
     public RoomOwnerLoadBalancer(ServiceInstanceListSupplier supplier, RoomServerInstances registry) {
         this.supplier = supplier;
         this.registry = registry;
@@ -40,7 +36,7 @@ public final class RoomOwnerLoadBalancer implements ReactorServiceInstanceLoadBa
                 ? RoomIds.fromPath(context.getClientRequest().getUrl().getPath()).orElse(null)
                 : null;
         Mono<List<ServiceInstance>> instances = supplier.get(request).next();
-        if (roomId == null || registry == null) {
+        if (roomId == null) {
             return instances.map(list -> choose(roomId, list));
         }
         return Mono.zip(instances, registry.ownerOf(roomId)).map(t -> {
