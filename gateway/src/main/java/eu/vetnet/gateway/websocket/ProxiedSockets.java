@@ -40,15 +40,4 @@ public final class ProxiedSockets {
     public Set<String> sessionIds() {
         return Set.copyOf(bySession.keySet());
     }
-
-    /** Sockets open now, all sessions together. */
-    public int count() {
-        return bySession.values().stream().mapToInt(Set::size).sum();
-    }
-
-    /** Sockets open now in one session. */
-    public int count(String sessionId) {
-        Set<WebSocketSession> sockets = bySession.get(sessionId);
-        return sockets == null ? 0 : sockets.size();
-    }
 }
