@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,6 @@ public final class RoomDocument {
     private Subscription updates;
     private ScheduledFuture<?> awarenessSweep;
     private long approximateSize;
-    private DocumentSession writing;
     /** Updates stored and waiting for the end of the lane's batch, and the session each came from (or null). */
     private final List<byte[]> outgoing = new ArrayList<>();
     private final List<DocumentSession> outgoingFrom = new ArrayList<>();
@@ -216,7 +216,6 @@ public final class RoomDocument {
                 return;
             }
         }
-        writing = s;
         changed = false;
         try {
             doc.applyUpdate(update, s);
@@ -227,8 +226,6 @@ public final class RoomDocument {
             log.error("applying an update to {} of room {} failed", name, room.id(), e);
             s.connection().close(CloseCodes.INTERNAL_ERROR, "the server could not apply the update");
             return;
-        } finally {
-            writing = null;
         }
         approximateSize += update.length;
         server.countUpdate(THREADS.getCurrentThreadCpuTime() - cpu);
@@ -287,15 +284,7 @@ public final class RoomDocument {
         }
         byte[] update = outgoing.size() == 1 ? outgoing.get(0) : Updates.mergeUpdates(outgoing);
         SyncMessage message = new SyncMessage.Update(update);
-        Map<Protocol, byte[]> frames = new IdentityHashMap<>(2);
-        int receivers = 0;
-        for (DocumentSession s : sessions) {
-            if (s == onlySender || !s.isOpen()) {
-                continue;
-            }
-            s.send(frames.computeIfAbsent(s.connection().protocol, p -> p.sync(name, message)));
-            receivers++;
-        }
+        int receivers = sendToOpenSessions(onlySender, p -> p.sync(name, message));
         room.server().countDeliveries(receivers * outgoing.size());
         for (DocumentSession from : outgoingFrom) {
             if (from != null && from.isOpen()) {
@@ -388,12 +377,23 @@ public final class RoomDocument {
 
     private void broadcastAwareness(DocumentSession from, Awareness.Change change) {
         byte[] encoded = awareness.encode(change.all()).encode();
+        sendToOpenSessions(from, p -> p.awareness(name, encoded));
+    }
+
+    /**
+     * Sends one message to every open session but {@code except} (may be null), encoded once per protocol the
+     * sessions speak. Returns how many sessions got it.
+     */
+    private int sendToOpenSessions(DocumentSession except, Function<Protocol, byte[]> encode) {
         Map<Protocol, byte[]> frames = new IdentityHashMap<>(2);
+        int receivers = 0;
         for (DocumentSession s : sessions) {
-            if (s != from && s.isOpen()) {
-                s.send(frames.computeIfAbsent(s.connection().protocol, p -> p.awareness(name, encoded)));
+            if (s != except && s.isOpen()) {
+                s.send(frames.computeIfAbsent(s.connection().protocol, encode));
+                receivers++;
             }
         }
+        return receivers;
     }
 
     private void retire(Long client) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ public final class RoomServer {
     private final AtomicLong rejections = new AtomicLong();
     private final AtomicLong awarenessDropped = new AtomicLong();
     private volatile boolean shuttingDown;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
 
     /**
      * @param workers the pool room lanes run on (bounded; not a Netty event loop)
@@ -56,7 +57,7 @@ public final class RoomServer {
 
     /** As above, with the wall clock awareness timeouts are read from (tests move it). */
     RoomServer(RoomLimits limits, List<? extends RoomHook> hooks, Function<String, DocumentPolicy> policies,
-            Executor workers, ScheduledExecutorService timer, java.util.function.LongSupplier clock) {
+            Executor workers, ScheduledExecutorService timer, LongSupplier clock) {
         this.clock = clock;
         this.limits = limits;
         this.hooks = new Hooks(hooks);
@@ -206,7 +207,7 @@ public final class RoomServer {
         return policies;
     }
 
-    java.util.function.LongSupplier clock() {
+    LongSupplier clock() {
         return clock;
     }
 

@@ -66,13 +66,7 @@ final class WebFluxSocket implements Socket {
             frames = queued;
             queued = new ArrayList<>(4);
         }
-        if (!channel.isActive()) {
-            return;
-        }
-        for (byte[] frame : frames) {
-            channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
-        }
-        channel.flush();
+        writeAll(frames);
         ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
         if (pending != null && pending.totalPendingWriteBytes() > maxQueuedBytes) {
             close(CloseCodes.POLICY_VIOLATION, "the client reads too slowly: more than " + maxQueuedBytes + " bytes waiting");
@@ -93,14 +87,20 @@ final class WebFluxSocket implements Socket {
         }
         CloseStatus status = new CloseStatus(code, truncate(reason));
         channel.eventLoop().execute(() -> {
-            if (channel.isActive()) {
-                for (byte[] frame : last) {
-                    channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
-                }
-                channel.flush();
-            }
+            writeAll(last);
             session.close(status).subscribe();
         });
+    }
+
+    /** Writes the frames and flushes once. On the channel's event loop. */
+    private void writeAll(List<byte[]> frames) {
+        if (!channel.isActive() || frames.isEmpty()) {
+            return;
+        }
+        for (byte[] frame : frames) {
+            channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame)), channel.voidPromise());
+        }
+        channel.flush();
     }
 
     synchronized void finish() {

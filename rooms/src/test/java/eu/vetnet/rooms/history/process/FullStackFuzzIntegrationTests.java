@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.vetnet.testkit.LocalServices;
 import eu.vetnet.testkit.Service;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,14 +130,6 @@ class FullStackFuzzIntegrationTests {
     }
 
     private String createRoom(RoomServerProcess server) throws Exception {
-        String body = "{\"title\":\"fuzz\",\"kind\":\"WORKSHOP\",\"access\":{\"facilitators\":[\"f2\",\"f3\",\"f4\"]}}";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.http() + "/api/rooms"))
-                .header("Authorization", "Bearer " + issuer.token("f1", "facilitator"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
-        assertTrue(m.find(), r.body());
-        return m.group(1);
+        return server.createRoom(issuer.token("f1", "facilitator"), "{\"title\":\"fuzz\",\"kind\":\"WORKSHOP\",\"access\":{\"facilitators\":[\"f2\",\"f3\",\"f4\"]}}");
     }
 }

@@ -89,6 +89,21 @@ final class RoomServerProcess implements AutoCloseable {
         throw new IllegalStateException("room server " + node + " not ready in 120 s: " + tail());
     }
 
+    /**
+     * Creates a room through the REST API as {@code token}'s user; {@code body} is the create request's JSON.
+     * Returns its id; fails the test when the server does not answer 201.
+     */
+    String createRoom(String token, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http() + "/api/rooms"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(201, r.statusCode(), r.body());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), r.body());
+        return m.group(1);
+    }
+
     String http() {
         return "http://127.0.0.1:" + port;
     }

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,15 +63,7 @@ class RoomServerProcessIntegrationTests {
     }
 
     private String createRoom(RoomServerProcess server) throws Exception {
-        String body = "{\"title\":\"crash test\",\"kind\":\"WORKSHOP\",\"access\":{\"participants\":[\"alice\"]}}";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.http() + "/api/rooms"))
-                .header("Authorization", "Bearer " + issuer.token("fabio", "facilitator"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
-        assertTrue(m.find(), r.body());
-        return m.group(1);
+        return server.createRoom(issuer.token("fabio", "facilitator"), "{\"title\":\"crash test\",\"kind\":\"WORKSHOP\",\"access\":{\"participants\":[\"alice\"]}}");
     }
 
     /** Connects until the room is served (a refused join, 1013, is retried as a client's backoff would). */
