@@ -2,7 +2,6 @@ package eu.vetnet.identity;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.util.Collection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,12 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -77,9 +72,7 @@ public class IdentitySecurityConfiguration {
     JwtDecoder identityJwtDecoder(@Value("${vetnet.oidc.issuer-uri:}") String externalIssuer,
             @Value("${vetnet.identity.issuer.issuer-uri:http://localhost:8090}") String builtInIssuer,
             ObjectProvider<JWKSource<SecurityContext>> jwkSource) {
-        var validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(externalIssuer.isBlank() ? builtInIssuer : externalIssuer),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(AUDIENCE)));
+        var validator = AccessTokenValidators.of(externalIssuer.isBlank() ? builtInIssuer : externalIssuer, AUDIENCE);
         if (externalIssuer.isBlank()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource.getObject()).build();
             decoder.setJwtValidator(validator);

@@ -1,6 +1,6 @@
 package eu.vetnet.gateway.signin;
 
-import java.util.Collection;
+import eu.vetnet.identity.AccessTokenValidators;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +18,6 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
@@ -147,14 +143,12 @@ public class SignInConfiguration {
         return new SignInEndedHandler(sockets);
     }
 
-    /** Validates access tokens as the room server does: the issuer's keys, its {@code iss}, our audience. */
+    /** Validates access tokens as identity's admin API does: the issuer's keys, its {@code iss}, our audience. */
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(OidcProperties properties) {
         String issuer = properties.effectiveIssuerUri();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        aud -> aud != null && aud.contains(properties.getAudience()))));
+        decoder.setJwtValidator(AccessTokenValidators.of(issuer, properties.getAudience()));
         return decoder;
     }
 
