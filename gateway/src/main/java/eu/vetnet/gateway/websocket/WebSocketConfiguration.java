@@ -41,12 +41,16 @@ public class WebSocketConfiguration {
         return new TrackingWebSocketService(new HandshakeWebSocketService(new EventLoopUpgradeStrategy(strategy)), sockets);
     }
 
-    /** The room-server side. */
+    /**
+     * The room-server side, on the gateway's own HttpClient (Spring Cloud Gateway's bean, the one {@code /api} is
+     * proxied with), so that its {@code spring.cloud.gateway.server.webflux.httpclient.*} settings (timeouts, TLS,
+     * pool) hold for room sockets too.
+     */
     @Bean
     @Primary
-    ReactorNettyWebSocketClient vetnetWebSocketClient(LimitsProperties limits) {
+    ReactorNettyWebSocketClient vetnetWebSocketClient(LimitsProperties limits, HttpClient gatewayHttpClient) {
         // Downstream frames carry whole documents (first sync): capped by the room quota, not the upload cap.
         int max = Math.max(limits.getMaxMessageBytes(), limits.getMaxDownstreamMessageBytes());
-        return new ReactorNettyWebSocketClient(HttpClient.create(), () -> WebsocketClientSpec.builder().maxFramePayloadLength(max));
+        return new ReactorNettyWebSocketClient(gatewayHttpClient, () -> WebsocketClientSpec.builder().maxFramePayloadLength(max));
     }
 }
