@@ -62,7 +62,7 @@ final class RedisOidcSessionRegistry implements ReactiveOidcSessionRegistry {
         return redis.strings().smembers(index)
                 .concatMap(sessionId -> read(sessionId)
                         .filter(info -> matches(token, info.getPrincipal()))
-                        .flatMap(info -> take(sessionId)));
+                        .flatMap(info -> forget(sessionId, info)));
     }
 
     private Mono<OidcSessionInformation> read(String sessionId) {
@@ -71,15 +71,18 @@ final class RedisOidcSessionRegistry implements ReactiveOidcSessionRegistry {
 
     /** Reads and deletes the session's entry, and drops it from both indexes. */
     private Mono<OidcSessionInformation> take(String sessionId) {
-        return read(sessionId).flatMap(info -> {
-            OidcUser user = info.getPrincipal();
-            String sid = user.getClaimAsString("sid");
-            Mono<Long> fromSid = sid == null ? Mono.empty() : redis.strings().srem(BY_SID + sid, sessionId);
-            return redis.bytes().del(SESSION + sessionId)
-                    .then(fromSid)
-                    .then(redis.strings().srem(BY_SUBJECT + user.getSubject(), sessionId))
-                    .thenReturn(info);
-        });
+        return read(sessionId).flatMap(info -> forget(sessionId, info));
+    }
+
+    /** Deletes the entry {@code info} was read from, and drops it from both indexes. */
+    private Mono<OidcSessionInformation> forget(String sessionId, OidcSessionInformation info) {
+        OidcUser user = info.getPrincipal();
+        String sid = user.getClaimAsString("sid");
+        Mono<Long> fromSid = sid == null ? Mono.empty() : redis.strings().srem(BY_SID + sid, sessionId);
+        return redis.bytes().del(SESSION + sessionId)
+                .then(fromSid)
+                .then(redis.strings().srem(BY_SUBJECT + user.getSubject(), sessionId))
+                .thenReturn(info);
     }
 
     private static boolean matches(OidcLogoutToken token, OidcUser user) {
