@@ -87,6 +87,19 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/**
+ * Whether this browser is still signed in, for a room socket closed with 4401 (sync/reconnect.ts): the gateway's
+ * /api/me answers 200 while the sign-in lives and 401 once it ended. Anything else (no network, a gateway
+ * restarting with 502) is no answer: the room treats the close as ordinary and asks again next time.
+ */
+export async function probeSession(): Promise<'alive' | 'signedOut' | 'unreachable'> {
+  try {
+    return (await fetchMe()) ? 'alive' : 'signedOut';
+  } catch {
+    return 'unreachable';
+  }
+}
+
 export function signIn(returnTo = location.pathname + location.search): void {
   sessionStorage.setItem('vetnet.returnTo', returnTo);
   location.assign(LOGIN_PATH);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { getRoom, roleIn, type Me, type RoomRecord } from '../app/api';
+import { getRoom, probeSession, roleIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
 import { BoardModel, type RoomRoleName } from '../board/model';
 import { Outline } from '../board/Outline';
@@ -52,6 +52,7 @@ export function Room({ me, roomId, navigate }: { me: Me; roomId: string; navigat
     const s = new RoomSession({
       roomId,
       userId: me.id,
+      probeSession,
       onRejected: (doc, reason) => toast(t('reject.message', { reason: `${doc}: ${reason}` })),
     });
     for (const d of DOCUMENTS) s.open(d);

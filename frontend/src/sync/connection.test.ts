@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, reduce, status, type ConnectionEvent, type ConnectionState } from './connection';
+import { initialState, reconnectDelay, reduce, status, type ConnectionEvent, type ConnectionState } from './connection';
 
 function run(events: ConnectionEvent[], s: ConnectionState = initialState()): ConnectionState {
   return events.reduce(reduce, s);
@@ -31,16 +31,53 @@ describe('connection state machine', () => {
     expect(status(s)).toBe('synced');
   });
 
-  it('reconnects after an ordinary close but stops on 4401 and 4403', () => {
+  it('reconnects after an ordinary close but stops on 4403', () => {
     const open = run([{ type: 'socketOpen' }]);
     expect(status(reduce(open, { type: 'socketClosed', code: 1006 }))).toBe('reconnecting');
     expect(status(reduce(open, { type: 'socketClosed', code: 1001 }))).toBe('reconnecting');
-    expect(status(reduce(open, { type: 'socketClosed', code: 4401, reason: 'token expired' }))).toBe('signedOut');
     const refused = reduce(open, { type: 'socketClosed', code: 4403, reason: 'not on the access list' });
     expect(status(refused)).toBe('refused');
     expect(refused.reason).toBe('not on the access list');
     // stopped is final: later socket events do not revive it
     expect(status(reduce(refused, { type: 'socketOpen' }))).toBe('refused');
+  });
+
+  it('keeps 4400, 4404, 4413 and 4429 final', () => {
+    const open = run([{ type: 'socketOpen' }]);
+    for (const code of [4400, 4404, 4413, 4429]) {
+      const s = reduce(open, { type: 'socketClosed', code, reason: 'why' });
+      expect(status(s), String(code)).toBe('refused');
+      expect(s.reason).toBe('why');
+    }
+  });
+
+  it('treats 4401 as a reconnect until the gateway says the sign-in ended', () => {
+    const open = run([{ type: 'socketOpen' }, { type: 'handshake', done: true }, { type: 'acknowledged', all: true }]);
+    const closed = reduce(open, { type: 'socketClosed', code: 4401, reason: 'token expired' });
+    expect(status(closed)).toBe('reconnecting');
+    expect(closed.checkingSession).toBe(true);
+    expect(closed.stopped).toBeUndefined();
+
+    const alive = reduce(closed, { type: 'sessionChecked', result: 'alive' });
+    expect(status(alive)).toBe('reconnecting');
+    expect(alive.checkingSession).toBe(false);
+    expect(status(run([{ type: 'socketConnecting' }, { type: 'socketOpen' }, { type: 'handshake', done: true }], alive))).toBe('synced');
+
+    const unreachable = reduce(closed, { type: 'sessionChecked', result: 'unreachable' });
+    expect(status(unreachable)).toBe('reconnecting');
+
+    const ended = reduce(closed, { type: 'sessionChecked', result: 'signedOut' });
+    expect(status(ended)).toBe('signedOut');
+    expect(status(reduce(ended, { type: 'socketOpen' }))).toBe('signedOut');
+  });
+
+  it('ignores an answer nobody waits for', () => {
+    const open = run([{ type: 'socketOpen' }]);
+    expect(reduce(open, { type: 'sessionChecked', result: 'alive' })).toBe(open);
+  });
+
+  it('backs off 1 s doubling to 30 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 20].map(reconnectDelay)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
   });
 
   it('is not synced while updates wait for acknowledgement', () => {

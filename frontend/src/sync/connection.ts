@@ -20,7 +20,15 @@ export interface ConnectionState {
   /** Why the server refused us; we stop reconnecting. */
   reason?: string;
   stopped?: 'refused' | 'signedOut';
+  /**
+   * The socket closed with 4401 and the gateway is being asked whether the sign-in still lives. Not shown:
+   * until the answer says otherwise this is an ordinary reconnect.
+   */
+  checkingSession?: boolean;
 }
+
+/** The gateway's answer to "is this browser still signed in?" (GET /api/me: 200, 401, or no answer at all). */
+export type SessionCheck = 'alive' | 'signedOut' | 'unreachable';
 
 export type ConnectionEvent =
   | { type: 'socketConnecting' }
@@ -32,11 +40,27 @@ export type ConnectionEvent =
   /** All providers report zero unacknowledged updates (Hocuspocus sync status). */
   | { type: 'acknowledged'; all: boolean }
   | { type: 'localChange' }
-  | { type: 'refused'; reason: string };
+  | { type: 'refused'; reason: string }
+  | { type: 'sessionChecked'; result: SessionCheck };
 
-/** Close codes after which reconnecting cannot help (rooms/core/CloseCodes.java): stop and tell the user. */
+/**
+ * 4401 is not final by itself: the room server also sends it when the access token the gateway relayed has
+ * expired (tokens live minutes, the sign-in hours). Only the gateway knows whether the sign-in itself ended, so
+ * the app asks it (sync/reconnect.ts) before it tells the user anything.
+ */
 export const CLOSE_UNAUTHORIZED = 4401;
-export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([4400, 4401, 4403, 4404, 4413, 4429]);
+/** Close codes after which reconnecting cannot help (rooms/core/CloseCodes.java): stop and tell the user. */
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([4400, 4403, 4404, 4413, 4429]);
+
+/** The reconnect backoff: 1 s doubling to 30 s (poor Wi-Fi should not be hammered). */
+export const RECONNECT_DELAY_MS = 1000;
+export const RECONNECT_FACTOR = 2;
+export const RECONNECT_MAX_DELAY_MS = 30_000;
+
+/** The wait before reconnect attempt number `attempt` (0 = the first after a close). */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(RECONNECT_DELAY_MS * RECONNECT_FACTOR ** Math.max(0, attempt), RECONNECT_MAX_DELAY_MS);
+}
 
 export function initialState(browserOnline = true): ConnectionState {
   return { socket: 'connecting', browserOnline, handshakeDone: false, acknowledged: true, everOpen: false, pending: 0 };
@@ -51,7 +75,7 @@ export function reduce(s: ConnectionState, e: ConnectionEvent): ConnectionState 
       return { ...s, socket: 'open', everOpen: true, handshakeDone: false };
     case 'socketClosed': {
       const next: ConnectionState = { ...s, socket: 'closed', handshakeDone: false };
-      if (e.code === CLOSE_UNAUTHORIZED) return { ...next, stopped: 'signedOut', reason: e.reason };
+      if (e.code === CLOSE_UNAUTHORIZED) return { ...next, checkingSession: true };
       if (e.code !== undefined && FINAL_CLOSE_CODES.has(e.code)) return { ...next, stopped: 'refused', reason: e.reason || `close ${e.code}` };
       return next;
     }
@@ -71,6 +95,10 @@ export function reduce(s: ConnectionState, e: ConnectionEvent): ConnectionState 
       return { ...s, pending: s.pending + 1, acknowledged: false };
     case 'refused':
       return { ...s, stopped: 'refused', reason: e.reason, socket: 'closed' };
+    case 'sessionChecked':
+      if (e.result === 'signedOut') return { ...s, checkingSession: false, stopped: 'signedOut', socket: 'closed', handshakeDone: false };
+      // Alive, or the gateway did not answer: an ordinary close after all, the reconnect goes on.
+      return s.checkingSession ? { ...s, checkingSession: false } : s;
   }
 }
 

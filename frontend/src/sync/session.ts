@@ -1,7 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { initialState, reduce, type ConnectionEvent, type ConnectionState } from './connection';
+import { initialState, RECONNECT_DELAY_MS, RECONNECT_FACTOR, RECONNECT_MAX_DELAY_MS, reduce, type ConnectionEvent, type ConnectionState } from './connection';
+import { SessionGuard, type SessionProbe } from './reconnect';
 import { parseRejection } from './rejection';
 import { replayPending, typedRoots, type PendingUpdate } from './replay';
 
@@ -33,7 +34,11 @@ export interface RoomSessionOptions {
   userId: string;
   /** ws(s)://host/ws/rooms/{roomId}; defaults to this page's host (the gateway). */
   url?: string;
+  /** Asked after a 4401 close whether the sign-in still lives (the app passes app/api.ts probeSession). */
+  probeSession: SessionProbe;
   onRejected?: (document: string, reason: string) => void;
+  /** The WebSocket class; tests pass a fake one. */
+  WebSocketPolyfill?: unknown;
 }
 
 /** After this many rejections of one document within a minute we stop rejoining it (a safety valve against loops). */
@@ -54,6 +59,7 @@ export class RoomSession {
   private listeners = new Set<() => void>();
   private rejections = new Map<string, number[]>();
   state: ConnectionState;
+  private readonly guard: SessionGuard;
   private readonly onOnline = () => {
     this.dispatch({ type: 'browserOnline' });
     if (!this.state.stopped) void this.socket.connect();
@@ -64,24 +70,32 @@ export class RoomSession {
   };
 
   constructor(private readonly options: RoomSessionOptions) {
-    const online = typeof navigator === 'undefined' ? true : navigator.onLine;
+    const online = typeof navigator === 'undefined' || navigator.onLine !== false;
     this.state = initialState(online);
     const url = options.url ?? defaultUrl(options.roomId);
+    // Closes are judged by the guard: 4401 asks the gateway before anything is shown (sync/reconnect.ts).
+    this.guard = new SessionGuard({
+      state: () => this.state,
+      dispatch: (e) => this.dispatch(e),
+      stopSocket: () => this.socket.disconnect(),
+      startSocket: () => void this.socket.connect(),
+    }, { probe: options.probeSession });
     this.socket = new VetnetSocket({
       url,
       autoConnect: online,
-      // Backoff between attempts: 1 s doubling to 30 s (poor Wi-Fi should not be hammered).
-      delay: 1000,
-      factor: 2,
-      maxDelay: 30000,
+      // Backoff between attempts (the guard's after a 4401 is the same): poor Wi-Fi should not be hammered.
+      delay: RECONNECT_DELAY_MS,
+      factor: RECONNECT_FACTOR,
+      maxDelay: RECONNECT_MAX_DELAY_MS,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
       onStatus: ({ status }) => {
         if (status === 'connecting') this.dispatch({ type: 'socketConnecting' });
-        else if (status === 'connected') this.dispatch({ type: 'socketOpen' });
+        else if (status === 'connected') {
+          this.guard.opened();
+          this.dispatch({ type: 'socketOpen' });
+        }
       },
-      onClose: ({ event }) => {
-        this.dispatch({ type: 'socketClosed', code: event?.code, reason: event?.reason });
-        if (this.state.stopped) this.socket.disconnect();
-      },
+      onClose: ({ event }) => this.guard.closed(event?.code, event?.reason),
     } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.onOnline);
@@ -238,6 +252,7 @@ export class RoomSession {
 
   destroy(): void {
     clearTimeout(this.ackTimer);
+    this.guard.destroy();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);
       window.removeEventListener('offline', this.onOffline);

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { status, type SessionCheck } from './connection';
+import { RoomSession } from './session';
+import { FakeWebSocket, MiniServer } from './testing';
+
+// RoomSession with the real Hocuspocus provider over a fake WebSocket and a miniature room server (./testing.ts).
+
+let server: MiniServer;
+let sessions: RoomSession[] = [];
+
+function session(answers: SessionCheck[] = []) {
+  const probe = vi.fn(async (): Promise<SessionCheck> => answers.shift() ?? 'alive');
+  const s = new RoomSession({ roomId: 'r1', userId: 'u1', url: 'ws://test/ws/rooms/r1', probeSession: probe, WebSocketPolyfill: FakeWebSocket });
+  sessions.push(s);
+  return { s, probe };
+}
+
+const latest = () => FakeWebSocket.latest();
+const tick = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeWebSocket.all = [];
+  server = new MiniServer();
+  FakeWebSocket.server = server;
+});
+
+afterEach(() => {
+  for (const s of sessions) s.destroy();
+  sessions = [];
+  vi.useRealTimers();
+});
+
+describe('RoomSession after a 4401 close', () => {
+  it('asks /api/me and, on 200, reconnects once after the backoff without showing anything new', async () => {
+    const { s, probe } = session(['alive']);
+    s.open('board');
+    await tick();
+    expect(FakeWebSocket.all.length).toBe(1);
+    latest().accept();
+    await tick();
+    latest().serverClose(4401, 'token expired');
+    await tick();
+    expect(probe).toHaveBeenCalledTimes(1);
+    expect(status(s.state)).toBe('reconnecting');
+    await tick(999);
+    expect(FakeWebSocket.all.length).toBe(1);
+    await tick(1);
+    expect(FakeWebSocket.all.length).toBe(2);
+    latest().accept();
+    await tick();
+    expect(status(s.state)).toBe('connected');
+    await tick(120_000);
+    expect(FakeWebSocket.all.length).toBe(2); // no second retry loop left over from the closed socket
+  });
+
+  it('shows the signed-out state on 401 and stops', async () => {
+    const { s } = session(['signedOut']);
+    s.open('board');
+    await tick();
+    latest().accept();
+    await tick();
+    latest().serverClose(4401, 'token expired');
+    await tick();
+    expect(status(s.state)).toBe('signedOut');
+    await tick(120_000);
+    expect(FakeWebSocket.all.length).toBe(1);
+  });
+
+  it('backs off when every new socket is closed with 4401 at once while /api/me says 200', async () => {
+    const { probe } = session();
+    sessions[0].open('board');
+    await tick();
+    const closedAt: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const ws = latest();
+      ws.accept();
+      await tick();
+      closedAt.push(Date.now());
+      ws.serverClose(4401, 'token expired');
+      await tick(40_000);
+    }
+    expect(FakeWebSocket.all.length).toBe(8);
+    const waits = FakeWebSocket.all.slice(1).map((ws, i) => ws.createdAt - closedAt[i]);
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect(probe).toHaveBeenCalledTimes(7);
+  });
+});
