@@ -21,6 +21,8 @@ function usePath(): [string, (p: string) => void] {
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  /** A room found the sign-in ended and /api/me confirmed it: the header says so instead of naming the user. */
+  const [signedOut, setSignedOut] = useState(false);
   const [language, setLanguageState] = useState<Language>(() => pickLanguage(localStorage.getItem('vetnet.language'), navigator.language));
   const [path, navigate] = usePath();
 
@@ -39,6 +41,15 @@ export function App() {
       if (back && back !== location.pathname + location.search) navigate(back);
     }, (e) => setError(e instanceof Error ? e.message : String(e)));
   }, [navigate]);
+
+  // The room's own question to /api/me answered 401; ask again for the header (the user may have signed in again
+  // in another tab meanwhile). The room stays on screen either way, with its "sign in again" button.
+  const sessionEnded = useCallback(() => {
+    fetchMe().then((m) => {
+      if (m) setMe(m);
+      setSignedOut(!m);
+    }, () => setSignedOut(true));
+  }, []);
 
   const i18n = useMemo(() => ({
     language,
@@ -67,13 +78,15 @@ export function App() {
             {LANGUAGES.map((l) => <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>)}
           </select>
         </label>
-        {me && <span className="who">{me.displayName || me.username}</span>}
-        {me && <button type="button" className="link" onClick={() => signOut()}>{t('app.signOut')}</button>}
+        {me && signedOut && <span className="who signed-out">{t('app.signedOut')}</span>}
+        {me && signedOut && <button type="button" className="link" onClick={() => signIn()}>{t('session.signInAgain')}</button>}
+        {me && !signedOut && <span className="who">{me.displayName || me.username}</span>}
+        {me && !signedOut && <button type="button" className="link" onClick={() => signOut()}>{t('app.signOut')}</button>}
       </nav>
       {error ? <p role="alert" className="error">{t('app.error', { message: error })}</p>
         : me === undefined ? <p className="loading">{t('app.signingIn')}</p>
         : me === null ? <p className="loading">{t('app.signingIn')}</p>
-        : roomMatch ? <Room key={roomMatch[1]} me={me} roomId={decodeURIComponent(roomMatch[1])} navigate={navigate} />
+        : roomMatch ? <Room key={roomMatch[1]} me={me} roomId={decodeURIComponent(roomMatch[1])} navigate={navigate} onSessionEnded={sessionEnded} />
         : <Lobby me={me} navigate={navigate} />}
     </I18nContext.Provider>
   );

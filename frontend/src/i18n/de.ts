@@ -4,6 +4,7 @@ export const de: Record<MessageKey, string> = {
   'app.title': 'VET-NET',
   'app.language': 'Sprache',
   'app.signOut': 'Abmelden',
+  'app.signedOut': 'Abgemeldet',
   'app.signingIn': 'Anmeldung läuft…',
   'app.loading': 'Wird geladen…',
   'app.error': 'Etwas ist schiefgegangen: {message}',
@@ -64,7 +65,9 @@ export const de: Record<MessageKey, string> = {
   'conn.offlineUnsynced': 'Offline: {count} nicht abgeglichene Änderungen auf diesem Gerät gesichert',
   'conn.unsynced': '{count} Änderungen werden gespeichert…',
   'conn.refused': 'Kein Zugang: {reason}',
-  'conn.signedOut': 'Deine Sitzung ist abgelaufen: bitte erneut anmelden',
+  'conn.signedOut': 'Deine Sitzung ist abgelaufen',
+  'session.ended': 'Deine Sitzung ist abgelaufen. Noch nicht gespeicherte Änderungen bleiben auf diesem Gerät und werden mit dem Raum zusammengeführt, sobald du zurück bist.',
+  'session.signInAgain': 'Erneut anmelden',
 
   'reject.message': 'Der Server hat deine Änderung abgelehnt, sie wurde rückgängig gemacht: {reason}',
   'reject.dismiss': 'Schließen',

@@ -3,6 +3,7 @@ export const en = {
   'app.title': 'VET-NET',
   'app.language': 'Language',
   'app.signOut': 'Sign out',
+  'app.signedOut': 'Signed out',
   'app.signingIn': 'Signing you in…',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong: {message}',
@@ -63,7 +64,9 @@ export const en = {
   'conn.offlineUnsynced': 'Offline: {count} unsynced changes kept on this device',
   'conn.unsynced': 'Saving {count} changes…',
   'conn.refused': 'No access: {reason}',
-  'conn.signedOut': 'Your session ended: sign in again',
+  'conn.signedOut': 'Your session ended',
+  'session.ended': 'Your session ended. Changes not saved yet stay on this device and are merged into the room when you are back.',
+  'session.signInAgain': 'Sign in again',
 
   'reject.message': 'The server refused your change and it was undone: {reason}',
   'reject.dismiss': 'Dismiss',

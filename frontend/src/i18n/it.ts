@@ -4,6 +4,7 @@ export const it: Record<MessageKey, string> = {
   'app.title': 'VET-NET',
   'app.language': 'Lingua',
   'app.signOut': 'Esci',
+  'app.signedOut': 'Sessione terminata',
   'app.signingIn': 'Accesso in corso…',
   'app.loading': 'Caricamento…',
   'app.error': 'Qualcosa è andato storto: {message}',
@@ -64,7 +65,9 @@ export const it: Record<MessageKey, string> = {
   'conn.offlineUnsynced': 'Offline: {count} modifiche non sincronizzate conservate su questo dispositivo',
   'conn.unsynced': 'Salvataggio di {count} modifiche…',
   'conn.refused': 'Accesso negato: {reason}',
-  'conn.signedOut': 'La sessione è scaduta: accedi di nuovo',
+  'conn.signedOut': 'La sessione è scaduta',
+  'session.ended': 'La sessione è scaduta. Le modifiche non ancora salvate restano su questo dispositivo e vengono unite alla stanza quando rientri.',
+  'session.signInAgain': 'Accedi di nuovo',
 
   'reject.message': 'Il server ha rifiutato la tua modifica, che è stata annullata: {reason}',
   'reject.dismiss': 'Chiudi',

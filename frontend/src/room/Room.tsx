@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { getRoom, probeSession, roleIn, type Me, type RoomRecord } from '../app/api';
+import { getRoom, probeSession, roleIn, signIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
 import { BoardModel, type RoomRoleName } from '../board/model';
 import { Outline } from '../board/Outline';
@@ -28,7 +28,15 @@ declare global {
   }
 }
 
-export function Room({ me, roomId, navigate }: { me: Me; roomId: string; navigate: (p: string) => void }) {
+interface RoomProps {
+  me: Me;
+  roomId: string;
+  navigate: (p: string) => void;
+  /** The room's socket found the sign-in ended (the gateway answered 401): the app refreshes its header. */
+  onSessionEnded?: () => void;
+}
+
+export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
   const { t } = useI18n();
   const [room, setRoom] = useState<RoomRecord | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -122,6 +130,12 @@ export function Room({ me, roomId, navigate }: { me: Me; roomId: string; navigat
     history.replaceState(null, '', `/rooms/${roomId}`);
   }, [template, board, workshop, version, baseRole, roomId, t, boardHandle, workshopHandle]);
 
+  // Once per ending: the app asks /api/me again so its header does not still show the user signed in.
+  const sessionEnded = session?.state.stopped === 'signedOut';
+  useEffect(() => {
+    if (sessionEnded) onSessionEnded?.();
+  }, [sessionEnded, onSessionEnded]);
+
   if (loadError) {
     return (
       <main id="main" className="room-error">
@@ -147,6 +161,16 @@ export function Room({ me, roomId, navigate }: { me: Me; roomId: string; navigat
         <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending}>{statusText}</span>
         <button type="button" className="link" onClick={() => { void navigator.clipboard?.writeText(location.origin + `/rooms/${roomId}`); toast(t('room.linkCopied')); }}>{t('room.copyLink')}</button>
       </header>
+      {sessionEnded && (
+        // Right under the header, so it comes early in the tab order. Focus is not moved here: the user may be
+        // typing, and what they type is kept on this device (IndexedDB) and merged once they are back.
+        <div className="session-ended" role="alert">
+          <p>{t('session.ended')}</p>
+          <button type="button" className="primary" onClick={() => signIn(`/rooms/${encodeURIComponent(roomId)}`)}>
+            {t('session.signInAgain')}
+          </button>
+        </div>
+      )}
       {boardRole === 'observer' && <p className="notice">{t('readonly.notice')}</p>}
       <div className="toasts" role="alert" aria-live="assertive">
         {toasts.map((x) => (
