@@ -86,3 +86,36 @@ describe('RoomSession after a 4401 close', () => {
     expect(probe).toHaveBeenCalledTimes(7);
   });
 });
+
+describe('RoomSession awareness after a reconnect', () => {
+  it('announces the whole local state again under a fresh client id, so the others see it without a reload', async () => {
+    const { s } = session();
+    const board = s.open('board');
+    const notes = s.open('notes');
+    board.provider.awareness!.setLocalState({ cursor: { x: 10, y: 20 }, selection: ['n1'], activeAt: 1234 });
+    notes.provider.awareness!.setLocalStateField('user', { name: 'Alice', color: '#1f8a5b' });
+    await tick();
+    latest().accept();
+    await tick();
+    const first = board.doc.clientID;
+    expect(server.view('board').getStates().get(first)).toMatchObject({ cursor: { x: 10, y: 20 }, activeAt: 1234 });
+    expect(server.view('notes').getStates().get(notes.doc.clientID)).toMatchObject({ user: { name: 'Alice' } });
+
+    latest().serverClose(1006); // the network dropped: the server retires the connection's client ids
+    await tick();
+    expect(server.view('board').getStates().size).toBe(0);
+    await tick(1000);
+    latest().accept();
+    await tick();
+
+    const second = board.doc.clientID;
+    expect(second).not.toBe(first);
+    expect(board.provider.awareness!.clientID).toBe(second);
+    expect(server.view('board').getStates().get(second)).toMatchObject({ cursor: { x: 10, y: 20 }, selection: ['n1'], activeAt: 1234 });
+    expect(server.view('notes').getStates().get(notes.doc.clientID)).toMatchObject({ user: { name: 'Alice', color: '#1f8a5b' } });
+
+    // And it goes on from there: a later cursor move reaches the others too.
+    board.provider.awareness!.setLocalStateField('cursor', { x: 30, y: 40 });
+    expect(server.view('board').getStates().get(second)).toMatchObject({ cursor: { x: 30, y: 40 } });
+  });
+});

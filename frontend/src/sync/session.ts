@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { moveToFreshClientId } from './awareness';
 import { initialState, RECONNECT_DELAY_MS, RECONNECT_FACTOR, RECONNECT_MAX_DELAY_MS, reduce, type ConnectionEvent, type ConnectionState } from './connection';
 import { SessionGuard, type SessionProbe } from './reconnect';
 import { parseRejection } from './rejection';
@@ -11,7 +12,7 @@ import { replayPending, typedRoots, type PendingUpdate } from './replay';
  * down and flushes the lot after reconnecting, possibly before the server has authenticated each document
  * (the room server refuses more than 64 messages before authentication with 4413). Nothing is lost by dropping
  * them: on reconnect each document's sync handshake (step 1/step 2) carries every update the server is missing,
- * and awareness is re-sent by startSync.
+ * and awareness is re-sent by startSync (under a fresh client id, see RoomSession.open).
  */
 class VetnetSocket extends HocuspocusProviderWebsocket {
   send(message: unknown): void {
@@ -132,10 +133,17 @@ export class RoomSession {
     const idb = typeof indexedDB === 'undefined'
       ? undefined
       : new IndexeddbPersistence(storageName(this.options.roomId, name, this.options.userId), doc);
+    // Every open of the socket after the first: the server retired our awareness client id when the last
+    // connection left, so move to a fresh one before the provider's startSync re-announces the state (the
+    // provider emits 'open' right before it authenticates and starts syncing; see sync/awareness.ts).
+    let opens = 0;
     const provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
       document: doc,
+      onOpen: () => {
+        if (opens++ > 0 && provider.awareness) moveToFreshClientId(doc, provider.awareness);
+      },
       // Empty: the gateway puts the user's token on the proxied upgrade; the server falls back to that header.
       token: '',
       onStateless: ({ payload }) => {
