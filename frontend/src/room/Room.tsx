@@ -9,7 +9,7 @@ import { applyTemplate, TEMPLATES, type TemplateId } from '../lobby/templates';
 import { NotesEditor } from '../notes/NotesEditor';
 import { PeoplePanel } from '../people/PeoplePanel';
 import { status } from '../sync/connection';
-import { userColor, usePeers } from '../sync/peers';
+import { userCaretColor, usePeers } from '../sync/peers';
 import { RoomSession } from '../sync/session';
 import { WorkshopModel } from '../workshop/model';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
@@ -195,7 +195,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
           <div className="tab-panel" hidden={mainTab !== 'notes'}>
             {notesHandle && (
               <NotesEditor key={`n${notesHandle.generation}`} doc={notesHandle.doc} provider={notesHandle.provider}
-                user={{ name: self.name, color: userColor(me.id) }} editable={!readOnly(notesHandle) && baseRole !== 'observer'} />
+                user={{ name: self.name, color: userCaretColor(me.id) }} editable={!readOnly(notesHandle) && baseRole !== 'observer'} />
             )}
           </div>
         </main>

@@ -17,10 +17,40 @@ export interface Peer {
   local: boolean;
 }
 
-export function userColor(id: string): string {
+const SATURATION = 70;
+const LIGHTNESS = 42;
+
+function hue(id: string): number {
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return `hsl(${h % 360} 70% 42%)`;
+  return h % 360;
+}
+
+/** A person's colour (cursors, selections, the people list), the same in every browser. */
+export function userColor(id: string): string {
+  return `hsl(${hue(id)} ${SATURATION}% ${LIGHTNESS}%)`;
+}
+
+/**
+ * The same colour as `#rrggbb`, for the document's carets: Tiptap's CollaborationCaret accepts only that form and
+ * draws any other (our `hsl(...)`) transparent. It is sent in the notes awareness, so others draw our caret with it.
+ */
+export function userCaretColor(id: string): string {
+  return hslToHex(hue(id), SATURATION, LIGHTNESS);
+}
+
+/** HSL (hue in degrees, saturation and lightness in percent) to `#rrggbb`, the CSS Color 4 conversion. */
+export function hslToHex(h: number, s: number, l: number): string {
+  const sat = Math.min(Math.max(s, 0), 100) / 100;
+  const light = Math.min(Math.max(l, 0), 100) / 100;
+  const hue360 = ((h % 360) + 360) % 360;
+  const a = sat * Math.min(light, 1 - light);
+  const channel = (n: number) => {
+    const k = (n + hue360 / 30) % 12;
+    const v = light - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(v * 255).toString(16).padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
 export function readPeers(awareness: Awareness, self?: { id: string; name: string; role: string }): Peer[] {
