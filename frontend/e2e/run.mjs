@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath, signIn, startStack } from './stack.mjs';
 
 const RESULTS = new URL('../test-results/', import.meta.url).pathname;
+/** How long a person stays in the room doing nothing while access tokens expire (the stack's live 15 s each). */
+const STAY_SECONDS = Number(process.env.VETNET_E2E_STAY_SECONDS ?? 120);
+/** What the room's status may show while nothing happens: "All changes saved", or "saving" for a moment. */
+const QUIET_STATUSES = new Set(['synced', 'connected']);
 const results = [];
 const people = [];
 let shot = 0;
@@ -286,6 +290,67 @@ async function main() {
       const p = await boardState(paula.page);
       if (JSON.stringify(f) !== JSON.stringify(p)) throw new Error('observer and facilitator differ after the refused write');
       await snap(paula.page, 'paula-observer-de');
+    });
+
+    await step(`both stay ${STAY_SECONDS} s while access tokens expire under them, then edit; each sees the other's edit; the room never looked disconnected`, async () => {
+      if (!stack.accessTokenTtl) console.log('    (E2E_BASE_URL: the product\'s own access-token lifetime applies, maybe longer than the stay)');
+      // Every change of the status and every room socket opened, as it happens (a reconnect shows "Reconnecting…"
+      // for about a second, less than the poll below may catch); the poll checks what is on screen each second.
+      let stayStart = Date.now();
+      const sockets = [];
+      const onSocket = (who) => (ws) => sockets.push(`${who} opened ${ws.url()} at ${Math.round((Date.now() - stayStart) / 1000)} s`);
+      const listeners = [alice, fabio].map((p) => ({ page: p.page, listener: onSocket(p.name) }));
+      for (const { page, listener } of listeners) page.on('websocket', listener);
+      for (const p of [alice, fabio]) {
+        await synced(p.page);
+        await p.page.evaluate(() => {
+          const el = document.querySelector('.room-header .conn');
+          const seen = [];
+          window.__vetnetStatusChanges = seen;
+          new MutationObserver(() => seen.push(el?.getAttribute('data-status'))).observe(el, { attributes: true, attributeFilter: ['data-status'] });
+        });
+      }
+      const odd = [];
+      stayStart = Date.now();
+      for (let second = 1; second <= STAY_SECONDS; second++) {
+        if (interrupted) return;
+        for (const p of [alice, fabio]) {
+          const now = await p.page.evaluate(() => ({
+            status: document.querySelector('.room-header .conn')?.getAttribute('data-status') ?? 'no status',
+            ended: document.querySelector('.session-ended') !== null,
+          }));
+          if (!QUIET_STATUSES.has(now.status) || now.ended) {
+            odd.push(`${p.name} at ${second} s: ${now.status}${now.ended ? ', "session ended" banner' : ''}`);
+          }
+        }
+        await new Promise((r) => setTimeout(r, Math.max(0, stayStart + second * 1000 - Date.now())));
+      }
+      for (const { page, listener } of listeners) page.off('websocket', listener);
+      for (const p of [alice, fabio]) {
+        const changes = await p.page.evaluate(() => window.__vetnetStatusChanges ?? []);
+        const unquiet = changes.filter((c) => !QUIET_STATUSES.has(c));
+        if (unquiet.length) odd.push(`${p.name}'s status changed to ${unquiet.join(', ')}`);
+      }
+      if (odd.length) throw new Error(`during the stay:\n${[...odd, ...sockets].join('\n')}`);
+
+      await alice.page.focus('.outline button.primary');
+      await alice.page.keyboard.press('Enter');
+      await alice.page.waitForSelector('.outline-edit textarea');
+      await alice.page.keyboard.press('Control+A');
+      await alice.page.keyboard.type('Written after a long pause');
+      await alice.page.keyboard.press('Enter');
+      await waitObject(fabio.page, 'Written after a long pause');
+      await fabio.page.click('.room-main .tabs button:nth-child(2)');
+      await fabio.page.click('.notes-content');
+      await fabio.page.keyboard.press('Control+End');
+      await fabio.page.keyboard.press('Enter');
+      await fabio.page.keyboard.type('Fabio is still here');
+      await alice.page.waitForFunction(() => document.querySelector('.notes-content')?.textContent?.includes('Fabio is still here'));
+      for (const p of [alice, fabio]) {
+        await synced(p.page);
+        if (await p.page.locator('.session-ended').count()) throw new Error(`${p.name} sees "session ended"`);
+      }
+      await snap(alice.page, 'alice-after-the-stay');
     });
   } finally {
     console.log(`steps done in ${Math.round((Date.now() - tSteps) / 1000)} s; stopping the stack`);

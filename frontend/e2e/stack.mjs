@@ -14,6 +14,9 @@ const frontend = resolve(here, '..');
 const repo = resolve(frontend, '..');
 const RESULTS = join(frontend, 'test-results');
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 600_000);
+/** The access-token lifetime and the gateway's refresh margin of the stack started here (ISO-8601 durations). */
+export const ACCESS_TOKEN_TTL = 'PT15S';
+export const REFRESH_BEFORE_EXPIRY = 'PT5S';
 
 // Set by a caller for its own `./vetnet run`: they would point our servers at theirs (the launcher derives them
 // from our ports when they are unset). VETNET_OIDC_ISSUER_URI would replace the built-in issuer whose form we fill.
@@ -56,7 +59,7 @@ export async function startStack({
   if (process.env.E2E_BASE_URL) {
     const baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
     if (!(await healthy(`${baseUrl}/actuator/health`))) throw new Error(`E2E_BASE_URL ${baseUrl} does not answer /actuator/health`);
-    return { baseUrl, async stop() {} };
+    return { baseUrl, accessTokenTtl: undefined, async stop() {} }; // its own token lifetime, whatever it is
   }
   const missing = ['identity', 'rooms', 'gateway'].filter((m) => !execJar(m));
   if (missing.length) {
@@ -87,6 +90,12 @@ export async function startStack({
     VETNET_FRONTEND_LOCATION: `file:${dist}/`,
     // C1 only: the three JVMs start markedly faster on 2 cores; the browser, not the servers, is what is timed.
     VETNET_APP_JAVA_OPTS: process.env.VETNET_APP_JAVA_OPTS ?? '-Xmx384m -XX:TieredStopAtLevel=1',
+    // Short-lived access tokens (the built-in issuer's vetnet.identity.issuer.access-token-ttl, 5 min by default),
+    // renewed by the gateway 5 s before they expire (vetnet.gateway.oidc.refresh-before-expiry): each token
+    // relayed to a room socket lives 15 s, so run.mjs's 2-minute stay outlives 8 of them (every other step runs
+    // under them too). The room must never show it.
+    VETNET_IDENTITY_ISSUER_ACCESSTOKENTTL: process.env.VETNET_IDENTITY_ISSUER_ACCESSTOKENTTL ?? ACCESS_TOKEN_TTL,
+    VETNET_GATEWAY_OIDC_REFRESHBEFOREEXPIRY: process.env.VETNET_GATEWAY_OIDC_REFRESHBEFOREEXPIRY ?? REFRESH_BEFORE_EXPIRY,
   });
   // Detached (its own process group): a Ctrl-C in the terminal reaches only us, and stop() is the one thing that
   // ends the launcher, whose trap then stops what it started. Two signals would cut its cleanup short.
@@ -124,7 +133,7 @@ export async function startStack({
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { baseUrl, logFile, stop };
+  return { baseUrl, logFile, accessTokenTtl: env.VETNET_IDENTITY_ISSUER_ACCESSTOKENTTL, stop };
 }
 
 /**
