@@ -13,9 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -28,7 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class IdentitySecurityConfiguration {
 
     /** The audience Keycloak's realm mapper and the built-in issuer put in access tokens. */
-    public static final String AUDIENCE = "vetnet-gateway";
+    public static final String AUDIENCE = AccessTokenValidators.DEFAULT_AUDIENCE;
 
     @Bean
     @Order(2)
@@ -71,18 +69,14 @@ public class IdentitySecurityConfiguration {
     @Bean
     JwtDecoder identityJwtDecoder(@Value("${vetnet.oidc.issuer-uri:}") String externalIssuer,
             @Value("${vetnet.identity.issuer.issuer-uri:http://localhost:8090}") String builtInIssuer,
+            @Value("${vetnet.oidc.key-refetch-cooldown:30s}") java.time.Duration keyRefetchCooldown,
             ObjectProvider<JWKSource<SecurityContext>> jwkSource) {
-        var validator = AccessTokenValidators.of(externalIssuer.isBlank() ? builtInIssuer : externalIssuer, AUDIENCE);
         if (externalIssuer.isBlank()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource.getObject()).build();
-            decoder.setJwtValidator(validator);
+            decoder.setJwtValidator(AccessTokenValidators.of(builtInIssuer, AUDIENCE));
             return decoder;
         }
-        return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(externalIssuer);
-            decoder.setJwtValidator(validator);
-            return decoder;
-        });
+        return AccessTokenDecoders.blocking(new IssuerKeys(externalIssuer, null, keyRefetchCooldown), externalIssuer, AUDIENCE);
     }
 
 }

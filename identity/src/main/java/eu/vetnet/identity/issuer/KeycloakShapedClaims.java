@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 final class KeycloakShapedClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     /** The audience the realm's mapper adds; the gateway and rooms accept tokens for it. */
-    static final String AUDIENCE = "vetnet-gateway";
+    static final String AUDIENCE = eu.vetnet.identity.AccessTokenValidators.DEFAULT_AUDIENCE;
 
     @Override
     public void customize(JwtEncodingContext context) {
