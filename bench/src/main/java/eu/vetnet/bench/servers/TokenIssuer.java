@@ -55,7 +55,7 @@ public final class TokenIssuer implements AutoCloseable {
             r.append(r.isEmpty() ? "" : ",").append('"').append(role).append('"');
         }
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + user + "\",\"preferred_username\":\"" + user
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"vetnet-gateway\",\"typ\":\"Bearer\",\"sub\":\"" + user + "\",\"preferred_username\":\"" + user
                 + "\",\"name\":\"" + user + "\",\"iat\":" + now + ",\"exp\":" + (now + 7200)
                 + ",\"realm_access\":{\"roles\":[" + r + "]}}";
         String signingInput = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

@@ -22,7 +22,11 @@ public final class ClientConnection {
     final Socket socket;
     final Protocol protocol;
     final String fixedDocument;
-    final String headerToken;
+    /**
+     * The identity the gateway established: the upgrade's bearer token, replaced by each renewal. When set, it is the
+     * token of every document this socket opens; a token in a Hocuspocus auth message never replaces it. On the lane.
+     */
+    String headerToken;
     final Map<String, DocumentSession> sessions = new LinkedHashMap<>();
     private final RateLimiter messageRate;
     private volatile boolean closed;
@@ -78,9 +82,29 @@ public final class ClientConnection {
         });
     }
 
-    /** A text frame: no Yjs protocol uses them. */
-    public void receiveText() {
-        close(CloseCodes.BAD_MESSAGE, "text frames are not part of the protocol: send binary frames");
+    /**
+     * A text frame: no Yjs protocol uses them; the only one accepted is a token renewal
+     * ({@link eu.vetnet.identity.TokenRenewal}) from the gateway that relays this socket.
+     */
+    public void receiveText(String text) {
+        if (closed) {
+            return;
+        }
+        String token = eu.vetnet.identity.TokenRenewal.tokenOf(text);
+        if (token == null) {
+            close(CloseCodes.BAD_MESSAGE, "text frames are not part of the protocol: send binary frames");
+            return;
+        }
+        if (!messageRate.tryAcquire()) {
+            close(CloseCodes.TOO_MANY_MESSAGES, "more than " + (long) server.limits().messagesPerSecond()
+                    + " messages per second");
+            return;
+        }
+        room.lane.execute(() -> {
+            if (!closed) {
+                server.dispatcher().renew(this, token);
+            }
+        });
     }
 
     /** The transport saw the socket close (by the client or the network). */

@@ -6,6 +6,7 @@ import eu.vetnet.rooms.protocol.Incoming;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * The pairing of one connection with one document (Hocuspocus's "Connection"): its own authentication,
@@ -26,6 +27,8 @@ public final class DocumentSession {
     /** Set when an update of this session was rejected: its client must discard its copy and rejoin. */
     boolean rejected;
     final Set<Long> awarenessClients = new HashSet<>();
+    /** Closes the connection when the user's token expires without a renewal; replaced by each renewal. */
+    ScheduledFuture<?> expiry;
     final RateLimiter awarenessRate;
 
     DocumentSession(ClientConnection connection, String name, RoomLimits limits) {

@@ -106,7 +106,8 @@ final class MessageDispatcher {
         }
         DocumentSession s = new DocumentSession(c, document, server.limits());
         c.sessions.put(document, s);
-        String bearer = token == null || token.isEmpty() ? c.headerToken : token;
+        // The gateway's identity wins: a token a browser puts in the auth message never replaces it.
+        String bearer = c.headerToken != null ? c.headerToken : token;
         AuthContext context = new AuthContext();
         Room room = c.room;
         server.hooks().chain(h -> h.onAuthenticate(new AuthenticatePayload(room.id(), document, bearer, context)))
@@ -131,6 +132,9 @@ final class MessageDispatcher {
                         refuse(c, document, s, err);
                     } else {
                         open(s, doc, context);
+                        if (c.headerToken != null && !c.headerToken.equals(bearer)) {
+                            renew(c, c.headerToken); // a renewal arrived while this document was being opened
+                        }
                     }
                 }, room.lane);
     }
@@ -147,20 +151,77 @@ final class MessageDispatcher {
                 c.deadline.cancel(false);
             }
         }
-        Instant expires = s.user.expiresAt();
-        if (expires != null) {
-            long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());
-            server.timer().schedule(() -> c.room.lane.execute(() -> {
-                if (c.sessions.get(s.name()) == s && s.isOpen()) {
-                    c.close(CloseCodes.UNAUTHORIZED, "token expired: reconnect with a fresh one");
-                }
-            }), delay, TimeUnit.MILLISECONDS);
-        }
+        scheduleExpiry(s);
         s.send(c.protocol.authenticated(s.name(), !s.writable()));
         doc.join(s);
         while (!s.queued.isEmpty() && s.isOpen() && !c.isClosed()) {
             handle(s, s.queued.poll());
         }
+    }
+
+    /**
+     * A refreshed token for this socket (docs/rooms.md, "Token renewal"): every open document is checked again with
+     * it through the same hooks as a join. The same user keeps the socket with the token's new expiry; a token that
+     * does not validate or names someone else closes it (4401), a lost access 4403, a changed role 1008 (reconnect
+     * with the new role). On the lane.
+     */
+    void renew(ClientConnection c, String token) {
+        DocumentSession[] open = c.sessions.values().stream().filter(DocumentSession::isOpen).toArray(DocumentSession[]::new);
+        if (open.length == 0) {
+            c.headerToken = token; // checked when a document is opened with it
+            return;
+        }
+        for (DocumentSession s : open) {
+            AuthContext context = new AuthContext();
+            server.hooks().chain(h -> h.onAuthenticate(new AuthenticatePayload(c.room.id(), s.name(), token, context, true)))
+                    .whenCompleteAsync((v, err) -> {
+                        if (c.isClosed() || c.sessions.get(s.name()) != s || !s.isOpen()) {
+                            return;
+                        }
+                        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                        if (cause instanceof AccessDeniedException denied) {
+                            c.close(denied.closeCode(), "renewed token refused: " + denied.getMessage());
+                        } else if (cause != null) {
+                            log.warn("renewing {} failed", s, cause);
+                            c.close(CloseCodes.TRY_AGAIN_LATER, "the server could not check the renewed token: reconnect");
+                        } else if (context.user() == null || !context.user().id().equals(s.user.id())) {
+                            c.close(CloseCodes.UNAUTHORIZED, "a renewed token must be for the user the socket belongs to");
+                        } else if (context.role() == null) {
+                            c.close(CloseCodes.FORBIDDEN, "you are not on the access list of room " + c.room.id());
+                        } else if (context.role() != s.role) {
+                            c.close(CloseCodes.POLICY_VIOLATION, "your role in room " + c.room.id() + " changed to "
+                                    + context.role().name().toLowerCase() + ": reconnect");
+                        } else {
+                            c.headerToken = token;
+                            s.user = context.user();
+                            scheduleExpiry(s);
+                        }
+                    }, c.room.lane);
+        }
+    }
+
+    /** Closes the connection (4401) when the session's token expires, unless a renewal comes first. */
+    private void scheduleExpiry(DocumentSession s) {
+        if (s.expiry != null) {
+            s.expiry.cancel(false);
+            s.expiry = null;
+        }
+        Instant expires = s.user.expiresAt();
+        if (expires == null) {
+            return;
+        }
+        ClientConnection c = s.connection();
+        long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());
+        s.expiry = server.timer().schedule(() -> c.room.lane.execute(() -> {
+            if (c.sessions.get(s.name()) != s || !s.isOpen()) {
+                return;
+            }
+            if (s.user.expiresAt().isAfter(Instant.now())) {
+                scheduleExpiry(s); // renewed meanwhile, or the timer ran ahead of the wall clock
+            } else {
+                c.close(CloseCodes.UNAUTHORIZED, "token expired: reconnect with a fresh one");
+            }
+        }), delay, TimeUnit.MILLISECONDS);
     }
 
     private void refuse(ClientConnection c, String document, DocumentSession s, Throwable err) {
@@ -195,6 +256,9 @@ final class MessageDispatcher {
         DocumentSession.State was = s.state;
         s.state = DocumentSession.State.CLOSED;
         s.queued.clear();
+        if (s.expiry != null) {
+            s.expiry.cancel(false);
+        }
         if (was == DocumentSession.State.OPEN && s.document != null) {
             s.document.leave(s);
             server.hooks().notifyAll(h -> h.onDisconnect(new DisconnectPayload(s.connection().room.id(), s.name(), s.user())));

@@ -77,7 +77,7 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
     public CompletionStage<Void> onAuthenticate(AuthenticatePayload payload) {
         RoomUser user = payload.context().user();
         RoomRole role = payload.context().role();
-        if (user != null && role != null) {
+        if (user != null && role != null && !payload.renewal()) {
             roles.put(key(payload.roomId(), payload.documentName()) + '\u0000' + user.id(), role);
             events.record(payload.roomId(), SessionEvents.JOINED, payload.documentName(), user, role);
         }

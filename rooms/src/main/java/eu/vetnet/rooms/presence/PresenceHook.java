@@ -35,7 +35,7 @@ public final class PresenceHook implements RoomHook {
     public CompletionStage<Void> onAuthenticate(AuthenticatePayload payload) {
         // Counted when the access list admitted the user. A join refused later (load failure) is uncounted
         // when its room unloads; the core has no "joined" hook yet.
-        if (payload.context().user() != null && payload.context().role() != null) {
+        if (payload.context().user() != null && payload.context().role() != null && !payload.renewal()) {
             local.join(payload.roomId(), payload.documentName(), payload.context().user(), payload.context().role());
         }
         return DONE;

@@ -1,5 +1,7 @@
 package eu.vetnet.rooms.web;
 
+import eu.vetnet.identity.AccessTokenDecoders;
+import eu.vetnet.identity.IssuerKeys;
 import eu.vetnet.rooms.auth.JwtAuthenticationHook;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomHook;
@@ -11,6 +13,7 @@ import eu.vetnet.rooms.storage.InMemoryDocumentStorage;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,13 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.util.StringUtils;
 
 /** Wires the transport-agnostic core: the hooks (token, access list, storage), the pools, the metrics. */
 @Configuration(proxyBeanMethods = false)
@@ -47,17 +48,12 @@ public class RoomServerConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder roomsJwtDecoder(RoomsProperties properties) {
+    ReactiveJwtDecoder roomsJwtDecoder(RoomsProperties properties,
+            @Value("${vetnet.oidc.key-refetch-cooldown:30s}") Duration keyRefetchCooldown) {
         RoomsProperties.Auth auth = properties.getAuth();
-        if (StringUtils.hasText(auth.getJwkSetUri())) {
-            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.getJwkSetUri()).build();
-            if (StringUtils.hasText(auth.getIssuerUri())) {
-                decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(auth.getIssuerUri()));
-            }
-            return decoder;
-        }
-        // Discovery happens on the first token, not at startup: the room server starts before the issuer.
-        return NimbusReactiveJwtDecoder.withIssuerLocation(auth.getIssuerUri()).build();
+        // Keys are fetched on the first token, not at startup: the room server starts before the issuer.
+        IssuerKeys keys = new IssuerKeys(auth.getIssuerUri(), auth.getJwkSetUri(), keyRefetchCooldown);
+        return AccessTokenDecoders.reactive(keys, auth.getIssuerUri(), auth.getAudience());
     }
 
     @Bean

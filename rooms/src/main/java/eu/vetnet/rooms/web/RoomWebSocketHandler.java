@@ -50,7 +50,7 @@ final class RoomWebSocketHandler implements WebSocketHandler {
                         payload.read(frame);
                         connection.receive(frame);
                     } else if (message.getType() == WebSocketMessage.Type.TEXT) {
-                        connection.receiveText();
+                        connection.receiveText(message.getPayloadAsText());
                     }
                 })
                 .onErrorResume(e -> Mono.empty())

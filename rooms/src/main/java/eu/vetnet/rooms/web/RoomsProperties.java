@@ -57,6 +57,16 @@ public class RoomsProperties {
         private String issuerUri = "http://localhost:8090";
         /** The issuer's JWKS; read lazily, so the server starts before the issuer does. */
         private String jwkSetUri;
+        /** The audience access tokens must carry (the realm's audience mapper; the gateway checks the same one). */
+        private String audience = eu.vetnet.identity.AccessTokenValidators.DEFAULT_AUDIENCE;
+
+        public String getAudience() {
+            return audience;
+        }
+
+        public void setAudience(String audience) {
+            this.audience = audience;
+        }
 
         public String getIssuerUri() {
             return issuerUri;

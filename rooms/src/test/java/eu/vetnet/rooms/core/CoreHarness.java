@@ -24,13 +24,14 @@ final class CoreHarness implements AutoCloseable {
     final ExecutorService workers = Executors.newFixedThreadPool(2);
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final InMemoryDocumentStorage storage = new InMemoryDocumentStorage();
+    final TokenHook tokens = new TokenHook();
     final RoomServer server;
 
     /** The wall clock the server reads awareness timeouts from; tests move it. */
     final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_000_000);
 
     CoreHarness(RoomLimits limits, RoomHook... extra) {
-        List<RoomHook> hooks = new ArrayList<>(List.of(new TokenHook(), storage));
+        List<RoomHook> hooks = new ArrayList<>(List.of(tokens, storage));
         hooks.addAll(List.of(extra));
         server = new RoomServer(limits, hooks, Policies::forDocument, workers, timer, clock::get);
     }
@@ -54,7 +55,7 @@ final class CoreHarness implements AutoCloseable {
             this.hocuspocus = hocuspocus;
             this.doc = new YDoc(clientId);
             connection = hocuspocus
-                    ? server.connect(socket, HocuspocusProtocol.INSTANCE, room, null, null)
+                    ? server.connect(socket, HocuspocusProtocol.INSTANCE, room, null, token)
                     : server.connect(socket, YWebsocketProtocol.INSTANCE, room, document, token);
         }
 
@@ -105,6 +106,11 @@ final class CoreHarness implements AutoCloseable {
 
     Client hocuspocus(String room, long clientId) {
         return new Client(room, null, null, true, clientId);
+    }
+
+    /** A Hocuspocus socket whose upgrade carried {@code headerToken}, as the gateway's does. */
+    Client hocuspocus(String room, long clientId, String headerToken) {
+        return new Client(room, null, headerToken, true, clientId);
     }
 
     /** The server's document as JSON, read on the room's lane. */

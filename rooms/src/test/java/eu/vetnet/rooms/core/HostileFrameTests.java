@@ -71,7 +71,7 @@ class HostileFrameTests {
     void aTextFrameClosesTheSocket() {
         h = new CoreHarness();
         var c = h.yws("r1", "scratch", "alice", 1);
-        c.connection.receiveText();
+        c.connection.receiveText("hello");
         assertEquals(CloseCodes.BAD_MESSAGE, c.awaitClosed());
     }
 

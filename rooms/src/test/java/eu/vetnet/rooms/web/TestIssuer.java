@@ -54,6 +54,7 @@ final class TestIssuer {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(ISSUER)
                     .subject(username + "-id")
+                    .audience("vetnet-gateway").claim("typ", "Bearer")
                     .claim("preferred_username", username)
                     .claim("name", Character.toUpperCase(username.charAt(0)) + username.substring(1))
                     .claim("realm_access", Map.of("roles", List.of(roles)))

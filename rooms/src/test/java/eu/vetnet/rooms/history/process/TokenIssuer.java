@@ -45,6 +45,7 @@ public final class TokenIssuer implements AutoCloseable {
         try {
             Instant now = Instant.now();
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject(username + "-id")
+                    .audience("vetnet-gateway").claim("typ", "Bearer")
                     .claim("preferred_username", username).claim("name", username)
                     .claim("realm_access", Map.of("roles", List.of(role)))
                     .issueTime(Date.from(now.minusSeconds(5))).expirationTime(Date.from(now.plusSeconds(3600))).build();
