@@ -31,6 +31,22 @@ class InMemorySessionConfiguration {
         });
     }
 
+    /** The live session objects themselves: what a renewal changes in one is stored by that. */
+    @Bean
+    StoredSessions storedSessions(InMemoryWebSessionStore store) {
+        return new StoredSessions() {
+            @Override
+            public Mono<WebSession> read(String sessionId) {
+                return Mono.justOrEmpty(store.getSessions().get(sessionId)).filter(session -> !session.isExpired());
+            }
+
+            @Override
+            public Mono<Void> write(WebSession session) {
+                return Mono.empty();
+            }
+        };
+    }
+
     /** With one gateway, its own sockets are all there are. */
     @Bean
     SignedOutSockets signedOutSockets(ProxiedSockets sockets) {

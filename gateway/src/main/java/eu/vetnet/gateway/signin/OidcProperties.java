@@ -29,7 +29,7 @@ public class OidcProperties {
     /** Access tokens are refreshed this long before they expire (before a relay, an upgrade, /api/me). */
     private Duration refreshBeforeExpiry = Duration.ofSeconds(60);
     /** The audience access tokens must carry (the realm's audience mapper). */
-    private String audience = "vetnet-gateway";
+    private String audience = eu.vetnet.identity.AccessTokenValidators.DEFAULT_AUDIENCE;
 
     /** The issuer in force. */
     public String effectiveIssuerUri() {

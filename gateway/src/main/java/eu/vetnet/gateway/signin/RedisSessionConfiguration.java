@@ -61,6 +61,11 @@ class RedisSessionConfiguration {
         return new SpringSessionWebSessionStore<>(sessionRepository);
     }
 
+    @Bean
+    StoredSessions storedSessions(ReactiveRedisSessionRepository sessionRepository, GatewayRedis redis) {
+        return new RedisStoredSessions(sessionRepository, redis);
+    }
+
     /** EXISTS on the session's key: Redis drops it when the idle timeout passes, and no session is read or touched. */
     @Bean
     LiveSessions liveSessions(GatewayRedis redis) {

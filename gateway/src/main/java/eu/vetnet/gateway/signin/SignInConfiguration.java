@@ -1,6 +1,14 @@
 package eu.vetnet.gateway.signin;
 
-import eu.vetnet.identity.AccessTokenValidators;
+import eu.vetnet.identity.AccessTokenDecoders;
+import eu.vetnet.gateway.websocket.ProxiedSockets;
+import eu.vetnet.gateway.websocket.SignInEnded;
+import eu.vetnet.gateway.websocket.TokenRenewals;
+import eu.vetnet.identity.IssuerKeys;
+import java.time.Clock;
+import org.springframework.web.server.session.WebSessionStore;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +26,6 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -138,18 +145,36 @@ public class SignInConfiguration {
         return new SignedInUsers(authorizedClientManager, accessTokenDecoder, properties);
     }
 
+    /** Room sockets get each refreshed access token of their session (docs/gateway.md, "Token renewal"). */
+    @Bean
+    TokenRenewals tokenRenewals(ReactiveOAuth2AuthorizedClientManager authorizedClientManager, StoredSessions sessions,
+            OidcProperties properties) {
+        return new SessionTokenRenewals(authorizedClientManager, sessions, properties, Clock.systemUTC());
+    }
+
+    /**
+     * A socket whose session's refresh the issuer refused ends the sign-in as a request would (SignInEndedHandler):
+     * every socket of the session closes with 4401 and the session is removed. A socket whose session or tokens are
+     * simply gone closes with 4401.
+     */
+    @Bean
+    SignInEnded socketSignInEnded(SignedOutSockets sockets, WebSessionStore store) {
+        return (socket, cause) -> cause == null
+                ? socket.browser().close(ProxiedSockets.SIGNED_OUT)
+                : sockets.closeEverywhere(socket.sessionId()).then(store.removeSession(socket.sessionId()));
+    }
+
     @Bean
     SignInEndedHandler signInEndedHandler(SignedOutSockets sockets) {
         return new SignInEndedHandler(sockets);
     }
 
-    /** Validates access tokens as identity's admin API does: the issuer's keys, its {@code iss}, our audience. */
+    /** Validates access tokens as identity's admin API and the room server do (AccessTokenDecoders). */
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(OidcProperties properties) {
+    ReactiveJwtDecoder accessTokenDecoder(OidcProperties properties,
+            @Value("${vetnet.oidc.key-refetch-cooldown:30s}") Duration keyRefetchCooldown) {
         String issuer = properties.effectiveIssuerUri();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
-        decoder.setJwtValidator(AccessTokenValidators.of(issuer, properties.getAudience()));
-        return decoder;
+        return AccessTokenDecoders.reactive(new IssuerKeys(issuer, null, keyRefetchCooldown), issuer, properties.getAudience());
     }
 
 }

@@ -5,6 +5,7 @@ import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Spring's handshake, remembering each browser socket under its login session so that logout closes it
@@ -29,11 +30,14 @@ public final class TrackingWebSocketService implements WebSocketService {
     @Override
     public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
         return exchange.getSession().map(WebSession::getId).defaultIfEmpty("").flatMap(sessionId -> {
+            // The socket's session travels to the upstream connection (RenewingWebSocketClient) in the context.
             WebSocketHandler tracked = new WebSocketHandler() {
                 @Override
                 public Mono<Void> handle(org.springframework.web.reactive.socket.WebSocketSession socket) {
                     sockets.add(sessionId, socket);
-                    return handler.handle(socket).doFinally(signal -> sockets.remove(sessionId, socket));
+                    return handler.handle(socket)
+                            .contextWrite(Context.of(RelayedSocket.class, new RelayedSocket(sessionId, exchange, socket)))
+                            .doFinally(signal -> sockets.remove(sessionId, socket));
                 }
 
                 @Override

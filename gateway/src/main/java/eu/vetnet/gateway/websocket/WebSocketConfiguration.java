@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import org.springframework.web.reactive.socket.client.WebSocketClient;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
@@ -44,13 +45,15 @@ public class WebSocketConfiguration {
     /**
      * The room-server side, on the gateway's own HttpClient (Spring Cloud Gateway's bean, the one {@code /api} is
      * proxied with), so that its {@code spring.cloud.gateway.server.webflux.httpclient.*} settings (timeouts, TLS,
-     * pool) hold for room sockets too.
+     * pool) hold for room sockets too; each socket gets its session's refreshed tokens (RenewingWebSocketClient).
      */
     @Bean
     @Primary
-    ReactorNettyWebSocketClient vetnetWebSocketClient(LimitsProperties limits, HttpClient gatewayHttpClient) {
+    WebSocketClient vetnetWebSocketClient(LimitsProperties limits, HttpClient gatewayHttpClient, TokenRenewals renewals,
+            SignInEnded signInEnded) {
         // Downstream frames carry whole documents (first sync): capped by the room quota, not the upload cap.
         int max = Math.max(limits.getMaxMessageBytes(), limits.getMaxDownstreamMessageBytes());
-        return new ReactorNettyWebSocketClient(gatewayHttpClient, () -> WebsocketClientSpec.builder().maxFramePayloadLength(max));
+        var client = new ReactorNettyWebSocketClient(gatewayHttpClient, () -> WebsocketClientSpec.builder().maxFramePayloadLength(max));
+        return new RenewingWebSocketClient(client, renewals, signInEnded);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import eu.vetnet.identity.TokenRenewal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -16,15 +17,20 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * A stand-in room server: on every WebSocket upgrade it first sends a text frame describing what it got
- * ({@code hello <name> path=<path> authorization=<header> cookie=<header>}), then echoes every frame back.
+ * ({@code hello <name> path=<path> authorization=<header> cookie=<header>}), then echoes every frame back, except the
+ * gateway's token renewals, which it records with the upgrade (as a room server would take them, not echo them).
  */
 public final class EchoServer implements AutoCloseable {
 
     /** One upgrade as the server saw it. */
-    public record Upgrade(String path, String authorization, String cookie, String origin) {
+    public record Upgrade(String path, String authorization, String cookie, String origin, List<String> renewals) {
+
+        Upgrade(String path, String authorization, String cookie, String origin) {
+            this(path, authorization, cookie, origin, new CopyOnWriteArrayList<>());
+        }
     }
 
-    /** Every text frame any echo server received. */
+    /** Every frame any echo server received, as UTF-8 text. */
     public static final java.util.Set<String> RECEIVED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String name;
     private final DisposableServer server;
@@ -41,7 +47,8 @@ public final class EchoServer implements AutoCloseable {
                     String origin = request.requestHeaders().get("Origin");
                     String path = request.uri();
                     return response.sendWebsocket((in, out) -> {
-                        upgrades.add(new Upgrade(path, auth, cookie, origin));
+                        Upgrade upgrade = new Upgrade(path, auth, cookie, origin);
+                        upgrades.add(upgrade);
                         open.incrementAndGet();
                         in.withConnection(c -> c.onDispose(() -> {
                             open.decrementAndGet();
@@ -49,9 +56,20 @@ public final class EchoServer implements AutoCloseable {
                         }));
                         String hello = "hello " + name + " path=" + path + " authorization=" + auth + " cookie=" + cookie;
                         Flux<WebSocketFrame> echoes = in.aggregateFrames(maxFrameBytes).receiveFrames()
-                                .filter(f -> f instanceof TextWebSocketFrame || f instanceof BinaryWebSocketFrame)
-                                .doOnNext(f -> { if (f instanceof TextWebSocketFrame t) RECEIVED.add(t.text()); })
-                                .map(f -> (WebSocketFrame) f.retainedDuplicate());
+                                // handle, not filter: a dropped frame would be released twice (discard hook, then receive)
+                                .<WebSocketFrame>handle((f, sink) -> {
+                                    if (!(f instanceof TextWebSocketFrame) && !(f instanceof BinaryWebSocketFrame)) {
+                                        return;
+                                    }
+                                    String text = f.content().toString(StandardCharsets.UTF_8);
+                                    String renewed = f instanceof TextWebSocketFrame ? TokenRenewal.tokenOf(text) : null;
+                                    if (renewed != null) {
+                                        upgrade.renewals().add(renewed);
+                                    } else {
+                                        RECEIVED.add(text);
+                                        sink.next(f.retainedDuplicate());
+                                    }
+                                });
                         return out.sendObject(Flux.concat(Mono.just(new TextWebSocketFrame(hello)), echoes));
                     }, WebsocketServerSpec.builder().maxFramePayloadLength(maxFrameBytes).build());
                 })

@@ -28,6 +28,7 @@ public final class GatewayTestProperties {
         p.put("vetnet.gateway.rate-limit.burst", 2000);
         p.put("vetnet.gateway.session.socket-sweep-interval", "500ms");
         p.put("vetnet.gateway.metrics.scrape-token", METRICS_TOKEN);
+        p.put("vetnet.gateway.oidc.refresh-before-expiry", TestIssuer.REFRESH_BEFORE_EXPIRY.toString());
         return p;
     }
 

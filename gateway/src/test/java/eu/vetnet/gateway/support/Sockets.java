@@ -1,6 +1,11 @@
 package eu.vetnet.gateway.support;
 
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -23,10 +28,17 @@ public final class Sockets {
         public final BlockingQueue<String> received = new LinkedBlockingQueue<>();
         public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         public final CompletableFuture<Integer> handshakeStatus = new CompletableFuture<>();
-        final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+        final Sinks.Many<WebSocketFrame> outgoing = Sinks.many().unicast().onBackpressureBuffer();
 
+        /** Sends {@code text} as UTF-8 in a binary frame, as Yjs clients send everything. */
         public void send(String text) {
-            outgoing.emitNext(text, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+            outgoing.emitNext(new BinaryWebSocketFrame(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)),
+                    Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        }
+
+        /** Sends a text frame, which no Yjs protocol uses. */
+        public void sendText(String text) {
+            outgoing.emitNext(new TextWebSocketFrame(text), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         }
 
         public void close() {
@@ -57,7 +69,7 @@ public final class Sockets {
                     Mono<Void> reading = in.aggregateFrames(maxFrameBytes).receive().asString()
                             .doOnNext(client.received::add).then();
                     // close() ends the outgoing stream; then a close frame ends the socket as a browser's close() does.
-                    Mono<Void> writing = out.sendString(client.outgoing.asFlux()).then().then(out.sendClose());
+                    Mono<Void> writing = out.sendObject(client.outgoing.asFlux()).then().then(out.sendClose());
                     return Mono.when(reading, writing);
                 })
                 .doOnError(e -> {

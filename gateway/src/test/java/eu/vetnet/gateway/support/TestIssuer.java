@@ -3,6 +3,7 @@ package eu.vetnet.gateway.support;
 import eu.vetnet.identity.IdentityApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +18,13 @@ public final class TestIssuer {
     public static final int PORT = freePort();
     public static final String URI = "http://localhost:" + PORT;
     public static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
+    /**
+     * Access tokens live this long in the gateway tests (5 minutes in production): every test that keeps a socket
+     * open for more than a few seconds sees its token renewed in-band, and TokenRenewalTests sees several renewals.
+     */
+    public static final Duration ACCESS_TOKEN_TTL = Duration.ofSeconds(10);
+    /** The gateway tests' refresh margin (60 s in production), shorter than {@link #ACCESS_TOKEN_TTL}. */
+    public static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofSeconds(3);
 
     private static ConfigurableApplicationContext context;
 
@@ -32,6 +40,7 @@ public final class TestIssuer {
                             "--spring.application.name=vetnet-identity",
                             "--server.port=" + PORT,
                             "--vetnet.identity.issuer.issuer-uri=" + URI,
+                            "--vetnet.identity.issuer.access-token-ttl=" + ACCESS_TOKEN_TTL,
                             "--vetnet.identity.issuer.gateway.redirect-uris=" + GATEWAY + "/login/oauth2/code/vetnet",
                             "--vetnet.identity.issuer.gateway.post-logout-redirect-uris=" + GATEWAY + "/",
                             "--spring.cloud.gateway.server.webflux.enabled=false",
