@@ -107,7 +107,13 @@ public class RoomController {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
             requireFacilitator(room, user);
+            requireNotArchived(room, "its access list");
             String owner = body.owner() == null ? room.access().owner() : body.owner();
+            if (!owner.equals(room.access().owner()) && !user.hasRole("admin")
+                    && (room.access().owner() == null || !user.isNamedBy(room.access().owner()))) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "only the owner of room " + room.id() + " or an admin may hand it to someone else",
+                        "ask the owner (" + room.access().owner() + ") or an admin; leave 'owner' out to keep it");
+            }
             return Mono.fromCompletionStage(store.save(room.withAccess(
                     new AccessList(owner, body.facilitators(), body.participants(), body.observers())))).flatMap(this::reauthorize);
         });
@@ -118,6 +124,7 @@ public class RoomController {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
             RoomRole role = RoomAccessHook.roleOf(room, user);
+            requireNotArchived(room, "its documents");
             if (role == null || !role.writes()) {
                 throw new ApiException(HttpStatus.FORBIDDEN, "observers and people not on the access list cannot add documents",
                         "ask a facilitator of the room");
@@ -158,6 +165,14 @@ public class RoomController {
         if (RoomAccessHook.roleOf(room, user) != RoomRole.FACILITATOR) {
             throw new ApiException(HttpStatus.FORBIDDEN, "only the owner and facilitators of room " + room.id() + " may do this",
                     "ask the owner (" + room.access().owner() + ") or a facilitator");
+        }
+    }
+
+    /** An archived room is a record: nothing about it changes any more (docs/rooms.md, "REST"). */
+    private static void requireNotArchived(RoomRecord room, String what) {
+        if (room.archived()) {
+            throw new ApiException(HttpStatus.CONFLICT, "room " + room.id() + " is archived: " + what + " cannot change",
+                    "create a new room (a copy) to go on working");
         }
     }
 

@@ -83,7 +83,47 @@ class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
             Thread.sleep(20);
         }
         assertFalse(alice.received.isEmpty(), "alice was let in");
+        long removed = System.nanoTime();
         assertEquals(200, call("PUT", "/api/rooms/" + id + "/access", fabio(), "{\"participants\": []}").statusCode());
         assertEquals(eu.vetnet.rooms.core.CloseCodes.FORBIDDEN, alice.closed.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        long millis = (System.nanoTime() - removed) / 1_000_000;
+        System.out.printf("revocation: access-list removal closed the socket after %d ms (bound: 2 s)%n", millis);
+        assertTrue(millis < 2_000, "within seconds: " + millis + " ms");
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAdminHandsARoomToSomeoneElse() throws Exception {
+        String id = JSON.readTree(call("POST", "/api/rooms", fabio(), """
+                {"title": "Ownership", "kind": "WORKSHOP", "access": {"facilitators": ["carla"], "participants": ["alice"]}}""")
+                .body()).get("id").asText();
+        String carla = issuer.token("carla", "facilitator");
+        String ada = issuer.token("ada", "admin");
+
+        HttpResponse<String> taken = call("PUT", "/api/rooms/" + id + "/access", carla,
+                "{\"owner\": \"carla\", \"facilitators\": [], \"participants\": [\"alice\"]}");
+        assertEquals(403, taken.statusCode(), "a facilitator may not make herself owner");
+        assertTrue(taken.body().contains("only the owner"), taken.body());
+        assertEquals(200, call("PUT", "/api/rooms/" + id + "/access", carla,
+                "{\"facilitators\": [\"carla\"], \"participants\": [\"alice\", \"bob\"]}").statusCode(),
+                "but may edit the lists, keeping the owner");
+        assertEquals(200, call("PUT", "/api/rooms/" + id + "/access", fabio(),
+                "{\"owner\": \"carla\", \"facilitators\": [], \"participants\": [\"alice\"]}").statusCode(), "the owner hands it over");
+        assertEquals(200, call("PUT", "/api/rooms/" + id + "/access", ada,
+                "{\"owner\": \"fabio\", \"facilitators\": [], \"participants\": [\"alice\"]}").statusCode(), "an admin may too");
+    }
+
+    @Test
+    void anArchivedRoomRefusesChangesToItsAccessListAndDocuments() throws Exception {
+        String id = JSON.readTree(call("POST", "/api/rooms", fabio(), """
+                {"title": "Archive", "kind": "WORKSHOP", "access": {"participants": ["alice"]}}""").body()).get("id").asText();
+        assertEquals(200, call("POST", "/api/rooms/" + id + "/archive", fabio(), null).statusCode());
+
+        HttpResponse<String> access = call("PUT", "/api/rooms/" + id + "/access", fabio(), "{\"participants\": [\"alice\", \"bob\"]}");
+        HttpResponse<String> document = call("POST", "/api/rooms/" + id + "/documents", fabio(), "{\"name\": \"late\"}");
+
+        assertEquals(409, access.statusCode(), access.body());
+        assertEquals(409, document.statusCode(), document.body());
+        assertTrue(access.body().contains("archived") && access.body().contains("\"fix\""), access.body());
+        assertFalse(JSON.readTree(call("GET", "/api/rooms/" + id, fabio(), null).body()).get("documents").toString().contains("late"));
     }
 }
