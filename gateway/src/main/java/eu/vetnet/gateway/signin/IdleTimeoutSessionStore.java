@@ -9,24 +9,25 @@ import org.springframework.web.server.session.WebSessionStore;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every new session the configured idle timeout (the in-memory store's default is 30 minutes, Spring
- * Session's too), and treats a session that cannot be read as signed out.
+ * Gives every new session the short life of a pending sign-in (it only holds an authorization request until the
+ * sign-in completes; SignedInSessionLifetime then gives it the idle timeout), and treats a session that cannot be
+ * read as signed out. The stores' own default would be 30 minutes for every session.
  */
 final class IdleTimeoutSessionStore implements WebSessionStore {
 
     private static final Logger log = LoggerFactory.getLogger(IdleTimeoutSessionStore.class);
 
     private final WebSessionStore delegate;
-    private final Duration idleTimeout;
+    private final Duration pendingTimeout;
 
-    IdleTimeoutSessionStore(WebSessionStore delegate, Duration idleTimeout) {
+    IdleTimeoutSessionStore(WebSessionStore delegate, Duration pendingTimeout) {
         this.delegate = delegate;
-        this.idleTimeout = idleTimeout;
+        this.pendingTimeout = pendingTimeout;
     }
 
     @Override
     public Mono<WebSession> createWebSession() {
-        return delegate.createWebSession().doOnNext(s -> s.setMaxIdleTime(idleTimeout));
+        return delegate.createWebSession().doOnNext(s -> s.setMaxIdleTime(pendingTimeout));
     }
 
     /**

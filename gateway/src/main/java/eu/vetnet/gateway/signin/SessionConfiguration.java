@@ -19,14 +19,15 @@ import org.springframework.web.server.session.WebSessionStore;
 public class SessionConfiguration {
 
     @Bean
-    WebSessionManager webSessionManager(WebSessionStore webSessionStore, SessionProperties properties) {
+    WebSessionManager webSessionManager(WebSessionStore webSessionStore, SessionProperties properties,
+            SignInStartProperties signIn) {
         CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
         resolver.setCookieName(properties.getCookieName());
         resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).secure(properties.isCookieSecure())
                 .sameSite(properties.getCookieSameSite()));
         DefaultWebSessionManager manager = new DefaultWebSessionManager();
         manager.setSessionIdResolver(resolver);
-        manager.setSessionStore(new IdleTimeoutSessionStore(webSessionStore, properties.getIdleTimeout()));
+        manager.setSessionStore(new IdleTimeoutSessionStore(webSessionStore, signIn.getPendingTimeout()));
         return manager;
     }
 

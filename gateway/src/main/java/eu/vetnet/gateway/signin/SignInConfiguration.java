@@ -72,7 +72,7 @@ public class SignInConfiguration {
     @Order(2)
     SecurityWebFilterChain signInChain(ServerHttpSecurity http, OidcProperties properties,
             ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
-            SignedOutSockets sockets) {
+            SignedOutSockets sockets, SessionProperties sessionProperties) {
         DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE for the confidential client too (OAuth 2.1; the built-in issuer requires it of every client).
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -99,7 +99,8 @@ public class SignInConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(pkce)
-                        .authorizedClientRepository(authorizedClients))
+                        .authorizedClientRepository(authorizedClients)
+                        .authenticationSuccessHandler(new SignedInSessionLifetime(sessionProperties.getIdleTimeout())))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 // The SPA reads XSRF-TOKEN and sends it back as X-XSRF-TOKEN on every state-changing call; the
                 // plain (unmasked) handler because the value comes from the cookie, not from a rendered page.

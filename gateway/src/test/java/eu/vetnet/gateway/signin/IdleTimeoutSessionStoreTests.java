@@ -48,9 +48,9 @@ class IdleTimeoutSessionStoreTests {
     }
 
     @Test
-    void newSessionsGetTheConfiguredIdleTimeout() {
-        IdleTimeoutSessionStore store = new IdleTimeoutSessionStore(new InMemoryWebSessionStore(), Duration.ofHours(12));
-        assertEquals(Duration.ofHours(12), store.createWebSession().block().getMaxIdleTime());
+    void newSessionsGetTheShortLifeOfAPendingSignIn() {
+        IdleTimeoutSessionStore store = new IdleTimeoutSessionStore(new InMemoryWebSessionStore(), Duration.ofMinutes(10));
+        assertEquals(Duration.ofMinutes(10), store.createWebSession().block().getMaxIdleTime());
     }
 
     @Test

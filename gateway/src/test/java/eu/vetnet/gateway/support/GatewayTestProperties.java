@@ -14,6 +14,9 @@ public final class GatewayTestProperties {
 
     /** The bearer token Prometheus would scrape the test gateways with. */
     public static final String METRICS_TOKEN = "test-scrape-token";
+    /** Sign-in starts per address: per minute, and at once. */
+    public static final int SIGN_IN_STARTS_PER_MINUTE = 600;
+    public static final int SIGN_IN_BURST = 100;
 
     /** The gateway's settings for the tests. */
     public static Map<String, Object> properties() {
@@ -29,6 +32,9 @@ public final class GatewayTestProperties {
         p.put("vetnet.gateway.session.socket-sweep-interval", "500ms");
         p.put("vetnet.gateway.metrics.scrape-token", METRICS_TOKEN);
         p.put("vetnet.gateway.oidc.refresh-before-expiry", TestIssuer.REFRESH_BEFORE_EXPIRY.toString());
+        // Every test signs in from 127.0.0.1: room for them all; SignInStartFloodTests floods from 127.0.0.2.
+        p.put("vetnet.gateway.sign-in.starts-per-minute", SIGN_IN_STARTS_PER_MINUTE);
+        p.put("vetnet.gateway.sign-in.burst", SIGN_IN_BURST);
         return p;
     }
 
