@@ -312,6 +312,10 @@ launch_keycloak() {
   cp "$realm" "$import/$KEYCLOAK_REALM-realm.json"
   # Build-time options (--health-enabled, ...) must be the same on every start, or Quarkus
   # re-augments (20 to 40 s). --hostname pins the token issuer to localhost.
+  # A local administrator (master realm) for tests that change the realm, e.g. a short token lifespan; created
+  # once, when the master realm has none. Development only: Keycloak listens on 127.0.0.1.
+  KC_BOOTSTRAP_ADMIN_USERNAME="${VETNET_KEYCLOAK_ADMIN:-vetnet-admin}" \
+  KC_BOOTSTRAP_ADMIN_PASSWORD="${VETNET_KEYCLOAK_ADMIN_PASSWORD:-vetnet-admin-pass}" \
   JAVA_HOME="$JAVA17_HOME" JAVA_OPTS_KC_HEAP="${VETNET_KEYCLOAK_HEAP:--Xms64m -Xmx256m}" \
     launch keycloak "$KEYCLOAK_HOME/bin/kc.sh" start-dev --import-realm \
       --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --hostname="http://localhost:$KEYCLOAK_PORT" \
