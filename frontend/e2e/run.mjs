@@ -331,7 +331,10 @@ async function main() {
         const unquiet = changes.filter((c) => !QUIET_STATUSES.has(c));
         if (unquiet.length) odd.push(`${p.name}'s status changed to ${unquiet.join(', ')}`);
       }
+      // A room socket opened during the stay is a reconnect: the token rotation was not invisible.
+      if (sockets.length) odd.push(`${sockets.length} room socket(s) reopened`);
       if (odd.length) throw new Error(`during the stay:\n${[...odd, ...sockets].join('\n')}`);
+      console.log(`    ${STAY_SECONDS} s in the room with ${stack.accessTokenTtl ?? 'the product\'s'} access tokens: no reconnect, status always quiet`);
 
       await alice.page.focus('.outline button.primary');
       await alice.page.keyboard.press('Enter');

@@ -60,10 +60,13 @@ class SessionEndTests {
         Sockets.Client other = open(paula, "logout-a/board");
         int closedBefore = EchoServers.A.closedSockets() + EchoServers.B.closedSockets();
 
+        long signedOut = System.nanoTime();
         assertEquals(302, alice.post("/logout", Map.of("X-XSRF-TOKEN", alice.cookie("XSRF-TOKEN").orElseThrow())).statusCode());
 
         assertEquals(4401, board.closeCode.get(10, TimeUnit.SECONDS));
         assertEquals(4401, notes.closeCode.get(10, TimeUnit.SECONDS));
+        System.out.printf("revocation: sign-out closed the session's sockets after %d ms (bound: at once)%n",
+                (System.nanoTime() - signedOut) / 1_000_000);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(
                 () -> EchoServers.A.closedSockets() + EchoServers.B.closedSockets() >= closedBefore + 2);
         assertTrue(!other.closeCode.isDone(), "paula's socket stays open");
