@@ -43,8 +43,9 @@ export class HttpError extends Error {
   }
 }
 
+/** The gateway names it __Host-XSRF-TOKEN behind HTTPS (cookie-secure) and XSRF-TOKEN on a local http run. */
 function csrfToken(): string | undefined {
-  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?XSRF-TOKEN=([^;]+)/);
   return m ? decodeURIComponent(m[1]) : undefined;
 }
 

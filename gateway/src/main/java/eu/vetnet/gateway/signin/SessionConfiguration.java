@@ -22,7 +22,7 @@ public class SessionConfiguration {
     WebSessionManager webSessionManager(WebSessionStore webSessionStore, SessionProperties properties,
             SignInStartProperties signIn) {
         CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
-        resolver.setCookieName(properties.getCookieName());
+        resolver.setCookieName(SessionCookies.sessionCookieName(properties));
         resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).secure(properties.isCookieSecure())
                 .sameSite(properties.getCookieSameSite()));
         DefaultWebSessionManager manager = new DefaultWebSessionManager();

@@ -18,9 +18,12 @@ public class SessionProperties {
     /** Env VETNET_SESSION_STORE. */
     private Store store = Store.MEMORY;
 
-    /** The cookie's name. */
-    private String cookieName = "SESSION";
-    /** Send the cookie over HTTPS only. On in production (env VETNET_SESSION_COOKIE_SECURE=true). */
+    /** The session cookie's name; empty: {@code __Host-SESSION} with secure cookies, else {@code SESSION} (SessionCookies). */
+    private String cookieName = "";
+    /**
+     * Send the cookies over HTTPS only, under {@code __Host-} names. On in production (env
+     * VETNET_SESSION_COOKIE_SECURE=true; production mode refuses to start without it).
+     */
     private boolean cookieSecure = false;
     /**
      * Lax: the cookie rides on top-level navigations from the issuer back to the callback (Strict would lose the

@@ -91,7 +91,7 @@ public class SignInConfiguration {
                 .filter(WebSession::isStarted)
                 .flatMap(session -> sockets.closeEverywhere(session.getId()));
 
-        CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        CookieServerCsrfTokenRepository csrfCookie = SessionCookies.csrfTokenRepository(sessionProperties);
         return http
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/**").authenticated()
@@ -102,8 +102,9 @@ public class SignInConfiguration {
                         .authorizedClientRepository(authorizedClients)
                         .authenticationSuccessHandler(new SignedInSessionLifetime(sessionProperties.getIdleTimeout())))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
-                // The SPA reads XSRF-TOKEN and sends it back as X-XSRF-TOKEN on every state-changing call; the
-                // plain (unmasked) handler because the value comes from the cookie, not from a rendered page.
+                // The SPA reads XSRF-TOKEN (__Host-XSRF-TOKEN behind HTTPS, SessionCookies) and sends it back as
+                // X-XSRF-TOKEN on every state-changing call; the plain (unmasked) handler because the value comes
+                // from the cookie, not from a rendered page.
                 .csrf(c -> c.csrfTokenRepository(csrfCookie)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
