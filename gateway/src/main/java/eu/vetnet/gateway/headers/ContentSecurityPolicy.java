@@ -15,7 +15,9 @@ import java.util.Set;
  *   <li>{@code style-src 'self' 'unsafe-inline'}: Tiptap injects its base styles as a {@code <style>} element and its
  *       collaboration carets set {@code style} attributes; blocking them breaks the shared document. Styles cannot
  *       run code, so the hole is small.</li>
- *   <li>{@code img-src ... https:}: a whiteboard image is any https URL a participant pastes (board image tool).</li>
+ *   <li>{@code img-src 'self' data: blob:}: board images are data: URLs carried in the board or paths of our own
+ *       origin (the room server refuses any other, docs/rooms.md); a third-party image would make every viewer's
+ *       browser call that party.</li>
  *   <li>{@code connect-src}: 'self' plus the ws/wss twin of each public origin: CSP 3 lets 'self' cover same-origin
  *       sockets, older Safari did not.</li>
  *   <li>{@code form-action 'self'} plus the issuer's origin: sign-out is a form POST to /logout that the gateway
@@ -41,7 +43,7 @@ public final class ContentSecurityPolicy {
                 "default-src 'self'",
                 "script-src 'self'",
                 "style-src 'self' 'unsafe-inline'",
-                "img-src 'self' data: blob: https:",
+                "img-src 'self' data: blob:",
                 "font-src 'self'",
                 "connect-src " + join("'self'", sockets),
                 "object-src 'none'",

@@ -15,7 +15,7 @@ class ContentSecurityPolicyTests {
                 "https://sso.example.org/realms/vetnet");
 
         assertEquals("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-                + " img-src 'self' data: blob: https:; font-src 'self';"
+                + " img-src 'self' data: blob:; font-src 'self';"
                 + " connect-src 'self' wss://vetnet.example.org; object-src 'none'; base-uri 'self';"
                 + " frame-ancestors 'none'; form-action 'self' https://sso.example.org", policy);
     }
