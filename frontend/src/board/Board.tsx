@@ -3,6 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Peer } from '../sync/peers';
 import { bounds, intersects, normalize, type Point } from './geometry';
+import { checkImage, IMAGE_TYPES, MAX_IMAGE_BYTES, readAsDataUrl } from './images';
 import { BoardError, canEdit, canWrite, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
 import { Icon } from './icons';
 import { ConnectorView, ObjectView, strokePath } from './ObjectView';
@@ -68,6 +69,21 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
   useEffect(() => {
     awareness?.setLocalStateField('selection', [...selected]);
   }, [awareness, selected]);
+
+  // The image tool asks for a file; it lands where the board was clicked.
+  const imageInput = useRef<HTMLInputElement>(null);
+  const imageAt = useRef<Point>({ x: 0, y: 0 });
+  const onImageChosen = async (file: File | undefined) => {
+    if (!file) return;
+    const check = checkImage(file);
+    if (!check.ok) {
+      onError(t(check.reason === 'type' ? 'image.wrongType' : 'image.tooLarge', { max: String(MAX_IMAGE_BYTES / 1024) }));
+      return;
+    }
+    const url = await readAsDataUrl(file);
+    const at = imageAt.current;
+    run(() => onSelect(new Set([model.create({ type: 'image', x: at.x, y: at.y, url })])));
+  };
 
   const run = useCallback((fn: () => void) => {
     try {
@@ -139,8 +155,8 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
       return;
     }
     if (tool === 'image') {
-      const url = window.prompt(t('tool.imageUrl'));
-      if (url && /^(https?:|data:image\/)/.test(url)) run(() => onSelect(new Set([model.create({ type: 'image', x: p.x, y: p.y, url })])));
+      imageAt.current = p;
+      imageInput.current?.click();
       setTool('select');
       return;
     }
@@ -308,6 +324,8 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
 
   return (
     <div className="board">
+      <input ref={imageInput} type="file" accept={IMAGE_TYPES.join(',')} hidden aria-hidden="true" tabIndex={-1}
+        onChange={(e) => { void onImageChosen(e.target.files?.[0]); e.target.value = ''; }} />
       <div className="toolbar" role="toolbar" aria-label={t('room.board')}>
         {TOOLS.map((k) => (
           <button key={k} type="button" className={tool === k ? 'active' : ''} aria-pressed={tool === k} title={t(`tool.${k}` as MessageKey)}

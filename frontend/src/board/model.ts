@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import palette from './palette.json';
 
 /**
  * The board document (docs/rooms.md, docs/frontend.md): root Y.Map "objects", object id -> Y.Map
@@ -13,14 +14,8 @@ export const OBJECT_TYPES = ['note', 'rect', 'ellipse', 'text', 'connector', 'pe
 export type ObjectType = (typeof OBJECT_TYPES)[number];
 export type RoomRoleName = 'facilitator' | 'participant' | 'observer';
 
-export const NOTE_COLORS = {
-  yellow: '#fff3a3',
-  pink: '#ffc9de',
-  green: '#c8f0c0',
-  blue: '#c4e2ff',
-  orange: '#ffd8a8',
-  violet: '#e0d0ff',
-} as const;
+/** The note colours, from the board's palette (palette.json), which the room server enforces for every object. */
+export const NOTE_COLORS = palette.note;
 export type NoteColor = keyof typeof NOTE_COLORS;
 
 /** An immutable snapshot of one object, what the view renders. */

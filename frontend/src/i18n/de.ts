@@ -101,7 +101,8 @@ export const de: Record<MessageKey, string> = {
   'tool.zoomReset': 'Ansicht zurücksetzen',
   'tool.color': 'Farbe',
   'tool.vote': 'Abstimmen',
-  'tool.imageUrl': 'Adresse des Bildes (URL)',
+  'image.wrongType': 'Bilder können PNG, JPEG, GIF oder WebP sein.',
+  'image.tooLarge': 'Dieses Bild ist größer als {max} KB: Wählen Sie ein kleineres.',
   'tool.connectHint': 'Klicke auf die Ausgangsform, dann auf die Form, die verbunden werden soll.',
 
   'board.label': 'Whiteboard-Fläche. Für die Tastatur die Gliederung verwenden.',

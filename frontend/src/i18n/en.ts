@@ -100,7 +100,8 @@ export const en = {
   'tool.zoomReset': 'Reset view',
   'tool.color': 'Colour',
   'tool.vote': 'Vote',
-  'tool.imageUrl': 'Image address (URL)',
+  'image.wrongType': 'Images can be PNG, JPEG, GIF or WebP.',
+  'image.tooLarge': 'This image is larger than {max} KB: choose a smaller one.',
   'tool.connectHint': 'Click the shape to start from, then the shape to connect to.',
 
   'board.label': 'Whiteboard canvas. Use the outline for keyboard access.',

@@ -101,7 +101,8 @@ export const it: Record<MessageKey, string> = {
   'tool.zoomReset': 'Ripristina vista',
   'tool.color': 'Colore',
   'tool.vote': 'Vota',
-  'tool.imageUrl': 'Indirizzo dell’immagine (URL)',
+  'image.wrongType': 'Le immagini possono essere PNG, JPEG, GIF o WebP.',
+  'image.tooLarge': 'Questa immagine supera {max} KB: scegline una più piccola.',
   'tool.connectHint': 'Fai clic sulla forma di partenza, poi su quella da collegare.',
 
   'board.label': 'Area della lavagna. Usa la struttura per l’accesso da tastiera.',

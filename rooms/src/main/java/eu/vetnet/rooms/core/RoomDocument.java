@@ -198,7 +198,8 @@ public final class RoomDocument {
                 return;
             }
         }
-        if (s.role() != RoomRole.FACILITATOR && policy != DocumentPolicy.OPEN) {
+        boolean participantRules = s.role() != RoomRole.FACILITATOR && policy != DocumentPolicy.OPEN;
+        if (participantRules || policy.judgesContent()) {
             List<Touch> touches;
             try {
                 touches = UpdateInspector.inspect(doc, update);
@@ -210,7 +211,10 @@ public final class RoomDocument {
                 s.connection().close(CloseCodes.BAD_MESSAGE, "update could not be inspected: " + e.getMessage());
                 return;
             }
-            Verdict verdict = policy.check(doc, touches, new Actor(s.user().id(), s.role()));
+            Verdict verdict = policy.checkContent(touches);
+            if (verdict.allowed() && participantRules) {
+                verdict = policy.check(doc, touches, new Actor(s.user().id(), s.role()));
+            }
             if (!verdict.allowed()) {
                 reject(s, verdict.reason());
                 return;

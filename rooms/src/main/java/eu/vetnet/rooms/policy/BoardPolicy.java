@@ -21,4 +21,14 @@ public final class BoardPolicy implements DocumentPolicy {
         }
         return objects.check(doc, touches, actor);
     }
+
+    @Override
+    public boolean judgesContent() {
+        return true;
+    }
+
+    @Override
+    public Verdict checkContent(List<Touch> touches) {
+        return BoardContent.check(touches);
+    }
 }
