@@ -4,11 +4,10 @@ import eu.vetnet.gateway.GatewayException;
 import eu.vetnet.gateway.signin.OidcProperties;
 import eu.vetnet.gateway.signin.SessionProperties;
 import eu.vetnet.identity.production.Loopback;
-import java.util.ArrayList;
+import eu.vetnet.identity.production.SafetyRules;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The gateway's production rules, all in one place. Production mode is on when the public origin
@@ -20,24 +19,16 @@ import java.util.function.Supplier;
  */
 public final class ProductionSafety {
 
-    /** The Spring profile that turns production mode on whatever the origin. */
-    public static final String PROFILE = "prod";
+    /** The Spring profile that turns production mode on whatever the URLs. */
+    public static final String PROFILE = SafetyRules.PROFILE;
 
-    /**
-     * Client secrets anyone can read: the development realm's (deploy/keycloak/vetnet-realm.json, the built-in
-     * issuer) and the production realm file's placeholder (deploy/keycloak/vetnet-realm-production.json).
-     */
-    static final Set<String> PUBLISHED_SECRETS = Set.of("vetnet-gateway-secret", "CHANGE-ME");
-
-    /** One rule: its name, and what is wrong with the fix (null while the rule holds). */
-    record Check(String name, Supplier<String> failure) {
-    }
+    static final Set<String> PUBLISHED_SECRETS = SafetyRules.PUBLISHED_SECRETS;
 
     private final OidcProperties oidc;
     private final SessionProperties session;
     private final List<String> allowedOrigins;
     private final Collection<String> activeProfiles;
-    private final List<Check> checks;
+    private final List<SafetyRules.Check> checks;
 
     public ProductionSafety(OidcProperties oidc, SessionProperties session, List<String> allowedOrigins,
             Collection<String> activeProfiles) {
@@ -46,11 +37,11 @@ public final class ProductionSafety {
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.activeProfiles = List.copyOf(activeProfiles);
         this.checks = List.of(
-                new Check("demo users", this::demoUsers),
-                new Check("client secret", this::clientSecret),
-                new Check("session cookie", this::sessionCookie),
-                new Check("plain-HTTP issuer", this::plainHttpIssuer),
-                new Check("plain-HTTP origin", this::plainHttpOrigin));
+                new SafetyRules.Check("demo users", this::demoUsers),
+                new SafetyRules.Check("client secret", this::clientSecret),
+                new SafetyRules.Check("session cookie", this::sessionCookie),
+                new SafetyRules.Check("plain-HTTP issuer", this::plainHttpIssuer),
+                new SafetyRules.Check("plain-HTTP origin", this::plainHttpOrigin));
     }
 
     /** Why production mode is on, or null when it is off (a local run). */
@@ -65,26 +56,15 @@ public final class ProductionSafety {
 
     /** Every rule that fails, as "name: what is wrong; the fix"; empty outside production mode. */
     public List<String> failures() {
-        if (productionReason() == null) {
-            return List.of();
-        }
-        List<String> failures = new ArrayList<>();
-        for (Check check : checks) {
-            String failure = check.failure().get();
-            if (failure != null) {
-                failures.add(check.name() + ": " + failure);
-            }
-        }
-        return failures;
+        return productionReason() == null ? List.of() : SafetyRules.failures(checks);
     }
 
     /** Throws, naming every failed rule and its fix, when production mode is on and anything is unsafe. */
     public void enforce() {
         List<String> failures = failures();
         if (!failures.isEmpty()) {
-            throw new GatewayException("The gateway refuses to start: production mode is on (" + productionReason()
-                    + ") and " + failures.size() + " setting(s) are unsafe:\n  - " + String.join("\n  - ", failures)
-                    + "\n(docs/gateway.md, \"Production mode\")");
+            throw new GatewayException(SafetyRules.refusal("gateway", productionReason(), failures,
+                    "docs/gateway.md, \"Production mode\""));
         }
     }
 

@@ -1,11 +1,9 @@
 package eu.vetnet.identity.production;
 
 import eu.vetnet.identity.IdentityException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The identity server's production rules, all in one place. Production mode is on when an issuer this server
@@ -18,13 +16,9 @@ import java.util.function.Supplier;
 public final class ProductionSafety {
 
     /** The Spring profile that turns production mode on whatever the URLs. */
-    public static final String PROFILE = "prod";
+    public static final String PROFILE = SafetyRules.PROFILE;
 
-    /**
-     * Client secrets anyone can read: the development realm's (deploy/keycloak/vetnet-realm.json) and the
-     * production realm file's placeholder (deploy/keycloak/vetnet-realm-production.json).
-     */
-    static final Set<String> PUBLISHED_SECRETS = Set.of("vetnet-gateway-secret", "CHANGE-ME");
+    static final Set<String> PUBLISHED_SECRETS = SafetyRules.PUBLISHED_SECRETS;
 
     /** What the rules read. {@code externalIssuerUri} empty: the built-in issuer (demo users) is on. */
     public record Settings(String externalIssuerUri, String builtInIssuerUri, String adminClientId,
@@ -39,19 +33,15 @@ public final class ProductionSafety {
         }
     }
 
-    /** One rule: its name, and what is wrong with the fix (null while the rule holds). */
-    record Check(String name, Supplier<String> failure) {
-    }
-
     private final Settings settings;
-    private final List<Check> checks;
+    private final List<SafetyRules.Check> checks;
 
     public ProductionSafety(Settings settings) {
         this.settings = settings;
         this.checks = List.of(
-                new Check("demo users", this::demoUsers),
-                new Check("client secret", this::adminClientSecret),
-                new Check("plain-HTTP issuer", this::plainHttpIssuer));
+                new SafetyRules.Check("demo users", this::demoUsers),
+                new SafetyRules.Check("client secret", this::adminClientSecret),
+                new SafetyRules.Check("plain-HTTP issuer", this::plainHttpIssuer));
     }
 
     /** Why production mode is on, or null when it is off (a local run). */
@@ -71,26 +61,15 @@ public final class ProductionSafety {
 
     /** Every rule that fails, as "name: what is wrong; the fix"; empty outside production mode. */
     public List<String> failures() {
-        if (productionReason() == null) {
-            return List.of();
-        }
-        List<String> failures = new ArrayList<>();
-        for (Check check : checks) {
-            String failure = check.failure().get();
-            if (failure != null) {
-                failures.add(check.name() + ": " + failure);
-            }
-        }
-        return failures;
+        return productionReason() == null ? List.of() : SafetyRules.failures(checks);
     }
 
     /** Throws, naming every failed rule and its fix, when production mode is on and anything is unsafe. */
     public void enforce() {
         List<String> failures = failures();
         if (!failures.isEmpty()) {
-            throw new IdentityException("The identity server refuses to start: production mode is on ("
-                    + productionReason() + ") and " + failures.size() + " setting(s) are unsafe:\n  - "
-                    + String.join("\n  - ", failures) + "\n(docs/identity.md, \"Production mode\")");
+            throw new IdentityException(SafetyRules.refusal("identity server", productionReason(), failures,
+                    "docs/identity.md, \"Production mode\""));
         }
     }
 

@@ -70,16 +70,7 @@ public final class ClientConnection {
                     + server.limits().maxMessageBytes());
             return;
         }
-        if (!messageRate.tryAcquire()) {
-            close(CloseCodes.TOO_MANY_MESSAGES, "more than " + (long) server.limits().messagesPerSecond()
-                    + " messages per second");
-            return;
-        }
-        room.lane.execute(() -> {
-            if (!closed) {
-                server.dispatcher().dispatch(this, frame);
-            }
-        });
+        onLane(() -> server.dispatcher().dispatch(this, frame));
     }
 
     /**
@@ -95,6 +86,11 @@ public final class ClientConnection {
             close(CloseCodes.BAD_MESSAGE, "text frames are not part of the protocol: send binary frames");
             return;
         }
+        onLane(() -> server.dispatcher().renew(this, token));
+    }
+
+    /** Counts a message against the socket's rate (closing it past the limit) and runs its handling on the lane. */
+    private void onLane(Runnable handling) {
         if (!messageRate.tryAcquire()) {
             close(CloseCodes.TOO_MANY_MESSAGES, "more than " + (long) server.limits().messagesPerSecond()
                     + " messages per second");
@@ -102,7 +98,7 @@ public final class ClientConnection {
         }
         room.lane.execute(() -> {
             if (!closed) {
-                server.dispatcher().renew(this, token);
+                handling.run();
             }
         });
     }
