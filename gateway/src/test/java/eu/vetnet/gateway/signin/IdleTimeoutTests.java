@@ -27,9 +27,7 @@ class IdleTimeoutTests {
     InMemoryWebSessionStore sessions;
 
     private static Sockets.Client open(GatewayBrowser browser, String room) throws Exception {
-        Sockets.Client client = Sockets.open(URI.create("ws://localhost:" + TestIssuer.GATEWAY_PORT + "/ws/rooms/" + room),
-                h -> h.set("Origin", TestIssuer.GATEWAY).set("Cookie", browser.cookieHeader()), null, 1 << 20);
-        assertEquals(101, client.handshakeStatus.get(10, TimeUnit.SECONDS));
+        Sockets.Client client = Sockets.openRoom(TestIssuer.GATEWAY, browser, room);
         assertNotNull(client.next(Duration.ofSeconds(10)), "the room server's hello");
         return client;
     }

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import eu.vetnet.gateway.GatewayApplication;
-import eu.vetnet.gateway.support.EchoServer;
 import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.gateway.support.KeycloakGateway;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.testkit.LocalService;
 import eu.vetnet.testkit.LocalServiceExtension;
 import eu.vetnet.testkit.Service;
 import eu.vetnet.testkit.ServiceAddress;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,8 +27,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The gateway signing people in with the launcher's real Keycloak (deploy/keycloak/vetnet-realm.json). The realm
@@ -41,34 +36,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(LocalServiceExtension.class)
 class KeycloakSignInIntegrationTests {
 
-    private static final int PORT = 8080;
-    private static final URI GATEWAY = URI.create("http://localhost:" + PORT);
+    private static final int PORT = KeycloakGateway.PORT;
+    private static final URI GATEWAY = KeycloakGateway.URI;
 
-    private static ConfigurableApplicationContext gateway;
-    private static EchoServer rooms;
+    private static KeycloakGateway gateway;
     private static String realmUrl;
     private static ServiceAddress keycloakAddress;
 
     @BeforeAll
     static void start(@LocalService(Service.KEYCLOAK) ServiceAddress keycloak) {
-        Assumptions.assumeTrue(portIsFree(PORT), "port 8080 is taken (./vetnet run?): the realm registers the gateway there");
+        Assumptions.assumeTrue(KeycloakGateway.portIsFree(), "port 8080 is taken (./vetnet run?): the realm registers the gateway there");
         keycloakAddress = keycloak;
-        realmUrl = keycloak.uri("http", "/realms/vetnet").toString();
-        rooms = new EchoServer("kc", 1 << 20);
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--server.port=" + PORT,
-                "--vetnet.oidc.issuer-uri=" + realmUrl,
-                "--vetnet.gateway.rooms.instances=" + rooms.uri(),
-                "--vetnet.gateway.websocket.allowed-origins=" + GATEWAY);
+        gateway = new KeycloakGateway(keycloak, "kc");
+        realmUrl = gateway.realmUrl();
     }
 
     @AfterAll
     static void stop() {
         if (gateway != null) {
             gateway.close();
-        }
-        if (rooms != null) {
-            rooms.close();
         }
     }
 
@@ -99,9 +85,7 @@ class KeycloakSignInIntegrationTests {
     void keycloakBackChannelLogoutEndsTheGatewaySessionAndClosesItsSockets() throws Exception {
         GatewayBrowser alice = new GatewayBrowser(GATEWAY);
         alice.signIn("alice", "alice-pass");
-        Sockets.Client socket = Sockets.open(URI.create("ws://localhost:" + PORT + "/ws/rooms/backchannel"),
-                h -> h.set("Origin", GATEWAY.toString()).set("Cookie", alice.cookieHeader()), null, 1 << 20);
-        assertEquals(101, socket.handshakeStatus.get(10, TimeUnit.SECONDS));
+        Sockets.Client socket = Sockets.openRoom(GATEWAY.toString(), alice, "backchannel");
         String hello = socket.next(Duration.ofSeconds(10));
         assertTrue(hello != null && hello.contains("authorization=Bearer "), String.valueOf(hello));
 
@@ -119,11 +103,4 @@ class KeycloakSignInIntegrationTests {
         assertEquals(401, alice.get("/api/me").statusCode());
     }
 
-    private static boolean portIsFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

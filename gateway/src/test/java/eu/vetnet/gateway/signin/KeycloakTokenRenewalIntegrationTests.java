@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import eu.vetnet.gateway.GatewayApplication;
 import eu.vetnet.gateway.support.EchoServer;
 import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.gateway.support.KeycloakGateway;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.testkit.LocalService;
 import eu.vetnet.testkit.LocalServiceExtension;
 import eu.vetnet.testkit.Service;
 import eu.vetnet.testkit.ServiceAddress;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +32,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Room sockets through the gateway against the launcher's real Keycloak with a short realm token lifespan
@@ -46,19 +42,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(LocalServiceExtension.class)
 class KeycloakTokenRenewalIntegrationTests {
 
-    private static final int PORT = 8080;
-    private static final URI GATEWAY = URI.create("http://localhost:" + PORT);
+    private static final URI GATEWAY = KeycloakGateway.URI;
     private static final Duration LIFESPAN = Duration.ofSeconds(15);
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(5);
 
-    private static ConfigurableApplicationContext gateway;
+    private static KeycloakGateway gateway;
     private static EchoServer rooms;
     private static Keycloak admin;
     private static Integer lifespanBefore;
 
     @BeforeAll
     static void start(@LocalService(Service.KEYCLOAK) ServiceAddress keycloak) {
-        Assumptions.assumeTrue(portIsFree(PORT), "port 8080 is taken (./vetnet run?): the realm registers the gateway there");
+        Assumptions.assumeTrue(KeycloakGateway.portIsFree(), "port 8080 is taken (./vetnet run?): the realm registers the gateway there");
         admin = KeycloakBuilder.builder().serverUrl(keycloak.uri("http", "").toString()).realm("master")
                 .clientId("admin-cli").username("vetnet-admin").password("vetnet-admin-pass").build();
         RealmRepresentation realm;
@@ -72,22 +67,14 @@ class KeycloakTokenRenewalIntegrationTests {
         lifespanBefore = realm.getAccessTokenLifespan();
         realm.setAccessTokenLifespan((int) LIFESPAN.toSeconds());
         admin.realm("vetnet").update(realm);
-        rooms = new EchoServer("kc-renewal", 1 << 20);
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--server.port=" + PORT,
-                "--vetnet.oidc.issuer-uri=" + keycloak.uri("http", "/realms/vetnet"),
-                "--vetnet.gateway.oidc.refresh-before-expiry=" + REFRESH_MARGIN,
-                "--vetnet.gateway.rooms.instances=" + rooms.uri(),
-                "--vetnet.gateway.websocket.allowed-origins=" + GATEWAY);
+        gateway = new KeycloakGateway(keycloak, "kc-renewal", "--vetnet.gateway.oidc.refresh-before-expiry=" + REFRESH_MARGIN);
+        rooms = gateway.rooms();
     }
 
     @AfterAll
     static void stop() {
         if (gateway != null) {
             gateway.close();
-        }
-        if (rooms != null) {
-            rooms.close();
         }
         if (admin != null) {
             if (lifespanBefore != null) {
@@ -100,9 +87,7 @@ class KeycloakTokenRenewalIntegrationTests {
     }
 
     private static Sockets.Client open(GatewayBrowser browser, String room) throws Exception {
-        Sockets.Client socket = Sockets.open(URI.create("ws://localhost:" + PORT + "/ws/rooms/" + room),
-                h -> h.set("Origin", GATEWAY.toString()).set("Cookie", browser.cookieHeader()), null, 1 << 20);
-        assertEquals(101, socket.handshakeStatus.get(10, TimeUnit.SECONDS));
+        Sockets.Client socket = Sockets.openRoom(GATEWAY.toString(), browser, room);
         String hello = socket.next(Duration.ofSeconds(10));
         assertTrue(hello != null && hello.contains("authorization=Bearer "), String.valueOf(hello));
         return socket;
@@ -207,11 +192,4 @@ class KeycloakTokenRenewalIntegrationTests {
         }
     }
 
-    private static boolean portIsFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

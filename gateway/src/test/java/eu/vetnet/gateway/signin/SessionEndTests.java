@@ -9,6 +9,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import eu.vetnet.gateway.support.EchoServers;
 import eu.vetnet.gateway.support.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTest;
+import eu.vetnet.gateway.support.SessionTokens;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.gateway.support.TestIssuer;
 import java.net.URI;
@@ -19,27 +20,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
 
 /** What happens to a signed-in browser's sockets and tokens over time: logout closes them, expiry refreshes. */
 @GatewayTest
 class SessionEndTests {
 
-    private static final String AUTHORIZED_CLIENTS = WebSessionServerOAuth2AuthorizedClientRepository.class.getName()
-            + ".AUTHORIZED_CLIENTS";
-
     @Autowired
     InMemoryWebSessionStore sessions;
 
     private static Sockets.Client open(GatewayBrowser browser, String room) throws Exception {
-        Sockets.Client client = Sockets.open(URI.create("ws://localhost:" + TestIssuer.GATEWAY_PORT + "/ws/rooms/" + room),
-                h -> h.set("Origin", TestIssuer.GATEWAY).set("Cookie", browser.cookieHeader()), null, 1 << 20);
-        assertEquals(101, client.handshakeStatus.get(10, TimeUnit.SECONDS));
-        return client;
+        return Sockets.openRoom(TestIssuer.GATEWAY, browser, room);
     }
 
     private static Map<String, Object> relayedClaims(Sockets.Client client) throws Exception {
@@ -84,15 +75,7 @@ class SessionEndTests {
         assertNotNull(open.next(Duration.ofSeconds(10)));
 
         // The access token is expired and the refresh token one the issuer never issued (as after a revocation).
-        WebSession session = sessions.retrieveSession(paula.cookie("SESSION").orElseThrow()).block();
-        @SuppressWarnings("unchecked")
-        Map<String, OAuth2AuthorizedClient> clients = (Map<String, OAuth2AuthorizedClient>) session.getAttributes().get(AUTHORIZED_CLIENTS);
-        OAuth2AuthorizedClient current = clients.get("vetnet");
-        OAuth2AccessToken token = current.getAccessToken();
-        clients.put("vetnet", new OAuth2AuthorizedClient(current.getClientRegistration(), current.getPrincipalName(),
-                new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), Instant.now().minusSeconds(400),
-                        Instant.now().minusSeconds(100), token.getScopes()),
-                new org.springframework.security.oauth2.core.OAuth2RefreshToken("revoked", Instant.now().minusSeconds(400))));
+        SessionTokens.revokeRefreshToken(sessions.retrieveSession(paula.cookie("SESSION").orElseThrow()).block(), true);
 
         assertEquals(401, paula.get("/api/me").statusCode());
         assertEquals(4401, open.closeCode.get(10, TimeUnit.SECONDS));
@@ -108,15 +91,7 @@ class SessionEndTests {
         first.close();
 
         // Age the session's access token past its expiry, as five quiet minutes in a workshop would.
-        WebSession session = sessions.retrieveSession(ada.cookie("SESSION").orElseThrow()).block();
-        @SuppressWarnings("unchecked")
-        Map<String, OAuth2AuthorizedClient> clients = (Map<String, OAuth2AuthorizedClient>) session.getAttributes().get(AUTHORIZED_CLIENTS);
-        OAuth2AuthorizedClient current = clients.get("vetnet");
-        OAuth2AccessToken token = current.getAccessToken();
-        OAuth2AccessToken expired = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(),
-                Instant.now().minusSeconds(400), Instant.now().minusSeconds(100), token.getScopes());
-        clients.put("vetnet", new OAuth2AuthorizedClient(current.getClientRegistration(), current.getPrincipalName(), expired,
-                current.getRefreshToken()));
+        SessionTokens.expireAccessToken(sessions.retrieveSession(ada.cookie("SESSION").orElseThrow()).block());
 
         Sockets.Client second = open(ada, "refresh/board");
         Map<String, Object> after = relayedClaims(second);

@@ -81,6 +81,20 @@ public final class Sockets {
         return client;
     }
 
+    /**
+     * A signed-in browser's room socket through the gateway at {@code gateway} (http://host:port), with the browser's
+     * Origin and cookie; fails unless the upgrade succeeds.
+     */
+    public static Client openRoom(String gateway, GatewayBrowser browser, String room) throws Exception {
+        Client client = open(URI.create(gateway.replaceFirst("^http", "ws") + "/ws/rooms/" + room),
+                h -> h.set("Origin", gateway).set("Cookie", browser.cookieHeader()), null, 1 << 20);
+        int status = client.handshakeStatus.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        if (status != 101) {
+            throw new AssertionError("the upgrade of room socket " + room + " answered " + status);
+        }
+        return client;
+    }
+
     private static int statusOf(Throwable e) {
         // reactor-netty: "Invalid handshake response getStatus: 403 Forbidden"
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{3})").matcher(String.valueOf(e.getMessage()));

@@ -11,6 +11,7 @@ import eu.vetnet.gateway.support.EchoServer;
 import eu.vetnet.gateway.support.EchoServers;
 import eu.vetnet.gateway.support.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTest;
+import eu.vetnet.gateway.support.SessionTokens;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.gateway.support.TestIssuer;
 import java.net.URI;
@@ -25,10 +26,6 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
-import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
 
 /**
@@ -39,17 +36,13 @@ import org.springframework.web.server.session.InMemoryWebSessionStore;
 @GatewayTest
 class TokenRenewalTests {
 
-    private static final String AUTHORIZED_CLIENTS = WebSessionServerOAuth2AuthorizedClientRepository.class.getName()
-            + ".AUTHORIZED_CLIENTS";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Autowired
     InMemoryWebSessionStore sessions;
 
     private static Sockets.Client open(GatewayBrowser browser, String room) throws Exception {
-        Sockets.Client client = Sockets.open(URI.create("ws://localhost:" + TestIssuer.GATEWAY_PORT + "/ws/rooms/" + room),
-                h -> h.set("Origin", TestIssuer.GATEWAY).set("Cookie", browser.cookieHeader()), null, 1 << 20);
-        assertEquals(101, client.handshakeStatus.get(10, TimeUnit.SECONDS));
+        Sockets.Client client = Sockets.openRoom(TestIssuer.GATEWAY, browser, room);
         assertNotNull(client.next(WAIT), "the room server's hello");
         return client;
     }
@@ -124,12 +117,7 @@ class TokenRenewalTests {
         Sockets.Client socket = open(paula, "renewal-refused/board");
 
         // As after a revocation or a user disabled at the issuer: the refresh token is one the issuer never issued.
-        WebSession session = sessions.retrieveSession(paula.cookie("SESSION").orElseThrow()).block();
-        @SuppressWarnings("unchecked")
-        Map<String, OAuth2AuthorizedClient> clients = (Map<String, OAuth2AuthorizedClient>) session.getAttributes().get(AUTHORIZED_CLIENTS);
-        OAuth2AuthorizedClient current = clients.get("vetnet");
-        clients.put("vetnet", new OAuth2AuthorizedClient(current.getClientRegistration(), current.getPrincipalName(),
-                current.getAccessToken(), new OAuth2RefreshToken("revoked", Instant.now().minusSeconds(60))));
+        SessionTokens.revokeRefreshToken(sessions.retrieveSession(paula.cookie("SESSION").orElseThrow()).block(), false);
         Instant revoked = Instant.now();
 
         // Nothing but the socket is in use: the gateway's own renewal finds out.
