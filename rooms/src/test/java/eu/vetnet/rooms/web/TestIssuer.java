@@ -49,9 +49,14 @@ final class TestIssuer {
 
     /** A token for {@code username} (subject {@code username-id}) with these realm roles, valid for {@code ttl}. */
     String token(String username, Duration ttl, String... roles) {
+        return token(username, ttl, Map.of(), roles);
+    }
+
+    /** As {@link #token(String, Duration, String...)}, with {@code changed} claims put over the usual ones. */
+    String token(String username, Duration ttl, Map<String, Object> changed, String... roles) {
         try {
             Instant now = Instant.now();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+            JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                     .issuer(ISSUER)
                     .subject(username + "-id")
                     .audience("vetnet-gateway").claim("typ", "Bearer")
@@ -59,8 +64,9 @@ final class TestIssuer {
                     .claim("name", Character.toUpperCase(username.charAt(0)) + username.substring(1))
                     .claim("realm_access", Map.of("roles", List.of(roles)))
                     .issueTime(Date.from(now.minusSeconds(5)))
-                    .expirationTime(Date.from(now.plus(ttl)))
-                    .build();
+                    .expirationTime(Date.from(now.plus(ttl)));
+            changed.forEach(builder::claim);
+            JWTClaimsSet claims = builder.build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
