@@ -25,6 +25,12 @@ import java.util.Map;
  */
 public final class UpdateInspector {
 
+    /**
+     * How deep a type may sit below its root for the inspector to place it; deeper content is reported as not
+     * placeable (a cautious policy refuses it). Keeps the walk up the parents bounded whatever the document holds.
+     */
+    public static final int MAX_DEPTH = 64;
+
     private final YDoc doc;
     private final Map<Long, List<Item>> fresh = new HashMap<>();
     private final Map<Long, List<Struct>> present = new HashMap<>();
@@ -66,7 +72,7 @@ public final class UpdateInspector {
             }
             // An item after a gap in its own client's clocks would wait pending, and be applied later
             // without anyone checking it: report it as not placeable.
-            Location at = followsGap(item) ? UNKNOWN : locate(item, 0);
+            Location at = followsGap(item) ? UNKNOWN : overlapsKnown(item) ? afterNewest(item.client()) : locate(item, 0);
             touches.add(new Touch(Touch.Kind.INSERT, at.path, at.key, item.id(), item.content(), item.client()));
         }
         for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().entrySet()) {
@@ -117,6 +123,24 @@ public final class UpdateInspector {
 
     private static final Location UNKNOWN = new Location(List.of(), null);
 
+    /** Whether the document already has the item's first clocks (but not all: known items are skipped above). */
+    private boolean overlapsKnown(Item item) {
+        return item.clock() < doc.store().getState(item.client());
+    }
+
+    /**
+     * Where the engine puts the unknown rest of an item whose first clocks the document has: it is cut at the
+     * document's clock and integrated right after that client's newest struct, wherever that struct lives, whatever
+     * parent the item names on the wire. So that is where it is judged.
+     */
+    private Location afterNewest(long client) {
+        Struct newest = find(new Id(client, doc.store().getState(client) - 1));
+        if (!(newest instanceof Item n)) {
+            return UNKNOWN;
+        }
+        return n.parent() != null ? locateType(n.parent(), n.parentSub(), 0) : locate(n, 0);
+    }
+
     private Struct findStruct(StructList structs, long client, long clock) {
         if (structs != null && clock < structs.last().endClock()) {
             return structs.get(structs.findIndex(clock));
@@ -138,7 +162,7 @@ public final class UpdateInspector {
 
     /** Where a (possibly not integrated) item goes: its parent type's path and its key. */
     private Location locate(Item item, int depth) {
-        if (depth > 64) {
+        if (depth > MAX_DEPTH) {
             return UNKNOWN;
         }
         if (item.parent() != null) {
@@ -172,6 +196,9 @@ public final class UpdateInspector {
     }
 
     private Location locateType(YType type, String key, int depth) {
+        if (depth > MAX_DEPTH) {
+            return UNKNOWN;
+        }
         if (type.item() == null) {
             return new Location(List.of(new PathElement.Root(type.rootName())), key);
         }
