@@ -14,7 +14,9 @@ import eu.vetnet.rooms.hook.AwarenessPayload;
 import eu.vetnet.rooms.hook.ChangePayload;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.policy.Actor;
+import eu.vetnet.rooms.policy.ClientIds;
 import eu.vetnet.rooms.policy.DocumentPolicy;
+import eu.vetnet.rooms.policy.Policies;
 import eu.vetnet.rooms.policy.Verdict;
 import eu.vetnet.rooms.protocol.Protocol;
 import java.lang.management.ManagementFactory;
@@ -50,6 +52,8 @@ public final class RoomDocument {
     private final YDoc doc = new YDoc();
     private final Awareness awareness;
     private final DocumentPolicy policy;
+    /** Who writes under which client id (docs/rooms.md, "Client ids"). On the lane. */
+    private final ClientIds clientIds = new ClientIds();
     final Set<DocumentSession> sessions = new LinkedHashSet<>();
     private final Map<Long, DocumentSession> awarenessOwners = new LinkedHashMap<>();
     private final Set<Long> retiredClients = new LinkedHashSet<>();
@@ -202,6 +206,13 @@ public final class RoomDocument {
         if (participantRules || policy.judgesContent()) {
             List<Touch> touches;
             try {
+                if (participantRules) {
+                    Verdict ids = clientIds.check(doc, update, s.user().id());
+                    if (!ids.allowed()) {
+                        reject(s, ids.reason());
+                        return;
+                    }
+                }
                 touches = UpdateInspector.inspect(doc, update);
             } catch (DecodingException e) {
                 s.connection().close(CloseCodes.BAD_MESSAGE, "update does not decode: " + e.getMessage());
@@ -213,6 +224,9 @@ public final class RoomDocument {
             }
             Verdict verdict = policy.checkContent(touches);
             if (verdict.allowed() && participantRules) {
+                verdict = Policies.nesting(touches);
+            }
+            if (verdict.allowed() && participantRules) {
                 verdict = policy.check(doc, touches, new Actor(s.user().id(), s.role()));
             }
             if (!verdict.allowed()) {
@@ -221,6 +235,7 @@ public final class RoomDocument {
             }
         }
         changed = false;
+        Map<Long, Long> stateBefore = doc.store().getStateVector();
         try {
             doc.applyUpdate(update, s);
         } catch (DecodingException e) {
@@ -231,6 +246,7 @@ public final class RoomDocument {
             s.connection().close(CloseCodes.INTERNAL_ERROR, "the server could not apply the update");
             return;
         }
+        clientIds.claim(stateBefore, doc.store().getStateVector(), s.user().id());
         approximateSize += update.length;
         server.countUpdate(THREADS.getCurrentThreadCpuTime() - cpu);
         if (!changed) {

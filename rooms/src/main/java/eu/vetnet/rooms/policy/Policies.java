@@ -22,6 +22,23 @@ public final class Policies {
     }
 
     /**
+     * How many types deep a participant may nest content below a document's root. Deleting a type walks everything
+     * in it, and a document nested thousands deep is no board or text anyone writes: the Tiptap document's lists
+     * within lists and the board's objects stay far below this.
+     */
+    public static final int MAX_NESTING = 32;
+
+    /** Refuses content nested deeper than {@link #MAX_NESTING} (any writer but facilitators). */
+    public static Verdict nesting(java.util.List<eu.vetnet.crdt.inspect.Touch> touches) {
+        for (eu.vetnet.crdt.inspect.Touch t : touches) {
+            if (t.parent().size() > MAX_NESTING) {
+                return Verdict.deny("content nested " + t.parent().size() + " types deep; at most " + MAX_NESTING);
+            }
+        }
+        return Verdict.ALLOW;
+    }
+
+    /**
      * Content whose parent the server cannot find yet (it depends on something the server never received).
      * Refused rather than held pending: a participant's update is judged before it is applied, and content that
      * cannot be placed cannot be judged. The client resyncs.
