@@ -54,6 +54,8 @@ public final class VetnetTarget implements Target {
                 "--server.port=" + port,
                 "--vetnet.rooms.auth.jwk-set-uri=" + issuer.jwksUri(),
                 "--vetnet.rooms.auth.issuer-uri=" + TokenIssuer.ISSUER,
+                // The load runs model hundreds of people with a few identities: no per-person socket cap here.
+                "--vetnet.rooms.limits.max-sockets-per-user=1000000",
                 "--vetnet.history.store=" + history,
                 "--logging.level.root=WARN"));
         process = ServerProcess.start(name(), command, jar.getParent(), logs.resolve("vetnet-rooms.log"), Map.of());

@@ -32,6 +32,8 @@ public final class ClientConnection {
     private volatile boolean closed;
     int messagesBeforeAuthentication;
     boolean authenticatedOnce;
+    /** The person this socket is counted for in the per-person socket cap, once a document opened; null before. */
+    String countedUser;
     ScheduledFuture<?> deadline;
     private boolean flushPending;
 
@@ -151,6 +153,10 @@ public final class ClientConnection {
     private void cleanUp() {
         if (deadline != null) {
             deadline.cancel(false);
+        }
+        if (countedUser != null) {
+            server.releaseSocket(countedUser);
+            countedUser = null;
         }
         for (DocumentSession s : sessions.values().toArray(DocumentSession[]::new)) {
             server.dispatcher().leave(s);

@@ -30,11 +30,14 @@ public final class DocumentSession {
     /** Closes the connection when the user's token expires without a renewal; replaced by each renewal. */
     ScheduledFuture<?> expiry;
     final RateLimiter awarenessRate;
+    /** Sync step 1 requests (each answered with an encoding of what the client lacks). */
+    final RateLimiter syncRequests;
 
     DocumentSession(ClientConnection connection, String name, RoomLimits limits) {
         this.connection = connection;
         this.name = name;
         this.awarenessRate = new RateLimiter(limits.awarenessPerSecond(), Math.max(1, limits.awarenessPerSecond() * 2));
+        this.syncRequests = new RateLimiter(limits.syncRequestsPerSecond(), Math.max(1, limits.syncRequestsPerSecond() * 2));
     }
 
     public ClientConnection connection() {

@@ -74,6 +74,9 @@ final class MessageDispatcher {
         RoomDocument d = s.document;
         if (in instanceof Incoming.Sync sync) {
             if (sync.message() instanceof SyncMessage.Step1 step1) {
+                if (!s.syncRequests.tryAcquire()) {
+                    return; // each answer encodes what the client lacks: a client asking this often gets no more
+                }
                 d.answerStep1(s, step1.stateVector());
             } else {
                 d.write(s, sync.message().payload());
@@ -141,6 +144,14 @@ final class MessageDispatcher {
 
     private void open(DocumentSession s, RoomDocument doc, AuthContext context) {
         ClientConnection c = s.connection();
+        if (c.countedUser == null) {
+            if (!server.admitSocket(context.user().id())) {
+                c.close(CloseCodes.TOO_MANY_MESSAGES, "you hold " + server.limits().maxSocketsPerUser()
+                        + " sockets on this server already: close other tabs or devices");
+                return;
+            }
+            c.countedUser = context.user().id();
+        }
         s.document = doc;
         s.user = context.user();
         s.role = context.role();

@@ -19,6 +19,10 @@ import java.time.Duration;
  * @param maxDocumentsPerSocket documents one Hocuspocus socket may carry
  * @param maxDocumentNameLength longest document name
  * @param unloadGrace how long a room stays loaded after its last connection left
+ * @param maxSocketsPerUser sockets one person may hold open on this server at once (every tab and device); more are
+ *     closed with 4429
+ * @param syncRequestsPerSecond sync step 1 requests a connection may make per document and second (burst twice
+ *     that); each costs an encoding of what the client lacks, so more are dropped
  */
 public record RoomLimits(
         int maxMessageBytes,
@@ -33,7 +37,9 @@ public record RoomLimits(
         int messageBurst,
         int maxDocumentsPerSocket,
         int maxDocumentNameLength,
-        Duration unloadGrace) {
+        Duration unloadGrace,
+        int maxSocketsPerUser,
+        double syncRequestsPerSecond) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     public static final long DEFAULT_DOCUMENT_QUOTA_BYTES = 16L * 1024 * 1024;
@@ -48,6 +54,8 @@ public record RoomLimits(
     public static final int DEFAULT_MAX_DOCUMENTS_PER_SOCKET = 16;
     public static final int DEFAULT_MAX_DOCUMENT_NAME_LENGTH = 64;
     public static final Duration DEFAULT_UNLOAD_GRACE = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_SOCKETS_PER_USER = 32;
+    public static final double DEFAULT_SYNC_REQUESTS_PER_SECOND = 5;
 
     public static RoomLimits defaults() {
         return new RoomLimits(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_DOCUMENT_QUOTA_BYTES,
@@ -55,6 +63,84 @@ public record RoomLimits(
                 DEFAULT_MAX_AWARENESS_STATE_BYTES, DEFAULT_MAX_AWARENESS_ENTRIES,
                 DEFAULT_MAX_AWARENESS_CLIENTS_PER_SESSION, DEFAULT_AWARENESS_PER_SECOND, DEFAULT_MESSAGES_PER_SECOND,
                 DEFAULT_MESSAGE_BURST, DEFAULT_MAX_DOCUMENTS_PER_SOCKET, DEFAULT_MAX_DOCUMENT_NAME_LENGTH,
-                DEFAULT_UNLOAD_GRACE);
+                DEFAULT_UNLOAD_GRACE, DEFAULT_MAX_SOCKETS_PER_USER, DEFAULT_SYNC_REQUESTS_PER_SECOND);
+    }
+
+
+    /** These limits with a shorter or longer unload grace (tests). */
+    public RoomLimits withUnloadGrace(Duration unloadGrace) {
+        return new Changed(this).unloadGrace(unloadGrace).limits();
+    }
+
+    /** These limits with another authentication timeout (tests). */
+    public RoomLimits withAuthenticationTimeout(Duration authenticationTimeout) {
+        return new Changed(this).authenticationTimeout(authenticationTimeout).limits();
+    }
+
+    /** These limits with another document quota (tests). */
+    public RoomLimits withDocumentQuotaBytes(long documentQuotaBytes) {
+        return new Changed(this).documentQuotaBytes(documentQuotaBytes).limits();
+    }
+
+    /** These limits with another cap on one person's sockets (tests). */
+    public RoomLimits withMaxSocketsPerUser(int maxSocketsPerUser) {
+        return new Changed(this).maxSocketsPerUser(maxSocketsPerUser).limits();
+    }
+
+    /** These limits with another rate of sync requests (tests). */
+    public RoomLimits withSyncRequestsPerSecond(double syncRequestsPerSecond) {
+        return new Changed(this).syncRequestsPerSecond(syncRequestsPerSecond).limits();
+    }
+
+    /** A copy of some limits with a few changed: the one place that lists every field for a copy. */
+    private static final class Changed {
+        private final RoomLimits l;
+        private Duration unloadGrace;
+        private Duration authenticationTimeout;
+        private long documentQuotaBytes;
+        private int maxSocketsPerUser;
+        private double syncRequestsPerSecond;
+
+        Changed(RoomLimits l) {
+            this.l = l;
+            unloadGrace = l.unloadGrace;
+            authenticationTimeout = l.authenticationTimeout;
+            documentQuotaBytes = l.documentQuotaBytes;
+            maxSocketsPerUser = l.maxSocketsPerUser;
+            syncRequestsPerSecond = l.syncRequestsPerSecond;
+        }
+
+        Changed unloadGrace(Duration v) {
+            unloadGrace = v;
+            return this;
+        }
+
+        Changed authenticationTimeout(Duration v) {
+            authenticationTimeout = v;
+            return this;
+        }
+
+        Changed documentQuotaBytes(long v) {
+            documentQuotaBytes = v;
+            return this;
+        }
+
+        Changed maxSocketsPerUser(int v) {
+            maxSocketsPerUser = v;
+            return this;
+        }
+
+        Changed syncRequestsPerSecond(double v) {
+            syncRequestsPerSecond = v;
+            return this;
+        }
+
+        RoomLimits limits() {
+            return new RoomLimits(l.maxMessageBytes, documentQuotaBytes, l.maxMessagesBeforeAuthentication,
+                    authenticationTimeout, l.maxAwarenessStateBytes, l.maxAwarenessEntries,
+                    l.maxAwarenessClientsPerSession, l.awarenessPerSecond, l.messagesPerSecond, l.messageBurst,
+                    l.maxDocumentsPerSocket, l.maxDocumentNameLength, unloadGrace, maxSocketsPerUser,
+                    syncRequestsPerSecond);
+        }
     }
 }

@@ -161,6 +161,33 @@ public final class RoomServer {
         }, room.lane);
     }
 
+    /** Open sockets per person (user id), across rooms: one person may not hold more than maxSocketsPerUser. */
+    private final ConcurrentHashMap<String, Integer> socketsPerUser = new ConcurrentHashMap<>();
+
+    /** Counts one more socket of {@code userId}; false (and nothing counted) when they hold the most already. */
+    boolean admitSocket(String userId) {
+        boolean[] admitted = {false};
+        socketsPerUser.compute(userId, (id, n) -> {
+            int held = n == null ? 0 : n;
+            if (held >= limits.maxSocketsPerUser()) {
+                return n;
+            }
+            admitted[0] = true;
+            return held + 1;
+        });
+        return admitted[0];
+    }
+
+    /** How many sockets {@code userId} holds on this server now. */
+    int socketsOf(String userId) {
+        return socketsPerUser.getOrDefault(userId, 0);
+    }
+
+    /** A socket counted by {@link #admitSocket} is gone. */
+    void releaseSocket(String userId) {
+        socketsPerUser.computeIfPresent(userId, (id, n) -> n <= 1 ? null : n - 1);
+    }
+
     /** Every socket, for closing them at shutdown. */
     private final java.util.Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
 

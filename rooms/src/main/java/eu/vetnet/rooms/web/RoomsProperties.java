@@ -100,13 +100,20 @@ public class RoomsProperties {
         private int maxDocumentsPerSocket = RoomLimits.DEFAULT_MAX_DOCUMENTS_PER_SOCKET;
         private int maxDocumentNameLength = RoomLimits.DEFAULT_MAX_DOCUMENT_NAME_LENGTH;
         private Duration unloadGrace = RoomLimits.DEFAULT_UNLOAD_GRACE;
+        private int maxSocketsPerUser = RoomLimits.DEFAULT_MAX_SOCKETS_PER_USER;
+        private double syncRequestsPerSecond = RoomLimits.DEFAULT_SYNC_REQUESTS_PER_SECOND;
 
         public RoomLimits toLimits() {
             return new RoomLimits(maxMessageBytes, documentQuotaBytes, maxMessagesBeforeAuthentication,
                     authenticationTimeout, maxAwarenessStateBytes, maxAwarenessEntries, maxAwarenessClientsPerSession,
                     awarenessPerSecond, messagesPerSecond, messageBurst, maxDocumentsPerSocket, maxDocumentNameLength,
-                    unloadGrace);
+                    unloadGrace, maxSocketsPerUser, syncRequestsPerSecond);
         }
+
+        public int getMaxSocketsPerUser() { return maxSocketsPerUser; }
+        public void setMaxSocketsPerUser(int v) { maxSocketsPerUser = v; }
+        public double getSyncRequestsPerSecond() { return syncRequestsPerSecond; }
+        public void setSyncRequestsPerSecond(double v) { syncRequestsPerSecond = v; }
 
         public int getMaxMessageBytes() { return maxMessageBytes; }
         public void setMaxMessageBytes(int v) { maxMessageBytes = v; }

@@ -268,10 +268,7 @@ class RoomServerTests {
                 return DONE;
             }
         };
-        h = new CoreHarness(CoreHarness.limits(l -> new RoomLimits(l.maxMessageBytes(), l.documentQuotaBytes(),
-                l.maxMessagesBeforeAuthentication(), l.authenticationTimeout(), l.maxAwarenessStateBytes(),
-                l.maxAwarenessEntries(), l.maxAwarenessClientsPerSession(), l.awarenessPerSecond(), l.messagesPerSecond(),
-                l.messageBurst(), l.maxDocumentsPerSocket(), l.maxDocumentNameLength(), Duration.ofMillis(100))), witness);
+        h = new CoreHarness(RoomLimits.defaults().withUnloadGrace(Duration.ofMillis(100)), witness);
         var a = h.yws("r1", "scratch", "alice", 1);
         a.awaitFrames(1);
         a.send(Frames.yws(new SyncMessage.Update(textInsert(a.doc, "kept"))));
@@ -286,10 +283,7 @@ class RoomServerTests {
 
     @Test
     void aSocketThatNeverAuthenticatesIsClosedAtTheDeadline() {
-        h = new CoreHarness(CoreHarness.limits(l -> new RoomLimits(l.maxMessageBytes(), l.documentQuotaBytes(),
-                l.maxMessagesBeforeAuthentication(), Duration.ofMillis(200), l.maxAwarenessStateBytes(),
-                l.maxAwarenessEntries(), l.maxAwarenessClientsPerSession(), l.awarenessPerSecond(), l.messagesPerSecond(),
-                l.messageBurst(), l.maxDocumentsPerSocket(), l.maxDocumentNameLength(), l.unloadGrace())));
+        h = new CoreHarness(RoomLimits.defaults().withAuthenticationTimeout(Duration.ofMillis(200)));
         var c = h.hocuspocus("r1", 1);
         assertEquals(CloseCodes.AUTHENTICATION_TIMEOUT, c.awaitClosed());
     }
@@ -349,10 +343,7 @@ class RoomServerTests {
 
     @Test
     void aPasteOverTheDocumentQuotaIsRejectedNotApplied() {
-        h = new CoreHarness(CoreHarness.limits(l -> new RoomLimits(l.maxMessageBytes(), 1000,
-                l.maxMessagesBeforeAuthentication(), l.authenticationTimeout(), l.maxAwarenessStateBytes(),
-                l.maxAwarenessEntries(), l.maxAwarenessClientsPerSession(), l.awarenessPerSecond(), l.messagesPerSecond(),
-                l.messageBurst(), l.maxDocumentsPerSocket(), l.maxDocumentNameLength(), l.unloadGrace())));
+        h = new CoreHarness(RoomLimits.defaults().withDocumentQuotaBytes(1000));
         var c = h.yws("r1", "scratch", "alice", 1);
         c.send(Frames.yws(new SyncMessage.Update(textInsert(c.doc, "x".repeat(2000)))));
         await().until(() -> c.seen().stream().anyMatch(s -> s.type() == YWebsocketProtocol.VETNET_REJECTED));

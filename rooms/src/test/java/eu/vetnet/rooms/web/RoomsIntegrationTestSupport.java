@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vetnet.rooms.limits.authentication-timeout=2s",
         "vetnet.rooms.limits.unload-grace=1s",
+        // FirstFrameIntegrationTests opens 300 sockets as one person; the cap itself is tested in the core.
+        "vetnet.rooms.limits.max-sockets-per-user=1000",
         "vetnet.rooms.allowed-origins=http://localhost:8080",
         // These tests are about the protocols and permissions: documents live in the in-memory storage.
         "vetnet.history.store=memory"})
