@@ -2,6 +2,7 @@ package eu.vetnet.gateway.signin;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -33,9 +34,17 @@ final class SingleFlightAuthorizedClientManager implements ReactiveOAuth2Authori
         }
         return exchange.getSession().map(WebSession::getId).flatMap(session -> {
             String key = session + '\u0000' + request.getClientRegistrationId();
-            return inFlight.computeIfAbsent(key, k -> delegate.authorize(request)
-                    .doFinally(signal -> inFlight.remove(k))
-                    .cache());
+            // The flight leaves the map before its result reaches anyone (doOnTerminate, not doFinally): a request
+            // that arrives once the result is out starts a flight of its own. Removed only if it is still this one.
+            return inFlight.computeIfAbsent(key, k -> {
+                AtomicReference<Mono<OAuth2AuthorizedClient>> self = new AtomicReference<>();
+                Mono<OAuth2AuthorizedClient> flight = delegate.authorize(request)
+                        .doOnTerminate(() -> inFlight.remove(k, self.get()))
+                        .doOnCancel(() -> inFlight.remove(k, self.get()))
+                        .cache();
+                self.set(flight);
+                return flight;
+            });
         });
     }
 
