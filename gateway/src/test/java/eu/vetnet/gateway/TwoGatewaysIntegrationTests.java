@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import eu.vetnet.gateway.support.EchoServer;
+import eu.vetnet.gateway.support.EchoServers;
 import eu.vetnet.gateway.support.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTestProperties;
 import eu.vetnet.gateway.support.LogoutTokens;
@@ -196,6 +197,32 @@ class TwoGatewaysIntegrationTests {
         assertEquals(0, redis.exists(sessionKey(ada)), "the session left Redis");
         assertEquals(401, get(a, "/api/me", ada.cookieHeader()).statusCode());
         assertEquals(401, get(b, "/api/me", ada.cookieHeader()).statusCode());
+    }
+
+    @Test
+    void aSocketHeldThroughBGetsRenewedTokensWithoutExtendingTheSessionsIdleTime() throws Exception {
+        GatewayBrowser fabio = signedInOnA("fabio");
+        Sockets.Client socket = openSocket(b, fabio, "two-gateways/renewal");
+        EchoServer.Upgrade upgrade = java.util.stream.Stream.of(EchoServers.A, EchoServers.B)
+                .flatMap(server -> server.upgrades().stream()).filter(u -> u.path().endsWith("two-gateways/renewal"))
+                .findFirst().orElseThrow();
+        long previous = redis.pttl(sessionKey(fabio));
+
+        // Tokens live 10 s (TestIssuer): two renewals come within the 20 s idle timeout. The session is read from and
+        // written to Redis for each (RedisStoredSessions), and its TTL must only ever go down.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(19);
+        while (upgrade.renewals().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            long ttl = redis.pttl(sessionKey(fabio));
+            assertTrue(ttl <= previous + 50, "the TTL went from " + previous + " up to " + ttl + " ms: a renewal renewed the session");
+            previous = ttl;
+        }
+
+        assertTrue(upgrade.renewals().size() >= 2, "renewals through B with sessions in Redis: " + upgrade.renewals().size());
+        assertFalse(socket.closeCode.isDone(), "the socket stayed open");
+        System.out.printf("two gateways: %d renewals through B, session TTL down to %d ms, never extended%n",
+                upgrade.renewals().size(), previous);
+        socket.close();
     }
 
     @Test
