@@ -222,7 +222,7 @@ ensure_redis_installed() {
 launch_redis() {
   ensure_redis_installed
   mkdir -p "$REDIS_DIR"
-  # No persistence: presence is a TTL'd hint, rebuilt by heartbeats (RELIABILITY.md rule 8).
+  # No persistence: presence is a TTL'd hint, rebuilt by heartbeats (docs/reliability.md, rule 8).
   launch redis redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
     --dir "$REDIS_DIR" --daemonize no --logfile ''
 }

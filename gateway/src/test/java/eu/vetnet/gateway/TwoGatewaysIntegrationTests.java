@@ -260,7 +260,7 @@ class TwoGatewaysIntegrationTests {
     }
 
     /**
-     * The first-frame trap (STACK.md) with the session read from Redis on every upgrade: the upgrade now continues
+     * The first-frame trap (docs/reliability.md) with the session read from Redis on every upgrade: the upgrade now continues
      * on a Lettuce thread, and EventLoopUpgradeStrategy must hand the handshake back to the connection's event loop
      * (without it 4 of 100 first frames were lost in one run). No first frame may be lost.
      */

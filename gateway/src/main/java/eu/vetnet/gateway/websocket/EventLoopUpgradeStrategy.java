@@ -14,7 +14,7 @@ import reactor.netty.Connection;
 
 /**
  * Performs the WebSocket handshake on the connection's own Netty event loop, whatever thread the request got there
- * on (STACK.md, the first-frame trap; reactor-netty#1089).
+ * on (docs/reliability.md, the first-frame trap).
  *
  * <p>With sessions in Redis, the session is read, and saved by the response's pre-commit action, over Lettuce: the
  * request then continues on a Lettuce thread, and so would the handshake. Done off the event loop, the handshake

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code vetnet.limits.*}: caps shared with the room server, which reads the same property names, so both hops
- * refuse the same sizes (RELIABILITY.md rule 3).
+ * refuse the same sizes (docs/reliability.md, rule 3).
  */
 @ConfigurationProperties("vetnet.limits")
 public class LimitsProperties {

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 /**
  * Refuses, with 403 and before anything else runs, a request to {@code /ws/**} whose Origin is missing,
  * {@code null} or not in the allowlist. The session cookie rides on every request a browser makes, so without
- * this any site could open a room socket as the signed-in user (OWASP ASVS 5.0 V4.4, RELIABILITY.md rule 6).
+ * this any site could open a room socket as the signed-in user (OWASP ASVS 5.0 V4.4, docs/reliability.md, rule 6).
  * Unlike the room server, which lets Origin-less clients through with their own token, the gateway authenticates
  * sockets by cookie alone, so a missing Origin is refused too.
  */

@@ -11,7 +11,7 @@ import reactor.util.context.Context;
  * Spring's handshake, remembering each browser socket under its login session so that logout closes it
  * ({@link ProxiedSockets}).
  *
- * <p>On the first-frame trap (STACK.md, reactor-netty#1089): what protects the first frame here is that the
+ * <p>On the first-frame trap (docs/reliability.md, the first-frame trap): what protects the first frame here is that the
  * {@code /ws/**} security chain only reads the session, never creates one or saves a request. FirstFrameTests
  * holds it (400 sockets, 0 lost). With sessions in Redis the request reaches the handshake on a Lettuce thread,
  * and there first frames were lost (a few in a hundred, under load): {@link EventLoopUpgradeStrategy} hands the

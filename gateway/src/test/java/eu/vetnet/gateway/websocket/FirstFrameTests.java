@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * STACK.md's first-frame trap: a Yjs client sends sync step 1 the instant its socket opens. With a login session on
+ * The first-frame trap (docs/reliability.md): a Yjs client sends sync step 1 the instant its socket opens. With a login session on
  * the upgrade path, hundreds of sockets opened at once, each sending its first frame immediately, must each get
  * that frame through the gateway to the room server and back. A frame counts as delivered only if the room server
  * recorded it and its echo came back; an early version of this test, which gave each echo 2 s after the previous

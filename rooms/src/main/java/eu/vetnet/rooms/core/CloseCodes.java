@@ -16,7 +16,7 @@ public final class CloseCodes {
     public static final int MESSAGE_TOO_BIG = 1009;
     /** A bug on the server; the room keeps running for everyone else. */
     public static final int INTERNAL_ERROR = 1011;
-    /** The document could not be loaded from storage (fail closed, RELIABILITY.md rule 9): retry later. */
+    /** The document could not be loaded from storage (fail closed, docs/reliability.md, rule 9): retry later. */
     public static final int TRY_AGAIN_LATER = 1013;
     /** Bytes that do not decode as the protocol of this endpoint (garbage, truncated, unknown type). */
     public static final int BAD_MESSAGE = 4400;

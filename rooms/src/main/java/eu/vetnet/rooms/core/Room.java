@@ -101,7 +101,7 @@ public final class Room {
                     loading.remove(name);
                     if (err != null) {
                         doc.destroy();
-                        // Fail closed (RELIABILITY.md rule 9): never serve an empty document in place of a stored one.
+                        // Fail closed (docs/reliability.md, rule 9): never serve an empty document in place of a stored one.
                         throw new RoomException("document " + name + " of room " + id + " could not be loaded; try again", err);
                     }
                     doc.loaded();

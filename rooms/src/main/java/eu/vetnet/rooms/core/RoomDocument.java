@@ -264,7 +264,7 @@ public final class RoomDocument {
         tail = tail.thenCombine(stored.handle((v, e) -> e), (v, storeError) -> storeError)
                 .handleAsync((storeError, e) -> {
                     if (storeError != null) {
-                        // Seen means stored (RELIABILITY.md rule 1): what could not be stored is not broadcast.
+                        // Seen means stored (docs/reliability.md, rule 1): what could not be stored is not broadcast.
                         log.error("onChange failed for {} of room {}; the update is not broadcast", name, room.id(), storeError);
                         if (from != null) {
                             from.send(from.connection().protocol.syncStatus(name, false));

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Every cap the room server enforces, with defaults for the embedded run. The gateway must use the same
- * {@code maxMessageBytes} (RELIABILITY.md rule 3).
+ * {@code maxMessageBytes} (docs/reliability.md, rule 3).
  *
  * @param maxMessageBytes largest incoming frame (and message: frames are aggregated up to this size)
  * @param documentQuotaBytes largest encoded state a document may grow to; updates beyond it are rejected

@@ -117,7 +117,7 @@ public final class RoomServer {
     }
 
     /**
-     * Re-checks every open session of a room after its access list changed (RELIABILITY.md rule 6): a session
+     * Re-checks every open session of a room after its access list changed (docs/reliability.md, rule 6): a session
      * whose user lost access is closed with 4403, one whose role changed with 1008 so it reconnects with the new
      * role. {@code roleOf} answers the role of a user for a document, or null.
      */
@@ -205,7 +205,7 @@ public final class RoomServer {
     }
 
     /**
-     * Drains (RELIABILITY.md rule 10): turns new connections away, stores every open room once the updates
+     * Drains (docs/reliability.md, rule 10): turns new connections away, stores every open room once the updates
      * already applied went through {@code onChange}, then closes every socket with 1001 so clients reconnect
      * (to the room's next owner).
      */

@@ -31,7 +31,7 @@ import org.springframework.context.SmartLifecycle;
  * Session history in Cassandra, as a room hook: every update is appended (group commit) before the core
  * broadcasts it; a document loads from the latest snapshot and the log after it, or is refused when Cassandra
  * cannot be read (fail closed); snapshots are written in the background and on store; joins and leaves are
- * recorded as session events. On shutdown every pending append is flushed (RELIABILITY.md rules 1, 7, 9, 10).
+ * recorded as session events. On shutdown every pending append is flushed (docs/reliability.md, rules 1, 7, 9, 10).
  */
 public final class CassandraHistory implements RoomHook, SmartLifecycle {
 

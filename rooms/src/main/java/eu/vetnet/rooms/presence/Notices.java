@@ -10,7 +10,7 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Cross-server notices over Redis pub/sub: at most once, so a hint only (RELIABILITY.md rule 8). A server
+ * Cross-server notices over Redis pub/sub: at most once, so a hint only (docs/reliability.md, rule 8). A server
  * that misses one still converges: access is checked on every join, documents resync by state vector.
  */
 public final class Notices {

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Platform-wide presence and the registry of live room servers, kept in Redis by heartbeats with a TTL: every
  * heartbeat rewrites this server's node key and its presence key, so a server that dies vanishes with its
  * people after the TTL, and a Redis that restarted empty is refilled within one heartbeat. Redis is a hint, not
- * a record (RELIABILITY.md rule 8): while it cannot be reached, reads answer with this server's own view.
+ * a record (docs/reliability.md, rule 8): while it cannot be reached, reads answer with this server's own view.
  */
 public final class RedisPresence implements Presence, SmartLifecycle, AutoCloseable {
 

@@ -49,7 +49,7 @@ public class RoomController {
         this.server = server;
     }
 
-    /** Sockets of people who lost access, or whose role changed, are closed (RELIABILITY.md rule 6). */
+    /** Sockets of people who lost access, or whose role changed, are closed (docs/reliability.md, rule 6). */
     private Mono<RoomRecord> reauthorize(RoomRecord room) {
         return Mono.fromCompletionStage(server.reauthorize(room.id(), (user, document) -> RoomAccessHook.roleFor(room, user, document)))
                 .thenReturn(room);

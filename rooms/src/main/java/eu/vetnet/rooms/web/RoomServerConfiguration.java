@@ -92,7 +92,7 @@ public class RoomServerConfiguration {
     }
 
     /**
-     * Drains on shutdown (RELIABILITY.md rule 10): stores every open room and closes the sockets with 1001, before
+     * Drains on shutdown (docs/reliability.md, rule 10): stores every open room and closes the sockets with 1001, before
      * the web server stops (a higher phase stops first) and before the pools stop.
      */
     static final class RoomServerShutdown implements org.springframework.context.SmartLifecycle {

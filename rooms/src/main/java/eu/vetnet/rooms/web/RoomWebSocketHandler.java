@@ -63,7 +63,7 @@ final class RoomWebSocketHandler implements WebSocketHandler {
         return in;
     }
 
-    /** The token the gateway puts on the upgrade; never read from the query string (RELIABILITY.md rule 6). */
+    /** The token the gateway puts on the upgrade; never read from the query string (docs/reliability.md, rule 6). */
     static String bearer(HttpHeaders headers) {
         String value = headers.getFirst(HttpHeaders.AUTHORIZATION);
         if (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -14,7 +14,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * Stateless security everywhere. On {@code /ws/**} no session is created and no request is cached: with
  * Spring Security's defaults the upgrade leaves the Netty event loop and the client's first frame can be
- * lost (STACK.md, reactor-netty#1089). Sockets are authenticated by the room hooks (the upgrade's bearer token
+ * lost (docs/reliability.md, the first-frame trap). Sockets are authenticated by the room hooks (the upgrade's bearer token
  * or the Hocuspocus auth message), so the chain lets the upgrade through.
  */
 @Configuration(proxyBeanMethods = false)

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The WebSocket first-frame trap (STACK.md, reactor-netty#1089): with a session-creating security chain the
+ * The WebSocket first-frame trap (docs/reliability.md, the first-frame trap): with a session-creating security chain the
  * upgrade leaves the event loop and a client's first frame can be lost. A Yjs client sends sync step 1 the
  * moment the socket opens; every one of hundreds of such sockets must get its step 2.
  */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded full-stack fuzz (RELIABILITY.md): several clients edit at random and disconnect, the room server is
+ * A seeded full-stack fuzz (docs/reliability.md): several clients edit at random and disconnect, the room server is
  * killed (kill -9) and restarted mid-way while they keep editing offline; at the end every client, the room, and the
  * room reloaded from Cassandra by yet another server process hold the same text. {@code -Dvetnet.fuzz.seed=N}.
  */
