@@ -1,27 +1,39 @@
 package eu.vetnet.crdt.inspect;
 
+import eu.vetnet.crdt.UpdateStructs;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.UpdateDecoderV1;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.store.StructList;
+import eu.vetnet.crdt.struct.ContentType;
 import eu.vetnet.crdt.struct.Id;
 import eu.vetnet.crdt.struct.Item;
 import eu.vetnet.crdt.struct.ParentRef;
 import eu.vetnet.crdt.struct.SkipStruct;
-import eu.vetnet.crdt.types.YType;
 import eu.vetnet.crdt.struct.Struct;
+import eu.vetnet.crdt.types.YType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Says what an update would change in a document, without changing it: every insertion with the type and
  * key it goes into, every deletion with the type and key of what it deletes and who wrote that. This is
  * what lets a server check permissions per shared type before it applies anything.
  *
- * <p>Items that depend on structs neither the document nor the update has cannot be placed yet; they are
- * reported with an empty parent path, and a cautious policy refuses them (the client resyncs).
+ * <p>Each item is placed where the engine will integrate it, not where its bytes claim: an item that only
+ * names a neighbour goes into that neighbour's type; an item whose first clocks the document has is cut and goes
+ * after its client's newest struct; an item next to, or inside, collected content is collected too and
+ * reported nowhere (it changes nothing). Items that depend on structs neither the document nor the update has
+ * would wait pending; they are reported with an empty parent path, and a cautious policy refuses them.
+ *
+ * <p>The cost is linear in the update and in the content it deletes: each item is placed once (a neighbour
+ * chain is walked once and remembered), each type's path is built once, and lookups are binary searches.
  */
 public final class UpdateInspector {
 
@@ -31,9 +43,24 @@ public final class UpdateInspector {
      */
     public static final int MAX_DEPTH = 64;
 
+    /** An item's place: the path of the type it goes into and its map key (null in a list). */
+    private record Location(List<PathElement> path, String key) {
+    }
+
+    /** Depends on something neither the document nor the update has, or sits deeper than {@link #MAX_DEPTH}. */
+    private static final Location UNKNOWN = new Location(List.of(), null);
+    /** Will be integrated as a GC struct: its neighbour or parent was collected. Changes nothing visible. */
+    private static final Location COLLECTED = new Location(List.of(), null);
+
     private final YDoc doc;
+    /** The update's items per client, sorted by clock (for binary search). */
     private final Map<Long, List<Item>> fresh = new HashMap<>();
+    /** The update's structs other than Skip per client, for the gap check. */
     private final Map<Long, List<Struct>> present = new HashMap<>();
+    /** Per client: the clock up to which the document and the update hold every struct without a hole. */
+    private final Map<Long, Long> reach = new HashMap<>();
+    private final Map<Item, Location> placed = new IdentityHashMap<>();
+    private final Map<YType, List<PathElement>> typePaths = new IdentityHashMap<>();
 
     private UpdateInspector(YDoc doc) {
         this.doc = doc;
@@ -53,7 +80,7 @@ public final class UpdateInspector {
             long client = decoder.readClient();
             long clock = decoder.rest().readVarUint();
             for (int k = 0; k < n; k++) {
-                Struct s = eu.vetnet.crdt.UpdateStructs.read(decoder, client, clock);
+                Struct s = UpdateStructs.read(decoder, client, clock);
                 clock += s.length();
                 if (s instanceof Item item) {
                     items.add(item);
@@ -64,68 +91,91 @@ public final class UpdateInspector {
                 }
             }
         }
+        // One client in several groups would leave its lists unsorted; sort once so lookups can bisect.
+        fresh.values().forEach(list -> list.sort(Comparator.comparingLong(Struct::clock)));
+        present.values().forEach(list -> list.sort(Comparator.comparingLong(Struct::clock)));
         DeleteSet ds = DeleteSet.read(decoder);
+        // Overlapping ranges would make the walk below repeat work: merged, the walk visits each struct once.
+        ds.sortAndMerge();
+
         List<Touch> touches = new ArrayList<>();
         for (Item item : items) {
-            if (item.clock() + item.length() <= doc.store().getState(item.client())) {
+            long state = doc.store().getState(item.client());
+            if (item.clock() + item.length() <= state) {
                 continue; // already known: applying it changes nothing
             }
-            // An item after a gap in its own client's clocks would wait pending, and be applied later
-            // without anyone checking it: report it as not placeable.
-            Location at = followsGap(item) ? UNKNOWN : overlapsKnown(item) ? afterNewest(item.client()) : locate(item, 0);
-            touches.add(new Touch(Touch.Kind.INSERT, at.path, at.key, item.id(), item.content(), item.client()));
+            Location at;
+            if (item.clock() > reach(item.client())) {
+                // After a gap in its own client's clocks it would wait pending, and be applied later without anyone
+                // checking it.
+                at = UNKNOWN;
+            } else if (item.clock() < state) {
+                at = afterNewest(item.client());
+            } else {
+                at = locate(item, 0);
+            }
+            if (at != COLLECTED) {
+                touches.add(new Touch(Touch.Kind.INSERT, at.path, at.key, item.id(), item.content(), item.client()));
+            }
         }
         for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().entrySet()) {
-            StructList structs = doc.store().clients().get(e.getKey());
             for (DeleteSet.Range r : e.getValue()) {
-                for (long clock = r.clock(); clock < r.end(); ) {
-                    Struct s = findStruct(structs, e.getKey(), clock);
-                    if (s == null) {
-                        // Deletes something neither the document nor the update has: it would wait pending and
-                        // apply later unchecked. Reported as not placeable, so a policy can refuse it.
-                        touches.add(new Touch(Touch.Kind.DELETE, List.of(), null, new Id(e.getKey(), clock), null, -1));
-                        break;
-                    }
-                    if (s instanceof Item item && !item.isDeleted()) {
-                        Location at = item.parent() != null ? locateType(item.parent(), item.parentSub(), 0) : locate(item, 0);
-                        touches.add(new Touch(Touch.Kind.DELETE, at.path, at.key, item.id(), item.content(), item.client()));
-                    }
-                    clock = s.clock() + s.length();
-                }
+                deletions(e.getKey(), r, touches);
             }
         }
         return touches;
     }
 
-    private record Location(List<PathElement> path, String key) {
-    }
-
-    /** Whether clocks of the item's client are missing before it (neither in the document nor the update). */
-    private boolean followsGap(Item item) {
-        long state = doc.store().getState(item.client());
-        if (item.clock() <= state) {
-            return false;
-        }
-        // the update's own structs of this client (items and GC, not skips) must cover [state, item.clock)
-        long covered = state;
-        boolean progress = true;
-        while (covered < item.clock() && progress) {
-            progress = false;
-            for (Struct i : present.getOrDefault(item.client(), List.of())) {
-                if (i.clock() <= covered && covered < i.clock() + i.length()) {
-                    covered = i.clock() + i.length();
-                    progress = true;
-                }
+    /** The touches of deleting one range of one client's clocks. */
+    private void deletions(long client, DeleteSet.Range range, List<Touch> touches) {
+        StructList structs = doc.store().clients().get(client);
+        long known = structs == null ? 0 : structs.last().endClock();
+        long clock = range.clock();
+        if (clock < known) {
+            // Walk the document's structs by index: one search for the whole range.
+            for (int i = structs.findIndex(clock); i < structs.size() && clock < range.end(); i++) {
+                Struct s = structs.get(i);
+                deletion(s, touches);
+                clock = s.endClock();
             }
         }
-        return covered < item.clock();
+        while (clock < range.end()) {
+            Item own = freshAt(client, clock);
+            if (own == null) {
+                // Deletes something neither the document nor the update has: it would wait pending and apply
+                // later unchecked. Reported as not placeable, so a policy can refuse it.
+                touches.add(new Touch(Touch.Kind.DELETE, List.of(), null, new Id(client, clock), null, -1));
+                return;
+            }
+            deletion(own, touches);
+            clock = own.endClock();
+        }
     }
 
-    private static final Location UNKNOWN = new Location(List.of(), null);
+    private void deletion(Struct s, List<Touch> touches) {
+        if (s instanceof Item item && !item.isDeleted()) {
+            Location at = item.parent() != null ? typeLocation(item.parent(), item.parentSub()) : locate(item, 0);
+            if (at != COLLECTED) {
+                touches.add(new Touch(Touch.Kind.DELETE, at.path, at.key, item.id(), item.content(), item.client()));
+            }
+        }
+    }
 
-    /** Whether the document already has the item's first clocks (but not all: known items are skipped above). */
-    private boolean overlapsKnown(Item item) {
-        return item.clock() < doc.store().getState(item.client());
+    /** The first clock of {@code client} missing from both the document and the update (computed once per client). */
+    private long reach(long client) {
+        Long known = reach.get(client);
+        if (known != null) {
+            return known;
+        }
+        long covered = doc.store().getState(client);
+        for (Struct s : present.getOrDefault(client, List.of())) {
+            if (s.clock() > covered) {
+                break; // sorted by clock: a hole
+            }
+            covered = Math.max(covered, s.endClock());
+        }
+        reach.put(client, covered);
+        return covered;
     }
 
     /**
@@ -136,82 +186,165 @@ public final class UpdateInspector {
     private Location afterNewest(long client) {
         Struct newest = find(new Id(client, doc.store().getState(client) - 1));
         if (!(newest instanceof Item n)) {
-            return UNKNOWN;
+            return COLLECTED;
         }
-        return n.parent() != null ? locateType(n.parent(), n.parentSub(), 0) : locate(n, 0);
+        return n.parent() != null ? typeLocation(n.parent(), n.parentSub()) : locate(n, 0);
     }
 
-    private Struct findStruct(StructList structs, long client, long clock) {
-        if (structs != null && clock < structs.last().endClock()) {
-            return structs.get(structs.findIndex(clock));
+    /** The struct with {@code id} in the document, else the update's item with it, else null. */
+    private Struct find(Id id) {
+        StructList structs = doc.store().clients().get(id.client());
+        if (structs != null && id.clock() < structs.last().endClock()) {
+            return structs.get(structs.findIndex(id.clock()));
         }
+        return freshAt(id.client(), id.clock());
+    }
+
+    private Item freshAt(long client, long clock) {
         List<Item> own = fresh.get(client);
-        if (own != null) {
-            for (Item i : own) {
-                if (i.clock() <= clock && clock < i.clock() + i.length()) {
-                    return i;
-                }
+        if (own == null) {
+            return null;
+        }
+        int lo = 0;
+        int hi = own.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Item i = own.get(mid);
+            if (clock < i.clock()) {
+                hi = mid - 1;
+            } else if (clock >= i.endClock()) {
+                lo = mid + 1;
+            } else {
+                return i;
             }
         }
         return null;
     }
 
-    private Struct find(Id id) {
-        return findStruct(doc.store().clients().get(id.client()), id.client(), id.clock());
-    }
-
-    /** Where a (possibly not integrated) item goes: its parent type's path and its key. */
-    private Location locate(Item item, int depth) {
-        if (depth > MAX_DEPTH) {
-            return UNKNOWN;
-        }
-        if (item.parent() != null) {
-            return locateType(item.parent(), item.parentSub(), depth);
-        }
-        ParentRef ref = item.parentRef();
-        if (ref instanceof ParentRef.Named named) {
-            return new Location(List.of(new PathElement.Root(named.name())), item.parentSub());
-        }
-        if (ref instanceof ParentRef.ById byId) {
-            Struct holder = find(byId.id());
-            if (!(holder instanceof Item h)) {
-                return UNKNOWN;
+    /**
+     * Where a (possibly not integrated) item goes. An item that names no parent takes its neighbour's type and key,
+     * so a run of such items is walked once, iteratively, and every item on it remembered. {@code depth} counts the
+     * types walked up so far, so a chain of nested types cannot recurse without bound.
+     */
+    private Location locate(Item start, int depth) {
+        List<Item> chain = new ArrayList<>();
+        Set<Item> onChain = Collections.newSetFromMap(new IdentityHashMap<>());
+        Item item = start;
+        Location at;
+        while (true) {
+            Location known = placed.get(item);
+            if (known != null) {
+                at = known;
+                break;
             }
-            Location holderAt = locate(h, depth + 1);
-            if (holderAt == UNKNOWN) {
-                return UNKNOWN;
+            chain.add(item);
+            onChain.add(item);
+            if (item.parent() != null) {
+                at = typeLocation(item.parent(), item.parentSub());
+                break;
             }
-            return new Location(append(holderAt, h), item.parentSub());
+            // As the engine does: a neighbour that was collected makes the item collected, whatever it names.
+            Struct left = item.origin() == null ? null : find(item.origin());
+            Struct right = item.rightOrigin() == null ? null : find(item.rightOrigin());
+            if ((item.origin() != null && left == null) || (item.rightOrigin() != null && right == null)) {
+                at = UNKNOWN;
+                break;
+            }
+            if ((left != null && !(left instanceof Item)) || (right != null && !(right instanceof Item))) {
+                at = COLLECTED;
+                break;
+            }
+            ParentRef ref = item.parentRef();
+            if (ref instanceof ParentRef.Named named) {
+                at = new Location(List.of(new PathElement.Root(named.name())), item.parentSub());
+                break;
+            }
+            if (ref instanceof ParentRef.ById byId) {
+                at = insideHolder(find(byId.id()), item.parentSub(), depth);
+                break;
+            }
+            Item next = left != null ? (Item) left : (Item) right;
+            if (next == null) {
+                at = UNKNOWN;
+                break;
+            }
+            if (onChain.contains(next)) {
+                at = UNKNOWN; // origins that loop: the engine could never integrate them
+                break;
+            }
+            item = next;
         }
-        // No parent on the wire: it sits next to its origin (or right origin), in the same type and key.
-        Id neighbour = item.origin() != null ? item.origin() : item.rightOrigin();
-        if (neighbour == null) {
-            return UNKNOWN;
+        if (depth <= MAX_DEPTH) {
+            for (Item i : chain) {
+                placed.put(i, at);
+            }
         }
-        Struct n = find(neighbour);
-        if (n instanceof Item ni) {
-            return locate(ni, depth + 1);
-        }
-        return UNKNOWN; // the neighbour was collected: the item will be collected too
+        return at;
     }
 
-    private Location locateType(YType type, String key, int depth) {
-        if (depth > MAX_DEPTH) {
+    /** The place of an item whose parent is the type held by {@code holder}. */
+    private Location insideHolder(Struct holder, String key, int depth) {
+        if (holder == null) {
             return UNKNOWN;
         }
-        if (type.item() == null) {
-            return new Location(List.of(new PathElement.Root(type.rootName())), key);
+        if (!(holder instanceof Item h) || !(h.content() instanceof ContentType)) {
+            return COLLECTED; // the engine integrates content whose parent is gone as a GC struct
         }
-        Item holder = type.item();
-        Location holderAt = locateType(holder.parent(), holder.parentSub(), depth + 1);
-        return new Location(append(holderAt, holder), key);
+        if (depth >= MAX_DEPTH) {
+            return UNKNOWN;
+        }
+        Location holderAt = h.parent() != null ? typeLocation(h.parent(), h.parentSub()) : locate(h, depth + 1);
+        if (holderAt == UNKNOWN || holderAt == COLLECTED || holderAt.path.size() >= MAX_DEPTH) {
+            return holderAt == COLLECTED ? COLLECTED : UNKNOWN;
+        }
+        return new Location(child(holderAt, h), key);
     }
 
-    private static List<PathElement> append(Location holderAt, Item holder) {
-        List<PathElement> path = new ArrayList<>(holderAt.path);
-        path.add(holderAt.key != null ? new PathElement.Key(holderAt.key) : new PathElement.Element(holder.id()));
+    /** The place of content under {@code key} in an integrated type. */
+    private Location typeLocation(YType type, String key) {
+        List<PathElement> path = typePath(type);
+        return path == null ? UNKNOWN : new Location(path, key);
+    }
+
+    /** An integrated type's path from its root, built once per type, walking up iteratively; null when too deep. */
+    private List<PathElement> typePath(YType type) {
+        List<YType> up = new ArrayList<>();
+        YType t = type;
+        List<PathElement> path;
+        while (true) {
+            path = typePaths.get(t);
+            if (path != null || typePaths.containsKey(t)) {
+                break;
+            }
+            up.add(t);
+            if (t.item() == null) {
+                path = List.of(new PathElement.Root(t.rootName()));
+                typePaths.put(t, path);
+                up.remove(up.size() - 1);
+                break;
+            }
+            if (up.size() > MAX_DEPTH) {
+                path = null;
+                break;
+            }
+            t = t.item().parent();
+        }
+        for (int i = up.size() - 1; i >= 0; i--) {
+            YType below = up.get(i);
+            if (path != null) {
+                Item holder = below.item();
+                path = path.size() >= MAX_DEPTH ? null : child(new Location(path, holder.parentSub()), holder);
+            }
+            typePaths.put(below, path);
+        }
         return path;
     }
 
-
+    /** The path of the type held by {@code holder}, which sits at {@code holderAt}. */
+    private static List<PathElement> child(Location holderAt, Item holder) {
+        List<PathElement> path = new ArrayList<>(holderAt.path.size() + 1);
+        path.addAll(holderAt.path);
+        path.add(holderAt.key != null ? new PathElement.Key(holderAt.key) : new PathElement.Element(holder.id()));
+        return List.copyOf(path);
+    }
 }

@@ -13,7 +13,9 @@ import eu.vetnet.crdt.types.YXmlElement;
 import eu.vetnet.crdt.types.YXmlFragment;
 import eu.vetnet.crdt.types.YXmlHook;
 import eu.vetnet.crdt.types.YXmlText;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /** A nested shared type. */
@@ -64,20 +66,36 @@ public final class ContentType implements Content {
         type.integrate(transaction.doc(), item);
     }
 
+    /**
+     * Deletes everything this type holds, at any depth. Nested types are walked with a work list, not by recursion:
+     * a document may hold types nested thousands deep, and a stack overflow in the middle of a transaction would
+     * leave the document half-changed (docs/rooms.md, "Depth"). The outcome equals Yjs's recursive walk: each child
+     * is marked deleted before its own children are.
+     */
     @Override
     public void delete(Transaction transaction) {
-        for (Item item = type.start(); item != null; item = item.right()) {
-            deleteChild(transaction, item);
+        Deque<YType> types = new ArrayDeque<>();
+        types.push(type);
+        while (!types.isEmpty()) {
+            YType current = types.pop();
+            for (Item item = current.start(); item != null; item = item.right()) {
+                deleteChild(transaction, item, types);
+            }
+            for (Item item : new ArrayList<>(current.itemMap().values())) {
+                deleteChild(transaction, item, types);
+            }
+            transaction.removeChangedType(current);
         }
-        for (Item item : new ArrayList<>(type.itemMap().values())) {
-            deleteChild(transaction, item);
-        }
-        transaction.removeChangedType(type);
     }
 
-    private static void deleteChild(Transaction transaction, Item item) {
+    private static void deleteChild(Transaction transaction, Item item, Deque<YType> types) {
         if (!item.isDeleted()) {
-            item.delete(transaction);
+            item.deleteOnly(transaction);
+            if (item.content() instanceof ContentType nested) {
+                types.push(nested.type);
+            } else {
+                item.content().delete(transaction);
+            }
         } else if (item.clock() < transaction.beforeState(item.client())) {
             // Deleted before this transaction: it will be collected later and should merge with its
             // neighbours then, but the transaction's delete set does not name it; remember it for merging.
@@ -85,18 +103,36 @@ public final class ContentType implements Content {
         }
     }
 
+    /** Collects everything this type holds, at any depth, with a work list (see {@link #delete}). */
     @Override
     public void gc(StructStore store) {
-        for (Item item = type.start(); item != null; item = item.right()) {
-            item.gc(store, true);
-        }
-        type.setStart(null);
-        for (Item item : type.itemMap().values()) {
-            for (Item i = item; i != null; i = i.left()) {
-                i.gc(store, true);
+        Deque<YType> types = new ArrayDeque<>();
+        types.push(type);
+        while (!types.isEmpty()) {
+            YType current = types.pop();
+            for (Item item = current.start(); item != null; item = item.right()) {
+                collectChild(store, item, types);
             }
+            current.setStart(null);
+            for (Item item : current.itemMap().values()) {
+                for (Item i = item; i != null; i = i.left()) {
+                    collectChild(store, i, types);
+                }
+            }
+            current.itemMap().clear();
         }
-        type.itemMap().clear();
+    }
+
+    private static void collectChild(StructStore store, Item item, Deque<YType> types) {
+        if (!item.isDeleted()) {
+            throw new IllegalStateException("only deleted items are collected");
+        }
+        if (item.content() instanceof ContentType nested) {
+            types.push(nested.type);
+        } else {
+            item.content().gc(store);
+        }
+        item.collectOnly(store);
     }
 
     @Override

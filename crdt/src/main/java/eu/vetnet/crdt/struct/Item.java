@@ -383,13 +383,21 @@ public final class Item extends Struct {
         if (isDeleted()) {
             return;
         }
+        deleteOnly(transaction);
+        content.delete(transaction);
+    }
+
+    /**
+     * Marks this item deleted without deleting what its content holds: a nested type's children are deleted by
+     * {@link ContentType#delete}, which walks the nesting with a work list instead of recursing per level.
+     */
+    void deleteOnly(Transaction transaction) {
         if (countable() && parentSub == null) {
             parent.addLength(-length);
         }
         markDeleted();
         transaction.deleteSet().add(id.client(), id.clock(), length);
         transaction.addChangedType(parent, parentSub);
-        content.delete(transaction);
     }
 
     /** Drops the content of a deleted item; when its parent went too, replaces it by a GC struct. */
@@ -403,6 +411,11 @@ public final class Item extends Struct {
         } else {
             content = new ContentDeleted(length);
         }
+    }
+
+    /** Replaces this deleted item, whose parent was collected, by a GC struct; its content is collected by the caller. */
+    void collectOnly(StructStore store) {
+        store.replaceStruct(this, new GcStruct(id, length));
     }
 
     // ---- encoding --------------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ public final class Room {
     /** Guarded by the server's registry (changed inside its compute), read anywhere. */
     final AtomicInteger connections = new AtomicInteger();
     private ScheduledFuture<?> unloadTimer;
+    /** Set when the engine failed inside a transaction: the room is being dropped and reloaded from storage. */
+    volatile boolean broken;
     private final List<RoomDocument> broadcasting = new ArrayList<>();
     private final List<ClientConnection> flushing = new ArrayList<>();
 
@@ -135,6 +137,10 @@ public final class Room {
 
     /** Stores every document once the updates already applied went through {@code onChange}. On the lane. */
     CompletableFuture<Void> storeAll() {
+        if (broken) {
+            // A document that may be inconsistent is never stored: the log holds every update it accepted.
+            return CompletableFuture.completedFuture(null);
+        }
         List<CompletableFuture<Void>> stores = new ArrayList<>();
         for (RoomDocument d : documents.values()) {
             stores.add(d.changesSettled().thenComposeAsync(v -> {
@@ -152,6 +158,12 @@ public final class Room {
             out.addAll(d.sessions);
         }
         return out;
+    }
+
+    /** Completes when every update applied so far in every document went through {@code onChange}. On the lane. */
+    CompletableFuture<Void> changesSettled() {
+        return CompletableFuture.allOf(documents.values().stream().map(RoomDocument::changesSettled)
+                .toArray(CompletableFuture[]::new));
     }
 
     List<String> documentNames() {

@@ -202,48 +202,44 @@ public final class RoomDocument {
                 return;
             }
         }
+        // docs/rooms.md, "What the server checks": the shape every writer's update must have, then where the engine
+        // will put each part of it, then the document's own rules.
         boolean participantRules = s.role() != RoomRole.FACILITATOR && policy != DocumentPolicy.OPEN;
-        if (participantRules || policy.judgesContent()) {
-            List<Touch> touches;
-            try {
-                if (participantRules) {
-                    Verdict ids = clientIds.check(doc, update, s.user().id());
-                    if (!ids.allowed()) {
-                        reject(s, ids.reason());
-                        return;
-                    }
+        try {
+            Verdict verdict = clientIds.check(doc, update, s.user().id());
+            if (verdict.allowed()) {
+                List<Touch> touches = UpdateInspector.inspect(doc, update);
+                verdict = Policies.placement(touches);
+                if (verdict.allowed()) {
+                    verdict = policy.checkContent(touches);
                 }
-                touches = UpdateInspector.inspect(doc, update);
-            } catch (DecodingException e) {
-                s.connection().close(CloseCodes.BAD_MESSAGE, "update does not decode: " + e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                log.warn("inspecting an update for {} failed", name, e);
-                s.connection().close(CloseCodes.BAD_MESSAGE, "update could not be inspected: " + e.getMessage());
-                return;
-            }
-            Verdict verdict = policy.checkContent(touches);
-            if (verdict.allowed() && participantRules) {
-                verdict = Policies.nesting(touches);
-            }
-            if (verdict.allowed() && participantRules) {
-                verdict = policy.check(doc, touches, new Actor(s.user().id(), s.role()));
+                if (verdict.allowed() && participantRules) {
+                    verdict = policy.check(doc, touches, new Actor(s.user().id(), s.role()));
+                }
             }
             if (!verdict.allowed()) {
                 reject(s, verdict.reason());
                 return;
             }
+        } catch (DecodingException e) {
+            s.connection().close(CloseCodes.BAD_MESSAGE, "update does not decode: " + e.getMessage());
+            return;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Inspection changes nothing: the document is intact, only this socket goes.
+            log.warn("inspecting an update for {} failed", name, e);
+            s.connection().close(CloseCodes.BAD_MESSAGE, "update could not be inspected: " + e.getMessage());
+            return;
         }
         changed = false;
         Map<Long, Long> stateBefore = doc.store().getStateVector();
         try {
             doc.applyUpdate(update, s);
-        } catch (DecodingException e) {
-            s.connection().close(CloseCodes.BAD_MESSAGE, "update does not decode: " + e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            log.error("applying an update to {} of room {} failed", name, room.id(), e);
-            s.connection().close(CloseCodes.INTERNAL_ERROR, "the server could not apply the update");
+        } catch (RuntimeException | Error e) {
+            // The update passed the checks, which decode all of it: failing now is a bug in the engine, and the
+            // transaction may have stopped half-way. Nobody may keep editing a document that may be inconsistent:
+            // the room is reloaded from storage (docs/rooms.md, "When the engine fails").
+            log.error("applying an update to {} of room {} failed; the room reloads from storage", name, room.id(), e);
+            room.server().evict(room, "the room hit an internal error and reloads from storage: reconnect");
             return;
         }
         clientIds.claim(stateBefore, doc.store().getStateVector(), s.user().id());

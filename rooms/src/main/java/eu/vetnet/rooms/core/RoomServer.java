@@ -82,8 +82,35 @@ public final class RoomServer {
             c.close(CloseCodes.GOING_AWAY, "the server is shutting down: reconnect");
             return c;
         }
+        if (room.broken) {
+            c.close(CloseCodes.TRY_AGAIN_LATER, "the room is reloading after an internal error: reconnect in a moment");
+            return c;
+        }
         c.start();
         return c;
+    }
+
+    /**
+     * Drops a room whose document may be inconsistent (the engine failed inside a transaction): every socket of it
+     * closes with 1011, new ones get 1013 until the updates already applied went through {@code onChange}; then the
+     * room leaves the registry without being stored, and the next connection loads it afresh from storage
+     * (docs/rooms.md, "When the engine fails"). On the room's lane.
+     */
+    void evict(Room room, String reason) {
+        if (room.broken) {
+            return;
+        }
+        room.broken = true;
+        for (ClientConnection c : connections.toArray(ClientConnection[]::new)) {
+            if (c.room == room) {
+                c.close(CloseCodes.INTERNAL_ERROR, reason);
+            }
+        }
+        room.changesSettled().whenCompleteAsync((v, e) -> {
+            if (rooms.remove(room.id(), room)) {
+                room.destroy();
+            }
+        }, room.lane);
     }
 
     void release(Room room) {

@@ -3,30 +3,39 @@ package eu.vetnet.rooms.policy;
 import eu.vetnet.crdt.UpdateStructs;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.UpdateDecoderV1;
+import eu.vetnet.crdt.store.DeleteSet;
+import eu.vetnet.crdt.struct.ContentDoc;
+import eu.vetnet.crdt.struct.Item;
 import eu.vetnet.crdt.struct.SkipStruct;
 import eu.vetnet.crdt.struct.Struct;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who writes under which Yjs client id in one document (docs/rooms.md, "Client ids"). A client id belongs to the
- * person who first wrote new clocks with it; a participant's update may add clocks only under client ids that are
- * new or their own. This is judged on the struct groups the engine will integrate, before the policy looks at what
- * they contain:
+ * Who writes under which Yjs client id in one document, and the shape every writer's update must have
+ * (docs/rooms.md, "Client ids"). A client id belongs to the person who first wrote new clocks with it. These rules
+ * hold for every writer, facilitators too, in every document, user-added ones included: they are about what the
+ * engine would do with the update, not about what the update says.
  *
  * <ul>
  *   <li>a client named in two groups of one update is refused (the engine would keep one, the inspector read both);
  *   <li>Skip structs are refused (they stand for clocks the update does not carry: a gap that would wait pending);
+ *   <li>subdocuments are refused (nothing in VET-NET uses them, and one costs many times its wire size);
  *   <li>new clocks under someone else's client id are refused (they would take that person's future clocks, or be
  *       integrated after that person's newest struct, wherever it lives);
  *   <li>a group starting after the document's clock for its client is refused (a gap: it would wait pending and be
- *       applied later unchecked).
+ *       applied later unchecked);
+ *   <li>a group starting before the document's clock but reaching past it is refused (a partial overlap: the engine
+ *       would cut it and integrate the rest after the client's newest struct, not where the bytes say);
+ *   <li>deleting clocks neither the document nor the update has is refused (a pending delete would remove content
+ *       written later, for everyone but its author).
  * </ul>
  *
- * Ownership is kept for as long as the document is loaded; after a reload the first writer of an existing client
- * id claims it again (the app moves to a fresh client id on every reconnect, so this is rare). Thread-safe reads;
- * written on the room's lane.
+ * GC structs under the writer's own new clocks are allowed: a client that created and deleted content while offline
+ * sends them, and they only reserve clocks of its own. Ownership is stored with the history and restored on load.
+ * Thread-safe reads; written on the room's lane.
  */
 public final class ClientIds {
 
@@ -34,6 +43,14 @@ public final class ClientIds {
 
     /** The groups of a v1 update: client id -> [first clock, end clock); refuses a client named twice or a Skip struct. */
     static Map<Long, long[]> groups(byte[] update) {
+        return read(update).groups();
+    }
+
+    /** What the rules look at: the struct groups, and the delete set's ranges per client. */
+    private record Shape(Map<Long, long[]> groups, DeleteSet deletions) {
+    }
+
+    private static Shape read(byte[] update) {
         UpdateDecoderV1 decoder = new UpdateDecoderV1(update);
         Map<Long, long[]> groups = new LinkedHashMap<>();
         int count = decoder.readStructCount(2);
@@ -48,19 +65,24 @@ public final class ClientIds {
                     throw new Refusal("the update skips clocks " + clock + ".." + (clock + s.length()) + " of client "
                             + client + ": send every struct, no Skip");
                 }
+                if (s instanceof Item item && item.content() instanceof ContentDoc) {
+                    throw new Refusal("the update adds a subdocument (client " + client + ", clock " + clock
+                            + "): rooms do not hold subdocuments");
+                }
                 clock += s.length();
             }
             if (groups.put(client, new long[] {first, clock}) != null) {
                 throw new Refusal("the update names client " + client + " twice: one group per client");
             }
         }
-        return groups;
+        return new Shape(groups, DeleteSet.read(decoder));
     }
 
     /** Judges {@code update} from {@code userId} against {@code doc}; DecodingException when it does not decode. */
     public Verdict check(YDoc doc, byte[] update, String userId) {
         try {
-            for (Map.Entry<Long, long[]> group : groups(update).entrySet()) {
+            Shape shape = read(update);
+            for (Map.Entry<Long, long[]> group : shape.groups().entrySet()) {
                 long client = group.getKey();
                 long first = group.getValue()[0];
                 long end = group.getValue()[1];
@@ -76,6 +98,21 @@ public final class ClientIds {
                 if (first > state) {
                     return Verdict.deny("the update starts client " + client + " at clock " + first + " but the document has "
                             + state + ": the clocks between are missing; resync");
+                }
+                if (first < state) {
+                    return Verdict.deny("the update repeats clocks " + first + ".." + state + " of client " + client
+                            + " and adds more in the same struct: send only what the document lacks; resync");
+                }
+            }
+            for (Map.Entry<Long, List<DeleteSet.Range>> e : shape.deletions().clients().entrySet()) {
+                long client = e.getKey();
+                long[] group = shape.groups().get(client);
+                long known = Math.max(doc.store().getState(client), group == null ? 0 : group[1]);
+                for (DeleteSet.Range r : e.getValue()) {
+                    if (r.end() > known) {
+                        return Verdict.deny("the update deletes clocks " + Math.max(r.clock(), known) + ".." + r.end()
+                                + " of client " + client + ", which the document does not have; resync");
+                    }
                 }
             }
             return Verdict.ALLOW;

@@ -1,6 +1,7 @@
 package eu.vetnet.rooms.policy;
 
 import eu.vetnet.crdt.inspect.Touch;
+import java.util.List;
 
 /** The policy of each built-in document name; any other (user-added) document is open to its writers. */
 public final class Policies {
@@ -22,15 +23,22 @@ public final class Policies {
     }
 
     /**
-     * How many types deep a participant may nest content below a document's root. Deleting a type walks everything
-     * in it, and a document nested thousands deep is no board or text anyone writes: the Tiptap document's lists
-     * within lists and the board's objects stay far below this.
+     * How many types deep anyone may nest content below a document's root. Deleting a type walks everything in it,
+     * and a document nested thousands deep is no board or text anyone writes: the Tiptap document's lists within
+     * lists and the board's objects stay far below this.
      */
     public static final int MAX_NESTING = 32;
 
-    /** Refuses content nested deeper than {@link #MAX_NESTING} (any writer but facilitators). */
-    public static Verdict nesting(java.util.List<eu.vetnet.crdt.inspect.Touch> touches) {
-        for (eu.vetnet.crdt.inspect.Touch t : touches) {
+    /**
+     * Rules on where an update's parts land, for every writer (docs/rooms.md, "What the server checks"): nothing
+     * the server cannot place (it would wait pending and apply later unchecked), nothing nested deeper than
+     * {@link #MAX_NESTING}.
+     */
+    public static Verdict placement(List<Touch> touches) {
+        for (Touch t : touches) {
+            if (t.parent().isEmpty()) {
+                return unplaceable(t);
+            }
             if (t.parent().size() > MAX_NESTING) {
                 return Verdict.deny("content nested " + t.parent().size() + " types deep; at most " + MAX_NESTING);
             }

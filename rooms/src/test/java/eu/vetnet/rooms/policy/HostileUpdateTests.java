@@ -146,6 +146,76 @@ class HostileUpdateTests {
     }
 
     @Test
+    void anItemOverlappingKnownClocksIsRefusedEvenForItsOwner() {
+        long state = server.store().getState(ALICE_CLIENT);
+        YDoc forged = new YDoc(ALICE_CLIENT);
+        forged.getText("meta").insert(0, "x".repeat((int) state + 3));
+
+        Verdict v = clientIds.check(server, forged.encodeStateAsUpdate(), "alice-id");
+
+        assertFalse(v.allowed(), "the engine would cut it and put the rest somewhere its bytes do not name");
+        assertTrue(v.reason().contains("repeats clocks"), v.reason());
+    }
+
+    @Test
+    void deletingClocksTheDocumentDoesNotHaveIsRefused() {
+        // Bob deletes clocks of Alice's she has not written yet: a pending delete would remove her next edit for
+        // everyone but her.
+        long aliceState = server.store().getState(ALICE_CLIENT);
+        Lib0Writer w = new Lib0Writer();
+        w.writeVarUint(0); // no structs
+        w.writeVarUint(1); // delete set: one client
+        w.writeVarUint(ALICE_CLIENT);
+        w.writeVarUint(1); // one range
+        w.writeVarUint(aliceState);
+        w.writeVarUint(5);
+
+        Verdict v = clientIds.check(server, w.toByteArray(), "bob-id");
+
+        assertFalse(v.allowed());
+        assertTrue(v.reason().contains("does not have"), v.reason());
+    }
+
+    @Test
+    void deletingWhatTheSameUpdateInsertsIsAllowed() {
+        Replica bobs = new Replica(server, BOB_CLIENT);
+        byte[] update = bobs.edit(d -> {
+            d.getMap("objects").set("b1", note("bob-id"));
+            d.getMap("objects").delete("b1");
+        });
+
+        assertTrue(clientIds.check(server, update, "bob-id").allowed());
+    }
+
+    @Test
+    void aSubdocumentIsRefused() {
+        byte[] update = new Replica(server, BOB_CLIENT).edit(d -> d.getMap("objects").set("sub", new YDoc()));
+
+        Verdict v = clientIds.check(server, update, "bob-id");
+
+        assertFalse(v.allowed());
+        assertTrue(v.reason().contains("subdocument"), v.reason());
+    }
+
+    @Test
+    void aLongRunOfItemsInOneUpdateIsPlacedEveryOne() {
+        // 500 objects pushed in one transaction: each names only its left neighbour. The inspector once walked the
+        // whole run for each item, and gave up after 64 steps (refusing an honest update).
+        byte[] update = new Replica(server, BOB_CLIENT).edit(d -> {
+            eu.vetnet.crdt.types.YArray list = new eu.vetnet.crdt.types.YArray();
+            d.getMap("objects").set("list", list);
+            for (int i = 0; i < 500; i++) {
+                list.push(List.of(new YMap()));
+            }
+        });
+
+        List<Touch> touches = UpdateInspector.inspect(server, update);
+
+        assertEquals(501, touches.size());
+        assertTrue(Policies.placement(touches).allowed(), touches.get(touches.size() - 1).describe());
+    }
+
+    @Test
     void contentNestedDeeperThanTheLimitIsRefused() {
         byte[] deep = new Replica(server, BOB_CLIENT).edit(d -> {
             YMap object = note("bob-id");
@@ -160,7 +230,7 @@ class HostileUpdateTests {
         });
         List<Touch> touches = UpdateInspector.inspect(server, deep);
 
-        Verdict v = Policies.nesting(touches);
+        Verdict v = Policies.placement(touches);
 
         assertFalse(v.allowed());
         assertTrue(v.reason().contains("deep"), v.reason());
