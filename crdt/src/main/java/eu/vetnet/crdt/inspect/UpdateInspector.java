@@ -1,8 +1,6 @@
 package eu.vetnet.crdt.inspect;
 
-import eu.vetnet.crdt.UpdateStructs;
 import eu.vetnet.crdt.YDoc;
-import eu.vetnet.crdt.encoding.UpdateDecoderV1;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.store.StructList;
 import eu.vetnet.crdt.struct.ContentType;
@@ -13,13 +11,11 @@ import eu.vetnet.crdt.struct.SkipStruct;
 import eu.vetnet.crdt.struct.Struct;
 import eu.vetnet.crdt.types.YType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Says what an update would change in a document, without changing it: every insertion with the type and
@@ -61,6 +57,8 @@ public final class UpdateInspector {
     private final Map<Long, Long> reach = new HashMap<>();
     private final Map<Item, Location> placed = new IdentityHashMap<>();
     private final Map<YType, List<PathElement>> typePaths = new IdentityHashMap<>();
+    /** How many items the update carries: a neighbour chain longer than that loops. */
+    private int freshCount;
 
     private UpdateInspector(YDoc doc) {
         this.doc = doc;
@@ -68,35 +66,38 @@ public final class UpdateInspector {
 
     /** The effects of a v1 update on {@code doc}. Throws DecodingException when the bytes do not decode. */
     public static List<Touch> inspect(YDoc doc, byte[] update) {
+        return inspect(doc, DecodedUpdate.of(update));
+    }
+
+    /** The effects of an already decoded update on {@code doc}; reads the update, never changes it. */
+    public static List<Touch> inspect(YDoc doc, DecodedUpdate update) {
         return new UpdateInspector(doc).run(update);
     }
 
-    private List<Touch> run(byte[] update) {
-        UpdateDecoderV1 decoder = new UpdateDecoderV1(update);
+    private List<Touch> run(DecodedUpdate update) {
         List<Item> items = new ArrayList<>();
-        int groups = decoder.readStructCount(2);
-        for (int g = 0; g < groups; g++) {
-            int n = decoder.readStructCount(1);
-            long client = decoder.readClient();
-            long clock = decoder.rest().readVarUint();
-            for (int k = 0; k < n; k++) {
-                Struct s = UpdateStructs.read(decoder, client, clock);
-                clock += s.length();
+        for (DecodedUpdate.Group group : update.groups()) {
+            List<Item> own = null;
+            List<Struct> kept = null;
+            for (Struct s : group.structs()) {
                 if (s instanceof Item item) {
                     items.add(item);
-                    fresh.computeIfAbsent(client, c -> new ArrayList<>()).add(item);
+                    own = own == null ? fresh.computeIfAbsent(group.client(), c -> new ArrayList<>()) : own;
+                    own.add(item);
                 }
                 if (!(s instanceof SkipStruct)) {
-                    present.computeIfAbsent(client, c -> new ArrayList<>()).add(s);
+                    kept = kept == null ? present.computeIfAbsent(group.client(), c -> new ArrayList<>()) : kept;
+                    kept.add(s);
                 }
             }
         }
-        // One client in several groups would leave its lists unsorted; sort once so lookups can bisect.
-        fresh.values().forEach(list -> list.sort(Comparator.comparingLong(Struct::clock)));
-        present.values().forEach(list -> list.sort(Comparator.comparingLong(Struct::clock)));
-        DeleteSet ds = DeleteSet.read(decoder);
-        // Overlapping ranges would make the walk below repeat work: merged, the walk visits each struct once.
-        ds.sortAndMerge();
+        if (update.groups().size() > fresh.size() || update.groups().size() > present.size()) {
+            // One client in several groups would leave its lists unsorted; sort so lookups can bisect.
+            fresh.values().forEach(list -> list.sort(Comparator.comparingLong(Struct::clock)));
+            present.values().forEach(list -> list.sort(Comparator.comparingLong(Struct::clock)));
+        }
+        freshCount = items.size();
+        DeleteSet ds = update.deletions();
 
         List<Touch> touches = new ArrayList<>();
         for (Item item : items) {
@@ -228,7 +229,6 @@ public final class UpdateInspector {
      */
     private Location locate(Item start, int depth) {
         List<Item> chain = new ArrayList<>();
-        Set<Item> onChain = Collections.newSetFromMap(new IdentityHashMap<>());
         Item item = start;
         Location at;
         while (true) {
@@ -238,7 +238,6 @@ public final class UpdateInspector {
                 break;
             }
             chain.add(item);
-            onChain.add(item);
             if (item.parent() != null) {
                 at = typeLocation(item.parent(), item.parentSub());
                 break;
@@ -268,8 +267,9 @@ public final class UpdateInspector {
                 at = UNKNOWN;
                 break;
             }
-            if (onChain.contains(next)) {
-                at = UNKNOWN; // origins that loop: the engine could never integrate them
+            if (chain.size() > freshCount) {
+                // Longer than the update's items: the origins loop, and the engine could never integrate them.
+                at = UNKNOWN;
                 break;
             }
             item = next;

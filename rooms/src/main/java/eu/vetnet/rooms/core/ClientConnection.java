@@ -3,6 +3,7 @@ package eu.vetnet.rooms.core;
 import eu.vetnet.rooms.protocol.Protocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClientConnection {
 
     private static final AtomicLong IDS = new AtomicLong();
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final long id = IDS.incrementAndGet();
     final RoomServer server;
@@ -36,6 +38,10 @@ public final class ClientConnection {
     String countedUser;
     ScheduledFuture<?> deadline;
     private boolean flushPending;
+    /** Bytes received and not yet handled on the lane, and who waits for them to drop (see {@link #readyForMore}). */
+    private final Object backlogLock = new Object();
+    private long backlogBytes;
+    private CompletableFuture<Void> roomForMore;
 
     ClientConnection(RoomServer server, Room room, Socket socket, Protocol protocol, String fixedDocument,
             String headerToken) {
@@ -72,7 +78,39 @@ public final class ClientConnection {
                     + server.limits().maxMessageBytes());
             return;
         }
-        onLane(() -> server.dispatcher().dispatch(this, frame));
+        onLane(frame.length, () -> server.dispatcher().dispatch(this, frame));
+    }
+
+    /**
+     * Backpressure to the socket (docs/rooms.md, "Core classes and threading"): completes once what this socket sent and the lane has not
+     * handled yet is at most one message's worth ({@code max-message-bytes}). The transport reads the next frame only
+     * then, so a fast sender fills its own TCP window instead of the server's memory, and the lane's queue holds at
+     * most about two messages per socket.
+     */
+    public CompletableFuture<Void> readyForMore() {
+        synchronized (backlogLock) {
+            if (closed || backlogBytes <= server.limits().maxMessageBytes()) {
+                return DONE;
+            }
+            if (roomForMore == null) {
+                roomForMore = new CompletableFuture<>();
+            }
+            return roomForMore;
+        }
+    }
+
+    private void backlog(long delta) {
+        CompletableFuture<Void> wake = null;
+        synchronized (backlogLock) {
+            backlogBytes += delta;
+            if (roomForMore != null && (closed || backlogBytes <= server.limits().maxMessageBytes())) {
+                wake = roomForMore;
+                roomForMore = null;
+            }
+        }
+        if (wake != null) {
+            wake.complete(null);
+        }
     }
 
     /**
@@ -88,19 +126,24 @@ public final class ClientConnection {
             close(CloseCodes.BAD_MESSAGE, "text frames are not part of the protocol: send binary frames");
             return;
         }
-        onLane(() -> server.dispatcher().renew(this, token));
+        onLane(text.length(), () -> server.dispatcher().renew(this, token));
     }
 
     /** Counts a message against the socket's rate (closing it past the limit) and runs its handling on the lane. */
-    private void onLane(Runnable handling) {
+    private void onLane(int bytes, Runnable handling) {
         if (!messageRate.tryAcquire()) {
             close(CloseCodes.TOO_MANY_MESSAGES, "more than " + (long) server.limits().messagesPerSecond()
                     + " messages per second");
             return;
         }
+        backlog(bytes);
         room.lane.execute(() -> {
-            if (!closed) {
-                handling.run();
+            try {
+                if (!closed) {
+                    handling.run();
+                }
+            } finally {
+                backlog(-bytes);
             }
         });
     }
@@ -111,6 +154,7 @@ public final class ClientConnection {
             return;
         }
         closed = true;
+        backlog(0);
         room.lane.execute(this::cleanUp);
     }
 
@@ -120,6 +164,7 @@ public final class ClientConnection {
             return;
         }
         closed = true;
+        backlog(0);
         server.countClose(code);
         socket.close(code, reason);
         room.lane.execute(this::cleanUp);

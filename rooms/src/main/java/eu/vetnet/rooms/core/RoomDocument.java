@@ -5,6 +5,7 @@ import eu.vetnet.crdt.Updates;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.DecodingException;
 import eu.vetnet.crdt.encoding.JsJson;
+import eu.vetnet.crdt.inspect.DecodedUpdate;
 import eu.vetnet.crdt.inspect.Touch;
 import eu.vetnet.crdt.inspect.UpdateInspector;
 import eu.vetnet.crdt.protocol.Awareness;
@@ -52,7 +53,7 @@ public final class RoomDocument {
     private final YDoc doc = new YDoc();
     private final Awareness awareness;
     private final DocumentPolicy policy;
-    /** Who writes under which client id (docs/rooms.md, "Client ids"). On the lane. */
+    /** Who writes under which client id (docs/rooms.md, "What the server checks"). On the lane. */
     private final ClientIds clientIds = new ClientIds();
     final Set<DocumentSession> sessions = new LinkedHashSet<>();
     private final Map<Long, DocumentSession> awarenessOwners = new LinkedHashMap<>();
@@ -206,9 +207,10 @@ public final class RoomDocument {
         // will put each part of it, then the document's own rules.
         boolean participantRules = s.role() != RoomRole.FACILITATOR && policy != DocumentPolicy.OPEN;
         try {
-            Verdict verdict = clientIds.check(doc, update, s.user().id());
+            DecodedUpdate decoded = DecodedUpdate.of(update);
+            Verdict verdict = clientIds.check(doc, decoded, s.user().id());
             if (verdict.allowed()) {
-                List<Touch> touches = UpdateInspector.inspect(doc, update);
+                List<Touch> touches = UpdateInspector.inspect(doc, decoded);
                 verdict = Policies.placement(touches);
                 if (verdict.allowed()) {
                     verdict = policy.checkContent(touches);

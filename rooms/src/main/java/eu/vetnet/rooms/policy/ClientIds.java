@@ -1,8 +1,7 @@
 package eu.vetnet.rooms.policy;
 
-import eu.vetnet.crdt.UpdateStructs;
 import eu.vetnet.crdt.YDoc;
-import eu.vetnet.crdt.encoding.UpdateDecoderV1;
+import eu.vetnet.crdt.inspect.DecodedUpdate;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.struct.ContentDoc;
 import eu.vetnet.crdt.struct.Item;
@@ -15,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who writes under which Yjs client id in one document, and the shape every writer's update must have
- * (docs/rooms.md, "Client ids"). A client id belongs to the person who first wrote new clocks with it. These rules
+ * (docs/rooms.md, "What the server checks"). A client id belongs to the person who first wrote new clocks with it. These rules
  * hold for every writer, facilitators too, in every document, user-added ones included: they are about what the
  * engine would do with the update, not about what the update says.
  *
@@ -46,40 +45,42 @@ public final class ClientIds {
         return read(update).groups();
     }
 
-    /** What the rules look at: the struct groups, and the delete set's ranges per client. */
+    /** What the rules look at: the struct groups (client -> [first clock, end clock)), and the delete set. */
     private record Shape(Map<Long, long[]> groups, DeleteSet deletions) {
     }
 
     private static Shape read(byte[] update) {
-        UpdateDecoderV1 decoder = new UpdateDecoderV1(update);
+        return read(DecodedUpdate.of(update));
+    }
+
+    private static Shape read(DecodedUpdate update) {
         Map<Long, long[]> groups = new LinkedHashMap<>();
-        int count = decoder.readStructCount(2);
-        for (int g = 0; g < count; g++) {
-            int n = decoder.readStructCount(1);
-            long client = decoder.readClient();
-            long clock = decoder.rest().readVarUint();
-            long first = clock;
-            for (int k = 0; k < n; k++) {
-                Struct s = UpdateStructs.read(decoder, client, clock);
+        for (DecodedUpdate.Group group : update.groups()) {
+            long client = group.client();
+            for (Struct s : group.structs()) {
                 if (s instanceof SkipStruct) {
-                    throw new Refusal("the update skips clocks " + clock + ".." + (clock + s.length()) + " of client "
+                    throw new Refusal("the update skips clocks " + s.clock() + ".." + s.endClock() + " of client "
                             + client + ": send every struct, no Skip");
                 }
                 if (s instanceof Item item && item.content() instanceof ContentDoc) {
-                    throw new Refusal("the update adds a subdocument (client " + client + ", clock " + clock
+                    throw new Refusal("the update adds a subdocument (client " + client + ", clock " + s.clock()
                             + "): rooms do not hold subdocuments");
                 }
-                clock += s.length();
             }
-            if (groups.put(client, new long[] {first, clock}) != null) {
+            if (groups.put(client, new long[] {group.firstClock(), group.endClock()}) != null) {
                 throw new Refusal("the update names client " + client + " twice: one group per client");
             }
         }
-        return new Shape(groups, DeleteSet.read(decoder));
+        return new Shape(groups, update.deletions());
     }
 
     /** Judges {@code update} from {@code userId} against {@code doc}; DecodingException when it does not decode. */
     public Verdict check(YDoc doc, byte[] update, String userId) {
+        return check(doc, DecodedUpdate.of(update), userId);
+    }
+
+    /** Judges an already decoded update from {@code userId} against {@code doc}. */
+    public Verdict check(YDoc doc, DecodedUpdate update, String userId) {
         try {
             Shape shape = read(update);
             for (Map.Entry<Long, long[]> group : shape.groups().entrySet()) {

@@ -42,8 +42,10 @@ final class RoomWebSocketHandler implements WebSocketHandler {
         ClientConnection connection = parts.length == 1
                 ? server.connect(socket, HocuspocusProtocol.INSTANCE, parts[0], null, token)
                 : server.connect(socket, YWebsocketProtocol.INSTANCE, parts[0], parts[1], token);
+        // One frame at a time, the next one read only when the connection has room for it: backpressure reaches
+        // the TCP window instead of queueing on the room's lane (docs/rooms.md, "Core classes and threading").
         Mono<Void> in = session.receive()
-                .doOnNext(message -> {
+                .concatMap(message -> {
                     if (message.getType() == WebSocketMessage.Type.BINARY) {
                         DataBuffer payload = message.getPayload();
                         byte[] frame = new byte[payload.readableByteCount()];
@@ -52,7 +54,8 @@ final class RoomWebSocketHandler implements WebSocketHandler {
                     } else if (message.getType() == WebSocketMessage.Type.TEXT) {
                         connection.receiveText(message.getPayloadAsText());
                     }
-                })
+                    return Mono.fromFuture(connection.readyForMore(), true);
+                }, 1)
                 .onErrorResume(e -> Mono.empty())
                 .doFinally(signal -> {
                     connection.closed();

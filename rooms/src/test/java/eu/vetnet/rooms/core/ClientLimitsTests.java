@@ -66,4 +66,34 @@ class ClientLimitsTests {
         assertTrue(answers <= 5, "a burst of 4 and a little refill, not 50: " + answers);
         assertTrue(answers >= 1);
     }
+
+    @Test
+    void aSocketIsNotReadFurtherWhileTheLaneHoldsMoreThanOneMessageOfIt() throws Exception {
+        h = new CoreHarness(RoomLimits.defaults());
+        var c = h.yws("r1", "scratch", "alice", 1);
+        c.awaitFrames(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        h.server.openRoom("r1").lane.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        // A valid update of a quarter of the message cap, sent again and again (applied once, then known).
+        int quarter = h.server.limits().maxMessageBytes() / 4;
+        byte[] update = Frames.yws(new SyncMessage.Update(CoreHarness.edit(c.doc, d -> d.getText("t").insert(0, "x".repeat(quarter - 64)))));
+
+        int accepted = 0;
+        while (c.connection.readyForMore().isDone() && accepted < 100) {
+            c.send(update);
+            accepted++;
+        }
+
+        assertTrue(accepted >= 4 && accepted <= 6, "reading stops after about one message's worth queued: " + accepted);
+        var waiting = c.connection.readyForMore();
+        release.countDown();
+        waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(c.connection.readyForMore().isDone(), "once the lane handled them, the socket is read again");
+    }
 }

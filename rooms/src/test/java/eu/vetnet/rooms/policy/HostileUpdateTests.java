@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-made, well-formed updates that a review got past the board's rules (docs/rooms.md, "Client ids"), each now
+ * Hand-made, well-formed updates that a review got past the board's rules (docs/rooms.md, "What the server checks"), each now
  * judged by what the engine would do with it.
  */
 class HostileUpdateTests {
