@@ -3,7 +3,6 @@ package eu.vetnet.rooms.core;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.rooms.RoomException;
 import eu.vetnet.rooms.hook.LoadPayload;
-import eu.vetnet.rooms.hook.StorePayload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,10 +142,7 @@ public final class Room {
         }
         List<CompletableFuture<Void>> stores = new ArrayList<>();
         for (RoomDocument d : documents.values()) {
-            stores.add(d.changesSettled().thenComposeAsync(v -> {
-                byte[] state = d.doc().encodeStateAsUpdate();
-                return server.hooks().chain(h -> h.onStoreDocument(new StorePayload(id, d.name(), state)));
-            }, lane));
+            stores.add(d.store());
         }
         return CompletableFuture.allOf(stores.toArray(CompletableFuture[]::new));
     }

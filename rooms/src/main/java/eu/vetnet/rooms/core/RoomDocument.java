@@ -14,6 +14,7 @@ import eu.vetnet.crdt.protocol.SyncMessage;
 import eu.vetnet.rooms.hook.AwarenessPayload;
 import eu.vetnet.rooms.hook.ChangePayload;
 import eu.vetnet.rooms.hook.RoomRole;
+import eu.vetnet.rooms.hook.StorePayload;
 import eu.vetnet.rooms.policy.Actor;
 import eu.vetnet.rooms.policy.ClientIds;
 import eu.vetnet.rooms.policy.DocumentPolicy;
@@ -67,12 +68,18 @@ public final class RoomDocument {
     private final List<DocumentSession> outgoingFrom = new ArrayList<>();
     private boolean changed;
     private byte[] wholeState;
+    /** Updates applied since the document was loaded here: the number of the last one (ChangePayload.sequence). */
+    private long sequence;
+    /** When the document is stored next; stores run one at a time, each after the one before. */
+    private final StoreSchedule storeSchedule;
+    private CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
 
     RoomDocument(Room room, String name) {
         this.room = room;
         this.name = name;
         this.policy = room.server().policies().apply(name);
         this.awareness = new Awareness(room.server().clock());
+        this.storeSchedule = new StoreSchedule(room.server().limits(), room.server().timer(), room.lane, this::storeWhenDue);
     }
 
     public String name() {
@@ -96,12 +103,60 @@ public final class RoomDocument {
     }
 
     void destroy() {
+        storeSchedule.cancel();
         if (updates != null) {
             updates.close();
         }
         if (awarenessSweep != null) {
             awarenessSweep.cancel(false);
         }
+    }
+
+    /**
+     * Stores the document through {@code onStoreDocument}, after any store still running, once every update applied so
+     * far went through {@code onChange}. The state is encoded then, on the lane, from the loaded document: the engine
+     * garbage-collected what was deleted, so a snapshot does not keep it (docs/rooms.md, "Storing"). The payload says
+     * which updates the state holds, so a history marks only rows whose {@code onChange} completed as covered.
+     */
+    CompletableFuture<Void> store() {
+        CompletableFuture<Void> next = storing.handle((v, e) -> null).thenComposeAsync(v -> {
+            CompletableFuture<Void> stored = new CompletableFuture<>();
+            afterPending(() -> {
+                if (room.broken) {
+                    // A document that may be inconsistent is never stored: the log holds every update it accepted.
+                    stored.complete(null);
+                    return;
+                }
+                try {
+                    long covers = sequence;
+                    byte[] state = wholeState();
+                    storeSchedule.encoded();
+                    room.server().hooks().chain(h -> h.onStoreDocument(new StorePayload(room.id(), name, state, covers)))
+                            .whenComplete((x, err) -> {
+                                if (err == null) {
+                                    stored.complete(null);
+                                } else {
+                                    stored.completeExceptionally(err);
+                                }
+                            });
+                } catch (RuntimeException e) {
+                    stored.completeExceptionally(e);
+                }
+            });
+            return stored;
+        }, room.lane);
+        storing = next;
+        return next;
+    }
+
+    /** The debounced store: a failure is retried after the next quiet period; unload stores whatever is left. */
+    private void storeWhenDue() {
+        store().whenComplete((v, err) -> {
+            if (err != null) {
+                log.warn("storing {} of room {} failed; retried later, the log keeps every update", name, room.id(), err);
+                room.lane.execute(storeSchedule::failed);
+            }
+        });
     }
 
     CompletableFuture<Void> changesSettled() {
@@ -257,8 +312,9 @@ public final class RoomDocument {
         wholeState = null;
         DocumentSession from = origin instanceof DocumentSession s ? s : null;
         RoomServer server = room.server();
+        long number = ++sequence;
         CompletableFuture<Void> stored = server.hooks().chain(h -> h.onChange(
-                new ChangePayload(room.id(), name, update, from == null ? null : from.user())));
+                new ChangePayload(room.id(), name, update, from == null ? null : from.user(), number)));
         tail = tail.thenCombine(stored.handle((v, e) -> e), (v, storeError) -> storeError)
                 .handleAsync((storeError, e) -> {
                     if (storeError != null) {
@@ -272,6 +328,7 @@ public final class RoomDocument {
                     broadcast(update, from);
                     return null;
                 }, room.lane);
+        storeSchedule.changed();
     }
 
     /** Queues an applied (and stored) update; it goes out when the lane's batch ends, see {@link #flushBroadcasts}. */

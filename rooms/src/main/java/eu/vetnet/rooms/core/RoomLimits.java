@@ -23,6 +23,10 @@ import java.time.Duration;
  *     closed with 4429
  * @param syncRequestsPerSecond sync step 1 requests a connection may make per document and second (burst twice
  *     that); each costs an encoding of what the client lacks, so more are dropped
+ * @param storeDebounce a changed document is stored ({@code onStoreDocument}) once it was quiet this long...
+ * @param storeMaxDebounce ...but no later than this after its first change not stored yet...
+ * @param storeMaxUpdates ...or at once when this many updates were applied since it was last stored (bounds the log a
+ *     load replays after the snapshot)
  */
 public record RoomLimits(
         int maxMessageBytes,
@@ -39,7 +43,10 @@ public record RoomLimits(
         int maxDocumentNameLength,
         Duration unloadGrace,
         int maxSocketsPerUser,
-        double syncRequestsPerSecond) {
+        double syncRequestsPerSecond,
+        Duration storeDebounce,
+        Duration storeMaxDebounce,
+        int storeMaxUpdates) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     public static final long DEFAULT_DOCUMENT_QUOTA_BYTES = 16L * 1024 * 1024;
@@ -56,6 +63,9 @@ public record RoomLimits(
     public static final Duration DEFAULT_UNLOAD_GRACE = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_SOCKETS_PER_USER = 32;
     public static final double DEFAULT_SYNC_REQUESTS_PER_SECOND = 5;
+    public static final Duration DEFAULT_STORE_DEBOUNCE = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_STORE_MAX_DEBOUNCE = Duration.ofSeconds(10);
+    public static final int DEFAULT_STORE_MAX_UPDATES = 500;
 
     public static RoomLimits defaults() {
         return new RoomLimits(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_DOCUMENT_QUOTA_BYTES,
@@ -63,7 +73,8 @@ public record RoomLimits(
                 DEFAULT_MAX_AWARENESS_STATE_BYTES, DEFAULT_MAX_AWARENESS_ENTRIES,
                 DEFAULT_MAX_AWARENESS_CLIENTS_PER_SESSION, DEFAULT_AWARENESS_PER_SECOND, DEFAULT_MESSAGES_PER_SECOND,
                 DEFAULT_MESSAGE_BURST, DEFAULT_MAX_DOCUMENTS_PER_SOCKET, DEFAULT_MAX_DOCUMENT_NAME_LENGTH,
-                DEFAULT_UNLOAD_GRACE, DEFAULT_MAX_SOCKETS_PER_USER, DEFAULT_SYNC_REQUESTS_PER_SECOND);
+                DEFAULT_UNLOAD_GRACE, DEFAULT_MAX_SOCKETS_PER_USER, DEFAULT_SYNC_REQUESTS_PER_SECOND,
+                DEFAULT_STORE_DEBOUNCE, DEFAULT_STORE_MAX_DEBOUNCE, DEFAULT_STORE_MAX_UPDATES);
     }
 
 
@@ -92,6 +103,11 @@ public record RoomLimits(
         return new Changed(this).syncRequestsPerSecond(syncRequestsPerSecond).limits();
     }
 
+    /** These limits with another store debounce (tests). */
+    public RoomLimits withStoreDebounce(Duration debounce, Duration maxDebounce, int maxUpdates) {
+        return new Changed(this).storeDebounce(debounce, maxDebounce, maxUpdates).limits();
+    }
+
     /** A copy of some limits with a few changed: the one place that lists every field for a copy. */
     private static final class Changed {
         private final RoomLimits l;
@@ -100,6 +116,9 @@ public record RoomLimits(
         private long documentQuotaBytes;
         private int maxSocketsPerUser;
         private double syncRequestsPerSecond;
+        private Duration storeDebounce;
+        private Duration storeMaxDebounce;
+        private int storeMaxUpdates;
 
         Changed(RoomLimits l) {
             this.l = l;
@@ -108,6 +127,9 @@ public record RoomLimits(
             documentQuotaBytes = l.documentQuotaBytes;
             maxSocketsPerUser = l.maxSocketsPerUser;
             syncRequestsPerSecond = l.syncRequestsPerSecond;
+            storeDebounce = l.storeDebounce;
+            storeMaxDebounce = l.storeMaxDebounce;
+            storeMaxUpdates = l.storeMaxUpdates;
         }
 
         Changed unloadGrace(Duration v) {
@@ -135,12 +157,19 @@ public record RoomLimits(
             return this;
         }
 
+        Changed storeDebounce(Duration debounce, Duration maxDebounce, int maxUpdates) {
+            storeDebounce = debounce;
+            storeMaxDebounce = maxDebounce;
+            storeMaxUpdates = maxUpdates;
+            return this;
+        }
+
         RoomLimits limits() {
             return new RoomLimits(l.maxMessageBytes, documentQuotaBytes, l.maxMessagesBeforeAuthentication,
                     authenticationTimeout, l.maxAwarenessStateBytes, l.maxAwarenessEntries,
                     l.maxAwarenessClientsPerSession, l.awarenessPerSecond, l.messagesPerSecond, l.messageBurst,
                     l.maxDocumentsPerSocket, l.maxDocumentNameLength, unloadGrace, maxSocketsPerUser,
-                    syncRequestsPerSecond);
+                    syncRequestsPerSecond, storeDebounce, storeMaxDebounce, storeMaxUpdates);
         }
     }
 }

@@ -11,18 +11,14 @@ import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.hook.StorePayload;
 import eu.vetnet.rooms.hook.UnloadPayload;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,20 +26,13 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Session history in Cassandra, as a room hook: every update is appended (group commit) before the core
  * broadcasts it; a document loads from the latest snapshot and the log after it, or is refused when Cassandra
- * cannot be read (fail closed); snapshots are written in the background and on store; joins and leaves are
- * recorded as session events. On shutdown every pending append is flushed (docs/reliability.md, rules 1, 7, 9, 10).
+ * cannot be read (fail closed); each state the core stores (debounced while the document changes, and before
+ * unload) becomes a snapshot covering exactly the rows of the updates it holds; joins and leaves are recorded as
+ * session events. On shutdown every pending append is flushed (docs/reliability.md, rules 1, 7, 9, 10).
  */
 public final class CassandraHistory implements RoomHook, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraHistory.class);
-
-    /** Appends of one open document not yet covered by a snapshot. */
-    private static final class DocState {
-        final AtomicLong uncovered = new AtomicLong();
-        volatile Instant firstUncovered;
-        volatile LogPosition lastAppend;
-        final AtomicBoolean snapshotting = new AtomicBoolean();
-    }
 
     private final HistoryDatabase database;
     private final UpdateLog updates;
@@ -51,20 +40,18 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
     private final Snapshots snapshots;
     private final HistoryProperties properties;
     private final Executor cpu;
-    private final Map<String, DocState> documents = new ConcurrentHashMap<>();
+    private final Map<String, OpenDocumentLog> documents = new ConcurrentHashMap<>();
     private final Map<String, RoomRole> roles = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     public CassandraHistory(HistoryDatabase database, UpdateLog updates, SessionEvents events, HistoryProperties properties,
-            Executor cpu, ScheduledExecutorService timer) {
+            Executor cpu) {
         this.database = database;
         this.updates = updates;
         this.events = events;
         this.properties = properties;
         this.cpu = cpu;
         this.snapshots = new Snapshots(updates.writer(), cpu);
-        long every = Math.max(1000, properties.getSnapshotEvery().toMillis() / 4);
-        timer.scheduleWithFixedDelay(this::snapshotDue, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -93,7 +80,10 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
         }
     }
 
-    /** Latest snapshot + the log after it; a failed stage (never an empty document) when Cassandra cannot be read. */
+    /**
+     * Latest snapshot + the log after it, streamed page by page and applied off the lane (nobody sees the document
+     * until the load completes); a failed stage (never an empty document) when Cassandra cannot be read.
+     */
     @Override
     public CompletionStage<Void> onLoadDocument(LoadPayload payload) {
         HistoryStatements s;
@@ -102,85 +92,99 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
         } catch (HistoryUnavailableException e) {
             return CompletableFuture.failedFuture(e);
         }
+        String room = payload.roomId();
+        String document = payload.documentName();
         long started = System.nanoTime();
-        return HistoryReads.load(s, payload.roomId(), payload.documentName())
-                .handle((stored, err) -> {
-                    if (err != null) {
-                        throw new HistoryUnavailableException("the history of " + payload.roomId() + "/" + payload.documentName()
-                                + " could not be read from Cassandra (" + HistoryDatabase.rootMessage(err) + "): try again", err);
+        int[] rows = {0};
+        LogPosition[] last = {null};
+        return HistoryReads.latestSnapshot(s, room, document)
+                .thenComposeAsync(snapshot -> {
+                    snapshot.ifPresent(snap -> apply(payload, snap.state()));
+                    LogPosition covers = snapshot.map(HistoryReads.SnapshotRow::covers).orElse(LogPosition.START);
+                    return HistoryReads.forEachLogRow(s, room, document, covers, null, cpu, row -> {
+                        apply(payload, row.payload());
+                        rows[0]++;
+                        last[0] = row.position();
+                    }).thenApply(v -> {
+                        OpenDocumentLog open = new OpenDocumentLog();
+                        open.loaded(covers, last[0]);
+                        documents.put(key(room, document), open);
+                        log.debug("loaded {}/{}: snapshot {}, {} log rows, {} ms", room, document, snapshot.isPresent(), rows[0],
+                                (System.nanoTime() - started) / 1_000_000);
+                        return (Void) null;
+                    });
+                }, cpu)
+                .handle((v, err) -> {
+                    if (err == null) {
+                        return null;
                     }
-                    return stored;
-                })
-                .thenAcceptAsync(stored -> {
-                    // Nobody else sees the document until the load completes: applying it here, off the lane, is safe.
-                    for (byte[] update : stored.updates()) {
-                        try {
-                            payload.document().applyUpdate(update, this);
-                        } catch (DecodingException e) {
-                            throw new HistoryUnavailableException("stored history of " + payload.roomId() + "/"
-                                    + payload.documentName() + " does not decode: " + e.getMessage(), e);
-                        }
+                    Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                    if (cause instanceof HistoryUnavailableException h) {
+                        throw h;
                     }
-                    DocState state = documents.computeIfAbsent(key(payload.roomId(), payload.documentName()), k -> new DocState());
-                    state.uncovered.set(stored.log().size());
-                    if (!stored.log().isEmpty()) {
-                        state.firstUncovered = Instant.now();
-                        state.lastAppend = stored.log().get(stored.log().size() - 1).position();
-                    }
-                    log.debug("loaded {}/{}: snapshot {}, {} log rows, {} ms", payload.roomId(), payload.documentName(),
-                            stored.snapshot().isPresent(), stored.log().size(), (System.nanoTime() - started) / 1_000_000);
-                }, cpu);
+                    throw new HistoryUnavailableException("the history of " + room + "/" + document
+                            + " could not be read from Cassandra (" + HistoryDatabase.rootMessage(err) + "): try again", err);
+                });
+    }
+
+    private void apply(LoadPayload payload, byte[] update) {
+        try {
+            payload.document().applyUpdate(update, this);
+        } catch (DecodingException e) {
+            throw new HistoryUnavailableException("stored history of " + payload.roomId() + "/" + payload.documentName()
+                    + " does not decode: " + e.getMessage(), e);
+        }
     }
 
     /** Appends the update; the core broadcasts it once this stage completed (seen means stored). */
     @Override
     public CompletionStage<Void> onChange(ChangePayload payload) {
-        String key = key(payload.roomId(), payload.documentName());
-        Instant at = Instant.now();
-        return updates.append(payload.roomId(), payload.documentName(), payload.update(),
-                payload.user() == null ? null : payload.user().id()).thenAccept(position -> {
-                    DocState state = documents.computeIfAbsent(key, k -> new DocState());
-                    if (state.uncovered.getAndIncrement() == 0) {
-                        state.firstUncovered = at;
-                    }
-                    synchronized (state) {
-                        LogPosition last = state.lastAppend;
-                        if (last == null || position.compareTo(last) > 0) {
-                            state.lastAppend = position;
-                        }
-                    }
-                    if (state.uncovered.get() >= properties.getSnapshotEveryUpdates()) {
-                        snapshot(payload.roomId(), payload.documentName(), state);
-                    }
-                });
+        OpenDocumentLog open = documents.computeIfAbsent(key(payload.roomId(), payload.documentName()), k -> new OpenDocumentLog());
+        String userId = payload.user() == null ? null : payload.user().id();
+        return open.append(payload.sequence(), () -> updates.accept(payload.roomId(), payload.documentName(), payload.update(), userId))
+                .stored().thenApply(position -> null);
     }
 
     /**
-     * The core stores a document before unload and on shutdown, once its updates went through onChange: the state
-     * then covers every row this node appended, and becomes a snapshot. A failed snapshot does not keep the room
-     * loaded: the log already holds everything.
+     * The core stores a document while it changes (debounced) and before unload and on shutdown, each time with the
+     * state encoded on its lane: it becomes a snapshot covering the rows of the updates it holds (never a row of an
+     * update whose onChange was still running when it was encoded), after a check that no other server wrote rows in
+     * that range this one never saw (two owners of a room for a moment, docs/history-and-presence.md). A failed
+     * snapshot does not keep the room loaded: the log already holds everything.
      */
     @Override
     public CompletionStage<Void> onStoreDocument(StorePayload payload) {
-        DocState state = documents.get(key(payload.roomId(), payload.documentName()));
-        if (state == null || state.uncovered.get() == 0 || state.lastAppend == null) {
+        String room = payload.roomId();
+        String document = payload.documentName();
+        OpenDocumentLog open = documents.get(key(room, document));
+        OpenDocumentLog.Cover cover = open == null ? null : open.coverFor(payload.coversSequence());
+        if (cover == null) {
             return DONE;
         }
         HistoryStatements s;
         try {
             s = database.statements();
         } catch (HistoryUnavailableException e) {
-            log.warn("no snapshot of {}/{} on store: {}", payload.roomId(), payload.documentName(), e.getMessage());
+            log.warn("no snapshot of {}/{} on store: {}", room, document, e.getMessage());
             return DONE;
         }
-        long covered = state.uncovered.get();
-        return snapshots.write(s, payload.roomId(), payload.documentName(), payload.state(), state.lastAppend)
-                .handle((w, err) -> {
+        return HistoryReads.firstRowOfAnotherWriter(s, room, document, cover.checkFrom(), cover.to(), updates.writer())
+                .thenCompose(unseen -> {
+                    // Rows up to one this server never saw may not be in the state: cover only what is before it.
+                    LogPosition to = unseen.map(LogPosition::justBefore).orElse(cover.to());
+                    if (unseen.isPresent()) {
+                        log.warn("{}/{} has rows of another writer ({}) this server did not load; the snapshot covers only"
+                                + " the rows before them", room, document, unseen.get().writer());
+                    }
+                    if (to.compareTo(open.covered()) <= 0) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    return snapshots.write(s, room, document, payload.state(), to)
+                            .thenAccept(w -> open.covered(payload.coversSequence(), to));
+                })
+                .handle((v, err) -> {
                     if (err != null) {
-                        log.warn("snapshot of {}/{} on store failed; the log keeps the history", payload.roomId(),
-                                payload.documentName(), err);
-                    } else {
-                        state.uncovered.addAndGet(-covered);
+                        log.warn("snapshot of {}/{} failed; the log keeps the history", room, document, err);
                     }
                     return null;
                 });
@@ -194,41 +198,6 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
         String prefix = payload.roomId() + '\u0000';
         roles.keySet().removeIf(k -> k.startsWith(prefix));
         return DONE;
-    }
-
-    private void snapshotDue() {
-        Instant due = Instant.now().minus(properties.getSnapshotEvery());
-        documents.forEach((key, state) -> {
-            Instant first = state.firstUncovered;
-            if (state.uncovered.get() > 0 && first != null && first.isBefore(due)) {
-                String[] parts = key.split("\u0000", 2);
-                snapshot(parts[0], parts[1], state);
-            }
-        });
-    }
-
-    private void snapshot(String room, String document, DocState state) {
-        if (!state.snapshotting.compareAndSet(false, true)) {
-            return;
-        }
-        HistoryStatements s;
-        try {
-            s = database.statements();
-        } catch (HistoryUnavailableException e) {
-            state.snapshotting.set(false);
-            return;
-        }
-        long before = state.uncovered.get();
-        snapshots.compact(s, room, document).whenComplete((written, err) -> {
-            state.snapshotting.set(false);
-            if (err != null) {
-                log.warn("background snapshot of {}/{} failed; retried later, the log keeps the history", room, document, err);
-                return;
-            }
-            state.uncovered.addAndGet(-Math.min(before, state.uncovered.get()));
-            state.firstUncovered = state.uncovered.get() > 0 ? Instant.now() : null;
-            written.ifPresent(w -> log.debug("snapshot of {}/{} covers {} log rows up to {}", room, document, w.rows(), w.covers()));
-        });
     }
 
     /** Flushes every pending append and waits for it (bounded by vetnet.history.drain-timeout). */

@@ -47,7 +47,7 @@ public class HistoryConfiguration {
         return Executors.newSingleThreadScheduledExecutor(named("history-commit-"));
     }
 
-    /** Merges and loads (CPU work), bounded, never a driver or Netty thread. */
+    /** Loads and snapshot checks (CPU work), bounded, never a driver or Netty thread. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService historyCpu() {
         return Executors.newFixedThreadPool(2, named("history-cpu-"));
@@ -74,8 +74,8 @@ public class HistoryConfiguration {
 
     @Bean(destroyMethod = "close")
     CassandraHistory cassandraHistory(HistoryDatabase historyDatabase, UpdateLog historyUpdateLog, SessionEvents historySessionEvents,
-            HistoryProperties properties, ExecutorService historyCpu, ScheduledExecutorService historyTimer) {
-        return new CassandraHistory(historyDatabase, historyUpdateLog, historySessionEvents, properties, historyCpu, historyTimer);
+            HistoryProperties properties, ExecutorService historyCpu) {
+        return new CassandraHistory(historyDatabase, historyUpdateLog, historySessionEvents, properties, historyCpu);
     }
 
     @Bean

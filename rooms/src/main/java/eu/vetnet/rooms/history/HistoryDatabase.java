@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -174,6 +175,19 @@ public final class HistoryDatabase implements AutoCloseable {
             }
             return rs.hasMorePages() ? forEachRow(rs.fetchNextPage(), action) : CompletableFuture.completedFuture(null);
         });
+    }
+
+    /**
+     * Every row of a paged result, each page handed to {@code action} on {@code executor} (CPU work off the driver's
+     * threads), the next page fetched only after it: memory holds one page, whatever the result's size.
+     */
+    static CompletionStage<Void> forEachRow(CompletionStage<AsyncResultSet> first, Executor executor, Consumer<Row> action) {
+        return first.thenComposeAsync(rs -> {
+            for (Row row : rs.currentPage()) {
+                action.accept(row);
+            }
+            return rs.hasMorePages() ? forEachRow(rs.fetchNextPage(), executor, action) : CompletableFuture.<Void>completedFuture(null);
+        }, executor);
     }
 
     static String rootMessage(Throwable err) {

@@ -24,10 +24,6 @@ public class HistoryProperties {
     private int groupCommitMaxUpdates = 64;
     /** Bytes of payload in one unlogged batch (Cassandra refuses batches over 50 KiB by default). */
     private int groupCommitMaxBatchBytes = 40 * 1024;
-    /** A snapshot is written after this many appends to a document... */
-    private int snapshotEveryUpdates = 500;
-    /** ...or this long after the first append not covered by a snapshot. */
-    private Duration snapshotEvery = Duration.ofSeconds(60);
     /** How long shutdown waits for pending appends. */
     private Duration drainTimeout = Duration.ofSeconds(20);
 
@@ -41,10 +37,6 @@ public class HistoryProperties {
     public void setGroupCommitMaxUpdates(int v) { groupCommitMaxUpdates = v; }
     public int getGroupCommitMaxBatchBytes() { return groupCommitMaxBatchBytes; }
     public void setGroupCommitMaxBatchBytes(int v) { groupCommitMaxBatchBytes = v; }
-    public int getSnapshotEveryUpdates() { return snapshotEveryUpdates; }
-    public void setSnapshotEveryUpdates(int v) { snapshotEveryUpdates = v; }
-    public Duration getSnapshotEvery() { return snapshotEvery; }
-    public void setSnapshotEvery(Duration v) { snapshotEvery = v; }
     public Duration getDrainTimeout() { return drainTimeout; }
     public void setDrainTimeout(Duration v) { drainTimeout = v; }
 }

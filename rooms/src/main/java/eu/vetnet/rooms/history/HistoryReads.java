@@ -1,7 +1,7 @@
 package eu.vetnet.rooms.history;
 
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
-import eu.vetnet.crdt.Updates;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /** Reads of the history: snapshots, the log after them, and a document's state as of an instant. Never blocks. */
 final class HistoryReads {
@@ -52,30 +54,74 @@ final class HistoryReads {
                 .thenApply(rs -> Optional.ofNullable(rs.one()).map(HistoryReads::snapshot));
     }
 
-    /** The log rows after {@code after} and at or before {@code to} ({@code to} null: no upper end), bucket by bucket. */
+    /** Rows per page when the log is streamed: what a load or a replay holds in memory at once besides the document. */
+    static final int PAGE_ROWS = 500;
+
+    /** The log rows after {@code after} and at or before {@code to} ({@code to} null: no upper end), as a list (tests). */
     static CompletionStage<List<LogRow>> log(HistoryStatements s, String room, String document, LogPosition after, Instant to) {
-        int first = after.bucket();
-        LogPosition upTo = to == null ? null : LogPosition.endOf(to);
-        int last = to == null ? Integer.MAX_VALUE : Buckets.hour(to);
-        List<Integer> buckets = new ArrayList<>();
-        return HistoryDatabase.forEachRow(s.session().executeAsync(
-                        s.get("selectBuckets").bind(room, Buckets.document(document), first, last)),
-                        row -> buckets.add(row.getInt(0)))
-                .thenCompose(v -> {
-                    List<LogRow> rows = new ArrayList<>();
-                    CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-                    for (int bucket : buckets) {
-                        chain = chain.thenCompose(x -> HistoryDatabase.forEachRow(s.session().executeAsync(to == null
-                                ? s.get("selectUpdatesAfter").bind(room, document, bucket, after.at(), after.writer(), after.seq())
-                                : s.get("selectUpdatesBetween").bind(room, document, bucket, after.at(), after.writer(), after.seq(),
-                                        upTo.at(), upTo.writer(), upTo.seq())),
-                                row -> rows.add(logRow(row))));
-                    }
-                    return chain.thenApply(x -> rows);
-                });
+        List<LogRow> rows = new ArrayList<>();
+        return forEachLogRow(s, room, document, after, to == null ? null : LogPosition.endOf(to), Runnable::run, rows::add)
+                .thenApply(v -> rows);
     }
 
-    /** The latest snapshot and every log row from the instant it covers. */
+    /**
+     * Streams the log rows after {@code after} and at or before {@code upTo} (null: no upper end), bucket by bucket,
+     * in log order, each page handed to {@code action} on {@code executor}: memory holds one page, not the log.
+     */
+    static CompletionStage<Void> forEachLogRow(HistoryStatements s, String room, String document, LogPosition after,
+            LogPosition upTo, Executor executor, Consumer<LogRow> action) {
+        return buckets(s, room, document, after, upTo).thenCompose(buckets -> {
+            CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+            for (int bucket : buckets) {
+                chain = chain.thenCompose(x -> HistoryDatabase.forEachRow(s.session().executeAsync((upTo == null
+                        ? s.get("selectUpdatesAfter").bind(room, document, bucket, after.at(), after.writer(), after.seq())
+                        : s.get("selectUpdatesBetween").bind(room, document, bucket, after.at(), after.writer(), after.seq(),
+                                upTo.at(), upTo.writer(), upTo.seq())).setPageSize(PAGE_ROWS)),
+                        executor, row -> action.accept(logRow(row))));
+            }
+            return chain;
+        });
+    }
+
+    /**
+     * The first row in {@code (after, upTo]} written by another writer than {@code writer}, if any. Reads keys only
+     * (no payloads): a snapshot checks that the rows it claims to cover are its own or were loaded.
+     */
+    static CompletionStage<Optional<LogPosition>> firstRowOfAnotherWriter(HistoryStatements s, String room, String document,
+            LogPosition after, LogPosition upTo, String writer) {
+        return buckets(s, room, document, after, upTo).thenCompose(buckets -> {
+            CompletionStage<Optional<LogPosition>> chain = CompletableFuture.completedFuture(Optional.empty());
+            for (int bucket : buckets) {
+                chain = chain.thenCompose(found -> found.isPresent() ? CompletableFuture.completedFuture(found)
+                        : firstOtherIn(s.session().executeAsync(s.get("selectUpdateKeysBetween").bind(room, document, bucket,
+                                after.at(), after.writer(), after.seq(), upTo.at(), upTo.writer(), upTo.seq())), writer));
+            }
+            return chain;
+        });
+    }
+
+    private static CompletionStage<Optional<LogPosition>> firstOtherIn(CompletionStage<AsyncResultSet> page, String writer) {
+        return page.thenCompose(rs -> {
+            for (Row row : rs.currentPage()) {
+                if (!writer.equals(row.getString("writer"))) {
+                    return CompletableFuture.completedFuture(Optional.of(
+                            new LogPosition(row.getInstant("at"), row.getString("writer"), row.getLong("seq"))));
+                }
+            }
+            return rs.hasMorePages() ? firstOtherIn(rs.fetchNextPage(), writer) : CompletableFuture.completedFuture(Optional.empty());
+        });
+    }
+
+    /** The hour buckets of a document's log between two positions that have rows. */
+    private static CompletionStage<List<Integer>> buckets(HistoryStatements s, String room, String document, LogPosition after,
+            LogPosition upTo) {
+        List<Integer> buckets = new ArrayList<>();
+        return HistoryDatabase.forEachRow(s.session().executeAsync(s.get("selectBuckets").bind(room, Buckets.document(document),
+                        after.bucket(), upTo == null ? Integer.MAX_VALUE : upTo.bucket())),
+                row -> buckets.add(row.getInt(0))).thenApply(v -> buckets);
+    }
+
+    /** The latest snapshot and every log row from the instant it covers, as lists (tests). */
     static CompletionStage<Stored> load(HistoryStatements s, String room, String document) {
         return latestSnapshot(s, room, document).thenCompose(snapshot -> log(s, room, document,
                 snapshot.map(SnapshotRow::covers).orElse(LogPosition.START), null)
@@ -87,15 +133,6 @@ final class HistoryReads {
         return snapshotAtOrBefore(s, room, document, at).thenCompose(snapshot -> log(s, room, document,
                 snapshot.map(SnapshotRow::covers).orElse(LogPosition.START), at)
                 .thenApply(rows -> new Stored(snapshot, rows)));
-    }
-
-    /** Merges what is stored into one update, without a document (Yjs's mergeUpdates). */
-    static byte[] merge(Stored stored) {
-        List<byte[]> updates = stored.updates();
-        if (updates.isEmpty()) {
-            return new byte[] {0, 0};
-        }
-        return updates.size() == 1 ? updates.get(0) : Updates.mergeUpdates(updates);
     }
 
     private static SnapshotRow snapshot(Row row) {

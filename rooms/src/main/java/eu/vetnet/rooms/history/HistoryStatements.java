@@ -19,6 +19,8 @@ public final class HistoryStatements {
                 + " WHERE room = ? AND document = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?)");
         CQL.put("selectUpdatesBetween", "SELECT bucket, at, writer, seq, payload FROM %s.document_updates"
                 + " WHERE room = ? AND document = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?) AND (at, writer, seq) <= (?, ?, ?)");
+        CQL.put("selectUpdateKeysBetween", "SELECT at, writer, seq FROM %s.document_updates"
+                + " WHERE room = ? AND document = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?) AND (at, writer, seq) <= (?, ?, ?)");
         CQL.put("insertBucket", "INSERT INTO %s.history_buckets (room, stream, bucket) VALUES (?, ?, ?)");
         CQL.put("selectBuckets", "SELECT bucket FROM %s.history_buckets WHERE room = ? AND stream = ? AND bucket >= ? AND bucket <= ?");
         CQL.put("insertSnapshot", "INSERT INTO %s.document_snapshots (room, document, taken_at, writer, state, state_vector,"

@@ -13,6 +13,11 @@ public record LogPosition(Instant at, String writer, long seq) implements Compar
         return new LogPosition(at, "\uffff", Long.MAX_VALUE);
     }
 
+    /** The last position before this one in this writer's rows at this instant: everything before it, not it. */
+    public LogPosition justBefore() {
+        return new LogPosition(at, writer, seq - 1);
+    }
+
     int bucket() {
         return Buckets.hour(at);
     }

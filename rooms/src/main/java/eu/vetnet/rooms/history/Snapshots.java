@@ -3,8 +3,8 @@ package eu.vetnet.rooms.history;
 import eu.vetnet.crdt.Updates;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -12,15 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes snapshots: a cache of the log that makes a load fast. A snapshot is read back and compared before any
- * older one is dropped; the log itself is kept (replay). Merging runs on a bounded pool, never on a driver thread.
+ * Writes snapshots: a cache of the log that makes a load fast. The state comes from the loaded document (the core
+ * encodes it on the room's lane, garbage-collected), never from reading the log back. A snapshot is read back and
+ * compared before any older one is dropped; the log itself is kept (replay). CPU work runs on a bounded pool, never
+ * on a driver thread.
  */
 final class Snapshots {
 
     private static final Logger log = LoggerFactory.getLogger(Snapshots.class);
 
     /** What a written and verified snapshot covers. */
-    record Written(Instant takenAt, LogPosition covers, int rows) {
+    record Written(Instant takenAt, LogPosition covers) {
     }
 
     private final String writer;
@@ -31,29 +33,19 @@ final class Snapshots {
         this.cpu = cpu;
     }
 
-    /** Merges the latest snapshot and the log after it into a new snapshot; empty when there was nothing new. */
-    CompletionStage<Optional<Written>> compact(HistoryStatements s, String room, String document) {
-        return HistoryReads.load(s, room, document).thenComposeAsync(stored -> {
-            if (stored.log().isEmpty()) {
-                return CompletableFuture.completedFuture(Optional.<Written>empty());
-            }
-            byte[] merged = HistoryReads.merge(stored);
-            HistoryReads.LogRow last = stored.log().get(stored.log().size() - 1);
-            return write(s, room, document, merged, last.position())
-                    .thenApply(w -> Optional.of(new Written(w.takenAt(), w.covers(), stored.log().size())));
-        }, cpu);
-    }
-
     /** Writes {@code state}, which holds every log row up to {@code covers}, then verifies it and drops older ones. */
     CompletionStage<Written> write(HistoryStatements s, String room, String document, byte[] state, LogPosition covers) {
-        byte[] stateVector = Updates.encodeStateVectorFromUpdate(state);
-        Instant takenAt = Instant.now();
-        return s.session().executeAsync(s.get("insertSnapshot").bind(room, document, takenAt, writer, ByteBuffer.wrap(state),
-                        ByteBuffer.wrap(stateVector), covers.bucket(), covers.at(), covers.writer(), covers.seq()).setIdempotent(true))
+        Instant takenAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Off the caller's thread (the core calls onStoreDocument on the room's lane): reading a whole state costs.
+        CompletableFuture<byte[]> stateVector = CompletableFuture.supplyAsync(() -> Updates.encodeStateVectorFromUpdate(state), cpu);
+        return stateVector.thenCompose(sv -> s.session().executeAsync(s.get("insertSnapshot").bind(room, document, takenAt, writer,
+                        ByteBuffer.wrap(state), ByteBuffer.wrap(sv), covers.bucket(), covers.at(), covers.writer(), covers.seq())
+                        .setIdempotent(true)))
                 .thenCompose(rs -> HistoryReads.snapshot(s, room, document, takenAt, writer))
                 .thenComposeAsync(readBack -> {
+                    // Bytes compared as stored, nothing decoded again: the check costs a read and a comparison.
                     boolean same = readBack.isPresent() && Arrays.equals(readBack.get().state(), state)
-                            && Arrays.equals(Updates.encodeStateVectorFromUpdate(readBack.get().state()), stateVector);
+                            && Arrays.equals(readBack.get().stateVector(), stateVector.join());
                     if (!same) {
                         log.error("snapshot of {}/{} did not read back as written; it is removed and the log stays the record",
                                 room, document);
@@ -67,7 +59,7 @@ final class Snapshots {
                             .thenCompose(previous -> previous.isEmpty() ? CompletableFuture.completedFuture(null)
                                     : s.session().executeAsync(s.get("deleteSnapshotsBefore")
                                             .bind(room, document, previous.get().takenAt()).setIdempotent(true)))
-                            .thenApply(x -> new Written(takenAt, covers, 0));
+                            .thenApply(x -> new Written(takenAt, covers));
                 }, cpu);
     }
 }

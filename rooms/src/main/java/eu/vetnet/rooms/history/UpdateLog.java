@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class UpdateLog {
     private final AtomicLong appended = new AtomicLong();
     private List<Append> queue = new ArrayList<>();
     private boolean flushScheduled;
+    private Instant lastAt;
     private int groupsInFlight;
 
     public UpdateLog(Supplier<HistoryStatements> statements, String writer, HistoryProperties properties,
@@ -70,16 +72,33 @@ public final class UpdateLog {
         return writer;
     }
 
+    /** An accepted append: its log position (fixed now) and the stage that completes when its row is stored. */
+    public record Accepted(LogPosition position, CompletableFuture<LogPosition> stored) {
+    }
+
     /** Appends one update; the stage completes with its log position when it is stored, or fails when it could not be. */
     public CompletableFuture<LogPosition> append(String room, String document, byte[] payload, String userId) {
-        Instant at = Instant.now();
-        Append a = new Append(room, document, Buckets.hour(at), at, sequence.incrementAndGet(), payload, userId,
-                new CompletableFuture<>());
-        unacknowledged.add(a.done());
-        a.done().whenComplete((v, e) -> unacknowledged.remove(a.done()));
+        return accept(room, document, payload, userId).stored();
+    }
+
+    /**
+     * Appends one update and tells its position at once. Positions of this writer grow with each call, even if the
+     * wall clock steps back: a snapshot covering up to one position then covers exactly the appends made before it.
+     */
+    public Accepted accept(String room, String document, byte[] payload, String userId) {
+        Append a;
         boolean flushNow = false;
         boolean schedule = false;
         synchronized (this) {
+            // Cassandra keeps milliseconds: a position known here compares with the row as it is read back.
+            Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            if (lastAt != null && at.isBefore(lastAt)) {
+                at = lastAt;
+            }
+            lastAt = at;
+            a = new Append(room, document, Buckets.hour(at), at, sequence.incrementAndGet(), payload, userId,
+                    new CompletableFuture<>());
+            unacknowledged.add(a.done());
             queue.add(a);
             if (groupsInFlight < properties.getGroupCommitMaxInFlight() || queue.size() >= properties.getGroupCommitMaxUpdates()) {
                 flushNow = true;
@@ -94,8 +113,9 @@ public final class UpdateLog {
         } else if (schedule) {
             flusher.schedule(this::flush, properties.getGroupCommitWindow().toNanos(), TimeUnit.NANOSECONDS);
         }
-        LogPosition position = new LogPosition(at, writer, a.seq());
-        return a.done().thenApply(v -> position);
+        a.done().whenComplete((v, e) -> unacknowledged.remove(a.done()));
+        LogPosition position = new LogPosition(a.at(), writer, a.seq());
+        return new Accepted(position, a.done().thenApply(v -> position));
     }
 
     /** Writes what is queued now. */

@@ -17,7 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryDocumentStorage implements RoomHook {
 
-    private record Stored(byte[] snapshot, List<byte[]> log) {
+    /** One appended update and the core's number for it (0: not numbered). */
+    private record Logged(long sequence, byte[] update) {
+    }
+
+    private record Stored(byte[] snapshot, List<Logged> log) {
     }
 
     private final Map<String, Stored> documents = new ConcurrentHashMap<>();
@@ -32,15 +36,15 @@ public final class InMemoryDocumentStorage implements RoomHook {
     }
 
     @Override
-    public CompletionStage<Void> onLoadDocument(LoadPayload payload) {
+    public synchronized CompletionStage<Void> onLoadDocument(LoadPayload payload) {
         Stored s = documents.get(key(payload.roomId(), payload.documentName()));
         if (s != null) {
             synchronized (s) {
                 if (s.snapshot() != null) {
                     payload.document().applyUpdate(s.snapshot(), this);
                 }
-                for (byte[] update : s.log()) {
-                    payload.document().applyUpdate(update, this);
+                for (Logged l : s.log()) {
+                    payload.document().applyUpdate(l.update(), this);
                 }
             }
         }
@@ -48,23 +52,36 @@ public final class InMemoryDocumentStorage implements RoomHook {
     }
 
     @Override
-    public CompletionStage<Void> onChange(ChangePayload payload) {
+    public synchronized CompletionStage<Void> onChange(ChangePayload payload) {
         Stored s = documents.computeIfAbsent(key(payload.roomId(), payload.documentName()),
                 k -> new Stored(null, new ArrayList<>()));
         synchronized (s) {
-            s.log().add(payload.update());
+            s.log().add(new Logged(payload.sequence(), payload.update()));
         }
         return CompletableFuture.completedFuture(null);
     }
 
+    /** The state replaces the snapshot and the log entries it holds; later ones (not in the state) are kept. */
     @Override
-    public CompletionStage<Void> onStoreDocument(StorePayload payload) {
-        documents.put(key(payload.roomId(), payload.documentName()), new Stored(payload.state(), new ArrayList<>()));
+    public synchronized CompletionStage<Void> onStoreDocument(StorePayload payload) {
+        documents.compute(key(payload.roomId(), payload.documentName()), (k, old) -> {
+            List<Logged> after = new ArrayList<>();
+            if (old != null) {
+                synchronized (old) {
+                    for (Logged l : old.log()) {
+                        if (l.sequence() > payload.coversSequence()) {
+                            after.add(l);
+                        }
+                    }
+                }
+            }
+            return new Stored(payload.state(), after);
+        });
         return DONE;
     }
 
     /** The stored state and log of a document as one list of updates, for tests; empty when nothing is stored. */
-    public List<byte[]> updatesOf(String roomId, String document) {
+    public synchronized List<byte[]> updatesOf(String roomId, String document) {
         Stored s = documents.get(key(roomId, document));
         List<byte[]> out = new ArrayList<>();
         if (s != null) {
@@ -72,7 +89,7 @@ public final class InMemoryDocumentStorage implements RoomHook {
                 if (s.snapshot() != null) {
                     out.add(s.snapshot());
                 }
-                out.addAll(s.log());
+                s.log().forEach(l -> out.add(l.update()));
             }
         }
         return out;

@@ -102,13 +102,24 @@ public class RoomsProperties {
         private Duration unloadGrace = RoomLimits.DEFAULT_UNLOAD_GRACE;
         private int maxSocketsPerUser = RoomLimits.DEFAULT_MAX_SOCKETS_PER_USER;
         private double syncRequestsPerSecond = RoomLimits.DEFAULT_SYNC_REQUESTS_PER_SECOND;
+        private Duration storeDebounce = RoomLimits.DEFAULT_STORE_DEBOUNCE;
+        private Duration storeMaxDebounce = RoomLimits.DEFAULT_STORE_MAX_DEBOUNCE;
+        private int storeMaxUpdates = RoomLimits.DEFAULT_STORE_MAX_UPDATES;
 
         public RoomLimits toLimits() {
             return new RoomLimits(maxMessageBytes, documentQuotaBytes, maxMessagesBeforeAuthentication,
                     authenticationTimeout, maxAwarenessStateBytes, maxAwarenessEntries, maxAwarenessClientsPerSession,
                     awarenessPerSecond, messagesPerSecond, messageBurst, maxDocumentsPerSocket, maxDocumentNameLength,
-                    unloadGrace, maxSocketsPerUser, syncRequestsPerSecond);
+                    unloadGrace, maxSocketsPerUser, syncRequestsPerSecond, storeDebounce, storeMaxDebounce,
+                    storeMaxUpdates);
         }
+
+        public Duration getStoreDebounce() { return storeDebounce; }
+        public void setStoreDebounce(Duration v) { storeDebounce = v; }
+        public Duration getStoreMaxDebounce() { return storeMaxDebounce; }
+        public void setStoreMaxDebounce(Duration v) { storeMaxDebounce = v; }
+        public int getStoreMaxUpdates() { return storeMaxUpdates; }
+        public void setStoreMaxUpdates(int v) { storeMaxUpdates = v; }
 
         public int getMaxSocketsPerUser() { return maxSocketsPerUser; }
         public void setMaxSocketsPerUser(int v) { maxSocketsPerUser = v; }

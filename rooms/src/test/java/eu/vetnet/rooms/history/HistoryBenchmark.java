@@ -7,6 +7,7 @@ import eu.vetnet.rooms.core.Socket;
 import eu.vetnet.rooms.hook.AuthenticatePayload;
 import eu.vetnet.rooms.hook.ChangePayload;
 import eu.vetnet.rooms.hook.LoadPayload;
+import eu.vetnet.rooms.hook.StorePayload;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
@@ -54,7 +55,7 @@ public final class HistoryBenchmark {
         try (HistoryFixture fixture = new HistoryFixture()) {
             broadcast(fixture, table);
         }
-        try (HistoryFixture fixture = new HistoryFixture(noBackgroundSnapshots())) {
+        try (HistoryFixture fixture = new HistoryFixture()) {
             b4(fixture, table);
         }
         System.out.println();
@@ -64,14 +65,6 @@ public final class HistoryBenchmark {
             System.out.printf("%-62s %14s%n", row[0], row[1]);
         }
         System.exit(0);
-    }
-
-    /** So the B4 room keeps exactly one snapshot and 500 log rows after it. */
-    private static HistoryProperties noBackgroundSnapshots() {
-        HistoryProperties p = new HistoryProperties();
-        p.setSnapshotEveryUpdates(Integer.MAX_VALUE);
-        p.setSnapshotEvery(java.time.Duration.ofDays(1));
-        return p;
     }
 
     private static void appends(HistoryFixture f, List<String[]> table) throws Exception {
@@ -253,7 +246,10 @@ public final class HistoryBenchmark {
         for (int i = 0; i < updates.size(); i++) {
             if (i == split) {
                 CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
-                new Snapshots("bench", f.cpu).compact(f.statements(), room, "board").toCompletableFuture().join();
+                // The state a room server would store at this point: the document with the updates so far.
+                YDoc atSplit = new YDoc();
+                updates.subList(0, split).forEach(atSplit::applyUpdate);
+                f.history.onStoreDocument(new StorePayload(room, "board", atSplit.encodeStateAsUpdate())).toCompletableFuture().join();
             }
             stored.add(f.history.onChange(new ChangePayload(room, "board", updates.get(i), null)).toCompletableFuture());
         }
@@ -262,7 +258,7 @@ public final class HistoryBenchmark {
         long[] ms = new long[5];
         for (int i = 0; i < ms.length; i++) {
             // A new CassandraHistory each time: nothing of the room is in this JVM's memory.
-            try (HistoryFixture cold = new HistoryFixture(noBackgroundSnapshots())) {
+            try (HistoryFixture cold = new HistoryFixture()) {
                 YDoc loaded = new YDoc();
                 long t0 = System.nanoTime();
                 cold.history.onLoadDocument(new LoadPayload(room, "board", loaded)).toCompletableFuture().join();
@@ -280,7 +276,7 @@ public final class HistoryBenchmark {
         stored2.updates().forEach(applied::applyUpdate);
         long applyMs = (System.nanoTime() - t0) / 1_000_000;
         t0 = System.nanoTime();
-        new YDoc().applyUpdate(HistoryReads.merge(stored2));
+        new YDoc().applyUpdate(eu.vetnet.crdt.Updates.mergeUpdates(stored2.updates()));
         long mergedMs = (System.nanoTime() - t0) / 1_000_000;
         long[] sorted = ms.clone();
         Arrays.sort(sorted);

@@ -39,7 +39,7 @@ final class HistoryFixture implements AutoCloseable {
         database.whenReady().orTimeout(120, TimeUnit.SECONDS).join();
         updateLog = new UpdateLog(database::statements, HistoryConfiguration.writerId(), historyProperties, timer);
         events = new SessionEvents(database::statements, updateLog);
-        history = new CassandraHistory(database, updateLog, events, historyProperties, cpu, timer);
+        history = new CassandraHistory(database, updateLog, events, historyProperties, cpu);
     }
 
     HistoryStatements statements() {
