@@ -3,6 +3,7 @@ package eu.vetnet.crdt.inspect;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.store.StructList;
+import eu.vetnet.crdt.struct.ContentDeleted;
 import eu.vetnet.crdt.struct.ContentType;
 import eu.vetnet.crdt.struct.Id;
 import eu.vetnet.crdt.struct.Item;
@@ -115,7 +116,10 @@ public final class UpdateInspector {
             } else {
                 at = locate(item, 0);
             }
-            if (at != COLLECTED) {
+            // Content created and deleted before it was sent arrives as deleted content: in a list it changes nothing,
+            // under a map key it still replaces the key's value, so it is reported there.
+            boolean noEffect = item.content() instanceof ContentDeleted && at.key == null;
+            if (at != COLLECTED && !noEffect) {
                 touches.add(new Touch(Touch.Kind.INSERT, at.path, at.key, item.id(), item.content(), item.client()));
             }
         }
@@ -141,20 +145,21 @@ public final class UpdateInspector {
             }
         }
         while (clock < range.end()) {
-            Item own = freshAt(client, clock);
+            Struct own = presentAt(client, clock);
             if (own == null) {
                 // Deletes something neither the document nor the update has: it would wait pending and apply
                 // later unchecked. Reported as not placeable, so a policy can refuse it.
                 touches.add(new Touch(Touch.Kind.DELETE, List.of(), null, new Id(client, clock), null, -1));
                 return;
             }
-            deletion(own, touches);
+            deletion(own, touches); // a GC struct the update carries is deleted already: nothing to report
             clock = own.endClock();
         }
     }
 
     private void deletion(Struct s, List<Touch> touches) {
-        if (s instanceof Item item && !item.isDeleted()) {
+        // Deleting what is deleted already (a deleted item, deleted content the update carries) changes nothing.
+        if (s instanceof Item item && !item.isDeleted() && !(item.content() instanceof ContentDeleted)) {
             Location at = item.parent() != null ? typeLocation(item.parent(), item.parentSub()) : locate(item, 0);
             if (at != COLLECTED) {
                 touches.add(new Touch(Touch.Kind.DELETE, at.path, at.key, item.id(), item.content(), item.client()));
@@ -202,7 +207,16 @@ public final class UpdateInspector {
     }
 
     private Item freshAt(long client, long clock) {
-        List<Item> own = fresh.get(client);
+        return (Item) at(fresh.get(client), clock);
+    }
+
+    /** The update's struct (an item or a GC struct) of {@code client} holding {@code clock}, or null. */
+    private Struct presentAt(long client, long clock) {
+        return at(present.get(client), clock);
+    }
+
+    /** Binary search in one client's structs, sorted by clock. */
+    private static Struct at(List<? extends Struct> own, long clock) {
         if (own == null) {
             return null;
         }
@@ -210,7 +224,7 @@ public final class UpdateInspector {
         int hi = own.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            Item i = own.get(mid);
+            Struct i = own.get(mid);
             if (clock < i.clock()) {
                 hi = mid - 1;
             } else if (clock >= i.endClock()) {

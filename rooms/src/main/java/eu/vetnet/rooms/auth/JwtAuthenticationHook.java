@@ -3,6 +3,7 @@ package eu.vetnet.rooms.auth;
 import eu.vetnet.rooms.core.CloseCodes;
 import eu.vetnet.rooms.hook.AccessDeniedException;
 import eu.vetnet.rooms.hook.AuthenticatePayload;
+import eu.vetnet.rooms.hook.HookPriority;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.hook.RoomUser;
 import java.util.concurrent.CompletionStage;
@@ -22,7 +23,7 @@ public final class JwtAuthenticationHook implements RoomHook {
 
     @Override
     public int priority() {
-        return 1000;
+        return HookPriority.AUTHENTICATION;
     }
 
     @Override

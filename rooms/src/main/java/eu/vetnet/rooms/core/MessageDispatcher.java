@@ -5,7 +5,7 @@ import eu.vetnet.crdt.protocol.SyncMessage;
 import eu.vetnet.rooms.hook.AccessDeniedException;
 import eu.vetnet.rooms.hook.AuthContext;
 import eu.vetnet.rooms.hook.AuthenticatePayload;
-import eu.vetnet.rooms.hook.DisconnectPayload;
+import eu.vetnet.rooms.hook.SessionPayload;
 import eu.vetnet.rooms.protocol.Incoming;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,6 +165,7 @@ final class MessageDispatcher {
         scheduleExpiry(s);
         s.send(c.protocol.authenticated(s.name(), !s.writable()));
         doc.join(s);
+        server.hooks().notifyAll(h -> h.onJoined(new SessionPayload(c.room.id(), s.name(), s.user(), s.role())));
         while (!s.queued.isEmpty() && s.isOpen() && !c.isClosed()) {
             handle(s, s.queued.poll());
         }
@@ -272,7 +273,7 @@ final class MessageDispatcher {
         }
         if (was == DocumentSession.State.OPEN && s.document != null) {
             s.document.leave(s);
-            server.hooks().notifyAll(h -> h.onDisconnect(new DisconnectPayload(s.connection().room.id(), s.name(), s.user())));
+            server.hooks().notifyAll(h -> h.onLeft(new SessionPayload(s.connection().room.id(), s.name(), s.user(), s.role())));
         }
     }
 }

@@ -6,20 +6,14 @@ import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.DecodingException;
 import eu.vetnet.crdt.encoding.JsJson;
 import eu.vetnet.crdt.inspect.DecodedUpdate;
-import eu.vetnet.crdt.inspect.Touch;
-import eu.vetnet.crdt.inspect.UpdateInspector;
 import eu.vetnet.crdt.protocol.Awareness;
 import eu.vetnet.crdt.protocol.AwarenessUpdate;
 import eu.vetnet.crdt.protocol.SyncMessage;
 import eu.vetnet.rooms.hook.AwarenessPayload;
+import eu.vetnet.rooms.hook.BeforeApplyPayload;
 import eu.vetnet.rooms.hook.ChangePayload;
-import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.StorePayload;
-import eu.vetnet.rooms.policy.Actor;
 import eu.vetnet.rooms.policy.ClientIds;
-import eu.vetnet.rooms.policy.DocumentPolicy;
-import eu.vetnet.rooms.policy.Policies;
-import eu.vetnet.rooms.policy.Verdict;
 import eu.vetnet.rooms.protocol.Protocol;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -29,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,7 +48,6 @@ public final class RoomDocument {
     private final String name;
     private final YDoc doc = new YDoc();
     private final Awareness awareness;
-    private final DocumentPolicy policy;
     /** Who writes under which client id (docs/rooms.md, "What the server checks"). On the lane. */
     private final ClientIds clientIds = new ClientIds();
     final Set<DocumentSession> sessions = new LinkedHashSet<>();
@@ -77,7 +71,6 @@ public final class RoomDocument {
     RoomDocument(Room room, String name) {
         this.room = room;
         this.name = name;
-        this.policy = room.server().policies().apply(name);
         this.awareness = new Awareness(room.server().clock());
         this.storeSchedule = new StoreSchedule(room.server().limits(), room.server().timer(), room.lane, this::storeWhenDue);
     }
@@ -258,24 +251,14 @@ public final class RoomDocument {
                 return;
             }
         }
-        // docs/rooms.md, "What the server checks": the shape every writer's update must have, then where the engine
-        // will put each part of it, then the document's own rules.
-        boolean participantRules = s.role() != RoomRole.FACILITATOR && policy != DocumentPolicy.OPEN;
+        // The before-apply hooks judge it; the core's own WriteRules among them (docs/rooms.md, "What the server checks").
         try {
             DecodedUpdate decoded = DecodedUpdate.of(update);
-            Verdict verdict = clientIds.check(doc, decoded, s.user().id());
-            if (verdict.allowed()) {
-                List<Touch> touches = UpdateInspector.inspect(doc, decoded);
-                verdict = Policies.placement(touches);
-                if (verdict.allowed()) {
-                    verdict = policy.checkContent(touches);
-                }
-                if (verdict.allowed() && participantRules) {
-                    verdict = policy.check(doc, touches, new Actor(s.user().id(), s.role()));
-                }
-            }
-            if (!verdict.allowed()) {
-                reject(s, verdict.reason());
+            BeforeApplyPayload payload = new BeforeApplyPayload(room.id(), name, doc, decoded, s.user(), s.role(),
+                    clientIds::owner);
+            Optional<String> refusal = server.hooks().firstRefusal(h -> h.beforeApply(payload));
+            if (refusal.isPresent()) {
+                reject(s, refusal.get());
                 return;
             }
         } catch (DecodingException e) {

@@ -4,6 +4,7 @@ import eu.vetnet.rooms.hook.Hooks;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.hook.UnloadPayload;
 import eu.vetnet.rooms.policy.DocumentPolicy;
+import eu.vetnet.rooms.policy.WriteRules;
 import eu.vetnet.rooms.protocol.Protocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,10 @@ public final class RoomServer {
             Executor workers, ScheduledExecutorService timer, LongSupplier clock) {
         this.clock = clock;
         this.limits = limits;
-        this.hooks = new Hooks(hooks);
+        List<RoomHook> all = new ArrayList<>(hooks);
+        // The write rules are not optional: every server judges updates with them (docs/rooms.md, "What the server checks").
+        all.add(new WriteRules(policies));
+        this.hooks = new Hooks(all);
         this.policies = policies;
         this.workers = workers;
         this.timer = timer;

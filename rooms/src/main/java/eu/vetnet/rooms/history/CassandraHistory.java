@@ -1,13 +1,11 @@
 package eu.vetnet.rooms.history;
 
 import eu.vetnet.crdt.encoding.DecodingException;
-import eu.vetnet.rooms.hook.AuthenticatePayload;
 import eu.vetnet.rooms.hook.ChangePayload;
-import eu.vetnet.rooms.hook.DisconnectPayload;
+import eu.vetnet.rooms.hook.HookPriority;
 import eu.vetnet.rooms.hook.LoadPayload;
 import eu.vetnet.rooms.hook.RoomHook;
-import eu.vetnet.rooms.hook.RoomRole;
-import eu.vetnet.rooms.hook.RoomUser;
+import eu.vetnet.rooms.hook.SessionPayload;
 import eu.vetnet.rooms.hook.StorePayload;
 import eu.vetnet.rooms.hook.UnloadPayload;
 import java.time.Duration;
@@ -41,7 +39,6 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
     private final HistoryProperties properties;
     private final Executor cpu;
     private final Map<String, OpenDocumentLog> documents = new ConcurrentHashMap<>();
-    private final Map<String, RoomRole> roles = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     public CassandraHistory(HistoryDatabase database, UpdateLog updates, SessionEvents events, HistoryProperties properties,
@@ -56,28 +53,18 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
 
     @Override
     public int priority() {
-        return 100;
+        return HookPriority.STORAGE;
     }
 
-    /** Runs after the access hook (900) set the role: a join that got this far is recorded. */
+    /** A session that opened is recorded with its role; refused joins and token renewals are not. */
     @Override
-    public CompletionStage<Void> onAuthenticate(AuthenticatePayload payload) {
-        RoomUser user = payload.context().user();
-        RoomRole role = payload.context().role();
-        if (user != null && role != null && !payload.renewal()) {
-            roles.put(key(payload.roomId(), payload.documentName()) + '\u0000' + user.id(), role);
-            events.record(payload.roomId(), SessionEvents.JOINED, payload.documentName(), user, role);
-        }
-        return DONE;
+    public void onJoined(SessionPayload payload) {
+        events.record(payload.roomId(), SessionEvents.JOINED, payload.documentName(), payload.user(), payload.role());
     }
 
     @Override
-    public void onDisconnect(DisconnectPayload payload) {
-        RoomUser user = payload.user();
-        if (user != null) {
-            RoomRole role = roles.get(key(payload.roomId(), payload.documentName()) + '\u0000' + user.id());
-            events.record(payload.roomId(), SessionEvents.LEFT, payload.documentName(), user, role);
-        }
+    public void onLeft(SessionPayload payload) {
+        events.record(payload.roomId(), SessionEvents.LEFT, payload.documentName(), payload.user(), payload.role());
     }
 
     /**
@@ -195,8 +182,6 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
         for (String name : payload.documentNames()) {
             documents.remove(key(payload.roomId(), name));
         }
-        String prefix = payload.roomId() + '\u0000';
-        roles.keySet().removeIf(k -> k.startsWith(prefix));
         return DONE;
     }
 

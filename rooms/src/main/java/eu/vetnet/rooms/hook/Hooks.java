@@ -3,6 +3,7 @@ package eu.vetnet.rooms.hook;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -40,6 +41,17 @@ public final class Hooks {
             });
         }
         return stage;
+    }
+
+    /** The first refusal of {@code judge} in priority order, or empty when every hook lets the update through. */
+    public Optional<String> firstRefusal(Function<RoomHook, Optional<String>> judge) {
+        for (RoomHook hook : ordered) {
+            Optional<String> refusal = judge.apply(hook);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Calls a notification hook on each; a failing hook is logged and does not stop the others. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 /**
  * Who writes under which Yjs client id in one document, and the shape every writer's update must have
@@ -81,6 +82,14 @@ public final class ClientIds {
 
     /** Judges an already decoded update from {@code userId} against {@code doc}. */
     public Verdict check(YDoc doc, DecodedUpdate update, String userId) {
+        return check(doc, update, userId, owners::get);
+    }
+
+    /**
+     * Judges a decoded update from {@code userId} against {@code doc}, with {@code ownerOf} answering whose a client
+     * id is (null: nobody's yet).
+     */
+    public static Verdict check(YDoc doc, DecodedUpdate update, String userId, LongFunction<String> ownerOf) {
         try {
             Shape shape = read(update);
             for (Map.Entry<Long, long[]> group : shape.groups().entrySet()) {
@@ -91,7 +100,7 @@ public final class ClientIds {
                 if (end <= state) {
                     continue; // nothing new: applying it changes nothing
                 }
-                String owner = owners.get(client);
+                String owner = ownerOf.apply(client);
                 if (owner != null && !owner.equals(userId)) {
                     return Verdict.deny("client " + client + " belongs to another person in this document: write under "
                             + "your own client id");

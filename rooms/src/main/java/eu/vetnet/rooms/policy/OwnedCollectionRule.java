@@ -2,6 +2,7 @@ package eu.vetnet.rooms.policy;
 
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.inspect.Touch;
+import eu.vetnet.crdt.struct.ContentDeleted;
 import eu.vetnet.crdt.types.YMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +14,10 @@ import java.util.Set;
  * A root map of owned entries ({@code objects} on the board, {@code questions} in the workshop): entry id ->
  * YMap with an {@code owner} (user id) and a ballot map ({@code votes}, {@code upvotes}: user id -> value).
  * A participant creates entries owned by themselves, changes and deletes only their own, and adds or removes
- * ballots only under their own user id, on anyone's entry. Deleting an own entry deletes everything in it.
+ * ballots only under their own user id, on anyone's entry. Deleting an own entry deletes everything in it; short of
+ * that, nobody's ballots go with a change: an entry is never replaced, its {@code owner} never deleted or changed, its
+ * ballot map never deleted or replaced. A value written under a map key replaces the one there (the engine deletes it
+ * even when the update's delete set does not name it), so an insertion under such a key is judged as a replacement.
  */
 final class OwnedCollectionRule {
 
@@ -52,7 +56,8 @@ final class OwnedCollectionRule {
         for (Touch t : touches) {
             if (t.parent().size() == 1 && t.kind() == Touch.Kind.DELETE && t.key() != null) {
                 YMap gone = Touches.map(t);
-                Object owner = gone == null ? null : gone.get(OWNER);
+                // An entry created and deleted in this same update is not in the document: its owner is the declared one.
+                Object owner = gone == null ? null : gone.doc() == null ? declared.get(t.key()) : gone.get(OWNER);
                 if (!me.equals(owner)) {
                     return Verdict.deny(root + "/" + t.key() + " belongs to " + owner + ": only its owner or a facilitator may delete it");
                 }
@@ -68,14 +73,17 @@ final class OwnedCollectionRule {
                 if (t.kind() == Touch.Kind.DELETE) {
                     continue; // judged above
                 }
+                if (t.content() instanceof ContentDeleted && !existsInDoc(doc, t.key())) {
+                    continue; // created and deleted before it was sent: an empty key stays empty
+                }
                 if (Touches.map(t) == null) {
                     return Verdict.deny(root + "/" + t.key() + " must be a Y.Map with an owner");
                 }
-                Object existing = ownerInDoc(doc, t.key());
-                if (existing != null && !me.equals(existing)) {
-                    return Verdict.deny(root + "/" + t.key() + " belongs to " + existing + ": it cannot be replaced");
+                if (existsInDoc(doc, t.key())) {
+                    return Verdict.deny(root + "/" + t.key() + " exists: it cannot be replaced (others' "
+                            + ballots + " would go with it); delete it and create a new one");
                 }
-                if (existing == null && !me.equals(declared.get(t.key()))) {
+                if (!me.equals(declared.get(t.key()))) {
                     return Verdict.deny("a new " + root + " entry must set owner to your user id " + me);
                 }
                 continue;
@@ -96,6 +104,13 @@ final class OwnedCollectionRule {
             if (depth == 2 && OWNER.equals(t.key()) && t.kind() == Touch.Kind.INSERT && !me.equals(Touches.value(t))) {
                 return Verdict.deny(root + "/" + entry + "/owner can only be your own user id " + me);
             }
+            if (depth == 2 && OWNER.equals(t.key()) && t.kind() == Touch.Kind.DELETE) {
+                return Verdict.deny(root + "/" + entry + "/owner cannot be removed; delete the whole entry instead");
+            }
+            if (depth == 2 && ballots.equals(t.key()) && (t.kind() == Touch.Kind.DELETE || existsInDoc(doc, entry))) {
+                return Verdict.deny(root + "/" + entry + "/" + ballots + " holds everyone's " + ballots
+                        + ": it cannot be removed or replaced, only the whole entry deleted");
+            }
             Object owner = ownerInDoc(doc, entry);
             if (owner == null) {
                 owner = declared.get(entry);
@@ -107,17 +122,25 @@ final class OwnedCollectionRule {
         return Verdict.ALLOW;
     }
 
-    private Object ownerInDoc(YDoc doc, String entry) {
+    private boolean existsInDoc(YDoc doc, String entry) {
+        YMap map = rootMap(doc);
+        return map != null && map.get(entry) != null;
+    }
+
+    private YMap rootMap(YDoc doc) {
         if (!doc.share().containsKey(root)) {
             return null;
         }
-        YMap map;
         try {
             // Types the root as Yjs's getMap does (a root nobody asked for yet is untyped on the server).
-            map = doc.getMap(root);
+            return doc.getMap(root);
         } catch (RuntimeException e) {
             return null; // the root was used as another type: nothing in it is owned
         }
-        return map.get(entry) instanceof YMap e ? e.get(OWNER) : null;
+    }
+
+    private Object ownerInDoc(YDoc doc, String entry) {
+        YMap map = rootMap(doc);
+        return map != null && map.get(entry) instanceof YMap e ? e.get(OWNER) : null;
     }
 }

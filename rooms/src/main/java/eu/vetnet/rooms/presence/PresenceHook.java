@@ -1,16 +1,16 @@
 package eu.vetnet.rooms.presence;
 
 import eu.vetnet.rooms.RoomException;
-import eu.vetnet.rooms.hook.AuthenticatePayload;
-import eu.vetnet.rooms.hook.DisconnectPayload;
+import eu.vetnet.rooms.hook.HookPriority;
 import eu.vetnet.rooms.hook.LoadPayload;
 import eu.vetnet.rooms.hook.RoomHook;
+import eu.vetnet.rooms.hook.SessionPayload;
 import eu.vetnet.rooms.hook.UnloadPayload;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Presence and ownership as a room hook: a join that passed the access list is counted, a leave uncounted;
+ * Presence and ownership as a room hook: a session that opened is counted, its end uncounted;
  * the first document of a room takes the room's lease (refused, 1013, when another server owns it, so the
  * client reconnects through the gateway to the owner); an unloaded room releases it.
  */
@@ -25,27 +25,21 @@ public final class PresenceHook implements RoomHook {
         this.leases = leases;
     }
 
-    /** After the access hook (900), before storage (100): leases are checked before a room is read. */
+    /** After the access hook, before storage: leases are checked before a room is read. */
     @Override
     public int priority() {
-        return 200;
+        return HookPriority.PRESENCE;
+    }
+
+    /** Counted once the session opened: a join refused or failed on the way is never counted. */
+    @Override
+    public void onJoined(SessionPayload payload) {
+        local.join(payload.roomId(), payload.documentName(), payload.user(), payload.role());
     }
 
     @Override
-    public CompletionStage<Void> onAuthenticate(AuthenticatePayload payload) {
-        // Counted when the access list admitted the user. A join refused later (load failure) is uncounted
-        // when its room unloads; the core has no "joined" hook yet.
-        if (payload.context().user() != null && payload.context().role() != null && !payload.renewal()) {
-            local.join(payload.roomId(), payload.documentName(), payload.context().user(), payload.context().role());
-        }
-        return DONE;
-    }
-
-    @Override
-    public void onDisconnect(DisconnectPayload payload) {
-        if (payload.user() != null) {
-            local.leave(payload.roomId(), payload.documentName(), payload.user());
-        }
+    public void onLeft(SessionPayload payload) {
+        local.leave(payload.roomId(), payload.documentName(), payload.user());
     }
 
     @Override

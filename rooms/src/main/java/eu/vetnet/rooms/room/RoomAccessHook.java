@@ -3,6 +3,7 @@ package eu.vetnet.rooms.room;
 import eu.vetnet.rooms.core.CloseCodes;
 import eu.vetnet.rooms.hook.AccessDeniedException;
 import eu.vetnet.rooms.hook.AuthenticatePayload;
+import eu.vetnet.rooms.hook.HookPriority;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
@@ -19,7 +20,7 @@ public final class RoomAccessHook implements RoomHook {
 
     @Override
     public int priority() {
-        return 900;
+        return HookPriority.ACCESS;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package eu.vetnet.rooms.storage;
 
 import eu.vetnet.rooms.hook.ChangePayload;
+import eu.vetnet.rooms.hook.HookPriority;
 import eu.vetnet.rooms.hook.LoadPayload;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.hook.StorePayload;
@@ -28,7 +29,7 @@ public final class InMemoryDocumentStorage implements RoomHook {
 
     @Override
     public int priority() {
-        return 100;
+        return HookPriority.STORAGE;
     }
 
     private static String key(String roomId, String document) {

@@ -126,4 +126,42 @@ class BoardPolicyTests {
     private static YMap votes(YDoc d) {
         return (YMap) ((YMap) d.getMap("objects").get("n1")).get("votes");
     }
+
+    // Found by the adversarial generator (AdversarialRulesTests): an owner could take others' votes without deleting
+    // the object, or leave an object without owner.
+
+    @Test
+    void ownerCannotReplaceTheVotesMapWithOthersVotesInIt() {
+        assertTrue(check(bob, 20, d -> ((YMap) ((YMap) d.getMap("objects").get("n1")).get("votes")).set("bob-id", true)).allowed());
+        server.applyUpdate(new Replica(server, 20).edit(d -> ((YMap) ((YMap) d.getMap("objects").get("n1")).get("votes")).set("bob-id", true)));
+
+        assertFalse(check(alice, 11, d -> ((YMap) d.getMap("objects").get("n1")).set("votes", new YMap())).allowed(),
+                "replacing the map would drop Bob's vote");
+        assertFalse(check(alice, 11, d -> ((YMap) d.getMap("objects").get("n1")).delete("votes")).allowed());
+    }
+
+    @Test
+    void ownerCannotReplaceTheirWholeObjectButMayDeleteIt() {
+        assertFalse(check(alice, 11, d -> d.getMap("objects").set("n1", note("alice-id", "again"))).allowed());
+        assertTrue(check(alice, 11, d -> d.getMap("objects").delete("n1")).allowed());
+    }
+
+    @Test
+    void ownerCannotRemoveTheOwnerOfTheirObject() {
+        assertFalse(check(alice, 11, d -> ((YMap) d.getMap("objects").get("n1")).delete("owner")).allowed());
+    }
+
+    @Test
+    void anObjectCreatedAndDeletedInOneUpdateIsJudgedByItsDeclaredOwner() {
+        Verdict createdAndDeleted = check(bob, 20, d -> {
+            d.getMap("objects").set("n2", note("bob-id", "gone at once"));
+            d.getMap("objects").delete("n2");
+        });
+        assertTrue(createdAndDeleted.allowed(), createdAndDeleted.reason());
+        assertFalse(check(bob, 20, d -> {
+            YMap m = note("bob-id", "owner removed at once");
+            d.getMap("objects").set("n2", m);
+            m.delete("owner");
+        }).allowed());
+    }
 }
