@@ -11,19 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the Cassandra history (the default, {@code vetnet.history.store=cassandra}) in place of the core's
- * in-memory storage and room store. With {@code vetnet.history.store=memory} nothing here is created.
+ * Wires the Cassandra history (the default, {@code vetnet.history.store=cassandra}). With
+ * {@code vetnet.history.store=memory} nothing here is created, and the core's in-memory storage and room store are
+ * (RoomServerConfiguration): each side is chosen by the same property, nothing is removed by name.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HistoryProperties.class, CassandraProperties.class})
@@ -31,16 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class HistoryConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryConfiguration.class);
-
-    /**
-     * The core registers an in-memory storage hook and room store unconditionally; with Cassandra on they would
-     * keep every update in memory a second time. Until the core makes them conditional, their definitions are
-     * removed here.
-     */
-    @Bean
-    static BeanDefinitionRegistryPostProcessor replaceInMemoryStorage() {
-        return new ReplaceInMemoryStorage();
-    }
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService historyTimer() {
@@ -101,27 +88,5 @@ public class HistoryConfiguration {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    static final class ReplaceInMemoryStorage implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
-
-        private Environment environment;
-
-        @Override
-        public void setEnvironment(Environment environment) {
-            this.environment = environment;
-        }
-
-        @Override
-        public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-            if (!"cassandra".equalsIgnoreCase(environment.getProperty("vetnet.history.store", "cassandra"))) {
-                return;
-            }
-            for (String name : new String[] {"inMemoryDocumentStorage", "roomStore"}) {
-                if (registry.containsBeanDefinition(name)) {
-                    registry.removeBeanDefinition(name);
-                }
-            }
-        }
     }
 }

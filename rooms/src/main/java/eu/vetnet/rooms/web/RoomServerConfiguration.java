@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -37,12 +38,16 @@ public class RoomServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RoomServerConfiguration.class);
 
+    /** Rooms in memory, lost on restart: only with {@code vetnet.history.store=memory} (else the history holds them). */
     @Bean
+    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
     RoomStore roomStore() {
         return new InMemoryRoomStore();
     }
 
+    /** Documents in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
     @Bean
+    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
     InMemoryDocumentStorage inMemoryDocumentStorage() {
         return new InMemoryDocumentStorage();
     }
