@@ -96,8 +96,9 @@ public final class Room {
             return pending;
         }
         RoomDocument doc = new RoomDocument(this, name);
+        LoadPayload payload = new LoadPayload(id, name, doc.doc());
         CompletableFuture<RoomDocument> load = server.hooks()
-                .chain(h -> h.onLoadDocument(new LoadPayload(id, name, doc.doc())))
+                .chain(h -> h.onLoadDocument(payload))
                 .handleAsync((v, err) -> {
                     loading.remove(name);
                     if (err != null) {
@@ -105,7 +106,7 @@ public final class Room {
                         // Fail closed (docs/reliability.md, rule 9): never serve an empty document in place of a stored one.
                         throw new RoomException("document " + name + " of room " + id + " could not be loaded; try again", err);
                     }
-                    doc.loaded();
+                    doc.loaded(payload.clientOwners());
                     documents.put(name, doc);
                     return doc;
                 }, lane);

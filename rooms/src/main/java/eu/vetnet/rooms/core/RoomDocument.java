@@ -83,7 +83,9 @@ public final class RoomDocument {
         return doc;
     }
 
-    void loaded() {
+    /** The load completed; {@code clientOwners} are the owners it rebuilt from storage (LoadPayload). */
+    void loaded(Map<Long, String> clientOwners) {
+        clientIds.restore(clientOwners);
         approximateSize = doc.encodeStateAsUpdate().length;
         updates = doc.onUpdate((update, origin, txn) -> applied(update, origin));
         long every = Awareness.OUTDATED_MS / 2;
@@ -123,8 +125,9 @@ public final class RoomDocument {
                 try {
                     long covers = sequence;
                     byte[] state = wholeState();
+                    Map<Long, String> owners = clientIds.owners();
                     storeSchedule.encoded();
-                    room.server().hooks().chain(h -> h.onStoreDocument(new StorePayload(room.id(), name, state, covers)))
+                    room.server().hooks().chain(h -> h.onStoreDocument(new StorePayload(room.id(), name, state, covers, owners)))
                             .whenComplete((x, err) -> {
                                 if (err == null) {
                                     stored.complete(null);

@@ -69,7 +69,9 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
 
     /**
      * Latest snapshot + the log after it, streamed page by page and applied off the lane (nobody sees the document
-     * until the load completes); a failed stage (never an empty document) when Cassandra cannot be read.
+     * until the load completes); a failed stage (never an empty document) when Cassandra cannot be read. Client-id
+     * owners are rebuilt the same way: those stored with the snapshot, then each row's author claims the client ids
+     * its update grew, in log order (docs/history-and-presence.md, "Client-id owners").
      */
     @Override
     public CompletionStage<Void> onLoadDocument(LoadPayload payload) {
@@ -86,10 +88,13 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
         LogPosition[] last = {null};
         return HistoryReads.latestSnapshot(s, room, document)
                 .thenComposeAsync(snapshot -> {
-                    snapshot.ifPresent(snap -> apply(payload, snap.state()));
+                    snapshot.ifPresent(snap -> {
+                        apply(payload, snap.state(), null);
+                        payload.clientOwners().putAll(snap.owners());
+                    });
                     LogPosition covers = snapshot.map(HistoryReads.SnapshotRow::covers).orElse(LogPosition.START);
                     return HistoryReads.forEachLogRow(s, room, document, covers, null, cpu, row -> {
-                        apply(payload, row.payload());
+                        apply(payload, row.payload(), row.userId());
                         rows[0]++;
                         last[0] = row.position();
                     }).thenApply(v -> {
@@ -114,9 +119,9 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
                 });
     }
 
-    private void apply(LoadPayload payload, byte[] update) {
+    private void apply(LoadPayload payload, byte[] update, String authorId) {
         try {
-            payload.document().applyUpdate(update, this);
+            payload.applyStored(update, authorId, this);
         } catch (DecodingException e) {
             throw new HistoryUnavailableException("stored history of " + payload.roomId() + "/" + payload.documentName()
                     + " does not decode: " + e.getMessage(), e);
@@ -166,7 +171,7 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
                     if (to.compareTo(open.covered()) <= 0) {
                         return CompletableFuture.<Void>completedFuture(null);
                     }
-                    return snapshots.write(s, room, document, payload.state(), to)
+                    return snapshots.write(s, room, document, payload.state(), to, payload.clientOwners())
                             .thenAccept(w -> open.covered(payload.coversSequence(), to));
                 })
                 .handle((v, err) -> {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,10 +16,13 @@ import java.util.function.Consumer;
 /** Reads of the history: snapshots, the log after them, and a document's state as of an instant. Never blocks. */
 final class HistoryReads {
 
-    record SnapshotRow(Instant takenAt, String writer, byte[] state, byte[] stateVector, LogPosition covers) {
+    /** A snapshot; {@code owners}: client id -> user id when it was taken (empty for snapshots older than the column). */
+    record SnapshotRow(Instant takenAt, String writer, byte[] state, byte[] stateVector, LogPosition covers,
+            Map<Long, String> owners) {
     }
 
-    record LogRow(int bucket, Instant at, String writer, long seq, byte[] payload) {
+    /** A log row; {@code userId} is who sent the update (null: the server). */
+    record LogRow(int bucket, Instant at, String writer, long seq, byte[] payload, String userId) {
 
         LogPosition position() {
             return new LogPosition(at, writer, seq);
@@ -138,12 +142,13 @@ final class HistoryReads {
     private static SnapshotRow snapshot(Row row) {
         return new SnapshotRow(row.getInstant("taken_at"), row.getString("writer"), bytes(row.getByteBuffer("state")),
                 bytes(row.getByteBuffer("state_vector")), new LogPosition(row.getInstant("covers_at"),
-                row.getString("covers_writer"), row.getLong("covers_seq")));
+                row.getString("covers_writer"), row.getLong("covers_seq")),
+                Map.copyOf(row.getMap("client_owners", Long.class, String.class)));
     }
 
     private static LogRow logRow(Row row) {
         return new LogRow(row.getInt("bucket"), row.getInstant("at"), row.getString("writer"), row.getLong("seq"),
-                bytes(row.getByteBuffer("payload")));
+                bytes(row.getByteBuffer("payload")), row.getString("user_id"));
     }
 
     static byte[] bytes(ByteBuffer buffer) {

@@ -11,25 +11,27 @@ import java.util.concurrent.CompletionStage;
 public final class HistoryStatements {
 
     private static final Map<String, String> CQL = new LinkedHashMap<>();
+    private static final String SNAPSHOT_COLUMNS =
+            "taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq, client_owners";
 
     static {
         CQL.put("insertUpdate", "INSERT INTO %s.document_updates (room, document, bucket, at, writer, seq, payload, user_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        CQL.put("selectUpdatesAfter", "SELECT bucket, at, writer, seq, payload FROM %s.document_updates"
+        CQL.put("selectUpdatesAfter", "SELECT bucket, at, writer, seq, payload, user_id FROM %s.document_updates"
                 + " WHERE room = ? AND document = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?)");
-        CQL.put("selectUpdatesBetween", "SELECT bucket, at, writer, seq, payload FROM %s.document_updates"
+        CQL.put("selectUpdatesBetween", "SELECT bucket, at, writer, seq, payload, user_id FROM %s.document_updates"
                 + " WHERE room = ? AND document = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?) AND (at, writer, seq) <= (?, ?, ?)");
         CQL.put("selectUpdateKeysBetween", "SELECT at, writer, seq FROM %s.document_updates"
                 + " WHERE room = ? AND document = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?) AND (at, writer, seq) <= (?, ?, ?)");
         CQL.put("insertBucket", "INSERT INTO %s.history_buckets (room, stream, bucket) VALUES (?, ?, ?)");
         CQL.put("selectBuckets", "SELECT bucket FROM %s.history_buckets WHERE room = ? AND stream = ? AND bucket >= ? AND bucket <= ?");
         CQL.put("insertSnapshot", "INSERT INTO %s.document_snapshots (room, document, taken_at, writer, state, state_vector,"
-                + " covers_bucket, covers_at, covers_writer, covers_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        CQL.put("selectLatestSnapshot", "SELECT taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq"
+                + " covers_bucket, covers_at, covers_writer, covers_seq, client_owners) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        CQL.put("selectLatestSnapshot", "SELECT " + SNAPSHOT_COLUMNS
                 + " FROM %s.document_snapshots WHERE room = ? AND document = ? LIMIT 1");
-        CQL.put("selectSnapshotAtOrBefore", "SELECT taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq"
+        CQL.put("selectSnapshotAtOrBefore", "SELECT " + SNAPSHOT_COLUMNS
                 + " FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at <= ? LIMIT 1");
-        CQL.put("selectSnapshot", "SELECT taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq"
+        CQL.put("selectSnapshot", "SELECT " + SNAPSHOT_COLUMNS
                 + " FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at = ? AND writer = ?");
         CQL.put("deleteSnapshot", "DELETE FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at = ? AND writer = ?");
         CQL.put("deleteSnapshotsBefore", "DELETE FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at < ?");

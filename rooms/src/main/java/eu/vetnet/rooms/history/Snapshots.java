@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -33,19 +34,24 @@ final class Snapshots {
         this.cpu = cpu;
     }
 
-    /** Writes {@code state}, which holds every log row up to {@code covers}, then verifies it and drops older ones. */
-    CompletionStage<Written> write(HistoryStatements s, String room, String document, byte[] state, LogPosition covers) {
+    /**
+     * Writes {@code state}, which holds every log row up to {@code covers}, with the client-id owners of the document,
+     * then verifies it and drops older ones.
+     */
+    CompletionStage<Written> write(HistoryStatements s, String room, String document, byte[] state, LogPosition covers,
+            Map<Long, String> owners) {
         Instant takenAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // Off the caller's thread (the core calls onStoreDocument on the room's lane): reading a whole state costs.
         CompletableFuture<byte[]> stateVector = CompletableFuture.supplyAsync(() -> Updates.encodeStateVectorFromUpdate(state), cpu);
         return stateVector.thenCompose(sv -> s.session().executeAsync(s.get("insertSnapshot").bind(room, document, takenAt, writer,
-                        ByteBuffer.wrap(state), ByteBuffer.wrap(sv), covers.bucket(), covers.at(), covers.writer(), covers.seq())
+                        ByteBuffer.wrap(state), ByteBuffer.wrap(sv), covers.bucket(), covers.at(), covers.writer(), covers.seq(), owners)
                         .setIdempotent(true)))
                 .thenCompose(rs -> HistoryReads.snapshot(s, room, document, takenAt, writer))
                 .thenComposeAsync(readBack -> {
                     // Bytes compared as stored, nothing decoded again: the check costs a read and a comparison.
                     boolean same = readBack.isPresent() && Arrays.equals(readBack.get().state(), state)
-                            && Arrays.equals(readBack.get().stateVector(), stateVector.join());
+                            && Arrays.equals(readBack.get().stateVector(), stateVector.join())
+                            && readBack.get().owners().equals(owners);
                     if (!same) {
                         log.error("snapshot of {}/{} did not read back as written; it is removed and the log stays the record",
                                 room, document);

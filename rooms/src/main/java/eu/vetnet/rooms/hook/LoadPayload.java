@@ -1,7 +1,36 @@
 package eu.vetnet.rooms.hook;
 
 import eu.vetnet.crdt.YDoc;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A document is opened: hooks apply what they stored into {@code document} (on the room's lane). */
-public record LoadPayload(String roomId, String documentName, YDoc document) {
+/**
+ * A document is opened: hooks apply what they stored into {@code document}, off the lane (nobody sees the document
+ * until the load completed), and rebuild who owns which Yjs client id in it ({@code clientOwners}: client id -> user
+ * id; docs/rooms.md, "What the server checks"). The core hands the owners to the document's client-id rules.
+ *
+ * @param clientOwners filled by the hooks: the owners stored with a snapshot, then those {@link #applyStored} finds
+ */
+public record LoadPayload(String roomId, String documentName, YDoc document, Map<Long, String> clientOwners) {
+
+    public LoadPayload(String roomId, String documentName, YDoc document) {
+        this(roomId, documentName, document, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Applies one stored update in log order, and gives its author the client ids whose clocks it grew and that
+     * nobody owns yet: what the document's rules did when the update was first applied (a client id belongs to the
+     * person who first wrote new clocks with it). {@code authorId} null (the server, or unknown) claims nothing.
+     */
+    public void applyStored(byte[] update, String authorId, Object origin) {
+        Map<Long, Long> before = authorId == null ? null : document.store().getStateVector();
+        document.applyUpdate(update, origin);
+        if (authorId != null) {
+            document.store().getStateVector().forEach((client, clock) -> {
+                if (clock > before.getOrDefault(client, 0L)) {
+                    clientOwners.putIfAbsent(client, authorId);
+                }
+            });
+        }
+    }
 }

@@ -148,6 +148,16 @@ public final class ClientIds {
         return owners.get(client);
     }
 
+    /** Every owner known now, a copy: stored with each snapshot, so ownership survives a reload and a new server. */
+    public Map<Long, String> owners() {
+        return Map.copyOf(owners);
+    }
+
+    /** Takes over the owners a load rebuilt (docs/history-and-presence.md, "Client-id owners"); an owned id keeps its owner. */
+    public void restore(Map<Long, String> stored) {
+        stored.forEach(owners::putIfAbsent);
+    }
+
     /** A shape the rules refuse, found while reading the groups. */
     private static final class Refusal extends RuntimeException {
         Refusal(String message) {

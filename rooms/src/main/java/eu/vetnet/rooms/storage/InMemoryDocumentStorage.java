@@ -18,11 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryDocumentStorage implements RoomHook {
 
-    /** One appended update and the core's number for it (0: not numbered). */
-    private record Logged(long sequence, byte[] update) {
+    /** One appended update, the core's number for it (0: not numbered) and its author (null: the server). */
+    private record Logged(long sequence, byte[] update, String userId) {
     }
 
-    private record Stored(byte[] snapshot, List<Logged> log) {
+    /** The last stored state with the client-id owners stored beside it, and the log after it. */
+    private record Stored(byte[] snapshot, Map<Long, String> owners, List<Logged> log) {
     }
 
     private final Map<String, Stored> documents = new ConcurrentHashMap<>();
@@ -43,9 +44,10 @@ public final class InMemoryDocumentStorage implements RoomHook {
             synchronized (s) {
                 if (s.snapshot() != null) {
                     payload.document().applyUpdate(s.snapshot(), this);
+                    payload.clientOwners().putAll(s.owners());
                 }
                 for (Logged l : s.log()) {
-                    payload.document().applyUpdate(l.update(), this);
+                    payload.applyStored(l.update(), l.userId(), this);
                 }
             }
         }
@@ -55,9 +57,9 @@ public final class InMemoryDocumentStorage implements RoomHook {
     @Override
     public synchronized CompletionStage<Void> onChange(ChangePayload payload) {
         Stored s = documents.computeIfAbsent(key(payload.roomId(), payload.documentName()),
-                k -> new Stored(null, new ArrayList<>()));
+                k -> new Stored(null, Map.of(), new ArrayList<>()));
         synchronized (s) {
-            s.log().add(new Logged(payload.sequence(), payload.update()));
+            s.log().add(new Logged(payload.sequence(), payload.update(), payload.user() == null ? null : payload.user().id()));
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -76,7 +78,7 @@ public final class InMemoryDocumentStorage implements RoomHook {
                     }
                 }
             }
-            return new Stored(payload.state(), after);
+            return new Stored(payload.state(), payload.clientOwners(), after);
         });
         return DONE;
     }

@@ -274,7 +274,8 @@ class RoomServerTests {
         a.send(Frames.yws(new SyncMessage.Update(textInsert(a.doc, "kept"))));
         await().until(() -> "kept".equals(h.json("r1", "scratch", d -> d.getText("t").toString()).get("value")));
         a.connection.closed();
-        await().until(() -> h.server.openRoom("r1") == null);
+        // onUnload runs just after the room left the registry: wait for both.
+        await().until(() -> h.server.openRoom("r1") == null && events.size() >= 2);
         assertEquals(List.of("store scratch", "unload r1"), events);
         var b = h.yws("r1", "scratch", "bob", 2);
         b.send(Frames.yws(new SyncMessage.Step1(new YDoc(5).encodeStateVector())));

@@ -204,7 +204,7 @@ class CassandraHistoryIntegrationTests {
         }
         CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
 
-        fixture.history.onStoreDocument(new StorePayload(room, "notes", firstFive.encodeStateAsUpdate(), 5)).toCompletableFuture().join();
+        fixture.history.onStoreDocument(new StorePayload(room, "notes", firstFive.encodeStateAsUpdate(), 5, java.util.Map.of())).toCompletableFuture().join();
 
         HistoryReads.Stored read = HistoryReads.load(fixture.statements(), room, "notes").toCompletableFuture().join();
         assertTrue(read.snapshot().isPresent(), "a snapshot was written");

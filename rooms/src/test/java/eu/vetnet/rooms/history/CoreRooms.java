@@ -90,8 +90,18 @@ final class CoreRooms implements AutoCloseable {
             var sub = doc.onUpdate((u, o, t) -> out.add(u));
             doc.transact(t -> change.accept(doc));
             sub.close();
-            connection.receive(YWebsocketProtocol.INSTANCE.sync(null, new SyncMessage.Update(out.get(0))));
+            sendUpdate(out.get(0));
             return out.get(0);
+        }
+
+        /** Sends an update made anywhere (another person's replica, for instance). */
+        void sendUpdate(byte[] update) {
+            connection.receive(YWebsocketProtocol.INSTANCE.sync(null, new SyncMessage.Update(update)));
+        }
+
+        /** The socket closed (the transport tells the core). */
+        void leave() {
+            connection.closed();
         }
 
         /** True once the server sent a VET-NET rejection notice. */
@@ -136,6 +146,12 @@ final class CoreRooms implements AutoCloseable {
 
     Client join(String room, String document, String user, RoomRole role, long clientId) {
         return new Client(room, document, user, role, clientId).synced();
+    }
+
+    /** Stops without storing anything, as a killed process does: only what reached the log is kept. */
+    void crash() {
+        timer.shutdownNow();
+        workers.shutdownNow();
     }
 
     @Override
