@@ -15,20 +15,23 @@ import java.util.concurrent.ScheduledFuture;
  */
 public final class DocumentSession {
 
+    /** AUTHENTICATING until the hooks decide; then OPEN or REFUSED; CLOSED at the end. Changed only by the methods below. */
     enum State { AUTHENTICATING, OPEN, REFUSED, CLOSED }
 
     private final ClientConnection connection;
     private final String name;
-    State state = State.AUTHENTICATING;
-    final ArrayDeque<Incoming> queued = new ArrayDeque<>();
-    RoomDocument document;
-    RoomUser user;
-    RoomRole role;
+    private State state = State.AUTHENTICATING;
+    /** Messages that arrived while authenticating, handled once the session opens. */
+    private final ArrayDeque<Incoming> held = new ArrayDeque<>();
+    private RoomDocument document;
+    private RoomUser user;
+    private RoomRole role;
     /** Set when an update of this session was rejected: its client must discard its copy and rejoin. */
-    boolean rejected;
+    private boolean rejected;
+    /** Awareness client ids this session announced (and so owns) in its document. Read and changed by RoomDocument. */
     final Set<Long> awarenessClients = new HashSet<>();
     /** Closes the connection when the user's token expires without a renewal; replaced by each renewal. */
-    ScheduledFuture<?> expiry;
+    private ScheduledFuture<?> expiry;
     final RateLimiter awarenessRate;
     /** Sync step 1 requests (each answered with an encoding of what the client lacks). */
     final RateLimiter syncRequests;
@@ -62,6 +65,77 @@ public final class DocumentSession {
 
     boolean isOpen() {
         return state == State.OPEN;
+    }
+
+    boolean isAuthenticating() {
+        return state == State.AUTHENTICATING;
+    }
+
+    State state() {
+        return state;
+    }
+
+    RoomDocument document() {
+        return document;
+    }
+
+    /** The hooks admitted {@code user} with {@code role} and {@code document} is loaded: the session opens. */
+    void open(RoomDocument document, RoomUser user, RoomRole role) {
+        this.document = document;
+        this.user = user;
+        this.role = role;
+        this.state = State.OPEN;
+    }
+
+    /** A renewal for the same person: their new token (and its expiry) replaces the old one. */
+    void renewed(RoomUser user) {
+        this.user = user;
+    }
+
+    /** The hooks refused the session: nothing it held or sends later is handled. */
+    void refuse() {
+        state = State.REFUSED;
+        held.clear();
+    }
+
+    /** Ends the session; returns whether it was open (then its document must let it go). */
+    boolean close() {
+        boolean wasOpen = state == State.OPEN;
+        state = State.CLOSED;
+        held.clear();
+        cancelExpiry();
+        return wasOpen;
+    }
+
+    /** Keeps a message that arrived while authenticating. */
+    void hold(Incoming in) {
+        held.add(in);
+    }
+
+    /** The next message held while authenticating, or null. */
+    Incoming nextHeld() {
+        return held.poll();
+    }
+
+    void markRejected() {
+        rejected = true;
+    }
+
+    boolean isRejected() {
+        return rejected;
+    }
+
+    /** Replaces the token-expiry timer. */
+    void expireWith(ScheduledFuture<?> timer) {
+        cancelExpiry();
+        expiry = timer;
+    }
+
+    void cancelExpiry() {
+        if (expiry != null) {
+            expiry.cancel(false);
+            expiry = null;
+        }
     }
 
     void send(byte[] frame) {

@@ -54,14 +54,14 @@ final class MessageDispatcher {
             // Hocuspocus: a message for a document this socket has not opened (or just closed): nothing to do.
             return;
         }
-        switch (s.state) {
+        switch (s.state()) {
             case AUTHENTICATING -> {
                 if (++c.messagesBeforeAuthentication > server.limits().maxMessagesBeforeAuthentication()) {
                     c.close(CloseCodes.TOO_LARGE, "more than " + server.limits().maxMessagesBeforeAuthentication()
                             + " messages before authentication");
                     return;
                 }
-                s.queued.add(in);
+                s.hold(in);
             }
             case OPEN -> handle(s, in);
             default -> {
@@ -71,7 +71,7 @@ final class MessageDispatcher {
     }
 
     private void handle(DocumentSession s, Incoming in) {
-        RoomDocument d = s.document;
+        RoomDocument d = s.document();
         if (in instanceof Incoming.Sync sync) {
             if (sync.message() instanceof SyncMessage.Step1 step1) {
                 if (!s.syncRequests.tryAcquire()) {
@@ -122,13 +122,13 @@ final class MessageDispatcher {
                     if (context.role() == null) {
                         throw new AccessDeniedException(CloseCodes.FORBIDDEN, "you are not on the access list of room " + room.id());
                     }
-                    if (c.isClosed() || s.state != DocumentSession.State.AUTHENTICATING) {
+                    if (c.isClosed() || !s.isAuthenticating()) {
                         return CompletableFuture.completedFuture(null);
                     }
                     return room.open(document);
                 }, room.lane)
                 .whenCompleteAsync((doc, err) -> {
-                    if (c.isClosed() || s.state != DocumentSession.State.AUTHENTICATING || c.sessions.get(document) != s) {
+                    if (c.isClosed() || !s.isAuthenticating() || c.sessions.get(document) != s) {
                         return;
                     }
                     if (err != null) {
@@ -152,10 +152,7 @@ final class MessageDispatcher {
             }
             c.countedUser = context.user().id();
         }
-        s.document = doc;
-        s.user = context.user();
-        s.role = context.role();
-        s.state = DocumentSession.State.OPEN;
+        s.open(doc, context.user(), context.role());
         if (!c.authenticatedOnce) {
             c.authenticatedOnce = true;
             if (c.deadline != null) {
@@ -166,8 +163,8 @@ final class MessageDispatcher {
         s.send(c.protocol.authenticated(s.name(), !s.writable()));
         doc.join(s);
         server.hooks().notifyAll(h -> h.onJoined(new SessionPayload(c.room.id(), s.name(), s.user(), s.role())));
-        while (!s.queued.isEmpty() && s.isOpen() && !c.isClosed()) {
-            handle(s, s.queued.poll());
+        for (Incoming held = s.nextHeld(); held != null && s.isOpen() && !c.isClosed(); held = s.nextHeld()) {
+            handle(s, held);
         }
     }
 
@@ -196,16 +193,16 @@ final class MessageDispatcher {
                         } else if (cause != null) {
                             log.warn("renewing {} failed", s, cause);
                             c.close(CloseCodes.TRY_AGAIN_LATER, "the server could not check the renewed token: reconnect");
-                        } else if (context.user() == null || !context.user().id().equals(s.user.id())) {
+                        } else if (context.user() == null || !context.user().id().equals(s.user().id())) {
                             c.close(CloseCodes.UNAUTHORIZED, "a renewed token must be for the user the socket belongs to");
                         } else if (context.role() == null) {
                             c.close(CloseCodes.FORBIDDEN, "you are not on the access list of room " + c.room.id());
-                        } else if (context.role() != s.role) {
+                        } else if (context.role() != s.role()) {
                             c.close(CloseCodes.POLICY_VIOLATION, "your role in room " + c.room.id() + " changed to "
                                     + context.role().name().toLowerCase() + ": reconnect");
                         } else {
                             c.headerToken = token;
-                            s.user = context.user();
+                            s.renewed(context.user());
                             scheduleExpiry(s);
                         }
                     }, c.room.lane);
@@ -214,26 +211,23 @@ final class MessageDispatcher {
 
     /** Closes the connection (4401) when the session's token expires, unless a renewal comes first. */
     private void scheduleExpiry(DocumentSession s) {
-        if (s.expiry != null) {
-            s.expiry.cancel(false);
-            s.expiry = null;
-        }
-        Instant expires = s.user.expiresAt();
+        s.cancelExpiry();
+        Instant expires = s.user().expiresAt();
         if (expires == null) {
             return;
         }
         ClientConnection c = s.connection();
         long delay = Math.max(0, Duration.between(Instant.now(), expires).toMillis());
-        s.expiry = server.timer().schedule(() -> c.room.lane.execute(() -> {
+        s.expireWith(server.timer().schedule(() -> c.room.lane.execute(() -> {
             if (c.sessions.get(s.name()) != s || !s.isOpen()) {
                 return;
             }
-            if (s.user.expiresAt().isAfter(Instant.now())) {
+            if (s.user().expiresAt().isAfter(Instant.now())) {
                 scheduleExpiry(s); // renewed meanwhile, or the timer ran ahead of the wall clock
             } else {
                 c.close(CloseCodes.UNAUTHORIZED, "token expired: reconnect with a fresh one");
             }
-        }), delay, TimeUnit.MILLISECONDS);
+        }), delay, TimeUnit.MILLISECONDS));
     }
 
     private void refuse(ClientConnection c, String document, DocumentSession s, Throwable err) {
@@ -253,8 +247,7 @@ final class MessageDispatcher {
             log.error("refusing {} of room {}", document, c.room.id(), cause);
         }
         if (s != null) {
-            s.state = DocumentSession.State.REFUSED;
-            s.queued.clear();
+            s.refuse();
         }
         if (c.protocol.multiplexed() && code != CloseCodes.TRY_AGAIN_LATER && code != CloseCodes.INTERNAL_ERROR) {
             // One Hocuspocus socket may carry other documents: refuse this one only.
@@ -265,14 +258,8 @@ final class MessageDispatcher {
     }
 
     void leave(DocumentSession s) {
-        DocumentSession.State was = s.state;
-        s.state = DocumentSession.State.CLOSED;
-        s.queued.clear();
-        if (s.expiry != null) {
-            s.expiry.cancel(false);
-        }
-        if (was == DocumentSession.State.OPEN && s.document != null) {
-            s.document.leave(s);
+        if (s.close() && s.document() != null) {
+            s.document().leave(s);
             server.hooks().notifyAll(h -> h.onLeft(new SessionPayload(s.connection().room.id(), s.name(), s.user(), s.role())));
         }
     }

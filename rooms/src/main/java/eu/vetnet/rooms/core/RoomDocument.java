@@ -240,7 +240,7 @@ public final class RoomDocument {
             s.send(protocol.syncStatus(name, false));
             return;
         }
-        if (s.rejected) {
+        if (s.isRejected()) {
             s.send(protocol.syncStatus(name, false));
             return;
         }
@@ -357,7 +357,7 @@ public final class RoomDocument {
     }
 
     private void reject(DocumentSession s, String reason) {
-        s.rejected = true;
+        s.markRejected();
         room.server().countRejection();
         Map<String, Object> notice = new LinkedHashMap<>();
         notice.put("type", "vetnet.rejected");
