@@ -26,6 +26,12 @@ public class HistoryProperties {
     private int groupCommitMaxBatchBytes = 40 * 1024;
     /** How long shutdown waits for pending appends. */
     private Duration drainTimeout = Duration.ofSeconds(20);
+    /** Sessions on a page of {@code GET /api/rooms/{id}/sessions} when the request names no {@code limit}... */
+    private int sessionsPageSize = 50;
+    /** ...and the most a request may ask for (400 above). */
+    private int sessionsMaxPageSize = 200;
+    /** Session events one request reads at most; a page that reaches it ends inside a session (docs: "Replay REST"). */
+    private int sessionsMaxEventsPerPage = 20_000;
 
     public Store getStore() { return store; }
     public void setStore(Store v) { store = v; }
@@ -39,4 +45,10 @@ public class HistoryProperties {
     public void setGroupCommitMaxBatchBytes(int v) { groupCommitMaxBatchBytes = v; }
     public Duration getDrainTimeout() { return drainTimeout; }
     public void setDrainTimeout(Duration v) { drainTimeout = v; }
+    public int getSessionsPageSize() { return sessionsPageSize; }
+    public void setSessionsPageSize(int v) { sessionsPageSize = v; }
+    public int getSessionsMaxPageSize() { return sessionsMaxPageSize; }
+    public void setSessionsMaxPageSize(int v) { sessionsMaxPageSize = v; }
+    public int getSessionsMaxEventsPerPage() { return sessionsMaxEventsPerPage; }
+    public void setSessionsMaxEventsPerPage(int v) { sessionsMaxEventsPerPage = v; }
 }

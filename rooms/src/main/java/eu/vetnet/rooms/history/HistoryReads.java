@@ -2,6 +2,7 @@ package eu.vetnet.rooms.history;
 
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import eu.vetnet.crdt.YDoc;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,11 +133,17 @@ final class HistoryReads {
                 .thenApply(rows -> new Stored(snapshot, rows)));
     }
 
-    /** The stored updates of a document up to {@code at}: the latest snapshot taken by then, and the log up to it. */
-    static CompletionStage<Stored> asOf(HistoryStatements s, String room, String document, Instant at) {
-        return snapshotAtOrBefore(s, room, document, at).thenCompose(snapshot -> log(s, room, document,
-                snapshot.map(SnapshotRow::covers).orElse(LogPosition.START), at)
-                .thenApply(rows -> new Stored(snapshot, rows)));
+    /**
+     * A document as of {@code at}: the latest snapshot taken by then, and the log rows after it up to {@code at},
+     * streamed a page at a time and applied on {@code executor} (a replay holds the document and one page of rows).
+     */
+    static CompletionStage<YDoc> replay(HistoryStatements s, String room, String document, Instant at, Executor executor) {
+        YDoc doc = new YDoc();
+        return snapshotAtOrBefore(s, room, document, at).thenComposeAsync(snapshot -> {
+            snapshot.ifPresent(snap -> doc.applyUpdate(snap.state()));
+            return forEachLogRow(s, room, document, snapshot.map(SnapshotRow::covers).orElse(LogPosition.START),
+                    LogPosition.endOf(at), executor, row -> doc.applyUpdate(row.payload()));
+        }, executor).thenApply(v -> doc);
     }
 
     private static SnapshotRow snapshot(Row row) {

@@ -37,8 +37,10 @@ public final class HistoryStatements {
         CQL.put("deleteSnapshotsBefore", "DELETE FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at < ?");
         CQL.put("insertEvent", "INSERT INTO %s.session_events (room, bucket, at, writer, seq, kind, document, user_id, username,"
                 + " name, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        CQL.put("selectEvents", "SELECT at, kind, document, user_id, username, name, role FROM %s.session_events"
+        CQL.put("selectEvents", "SELECT at, writer, seq, kind, document, user_id, username, name, role FROM %s.session_events"
                 + " WHERE room = ? AND bucket = ?");
+        CQL.put("selectEventsAfter", "SELECT at, writer, seq, kind, document, user_id, username, name, role FROM %s.session_events"
+                + " WHERE room = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?)");
         CQL.put("insertRoom", "INSERT INTO %s.rooms (id, title, kind, archived, created_at, owner, facilitators, participants,"
                 + " observers, documents, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         CQL.put("selectRoom", "SELECT record FROM %s.rooms WHERE id = ?");

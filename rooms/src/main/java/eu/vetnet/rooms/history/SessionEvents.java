@@ -1,13 +1,13 @@
 package eu.vetnet.rooms.history;
 
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,9 +35,15 @@ public final class SessionEvents {
 
     /**
      * A session: a stretch of time during which the room had at least one connection. {@code endedAt} is null while
-     * it goes on (or when a server died before recording the leaves).
+     * it goes on (or when a server died before recording the leaves). {@code partial}: this entry holds only part of
+     * the session, because a page ended inside it (the next page goes on with it, under the same {@code startedAt}) or
+     * it goes on from the previous page; each part lists the people it saw.
      */
-    public record Session(Instant startedAt, Instant endedAt, List<Participant> participants) {
+    public record Session(Instant startedAt, Instant endedAt, List<Participant> participants, boolean partial) {
+    }
+
+    /** One page of a room's sessions, oldest first; {@code next} is the cursor of the next page, null after the last. */
+    public record Page(List<Session> sessions, String next) {
     }
 
     private final Supplier<HistoryStatements> statements;
@@ -72,65 +78,111 @@ public final class SessionEvents {
                 });
     }
 
-    /** Every event of a room in time order. */
-    public CompletionStage<List<Event>> events(String room) {
+    /**
+     * A page of a room's sessions, oldest first: at most {@code limit} sessions, read from {@code after} (null: the
+     * beginning) event by event, never more than {@code maxEvents} events, so no request holds a room's whole history.
+     * A page that reached {@code maxEvents} inside a session ends with that session's part ({@code partial}); the next
+     * page goes on with it.
+     */
+    public CompletionStage<Page> page(String room, SessionCursor after, int limit, int maxEvents) {
         HistoryStatements s = statements.get();
         List<Integer> buckets = new ArrayList<>();
-        return HistoryDatabase.forEachRow(s.session().executeAsync(s.get("selectBuckets").bind(room, Buckets.EVENTS, 0, Integer.MAX_VALUE)),
-                        row -> buckets.add(row.getInt(0)))
+        int firstBucket = after == null ? 0 : Buckets.day(after.at());
+        PageReader reader = new PageReader(after, limit, maxEvents);
+        return HistoryDatabase.forEachRow(s.session().executeAsync(s.get("selectBuckets").bind(room, Buckets.EVENTS, firstBucket,
+                        Integer.MAX_VALUE)), row -> buckets.add(row.getInt(0)))
                 .thenCompose(v -> {
-                    List<Event> out = new ArrayList<>();
-                    CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+                    CompletionStage<Boolean> chain = CompletableFuture.completedFuture(false);
                     for (int bucket : buckets) {
-                        chain = chain.thenCompose(x -> HistoryDatabase.forEachRow(
-                                s.session().executeAsync(s.get("selectEvents").bind(room, bucket)),
-                                row -> out.add(new Event(row.getInstant("at"), row.getString("kind"), row.getString("document"),
-                                        row.getString("user_id"), row.getString("username"), row.getString("name"),
-                                        row.getString("role")))));
+                        chain = chain.thenCompose(stopped -> stopped ? CompletableFuture.completedFuture(true)
+                                : readUntil(s.session().executeAsync((after != null && bucket == firstBucket
+                                        ? s.get("selectEventsAfter").bind(room, bucket, after.at(), after.writer(), after.seq())
+                                        : s.get("selectEvents").bind(room, bucket)).setPageSize(EVENTS_PER_FETCH)), reader));
                     }
-                    return chain.thenApply(x -> out);
+                    return chain.thenApply(stopped -> reader.page(stopped));
                 });
     }
 
-    /** The room's sessions, oldest first, rebuilt from its events. */
-    public CompletionStage<List<Session>> sessions(String room) {
-        return events(room).thenApply(SessionEvents::toSessions);
+    /** Rows fetched from Cassandra at a time while a page is read. */
+    private static final int EVENTS_PER_FETCH = 500;
+
+    /** Feeds rows to {@code reader} page after page until it has enough; true when it stopped before the end. */
+    private static CompletionStage<Boolean> readUntil(CompletionStage<AsyncResultSet> fetch, PageReader reader) {
+        return fetch.thenCompose(rs -> {
+            for (Row row : rs.currentPage()) {
+                if (!reader.add(row)) {
+                    return CompletableFuture.completedFuture(true);
+                }
+            }
+            return rs.hasMorePages() ? readUntil(rs.fetchNextPage(), reader) : CompletableFuture.completedFuture(false);
+        });
     }
 
+    /** Builds one page from events in time order; never holds more than the page's sessions. */
+    private static final class PageReader {
+        private final SessionFold fold;
+        private final int limit;
+        private final int maxEvents;
+        private final List<Session> sessions = new ArrayList<>();
+        private int read;
+        private Row last;
+
+        PageReader(SessionCursor after, int limit, int maxEvents) {
+            this.fold = after == null ? new SessionFold() : new SessionFold(after.open(), after.started());
+            this.limit = limit;
+            this.maxEvents = maxEvents;
+        }
+
+        /** False once the page is full (limit sessions, or maxEvents read). */
+        boolean add(Row row) {
+            last = row;
+            read++;
+            Session ended = fold.add(event(row));
+            if (ended != null) {
+                sessions.add(ended);
+            }
+            return sessions.size() < limit && read < maxEvents;
+        }
+
+        Page page(boolean stopped) {
+            if (!stopped) {
+                // The end of the room's events: the session under way, if any, is the last, and there is no next page.
+                Session underWay = fold.underWay(false);
+                if (underWay != null) {
+                    sessions.add(underWay);
+                }
+                return new Page(List.copyOf(sessions), null);
+            }
+            Session cut = fold.underWay(true);
+            if (cut != null) {
+                sessions.add(cut);
+            }
+            SessionCursor next = new SessionCursor(last.getInstant("at"), last.getString("writer"), last.getLong("seq"),
+                    fold.open(), fold.open() == 0 ? null : fold.started());
+            return new Page(List.copyOf(sessions), next.encode());
+        }
+    }
+
+    private static Event event(Row row) {
+        return new Event(row.getInstant("at"), row.getString("kind"), row.getString("document"), row.getString("user_id"),
+                row.getString("username"), row.getString("name"), row.getString("role"));
+    }
+
+    /** Every session of a list of events, oldest first (the fold a page uses, over a list; tests). */
     static List<Session> toSessions(List<Event> events) {
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Event::at));
+        SessionFold fold = new SessionFold();
         List<Session> out = new ArrayList<>();
-        int open = 0;
-        Instant started = null;
-        Map<String, Participant> people = new LinkedHashMap<>();
-        Map<String, Integer> connections = new LinkedHashMap<>();
         for (Event e : sorted) {
-            if (JOINED.equals(e.kind())) {
-                if (open == 0) {
-                    started = e.at();
-                    people = new LinkedHashMap<>();
-                    connections = new LinkedHashMap<>();
-                }
-                open++;
-                connections.merge(e.userId(), 1, Integer::sum);
-                Participant p = people.get(e.userId());
-                people.put(e.userId(), new Participant(e.userId(), e.username(), e.name(), e.role(),
-                        p == null ? e.at() : p.joinedAt(), null));
-            } else if (LEFT.equals(e.kind()) && open > 0) {
-                open--;
-                int left = connections.merge(e.userId(), -1, Integer::sum);
-                Participant p = people.get(e.userId());
-                if (p != null && left <= 0) {
-                    people.put(e.userId(), new Participant(p.userId(), p.username(), p.name(), p.role(), p.joinedAt(), e.at()));
-                }
-                if (open == 0) {
-                    out.add(new Session(started, e.at(), List.copyOf(people.values())));
-                }
+            Session ended = fold.add(e);
+            if (ended != null) {
+                out.add(ended);
             }
         }
-        if (open > 0) {
-            out.add(new Session(started, null, List.copyOf(people.values())));
+        Session underWay = fold.underWay(false);
+        if (underWay != null) {
+            out.add(underWay);
         }
         return out;
     }

@@ -263,9 +263,7 @@ class CassandraHistoryIntegrationTests {
         early.getText("text").insert(0, "later ");
         CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
 
-        HistoryReads.Stored asOf = HistoryReads.asOf(fixture.statements(), room, "notes", between).toCompletableFuture().join();
-        YDoc then = new YDoc();
-        asOf.updates().forEach(then::applyUpdate);
+        YDoc then = HistoryReads.replay(fixture.statements(), room, "notes", between, fixture.cpu).toCompletableFuture().join();
 
         assertEquals(before, json(then));
     }

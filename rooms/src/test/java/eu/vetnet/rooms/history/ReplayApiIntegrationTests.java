@@ -102,6 +102,14 @@ class ReplayApiIntegrationTests {
         assertTrue(sessions.contains("fabio-id") && sessions.contains("\"endedAt\":\""), sessions);
 
         assertEquals(403, call("GET", "/api/rooms/" + room + "/sessions", null, "mallory", "participant").statusCode());
+        // Sessions come a page at a time: a limit within the cap, a cursor from the page before; anything else is a 400.
+        String first = call("GET", "/api/rooms/" + room + "/sessions?limit=1", null, "fabio", "facilitator").body();
+        assertTrue(first.startsWith("{\"sessions\":[") && first.contains("\"next\":"), first);
+        for (String bad : new String[] {"limit=0", "limit=201", "limit=ten", "cursor=not-a-cursor", "cursor=%3A%3A"}) {
+            HttpResponse<String> refused = call("GET", "/api/rooms/" + room + "/sessions?" + bad, null, "fabio", "facilitator");
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+            assertTrue(refused.body().contains("\"fix\""), refused.body());
+        }
         assertEquals(400, call("GET", "/api/rooms/" + room + "/documents/notes?at=yesterday", null, "alice", "participant").statusCode());
         assertFalse(call("GET", "/api/presence", null, "alice", "participant").body().isBlank());
     }
