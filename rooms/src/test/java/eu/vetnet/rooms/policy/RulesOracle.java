@@ -1,0 +1,336 @@
+package eu.vetnet.rooms.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The write rules of docs/rooms.md ("Roles and permissions", "Document schemas", "Board content"), stated again on
+ * what a document holds before and after an applied update (as {@link RulesJson} renders it), without the policy
+ * classes: whatever the bytes of an update were, the change they made must be one the person who sent it may make.
+ *
+ * <ul>
+ *   <li>observers (and participants on a read-only document) change nothing;
+ *   <li>board: participants change only the map {@code objects}; an entry they add is a map with {@code owner} = them;
+ *       they change or remove only entries they own, never an owner; in anyone's entry they add or remove only their
+ *       own key of {@code votes}; deleting their own entry takes everything in it (others' votes included), any other
+ *       change of others' votes is not theirs to make;
+ *   <li>workshop: participants leave {@code workshop} alone, treat {@code questions} as the board's objects (ballots
+ *       {@code upvotes}), and in {@code votes} change only their own key of an existing poll;
+ *   <li>notes: participants change only {@code default};
+ *   <li>board, every writer: a {@code color} one of the palette, a {@code url} a data:image URL or our own image path;
+ *   <li>every writer's content sits at most {@link #MAX_NESTING} types below its root, in every document; no writer
+ *       adds a subdocument.
+ * </ul>
+ */
+final class RulesOracle {
+
+    enum Role { FACILITATOR, PARTICIPANT, OBSERVER }
+
+    static final int MAX_NESTING = 32;
+    static final Set<String> POLICED = Set.of("board", "workshop", "notes");
+
+    private static final Pattern DATA_IMAGE = Pattern.compile("data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}");
+    private static final Pattern OWN_IMAGE = Pattern.compile("/api/rooms/[^/?#\\\\\\s]+/images/[^/?#\\\\\\s]+");
+    private static final Set<String> PALETTE = palette();
+
+    private RulesOracle() {
+    }
+
+    /** The role table of docs/rooms.md, "Roles and permissions". */
+    static Role role(String user, Set<String> realmRoles, boolean dialogue, String owner, List<String> facilitators,
+            List<String> participants, List<String> observers, boolean readOnlyDocument) {
+        if (realmRoles.contains("admin") || user.equals(owner) || facilitators.contains(user)) {
+            return Role.FACILITATOR;
+        }
+        boolean listed = participants.contains(user) || observers.contains(user);
+        if (dialogue && realmRoles.contains("policymaker") && listed) {
+            return Role.OBSERVER;
+        }
+        if (participants.contains(user)) {
+            return readOnlyDocument ? Role.OBSERVER : Role.PARTICIPANT;
+        }
+        return observers.contains(user) ? Role.OBSERVER : null;
+    }
+
+    /** Everything wrong with the change from {@code before} to {@code after} made by {@code me} in {@code document}. */
+    static List<String> judge(String document, Role role, String me, JsonNode before, JsonNode after) {
+        List<String> v = new ArrayList<>();
+        if (role == Role.OBSERVER) {
+            if (!before.equals(after)) {
+                v.add("an observer's update changed " + document + ": " + changedRoots(before, after));
+            }
+            return v;
+        }
+        // Every writer, every document ("What the server checks", 2 and 3).
+        nesting(before, after, v);
+        subdocuments(before, after, v);
+        if ("board".equals(document)) {
+            boardContent(before, after, v);
+        }
+        if (role == Role.FACILITATOR || !POLICED.contains(document)) {
+            return v;
+        }
+        switch (document) {
+            case "board" -> {
+                onlyRoots(before, after, Set.of("objects"), v);
+                owned("objects", "votes", before, after, me, v);
+            }
+            case "workshop" -> {
+                onlyRoots(before, after, Set.of("questions", "votes"), v);
+                owned("questions", "upvotes", before, after, me, v);
+                polls(before, after, me, v);
+            }
+            case "notes" -> onlyRoots(before, after, Set.of("default"), v);
+            default -> throw new IllegalArgumentException(document);
+        }
+        return v;
+    }
+
+    /** No new subdocument anywhere (nothing in VET-NET uses them). */
+    private static void subdocuments(JsonNode before, JsonNode after, List<String> v) {
+        if (count(after, "$doc") > count(before, "$doc")) {
+            v.add("a subdocument was added");
+        }
+    }
+
+    private static int count(JsonNode n, String tag) {
+        int c = n.isObject() && n.has(tag) ? 1 : 0;
+        for (JsonNode child : n) {
+            c += count(child, tag);
+        }
+        return c;
+    }
+
+    private static void onlyRoots(JsonNode before, JsonNode after, Set<String> allowed, List<String> v) {
+        for (String root : changedRoots(before, after)) {
+            if (!allowed.contains(root)) {
+                v.add("a participant changed the root '" + root + "' (only " + allowed + "): " + before.get(root) + " -> " + after.get(root));
+            }
+        }
+    }
+
+    private static Set<String> changedRoots(JsonNode before, JsonNode after) {
+        Set<String> roots = new TreeSet<>(before.propertyNames());
+        roots.addAll(after.propertyNames());
+        roots.removeIf(r -> same(before.get(r), after.get(r)));
+        return roots;
+    }
+
+    /** A root map of owned entries: {@code objects} (ballots {@code votes}) or {@code questions} ({@code upvotes}). */
+    private static void owned(String rootName, String ballots, JsonNode before, JsonNode after, String me, List<String> v) {
+        JsonNode b = before.path(rootName);
+        JsonNode a = after.path(rootName);
+        if (!same(b.get("list"), a.get("list"))) {
+            v.add(rootName + " got list content, it is a map: " + a.get("list"));
+        }
+        Set<String> keys = new TreeSet<>(names(b.get("map")));
+        keys.addAll(names(a.get("map")));
+        for (String key : keys) {
+            JsonNode bv = b.path("map").get(key);
+            JsonNode av = a.path("map").get(key);
+            if (same(bv, av)) {
+                continue;
+            }
+            String at = rootName + "/" + key;
+            if (bv == null) {
+                if (!me.equals(owner(av))) {
+                    v.add(at + " added without owner " + me + ": " + av);
+                } else if (!othersBallots(av, ballots, me).isEmpty()) {
+                    v.add(at + " added with others' " + ballots + ": " + av);
+                }
+            } else if (av == null) {
+                if (!me.equals(owner(bv))) {
+                    v.add(at + " of " + owner(bv) + " removed by " + me);
+                }
+            } else if (me.equals(owner(bv))) {
+                if (!me.equals(owner(av))) {
+                    v.add(at + " changed its owner from " + me + " to " + owner(av));
+                }
+                if (!othersBallots(bv, ballots, me).equals(othersBallots(av, ballots, me))) {
+                    v.add(at + ": its owner " + me + " changed others' " + ballots + " without deleting the entry: "
+                            + bv.path("map").get(ballots) + " -> " + av.path("map").get(ballots));
+                }
+            } else if (!same(withoutBallot(bv, ballots, me), withoutBallot(av, ballots, me))) {
+                v.add(at + " of " + owner(bv) + " changed by " + me + " beyond their own " + ballots + ": " + bv + " -> " + av);
+            }
+        }
+    }
+
+    /** The workshop's polls: no new or removed poll; in a poll, only the sender's own key. */
+    private static void polls(JsonNode before, JsonNode after, String me, List<String> v) {
+        JsonNode b = before.path("votes");
+        JsonNode a = after.path("votes");
+        if (!same(b.get("list"), a.get("list"))) {
+            v.add("votes got list content: " + a.get("list"));
+        }
+        Set<String> keys = new TreeSet<>(names(b.get("map")));
+        keys.addAll(names(a.get("map")));
+        for (String poll : keys) {
+            JsonNode bv = b.path("map").get(poll);
+            JsonNode av = a.path("map").get(poll);
+            if (same(bv, av)) {
+                continue;
+            }
+            if (bv == null || av == null) {
+                v.add("votes/" + poll + (bv == null ? " opened" : " removed") + " by participant " + me);
+            } else if (!isMap(bv) || !same(without(bv, me), without(av, me))) {
+                v.add("votes/" + poll + " changed beyond " + me + "'s own vote: " + bv + " -> " + av);
+            }
+        }
+    }
+
+    private static void boardContent(JsonNode before, JsonNode after, List<String> v) {
+        JsonNode objects = after.path("objects").path("map");
+        for (String key : names(objects)) {
+            JsonNode object = objects.get(key);
+            JsonNode previous = before.path("objects").path("map").get(key);
+            for (String field : List.of("color", "url")) {
+                JsonNode value = object.path("map").get(field);
+                JsonNode was = previous == null ? null : previous.path("map").get(field);
+                if (value == null || same(value, was)) {
+                    continue;
+                }
+                boolean ok = value.isString() && ("color".equals(field)
+                        ? PALETTE.contains(value.asString().toLowerCase())
+                        : DATA_IMAGE.matcher(value.asString()).matches() || OWN_IMAGE.matcher(value.asString()).matches());
+                if (!ok) {
+                    v.add("objects/" + key + "/" + field + " set to " + abbreviate(value.toString()));
+                }
+            }
+        }
+    }
+
+    /** No new content in a type more than {@link #MAX_NESTING} levels below its root (the root is level 1). */
+    private static void nesting(JsonNode before, JsonNode after, List<String> v) {
+        Map<String, Integer> was = new HashMap<>();
+        deepTypes(before, was);
+        Map<String, Integer> now = new HashMap<>();
+        deepTypes(after, now);
+        for (Map.Entry<String, Integer> e : now.entrySet()) {
+            if (e.getValue() > was.getOrDefault(e.getKey(), 0)) {
+                v.add("content " + (MAX_NESTING + 1) + " types below a root: " + abbreviate(e.getKey()));
+            }
+        }
+    }
+
+    private static void deepTypes(JsonNode doc, Map<String, Integer> out) {
+        for (String root : names(doc)) {
+            walk(doc.get(root), 1, out);
+        }
+    }
+
+    private static void walk(JsonNode type, int level, Map<String, Integer> out) {
+        if (level > MAX_NESTING && (type.has("map") || type.has("list"))) {
+            out.merge(type.toString(), 1, Integer::sum);
+            return;
+        }
+        List<JsonNode> children = new ArrayList<>();
+        type.path("map").forEach(children::add);
+        type.path("list").forEach(children::add);
+        for (JsonNode c : children) {
+            if (c.isObject() && c.has("type")) {
+                walk(c, level + 1, out);
+            }
+        }
+    }
+
+    private static boolean isMap(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            return false;
+        }
+        String type = n.path("type").asString("");
+        return type.equals("YMap") || type.equals("YXmlHook");
+    }
+
+    private static String owner(JsonNode entry) {
+        JsonNode o = isMap(entry) ? entry.path("map").get("owner") : null;
+        return o != null && o.isString() ? o.asString() : null;
+    }
+
+    /** The entry's ballots other than {@code me}'s (the ballot map's entries); anything but a ballot map counts whole. */
+    private static JsonNode othersBallots(JsonNode entry, String ballots, String me) {
+        JsonNode box = entry.path("map").get(ballots);
+        if (box == null) {
+            return RulesJson.MAPPER.createObjectNode();
+        }
+        if (!isMap(box) || box.has("list")) {
+            return box;
+        }
+        ObjectNode others = box.has("map") ? (ObjectNode) box.get("map").deepCopy() : RulesJson.MAPPER.createObjectNode();
+        others.remove(me);
+        return others;
+    }
+
+    private static JsonNode withoutBallot(JsonNode entry, String ballots, String me) {
+        if (!isMap(entry) || !isMap(entry.path("map").get(ballots))) {
+            return entry;
+        }
+        ObjectNode copy = (ObjectNode) entry.deepCopy();
+        ((ObjectNode) copy.get("map")).set(ballots, without(entry.path("map").get(ballots), me));
+        return copy;
+    }
+
+    /** A type node without map key {@code key}, in the rendering's normal form (no empty "map"). */
+    private static JsonNode without(JsonNode type, String key) {
+        ObjectNode copy = (ObjectNode) type.deepCopy();
+        if (copy.get("map") instanceof ObjectNode map) {
+            map.remove(key);
+            if (map.isEmpty()) {
+                copy.remove("map");
+            }
+        }
+        return copy;
+    }
+
+    private static Set<String> names(JsonNode n) {
+        Set<String> out = new LinkedHashSet<>();
+        if (n != null && n.isObject()) {
+            out.addAll(n.propertyNames());
+        }
+        return out;
+    }
+
+    private static boolean same(JsonNode a, JsonNode b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    }
+
+    /** Every colour in frontend/src/board/palette.json (copied beside the policies at build time), lower case. */
+    private static Set<String> palette() {
+        try (InputStream in = RulesOracle.class.getResourceAsStream("palette.json")) {
+            if (in == null) {
+                throw new IllegalStateException("palette.json is not on the test classpath");
+            }
+            Set<String> out = new LinkedHashSet<>();
+            collect(RulesJson.MAPPER.readTree(in), out);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collect(JsonNode n, Set<String> out) {
+        if (n.isString() && n.asString().matches("#[0-9a-fA-F]{6}")) {
+            out.add(n.asString().toLowerCase());
+        }
+        n.forEach(c -> collect(c, out));
+    }
+
+    static Set<String> paletteColours() {
+        return PALETTE;
+    }
+}
