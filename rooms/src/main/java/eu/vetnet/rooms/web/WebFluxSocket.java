@@ -55,6 +55,15 @@ final class WebFluxSocket implements Socket {
         channel.eventLoop().execute(this::writeQueued);
     }
 
+    /** Runs {@code task} on the channel's event loop (at once when called there). */
+    void onEventLoop(Runnable task) {
+        if (channel.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            channel.eventLoop().execute(task);
+        }
+    }
+
     /** On the channel's event loop. */
     private void writeQueued() {
         List<byte[]> frames;

@@ -97,6 +97,63 @@ class HostileInputIntegrationTests extends RoomsIntegrationTestSupport {
     }
 
     @Test
+    void aSocketFloodingABusyRoomIsNotReadFurtherAndOtherRoomsKeepWorking() throws Exception {
+        String floodRoom = room();
+        RawSocket flooder = RawSocket.open(yws(floodRoom), alice());
+        YDoc doc = new YDoc(77);
+        doc.getText("t").insert(0, "z".repeat(1_000_000));
+        byte[] frame = YWebsocketProtocol.INSTANCE.sync(null, new SyncMessage.Update(doc.encodeStateAsUpdate()));
+        flooder.send(frame);
+        long end = System.currentTimeMillis() + 10_000;
+        while (!Integer.valueOf(1_000_000).equals(serverDoc(floodRoom, "scratch", d -> d.getText("t").length()))
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        // The flood room's lane is busy (held here, as a slow update or a long GC would): what the flooder sends now
+        // can only pile up somewhere. With backpressure it piles up in the flooder's own TCP window.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.openRoom(floodRoom).inspect(docs -> {
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        Thread flood = new Thread(() -> {
+            try {
+                for (int i = 0; i < 100 && !Thread.currentThread().isInterrupted(); i++) {
+                    // A send completes once its bytes left for the kernel; one may wait at a time.
+                    flooder.socket.sendBinary(java.nio.ByteBuffer.wrap(frame), true).get(60, TimeUnit.SECONDS);
+                    sent.incrementAndGet();
+                }
+            } catch (Exception stopped) {
+                // interrupted or closed at the end of the test
+            }
+        }, "flooder");
+        flood.start();
+        try {
+            roomStillWorks(room()); // another room, while this one is stuck and flooded
+            Thread.sleep(2_000);
+            // Without backpressure the server reads all 100 MB at once and queues it on the lane: sent reaches 100.
+            assertTrue(sent.get() <= 40, "frames the server took in while its lane was busy: " + sent.get());
+            release.countDown();
+            long until = System.currentTimeMillis() + 30_000;
+            while (sent.get() < 100 && System.currentTimeMillis() < until) {
+                Thread.sleep(50);
+            }
+            assertEquals(100, sent.get(), "once the lane works again, the socket is read again (server closes: "
+                    + server.stats().serverCloses() + ", updates handled " + server.stats().updates() + ")");
+        } finally {
+            release.countDown();
+            flood.interrupt();
+            flooder.socket.abort();
+            flood.join(10_000);
+        }
+    }
+
+    @Test
     void aFrameOverNettysDefaultCapButUnderOursIsAccepted() throws Exception {
         String room = room();
         RawSocket big = RawSocket.open(yws(room), alice());
