@@ -1,5 +1,6 @@
 package eu.vetnet.bench;
 
+import eu.vetnet.bench.load.Flooder;
 import eu.vetnet.bench.load.IdleRun;
 import eu.vetnet.bench.load.JoinRun;
 import eu.vetnet.bench.load.LatencyHistogram;
@@ -35,6 +36,7 @@ public final class RoomLoadBenchmark {
     private final Map<String, LatencyHistogram> joins = new LinkedHashMap<>();
     private final Map<String, IdleRun.Result> idle = new LinkedHashMap<>();
     private final Report report;
+    private final List<String> floods = new ArrayList<>();
 
     private RoomLoadBenchmark(Options options) {
         this.options = options;
@@ -59,6 +61,7 @@ public final class RoomLoadBenchmark {
             }
         }
         report.print(loads, joins, idle, options);
+        floods.forEach(System.out::println);
     }
 
     private Target target(String server, TokenIssuer issuer) {
@@ -109,10 +112,38 @@ public final class RoomLoadBenchmark {
             }
             run.leave();
         }
+        if (options.scenarios().contains("flood")) {
+            flood(loop, target, results);
+        }
         if (b4 != null) {
             progress(target.name() + ": joins of the B4 document (" + b4.length + " bytes)");
             joins.put(target.name(), JoinRun.run(loop, target, b4, options.joinWarmups(), options.joins()));
         }
+    }
+
+    /**
+     * Honest rooms (10 x 20 typists) measured calm, then while one hostile socket floods a room of its own with a large
+     * valid update sent again and again (issue 12: their p99 may at most double). Prints the ratio at once.
+     */
+    private void flood(WsLoop loop, Target target, List<LoadResult> results) throws Exception {
+        LoadRun run = new LoadRun(loop, target);
+        run.join(10, 20);
+        progress(target.name() + ": 10 x 20, calm");
+        LoadResult calm = run.measure("10 x 20 calm", 2, options.warmup(), options.window(), 3);
+        results.add(calm);
+        Flooder flooder = Flooder.start(loop, target, options.floodBytes(), 4);
+        progress(target.name() + ": 10 x 20 while one socket floods its own room with " + flooder.updateBytes()
+                + "-byte updates, 4 in flight");
+        LoadResult flooded = run.measure("10 x 20 flooded", 2, options.warmup(), options.window(), 3);
+        long[] f = flooder.stop(loop);
+        results.add(flooded);
+        run.leave();
+        String line = String.format("[bench] flood %s: honest p99 calm %.1f ms, flooded %.1f ms (x%.2f); p50 %.1f -> %.1f ms;"
+                        + " flooder sent %d updates (%.0f MB), %d answered, socket %s",
+                target.name(), calm.p99Millis(), flooded.p99Millis(), flooded.p99Millis() / calm.p99Millis(),
+                calm.p50Millis(), flooded.p50Millis(), f[0], f[2] / 1e6, f[1], f[3] == 0 ? "open" : "closed " + f[3]);
+        System.out.println(line);
+        floods.add(line);
     }
 
     static void progress(String what) {
@@ -121,7 +152,7 @@ public final class RoomLoadBenchmark {
 
     /** Command-line options, {@code --name=value}; every one has a default that suits bench/rooms-load.sh. */
     record Options(List<String> servers, List<String> scenarios, double serverWarmup, double warmup, double window, List<Double> risingRates,
-            int joins, int joinWarmups, int idleRooms, int idlePerRoom, Path vetnetJar, String history,
+            int joins, int joinWarmups, int idleRooms, int idlePerRoom, int floodBytes, Path vetnetJar, String history,
             String javaOptions, Path node, Path hocuspocusScript, Path trace, int port, Path out) {
 
         static Options parse(String[] args) {
@@ -147,6 +178,7 @@ public final class RoomLoadBenchmark {
                     Integer.parseInt(a.getOrDefault("join-warmups", "50")),
                     Integer.parseInt(a.getOrDefault("idle-rooms", "20")),
                     Integer.parseInt(a.getOrDefault("idle-per-room", "100")),
+                    Integer.parseInt(a.getOrDefault("flood-bytes", "1000000")),
                     Path.of(a.getOrDefault("vetnet-jar", "rooms/target/vetnet-rooms-0.1.0-SNAPSHOT-exec.jar")).toAbsolutePath(),
                     a.getOrDefault("history", "cassandra"),
                     a.getOrDefault("java-options", "-Xmx384m"),
