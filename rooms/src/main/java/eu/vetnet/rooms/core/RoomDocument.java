@@ -255,8 +255,9 @@ public final class RoomDocument {
             }
         }
         // The before-apply hooks judge it; the core's own WriteRules among them (docs/rooms.md, "What the server checks").
+        DecodedUpdate decoded;
         try {
-            DecodedUpdate decoded = DecodedUpdate.of(update);
+            decoded = DecodedUpdate.of(update);
             BeforeApplyPayload payload = new BeforeApplyPayload(room.id(), name, doc, decoded, s.user(), s.role(),
                     clientIds::owner);
             Optional<String> refusal = server.hooks().firstRefusal(h -> h.beforeApply(payload));
@@ -274,7 +275,9 @@ public final class RoomDocument {
             return;
         }
         changed = false;
-        Map<Long, Long> stateBefore = doc.store().getStateVector();
+        // The client ids this update adds clocks to (the rules let through only groups that start at the document's
+        // clock): claimed for its sender once it is applied. Read from its groups, not from two state vectors.
+        List<Long> growing = ClientIds.growing(doc, decoded);
         try {
             doc.applyUpdate(update, s);
         } catch (RuntimeException | Error e) {
@@ -285,7 +288,7 @@ public final class RoomDocument {
             room.server().evict(room, "the room hit an internal error and reloads from storage: reconnect");
             return;
         }
-        clientIds.claim(stateBefore, doc.store().getStateVector(), s.user().id());
+        clientIds.claim(growing, s.user().id());
         approximateSize += update.length;
         server.countUpdate(THREADS.getCurrentThreadCpuTime() - cpu);
         if (!changed) {

@@ -7,6 +7,7 @@ import eu.vetnet.crdt.struct.ContentDoc;
 import eu.vetnet.crdt.struct.Item;
 import eu.vetnet.crdt.struct.SkipStruct;
 import eu.vetnet.crdt.struct.Struct;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,24 @@ public final class ClientIds {
             return Verdict.ALLOW;
         } catch (Refusal r) {
             return Verdict.deny(r.getMessage());
+        }
+    }
+
+    /** The client ids whose clocks {@code update} extends in {@code doc} (before it is applied). */
+    public static List<Long> growing(YDoc doc, DecodedUpdate update) {
+        List<Long> out = new ArrayList<>(update.groups().size());
+        for (DecodedUpdate.Group g : update.groups()) {
+            if (g.endClock() > doc.store().getState(g.client())) {
+                out.add(g.client());
+            }
+        }
+        return out;
+    }
+
+    /** After an update of {@code userId} was applied: the client ids it extended are theirs, unless owned already. */
+    public void claim(List<Long> extended, String userId) {
+        if (userId != null) {
+            extended.forEach(client -> owners.putIfAbsent(client, userId));
         }
     }
 
