@@ -67,9 +67,12 @@ public final class SessionEvents {
         }
         Instant at = Instant.now();
         int bucket = Buckets.day(at);
+        // The key is fixed now, in the order events happen: events of one millisecond are ordered by it, and the
+        // bucket registration below completes in any order.
+        long seq = sequence.incrementAndGet();
         log_.registerBucket(s, room, Buckets.EVENTS, bucket)
                 .thenCompose(v -> s.session().executeAsync(s.get("insertEvent").bind(room, bucket, at, writer,
-                        sequence.incrementAndGet(), kind, document, user.id(), user.username(), user.name(),
+                        seq, kind, document, user.id(), user.username(), user.name(),
                         role == null ? null : role.name().toLowerCase()).setIdempotent(true)))
                 .whenComplete((rs, err) -> {
                     if (err != null) {
