@@ -9,6 +9,7 @@ import eu.vetnet.rooms.hook.SessionPayload;
 import eu.vetnet.rooms.hook.StorePayload;
 import eu.vetnet.rooms.hook.UnloadPayload;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,7 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
     private final UpdateLog updates;
     private final SessionEvents events;
     private final Snapshots snapshots;
+    private final LogRetention retention;
     private final HistoryProperties properties;
     private final Executor cpu;
     private final Map<String, OpenDocumentLog> documents = new ConcurrentHashMap<>();
@@ -49,6 +51,7 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
         this.properties = properties;
         this.cpu = cpu;
         this.snapshots = new Snapshots(updates.writer(), cpu);
+        this.retention = new LogRetention(properties);
     }
 
     @Override
@@ -93,7 +96,12 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
                         payload.clientOwners().putAll(snap.owners());
                     });
                     LogPosition covers = snapshot.map(HistoryReads.SnapshotRow::covers).orElse(LogPosition.START);
-                    return HistoryReads.forEachLogRow(s, room, document, covers, null, cpu, row -> {
+                    LogFloor floor = snapshot.map(HistoryReads.SnapshotRow::floor).orElse(null);
+                    return HistoryReads.snapshotsAndLog(s, room, document, covers, floor, null, cpu, floorSnapshot -> {
+                        // Rows the latest snapshot does not cover were deleted (retention): the floor's snapshot has them.
+                        apply(payload, floorSnapshot.state(), null);
+                        floorSnapshot.owners().forEach(payload.clientOwners()::putIfAbsent);
+                    }, row -> {
                         apply(payload, row.payload(), row.userId());
                         rows[0]++;
                         last[0] = row.position();
@@ -172,7 +180,12 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
                         return CompletableFuture.<Void>completedFuture(null);
                     }
                     return snapshots.write(s, room, document, payload.state(), to, payload.clientOwners())
-                            .thenAccept(w -> open.covered(payload.coversSequence(), to));
+                            .thenAccept(w -> {
+                                open.covered(payload.coversSequence(), to);
+                                if (open.compactionDue(Instant.now(), properties.getCompactEvery())) {
+                                    compact(s, room, document);
+                                }
+                            });
                 })
                 .handle((v, err) -> {
                     if (err != null) {
@@ -188,6 +201,22 @@ public final class CassandraHistory implements RoomHook, SmartLifecycle {
             documents.remove(key(payload.roomId(), name));
         }
         return DONE;
+    }
+
+    /**
+     * A retention pass over one document (LogRetention): thins its snapshots and deletes log rows older than
+     * keep-every-update-for that a kept snapshot covers. Not awaited by the store that triggered it.
+     */
+    CompletionStage<LogRetention.Pass> compact(HistoryStatements s, String room, String document) {
+        return retention.compact(s, room, document, Instant.now()).whenComplete((pass, err) -> {
+            if (err != null) {
+                log.warn("retention pass over {}/{} failed; the next one tries again: {}", room, document,
+                        HistoryDatabase.rootMessage(err));
+            } else if (pass.snapshotsDeleted() > 0 || pass.bucketsDeleted() > 0) {
+                log.debug("retention over {}/{}: {} snapshots thinned, {} hour buckets deleted, log floor {}", room, document,
+                        pass.snapshotsDeleted(), pass.bucketsDeleted(), pass.floor());
+            }
+        });
     }
 
     /** Flushes every pending append and waits for it (bounded by vetnet.history.drain-timeout). */

@@ -26,6 +26,12 @@ public class HistoryProperties {
     private int groupCommitMaxBatchBytes = 40 * 1024;
     /** How long shutdown waits for pending appends. */
     private Duration drainTimeout = Duration.ofSeconds(20);
+    /** Every update stays in the log this long (replay to the update); older rows go once a snapshot covers them. */
+    private Duration keepEveryUpdateFor = Duration.ofDays(30);
+    /** Snapshots are thinned to the newest one per this much time: replay older than the above is exact to about it. */
+    private Duration snapshotGranularity = Duration.ofMinutes(1);
+    /** How often an open document's history is thinned and its old log rows deleted (after a snapshot). */
+    private Duration compactEvery = Duration.ofMinutes(10);
     /** Sessions on a page of {@code GET /api/rooms/{id}/sessions} when the request names no {@code limit}... */
     private int sessionsPageSize = 50;
     /** ...and the most a request may ask for (400 above). */
@@ -45,6 +51,12 @@ public class HistoryProperties {
     public void setGroupCommitMaxBatchBytes(int v) { groupCommitMaxBatchBytes = v; }
     public Duration getDrainTimeout() { return drainTimeout; }
     public void setDrainTimeout(Duration v) { drainTimeout = v; }
+    public Duration getKeepEveryUpdateFor() { return keepEveryUpdateFor; }
+    public void setKeepEveryUpdateFor(Duration v) { keepEveryUpdateFor = v; }
+    public Duration getSnapshotGranularity() { return snapshotGranularity; }
+    public void setSnapshotGranularity(Duration v) { snapshotGranularity = v; }
+    public Duration getCompactEvery() { return compactEvery; }
+    public void setCompactEvery(Duration v) { compactEvery = v; }
     public int getSessionsPageSize() { return sessionsPageSize; }
     public void setSessionsPageSize(int v) { sessionsPageSize = v; }
     public int getSessionsMaxPageSize() { return sessionsMaxPageSize; }

@@ -17,9 +17,12 @@ import java.util.function.Consumer;
 /** Reads of the history: snapshots, the log after them, and a document's state as of an instant. Never blocks. */
 final class HistoryReads {
 
-    /** A snapshot; {@code owners}: client id -> user id when it was taken (empty for snapshots older than the column). */
+    /**
+     * A snapshot; {@code owners}: client id -> user id when it was taken (empty for snapshots older than the column);
+     * {@code floor}: how far the document's log may have been deleted when it was read (null: never).
+     */
     record SnapshotRow(Instant takenAt, String writer, byte[] state, byte[] stateVector, LogPosition covers,
-            Map<Long, String> owners) {
+            Map<Long, String> owners, LogFloor floor) {
     }
 
     /** A log row; {@code userId} is who sent the update (null: the server). */
@@ -136,21 +139,62 @@ final class HistoryReads {
     /**
      * A document as of {@code at}: the latest snapshot taken by then, and the log rows after it up to {@code at},
      * streamed a page at a time and applied on {@code executor} (a replay holds the document and one page of rows).
+     * Where retention deleted the rows after that snapshot, the snapshot alone (docs/history-and-presence.md,
+     * "Retention").
      */
     static CompletionStage<YDoc> replay(HistoryStatements s, String room, String document, Instant at, Executor executor) {
         YDoc doc = new YDoc();
-        return snapshotAtOrBefore(s, room, document, at).thenComposeAsync(snapshot -> {
-            snapshot.ifPresent(snap -> doc.applyUpdate(snap.state()));
-            return forEachLogRow(s, room, document, snapshot.map(SnapshotRow::covers).orElse(LogPosition.START),
-                    LogPosition.endOf(at), executor, row -> doc.applyUpdate(row.payload()));
-        }, executor).thenApply(v -> doc);
+        return retention(s, room, document).thenCompose(retention -> snapshotAtOrBefore(s, room, document, at)
+                .thenComposeAsync(snapshot -> {
+                    snapshot.ifPresent(snap -> doc.applyUpdate(snap.state()));
+                    return snapshotsAndLog(s, room, document, snapshot.map(SnapshotRow::covers).orElse(LogPosition.START),
+                            retention.floor(), at, executor, snap -> doc.applyUpdate(snap.state()),
+                            row -> doc.applyUpdate(row.payload()));
+                }, executor)).thenApply(v -> doc);
+    }
+
+    /**
+     * After a snapshot covering {@code from} was applied: the log rows after it up to {@code at} (null: all), taking the
+     * log's floor into account. Rows up to the floor may be deleted: when {@code from} is below it, the floor's snapshot
+     * (which holds them all) is applied too and the rows are read from the floor on, if that snapshot is as of
+     * {@code at} or before; otherwise (an instant older than the floor's snapshot) no rows are read at all, since some
+     * are gone and a part of them would be no state the document ever had.
+     */
+    static CompletionStage<Void> snapshotsAndLog(HistoryStatements s, String room, String document, LogPosition from,
+            LogFloor floor, Instant at, Executor executor, Consumer<SnapshotRow> applySnapshot, Consumer<LogRow> applyRow) {
+        if (floor == null || from.compareTo(floor.covers()) >= 0) {
+            return forEachLogRow(s, room, document, from, at == null ? null : LogPosition.endOf(at), executor, applyRow);
+        }
+        if (at != null && floor.snapshotTakenAt().isAfter(at)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return snapshot(s, room, document, floor.snapshotTakenAt(), floor.snapshotWriter()).thenComposeAsync(floorSnapshot -> {
+            if (floorSnapshot.isEmpty()) {
+                throw new HistoryUnavailableException("the snapshot at the log floor of " + room + "/" + document
+                        + " is missing: the rows it covered were deleted");
+            }
+            applySnapshot.accept(floorSnapshot.get());
+            return forEachLogRow(s, room, document, floor.covers(), at == null ? null : LogPosition.endOf(at), executor, applyRow);
+        }, executor);
+    }
+
+    /** How far the document's log was compacted and its snapshots thinned. */
+    record Retention(LogFloor floor, Instant thinnedTo) {
+    }
+
+    static CompletionStage<Retention> retention(HistoryStatements s, String room, String document) {
+        return s.session().executeAsync(s.get("selectRetention").bind(room, document)).thenApply(rs -> {
+            Row row = rs.one();
+            return row == null ? new Retention(null, null)
+                    : new Retention(LogFloor.of(row.getTupleValue("log_floor")), row.getInstant("thinned_to"));
+        });
     }
 
     private static SnapshotRow snapshot(Row row) {
         return new SnapshotRow(row.getInstant("taken_at"), row.getString("writer"), bytes(row.getByteBuffer("state")),
                 bytes(row.getByteBuffer("state_vector")), new LogPosition(row.getInstant("covers_at"),
                 row.getString("covers_writer"), row.getLong("covers_seq")),
-                Map.copyOf(row.getMap("client_owners", Long.class, String.class)));
+                Map.copyOf(row.getMap("client_owners", Long.class, String.class)), LogFloor.of(row.getTupleValue("log_floor")));
     }
 
     private static LogRow logRow(Row row) {

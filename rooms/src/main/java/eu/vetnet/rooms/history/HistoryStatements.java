@@ -12,7 +12,8 @@ public final class HistoryStatements {
 
     private static final Map<String, String> CQL = new LinkedHashMap<>();
     private static final String SNAPSHOT_COLUMNS =
-            "taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq, client_owners";
+            "taken_at, writer, state, state_vector, covers_bucket, covers_at, covers_writer, covers_seq, client_owners, log_floor";
+    private static final String SNAPSHOT_KEYS = "taken_at, writer, covers_at, covers_writer, covers_seq";
 
     static {
         CQL.put("insertUpdate", "INSERT INTO %s.document_updates (room, document, bucket, at, writer, seq, payload, user_id)"
@@ -34,7 +35,18 @@ public final class HistoryStatements {
         CQL.put("selectSnapshot", "SELECT " + SNAPSHOT_COLUMNS
                 + " FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at = ? AND writer = ?");
         CQL.put("deleteSnapshot", "DELETE FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at = ? AND writer = ?");
-        CQL.put("deleteSnapshotsBefore", "DELETE FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at < ?");
+        CQL.put("selectSnapshotKeysFrom", "SELECT " + SNAPSHOT_KEYS
+                + " FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at >= ?");
+        CQL.put("selectSnapshotKeysBefore", "SELECT " + SNAPSHOT_KEYS
+                + " FROM %s.document_snapshots WHERE room = ? AND document = ? AND taken_at < ? LIMIT 1");
+        CQL.put("selectLatestSnapshotKeys", "SELECT " + SNAPSHOT_KEYS
+                + " FROM %s.document_snapshots WHERE room = ? AND document = ? LIMIT 1");
+        CQL.put("selectRetention", "SELECT log_floor, thinned_to FROM %s.document_snapshots WHERE room = ? AND document = ? LIMIT 1");
+        CQL.put("updateLogFloor", "UPDATE %s.document_snapshots SET log_floor = ? WHERE room = ? AND document = ?");
+        CQL.put("updateThinnedTo", "UPDATE %s.document_snapshots SET thinned_to = ? WHERE room = ? AND document = ?");
+        CQL.put("deleteUpdatesBucket", "DELETE FROM %s.document_updates WHERE room = ? AND document = ? AND bucket = ?");
+        CQL.put("deleteUpdatesBefore", "DELETE FROM %s.document_updates WHERE room = ? AND document = ? AND bucket = ? AND at < ?");
+        CQL.put("deleteBucket", "DELETE FROM %s.history_buckets WHERE room = ? AND stream = ? AND bucket = ?");
         CQL.put("insertEvent", "INSERT INTO %s.session_events (room, bucket, at, writer, seq, kind, document, user_id, username,"
                 + " name, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         CQL.put("selectEvents", "SELECT at, writer, seq, kind, document, user_id, username, name, role FROM %s.session_events"

@@ -1,5 +1,7 @@
 package eu.vetnet.rooms.history;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -24,6 +26,7 @@ final class OpenDocumentLog {
     /** The last row applied at load: every row up to it is in the document. */
     private LogPosition lastLoaded = LogPosition.START;
     private long unnumbered;
+    private Instant lastCompaction;
 
     /** The document was loaded from a snapshot covering {@code snapshotCovers} and the rows after it up to {@code lastRow}. */
     synchronized void loaded(LogPosition snapshotCovers, LogPosition lastRow) {
@@ -71,6 +74,15 @@ final class OpenDocumentLog {
         if (to.compareTo(covered) > 0) {
             covered = to;
         }
+    }
+
+    /** True (and the time noted) when the last retention pass over this document is {@code every} ago or never ran. */
+    synchronized boolean compactionDue(Instant now, Duration every) {
+        if (lastCompaction != null && now.isBefore(lastCompaction.plus(every))) {
+            return false;
+        }
+        lastCompaction = now;
+        return true;
     }
 
     /** Appends not covered by a snapshot yet (for logs and tests). */

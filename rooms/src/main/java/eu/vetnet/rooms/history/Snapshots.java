@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes snapshots: a cache of the log that makes a load fast. The state comes from the loaded document (the core
- * encodes it on the room's lane, garbage-collected), never from reading the log back. A snapshot is read back and
- * compared before any older one is dropped; the log itself is kept (replay). CPU work runs on a bounded pool, never
- * on a driver thread.
+ * Writes snapshots: a cache of the log that makes a load fast, and what replay older than the log's retention reads.
+ * The state comes from the loaded document (the core encodes it on the room's lane, garbage-collected), never from
+ * reading the log back. A snapshot is read back and compared; a mismatch removes it. Older snapshots are thinned by
+ * {@link LogRetention}. CPU work runs on a bounded pool, never on a driver thread.
  */
 final class Snapshots {
 
@@ -60,12 +60,8 @@ final class Snapshots {
                                     throw new HistoryUnavailableException("snapshot of " + room + "/" + document + " failed verification");
                                 });
                     }
-                    // Verified: keep the previous snapshot too (a second cache line), drop what is older than it.
-                    return HistoryReads.snapshotAtOrBefore(s, room, document, takenAt.minusMillis(1))
-                            .thenCompose(previous -> previous.isEmpty() ? CompletableFuture.completedFuture(null)
-                                    : s.session().executeAsync(s.get("deleteSnapshotsBefore")
-                                            .bind(room, document, previous.get().takenAt()).setIdempotent(true)))
-                            .thenApply(x -> new Written(takenAt, covers));
+                    // Verified. Older snapshots stay for replay; retention thins them (LogRetention).
+                    return CompletableFuture.completedFuture(new Written(takenAt, covers));
                 }, cpu);
     }
 }

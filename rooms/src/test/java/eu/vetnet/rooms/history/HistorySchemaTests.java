@@ -13,7 +13,7 @@ class HistorySchemaTests {
     void theSchemaFileSplitsIntoIdempotentStatementsForTheConfiguredKeyspace() {
         List<String> statements = HistoryDatabase.schemaStatements("vetnet_x", "{'class': 'SimpleStrategy', 'replication_factor': 1}");
 
-        assertEquals(7, statements.size());
+        assertEquals(9, statements.size());
         assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS vetnet_x"), statements.get(0));
         for (String s : statements) {
             assertTrue(s.contains("IF NOT EXISTS"), s);
