@@ -34,15 +34,18 @@ final class CoreRooms implements AutoCloseable {
     final ExecutorService workers = Executors.newFixedThreadPool(2);
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final RoomServer server;
+    final Tokens tokens = new Tokens();
 
     CoreRooms(RoomLimits limits, RoomHook... hooks) {
-        List<RoomHook> all = new ArrayList<>(List.of(new Tokens()));
+        List<RoomHook> all = new ArrayList<>(List.of(tokens));
         all.addAll(List.of(hooks));
         server = new RoomServer(limits, all, Policies::forDocument, workers, timer);
     }
 
-    /** Stands in for the JWT and access-list hooks: {@code user|ROLE}. */
+    /** Stands in for the JWT and access-list hooks: {@code user|ROLE}; counts the token renewals it checked. */
     static final class Tokens implements RoomHook {
+
+        final java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public int priority() {
@@ -54,6 +57,9 @@ final class CoreRooms implements AutoCloseable {
             String[] parts = p.token().split("\\|");
             p.context().user(new RoomUser(parts[0], parts[0], parts[0] + " name", Set.of(), null));
             p.context().role(RoomRole.valueOf(parts[1]));
+            if (p.renewal()) {
+                renewals.incrementAndGet();
+            }
             return DONE;
         }
     }
