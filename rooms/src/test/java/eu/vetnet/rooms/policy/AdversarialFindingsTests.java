@@ -191,4 +191,48 @@ class AdversarialFindingsTests {
             }
         }
     }
+
+    @Test
+    @Disabled("finding 6 (open): an entry whose owner is declared on one map and replaced in the same update by another map has no owner")
+    void aNewEntryEndsWithItsOwnersUserId() {
+        Person bob = join("bob", "board");
+        long c = bob.clientId;
+        // One update: objects/b1 = a map with owner bob, then a second map that names the first one as its left
+        // neighbour (no parent on the wire): it goes to objects/b1 too, after the first, and replaces it.
+        Wire w = new Wire();
+        w.groups.add(new Wire.Group(c, 0, new ArrayList<>(List.of(
+                Wire.item(c, 0, null, null, new ParentRef.Named("objects"), "b1", new eu.vetnet.crdt.struct.ContentType(new YMap())),
+                Wire.item(c, 1, null, null, new ParentRef.ById(new Id(c, 0)), "owner", new ContentAny(List.of("bob"))),
+                Wire.item(c, 2, new Id(c, 0), null, null, null, new eu.vetnet.crdt.struct.ContentType(new YMap()))))));
+        Person.Outcome o = bob.send(w.encode(), false);
+
+        tools.jackson.databind.JsonNode entry = RulesJson.parse(state("board").json()).path("objects").path("map").get("b1");
+        assertTrue(entry == null || "bob".equals(entry.path("map").path("owner").asString(null)),
+                "the update was " + o.result() + " and objects/b1 is " + entry + ": a participant adds an object only with "
+                        + "owner = their user id (docs/rooms.md, 'Document schemas')");
+    }
+
+    @Test
+    @Disabled("finding 7 (open): a group of clocks the document has, naming a neighbour inside someone's emoji, splits it on the server")
+    void clocksTheDocumentHasChangeNobodysText() {
+        Person alice = join("alice", "notes");
+        write(alice, (d, w) -> {
+            YXmlElement p = new YXmlElement("paragraph");
+            d.getXmlFragment("default").push(List.of(p));
+            YXmlText text = new YXmlText();
+            p.insert(0, List.of(text));
+            text.insert(0, "hi \uD83D\uDE00");
+        });
+        Person bob = join("bob", "notes");
+        write(bob, (d, w) -> d.getXmlFragment("default").push(List.of(new YXmlElement("paragraph"))));
+        String before = state("notes").json();
+        // Bob's own clock 0 again (nothing new), naming as right neighbour the second half of Alice's emoji (her
+        // clocks: paragraph 0, text 1, "hi " 2-4, the emoji 5-6). The engine splits her text there before it skips
+        // the known clock, and a split surrogate pair becomes two replacement characters, on the server only.
+        Person.Outcome o = bob.send(oneItem(bob.clientId, 0, Wire.item(bob.clientId, 0, null, new Id(alice.clientId, 6), null,
+                null, new ContentAny(List.of(true)))), false);
+
+        assertEquals(RulesJson.parse(before), RulesJson.parse(state("notes").json()), "the update was " + o.result()
+                + " and Alice's text changed on the server (not for the clients, nothing was broadcast)");
+    }
 }

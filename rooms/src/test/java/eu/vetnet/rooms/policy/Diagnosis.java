@@ -19,11 +19,15 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code crossed-neighbours}: an item's right neighbour on the wire is not to the right of its left one (another
- *       type, or before it): where it lands depends on what the document held when it was integrated;
+ *       type, or before it, or collected): where it lands depends on what the document held when it was integrated;
  *   <li>{@code known-group-unknown-neighbour}: a group of clocks the document already has names a neighbour or parent
  *       at clocks nobody has yet (the engine checks what is missing before it skips what it knows);
  *   <li>{@code deleted-item-unknown-neighbour}: an item of deleted content names a neighbour or parent at clocks neither
  *       the document nor the update has;
+ *   <li>{@code known-group-named-neighbour}: a group of clocks the document already has names a neighbour (the engine
+ *       splits the neighbour's item before it skips the group);
+ *   <li>{@code entry-replaced-in-update}: a map that names as left neighbour a map the same update puts under a key
+ *       (it becomes that key's value instead);
  *   <li>{@code format-outside-text}: a formatting mark in a type that is not a text.
  * </ul>
  */
@@ -42,6 +46,14 @@ final class Diagnosis {
         }
         YDoc doc = new YDoc(AdversarialUpdates.SCRATCH_CLIENT);
         doc.applyUpdate(stateBefore);
+        // Neighbours are judged where they are once the update is in (some are items of the update itself).
+        YDoc applied = new YDoc(AdversarialUpdates.SCRATCH_CLIENT);
+        applied.applyUpdate(stateBefore);
+        try {
+            applied.applyUpdate(update);
+        } catch (RuntimeException e) {
+            applied = doc;
+        }
         // Clocks the document or the update holds, per client (a group continuing the document's clocks extends them).
         Map<Long, Long> reach = new java.util.HashMap<>(before);
         for (Wire.Group g : w.groups) {
@@ -58,13 +70,19 @@ final class Diagnosis {
                 if (known && (unknown(i.origin(), g.client, before) || unknown(i.rightOrigin(), g.client, before)
                         || (i.parentRef() instanceof ParentRef.ById b && unknown(b.id(), g.client, before)))) {
                     out.add("known-group-unknown-neighbour");
+                } else if (known && (i.origin() != null || i.rightOrigin() != null)) {
+                    out.add("known-group-named-neighbour");
+                }
+                if (i.content() instanceof ContentType ct && ct.type() instanceof eu.vetnet.crdt.types.YMap && i.parentRef() == null
+                        && i.origin() != null && item(doc, i.origin()) == null && replacesFresh(w, i)) {
+                    out.add("entry-replaced-in-update");
                 }
                 if (!known && i.content() instanceof eu.vetnet.crdt.struct.ContentDeleted
                         && (unknown(i.origin(), g.client, reach) || unknown(i.rightOrigin(), g.client, reach)
                         || (i.parentRef() instanceof ParentRef.ById b && unknown(b.id(), g.client, reach)))) {
                     out.add("deleted-item-unknown-neighbour");
                 }
-                if (crossed(doc, i)) {
+                if (crossed(applied, i)) {
                     out.add("crossed-neighbours");
                 }
                 if (i.content() instanceof ContentFormat && !(parent(doc, i) instanceof YText)) {
@@ -75,19 +93,41 @@ final class Diagnosis {
         return out;
     }
 
+    /** The item names as left neighbour a map item of the update itself that sits under a map key: it replaces it. */
+    private static boolean replacesFresh(Wire w, Item i) {
+        for (Wire.Group g : w.groups) {
+            long clock = g.clock;
+            for (Struct s : g.structs) {
+                if (g.client == i.origin().client() && clock <= i.origin().clock() && i.origin().clock() < clock + s.length()) {
+                    return s instanceof Item o && o.content() instanceof ContentType && o.parentSub() != null;
+                }
+                clock += s.length();
+            }
+        }
+        return false;
+    }
+
     private static boolean unknown(Id id, long client, Map<Long, Long> before) {
         return id != null && id.client() != client && id.clock() >= before.getOrDefault(id.client(), 0L);
     }
 
-    /** Both neighbours are in the document, and the right one is not after the left one in the same type and key. */
+    /**
+     * Both neighbours are there once the update is applied, and the right one is not after the left one in the same
+     * type and key (or one of them was collected: the item was placed next to content that no longer exists).
+     */
     private static boolean crossed(YDoc doc, Item i) {
         if (i.origin() == null || i.rightOrigin() == null) {
+            return false;
+        }
+        boolean leftThere = i.origin().clock() < doc.store().getState(i.origin().client());
+        boolean rightThere = i.rightOrigin().clock() < doc.store().getState(i.rightOrigin().client());
+        if (!leftThere || !rightThere) {
             return false;
         }
         Item left = item(doc, i.origin());
         Item right = item(doc, i.rightOrigin());
         if (left == null || right == null) {
-            return false;
+            return left != right; // one neighbour collected, the other not
         }
         if (left == right) {
             return i.rightOrigin().clock() <= i.origin().clock();
