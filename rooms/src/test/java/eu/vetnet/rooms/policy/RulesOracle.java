@@ -146,7 +146,7 @@ final class RulesOracle {
             if (bv == null) {
                 if (!me.equals(owner(av))) {
                     v.add(at + " added without owner " + me + ": " + av);
-                } else if (!othersBallots(av, ballots, me).isEmpty()) {
+                } else if (holdsOthersBallots(av, ballots, me)) {
                     v.add(at + " added with others' " + ballots + ": " + av);
                 }
             } else if (av == null) {
@@ -270,6 +270,12 @@ final class RulesOracle {
         ObjectNode others = box.has("map") ? (ObjectNode) box.get("map").deepCopy() : RulesJson.MAPPER.createObjectNode();
         others.remove(me);
         return others;
+    }
+
+    /** Whether an entry holds a ballot of someone else (a ballot box that is not a map counts when it holds anything). */
+    private static boolean holdsOthersBallots(JsonNode entry, String ballots, String me) {
+        JsonNode others = othersBallots(entry, ballots, me);
+        return others.has("type") ? others.has("map") || others.has("list") : !others.isEmpty();
     }
 
     private static JsonNode withoutBallot(JsonNode entry, String ballots, String me) {
