@@ -11,7 +11,11 @@ import java.util.List;
  */
 public record Touch(Kind kind, List<PathElement> parent, String key, Id id, Content content, long author) {
 
-    public enum Kind { INSERT, DELETE }
+    /**
+     * INSERT and DELETE change content; MISPLACED is content its place cannot hold as the update has it (a formatting
+     * mark outside a text, neighbours that cross): a cautious server refuses it whoever sends it.
+     */
+    public enum Kind { INSERT, DELETE, MISPLACED }
 
     /** The root type's name. */
     public String root() {

@@ -4,12 +4,15 @@ import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.store.StructList;
 import eu.vetnet.crdt.struct.ContentDeleted;
+import eu.vetnet.crdt.struct.ContentEmbed;
+import eu.vetnet.crdt.struct.ContentFormat;
 import eu.vetnet.crdt.struct.ContentType;
 import eu.vetnet.crdt.struct.Id;
 import eu.vetnet.crdt.struct.Item;
 import eu.vetnet.crdt.struct.ParentRef;
 import eu.vetnet.crdt.struct.SkipStruct;
 import eu.vetnet.crdt.struct.Struct;
+import eu.vetnet.crdt.types.YText;
 import eu.vetnet.crdt.types.YType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,13 +44,13 @@ public final class UpdateInspector {
     public static final int MAX_DEPTH = 64;
 
     /** An item's place: the path of the type it goes into and its map key (null in a list). */
-    private record Location(List<PathElement> path, String key) {
+    private record Location(List<PathElement> path, String key, YType type) {
     }
 
     /** Depends on something neither the document nor the update has, or sits deeper than {@link #MAX_DEPTH}. */
-    private static final Location UNKNOWN = new Location(List.of(), null);
+    private static final Location UNKNOWN = new Location(List.of(), null, null);
     /** Will be integrated as a GC struct: its neighbour or parent was collected. Changes nothing visible. */
-    private static final Location COLLECTED = new Location(List.of(), null);
+    private static final Location COLLECTED = new Location(List.of(), null, null);
 
     private final YDoc doc;
     /** The update's items per client, sorted by clock (for binary search). */
@@ -58,6 +61,8 @@ public final class UpdateInspector {
     private final Map<Long, Long> reach = new HashMap<>();
     private final Map<Item, Location> placed = new IdentityHashMap<>();
     private final Map<YType, List<PathElement>> typePaths = new IdentityHashMap<>();
+    /** Steps left for {@link #crossed} walks in this update. */
+    private long walkBudget = 1_000_000;
     /** How many items the update carries: a neighbour chain longer than that loops. */
     private int freshCount;
 
@@ -102,9 +107,20 @@ public final class UpdateInspector {
 
         List<Touch> touches = new ArrayList<>();
         for (Item item : items) {
+            if (namesMissing(item)) {
+                // The engine looks for an item's neighbours and parent before it skips clocks it knows: one nobody has
+                // keeps the item, known or not, and everything after it from its client, pending.
+                touches.add(new Touch(Touch.Kind.INSERT, List.of(), null, item.id(), item.content(), item.client()));
+                continue;
+            }
             long state = doc.store().getState(item.client());
             if (item.clock() + item.length() <= state) {
-                continue; // already known: applying it changes nothing
+                if (splitsKnown(item)) {
+                    // Known clocks change nothing, but the engine still cuts the runs their neighbours point into:
+                    // only the server's copy would be split, and replicas' encodings would part.
+                    touches.add(new Touch(Touch.Kind.MISPLACED, List.of(), null, item.id(), item.content(), item.client()));
+                }
+                continue;
             }
             Location at;
             if (item.clock() > reach(item.client())) {
@@ -116,12 +132,19 @@ public final class UpdateInspector {
             } else {
                 at = locate(item, 0);
             }
+            if (at == COLLECTED) {
+                continue;
+            }
+            if (at != UNKNOWN && (formatOutsideText(item, at) || crossed(item))) {
+                touches.add(new Touch(Touch.Kind.MISPLACED, at.path, at.key, item.id(), item.content(), item.client()));
+                continue;
+            }
             // Content created and deleted before it was sent arrives as deleted content: in a list it changes nothing,
             // under a map key it still replaces the key's value, so it is reported there.
-            boolean noEffect = item.content() instanceof ContentDeleted && at.key == null;
-            if (at != COLLECTED && !noEffect) {
-                touches.add(new Touch(Touch.Kind.INSERT, at.path, at.key, item.id(), item.content(), item.client()));
+            if (at != UNKNOWN && item.content() instanceof ContentDeleted && at.key == null) {
+                continue;
             }
+            touches.add(new Touch(Touch.Kind.INSERT, at.path, at.key, item.id(), item.content(), item.client()));
         }
         for (Map.Entry<Long, List<DeleteSet.Range>> e : ds.clients().entrySet()) {
             for (DeleteSet.Range r : e.getValue()) {
@@ -167,6 +190,84 @@ public final class UpdateInspector {
         }
     }
 
+    /** Whether the item names a neighbour or parent that neither the document nor the update has. */
+    private boolean namesMissing(Item item) {
+        return missing(item.origin()) || missing(item.rightOrigin())
+                || (item.parentRef() instanceof ParentRef.ById byId && missing(byId.id()));
+    }
+
+    /** Whether the item's left or right neighbour falls strictly inside a run the document holds. */
+    private boolean splitsKnown(Item item) {
+        return cutsInside(item.origin(), 1) || cutsInside(item.rightOrigin(), 0);
+    }
+
+    private boolean cutsInside(Id id, int after) {
+        if (id == null) {
+            return false;
+        }
+        StructList structs = doc.store().clients().get(id.client());
+        long cut = id.clock() + after;
+        if (structs == null || cut >= structs.last().endClock()) {
+            return false;
+        }
+        return cut > structs.get(structs.findIndex(cut)).clock();
+    }
+
+    private boolean missing(Id id) {
+        return id != null && find(id) == null;
+    }
+
+    /**
+     * A formatting mark or an embed anywhere but in a text: editors put them in texts only, and engines clean them up
+     * differently elsewhere (yjs removes redundant marks in any type a remote mark reached), so replicas would part.
+     */
+    private static boolean formatOutsideText(Item item, Location at) {
+        boolean textOnly = item.content() instanceof ContentFormat || item.content() instanceof ContentEmbed;
+        return textOnly && !(at.type instanceof YText && at.key == null);
+    }
+
+    /**
+     * Whether the item's right neighbour is not to the right of its left one in the same list (checked when both are
+     * in the document, or the left one is reached through the update's own items). The engine would still place it,
+     * but not between the two, and a replica loading the document's encoding would place it elsewhere: the document
+     * would no longer load as it is. The walk covers what the engine's integration scans anyway.
+     */
+    private boolean crossed(Item item) {
+        if (item.rightOrigin() == null || item.origin() == null) {
+            return false;
+        }
+        if (!(find(item.rightOrigin()) instanceof Item right) || right.parent() == null) {
+            return false; // the right neighbour comes with the update: it is placed by the same rules
+        }
+        Id leftId = item.origin();
+        Struct left = find(leftId);
+        for (int hops = 0; left instanceof Item l && l.parent() == null && hops <= freshCount; hops++) {
+            leftId = l.origin(); // a neighbour of the update's own: judge from the first one in the document
+            left = leftId == null ? null : find(leftId);
+        }
+        if (leftId == null) {
+            return false; // the start of the list is left of everything
+        }
+        if (!(left instanceof Item l) || l.parent() == null) {
+            return false;
+        }
+        if (l.parent() != right.parent() || !java.util.Objects.equals(l.parentSub(), right.parentSub())) {
+            return true;
+        }
+        if (l == right) {
+            return leftId.clock() >= item.rightOrigin().clock();
+        }
+        for (Item o = l.right(); o != null; o = o.right()) {
+            if (o == right) {
+                return false;
+            }
+            if (--walkBudget < 0) {
+                return true; // farther apart than any honest edit's neighbours: refused rather than walked
+            }
+        }
+        return true;
+    }
+
     /** The first clock of {@code client} missing from both the document and the update (computed once per client). */
     private long reach(long client) {
         Long known = reach.get(client);
@@ -203,11 +304,7 @@ public final class UpdateInspector {
         if (structs != null && id.clock() < structs.last().endClock()) {
             return structs.get(structs.findIndex(id.clock()));
         }
-        return freshAt(id.client(), id.clock());
-    }
-
-    private Item freshAt(long client, long clock) {
-        return (Item) at(fresh.get(client), clock);
+        return presentAt(id.client(), id.clock());
     }
 
     /** The update's struct (an item or a GC struct) of {@code client} holding {@code clock}, or null. */
@@ -269,7 +366,7 @@ public final class UpdateInspector {
             }
             ParentRef ref = item.parentRef();
             if (ref instanceof ParentRef.Named named) {
-                at = new Location(List.of(new PathElement.Root(named.name())), item.parentSub());
+                at = new Location(List.of(new PathElement.Root(named.name())), item.parentSub(), doc.share().get(named.name()));
                 break;
             }
             if (ref instanceof ParentRef.ById byId) {
@@ -311,13 +408,13 @@ public final class UpdateInspector {
         if (holderAt == UNKNOWN || holderAt == COLLECTED || holderAt.path.size() >= MAX_DEPTH) {
             return holderAt == COLLECTED ? COLLECTED : UNKNOWN;
         }
-        return new Location(child(holderAt, h), key);
+        return new Location(child(holderAt, h), key, ((ContentType) h.content()).type());
     }
 
     /** The place of content under {@code key} in an integrated type. */
     private Location typeLocation(YType type, String key) {
         List<PathElement> path = typePath(type);
-        return path == null ? UNKNOWN : new Location(path, key);
+        return path == null ? UNKNOWN : new Location(path, key, type);
     }
 
     /** An integrated type's path from its root, built once per type, walking up iteratively; null when too deep. */
@@ -347,7 +444,7 @@ public final class UpdateInspector {
             YType below = up.get(i);
             if (path != null) {
                 Item holder = below.item();
-                path = path.size() >= MAX_DEPTH ? null : child(new Location(path, holder.parentSub()), holder);
+                path = path.size() >= MAX_DEPTH ? null : child(new Location(path, holder.parentSub(), null), holder);
             }
             typePaths.put(below, path);
         }

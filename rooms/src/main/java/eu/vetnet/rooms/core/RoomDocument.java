@@ -6,6 +6,7 @@ import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.DecodingException;
 import eu.vetnet.crdt.encoding.JsJson;
 import eu.vetnet.crdt.inspect.DecodedUpdate;
+import eu.vetnet.crdt.inspect.EncodedGrowth;
 import eu.vetnet.crdt.protocol.Awareness;
 import eu.vetnet.crdt.protocol.AwarenessUpdate;
 import eu.vetnet.crdt.protocol.SyncMessage;
@@ -246,18 +247,22 @@ public final class RoomDocument {
         }
         RoomServer server = room.server();
         long cpu = THREADS.getCurrentThreadCpuTime();
-        if (approximateSize + update.length > server.limits().documentQuotaBytes()) {
-            approximateSize = doc.encodeStateAsUpdate().length;
-            if (approximateSize + update.length > server.limits().documentQuotaBytes()) {
-                reject(s, "the document would grow over its quota of " + server.limits().documentQuotaBytes()
-                        + " bytes; remove content first");
-                return;
-            }
-        }
         // The before-apply hooks judge it; the core's own WriteRules among them (docs/rooms.md, "What the server checks").
         DecodedUpdate decoded;
+        long growth;
         try {
             decoded = DecodedUpdate.of(update);
+            // The quota holds against what the update can add to the encoding, splits of existing content included
+            // (a deletion inside a word adds structs): an estimate first, the exact size only when it comes close.
+            growth = EncodedGrowth.bound(doc, decoded, update.length);
+            if (approximateSize + growth > server.limits().documentQuotaBytes()) {
+                approximateSize = doc.encodeStateAsUpdate().length;
+                if (approximateSize + growth > server.limits().documentQuotaBytes()) {
+                    reject(s, "the document would grow over its quota of " + server.limits().documentQuotaBytes()
+                            + " bytes; remove content first");
+                    return;
+                }
+            }
             BeforeApplyPayload payload = new BeforeApplyPayload(room.id(), name, doc, decoded, s.user(), s.role(),
                     clientIds::owner);
             Optional<String> refusal = server.hooks().firstRefusal(h -> h.beforeApply(payload));
@@ -289,7 +294,7 @@ public final class RoomDocument {
             return;
         }
         clientIds.claim(growing, s.user().id());
-        approximateSize += update.length;
+        approximateSize += growth;
         server.countUpdate(THREADS.getCurrentThreadCpuTime() - cpu);
         if (!changed) {
             afterPending(() -> s.send(protocol.syncStatus(name, true)));

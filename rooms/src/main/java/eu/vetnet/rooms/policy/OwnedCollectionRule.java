@@ -43,8 +43,12 @@ final class OwnedCollectionRule {
         Set<String> deletedEntries = new HashSet<>();
         Set<String> created = new HashSet<>();
         for (Touch t : touches) {
-            if (t.kind() == Touch.Kind.INSERT && t.parent().size() == 1 && t.key() != null) {
-                created.add(t.key());
+            if (t.kind() == Touch.Kind.INSERT && t.parent().size() == 1 && t.key() != null
+                    && !(t.content() instanceof ContentDeleted)) {
+                // Two live values for one entry in one update: the later replaces the first, whose owner was declared.
+                if (!created.add(t.key())) {
+                    return Verdict.deny(root + "/" + t.key() + " is written twice in one update: one value per entry");
+                }
             }
         }
         for (Touch t : touches) {

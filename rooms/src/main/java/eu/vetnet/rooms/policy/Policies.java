@@ -36,6 +36,10 @@ public final class Policies {
      */
     public static Verdict placement(List<Touch> touches) {
         for (Touch t : touches) {
+            if (t.kind() == Touch.Kind.MISPLACED) {
+                return Verdict.deny("content its place cannot hold (" + t.describe() + "): formatting belongs in a text, and an "
+                        + "item's right neighbour must be right of its left one; resync");
+            }
             if (t.parent().isEmpty()) {
                 return unplaceable(t);
             }

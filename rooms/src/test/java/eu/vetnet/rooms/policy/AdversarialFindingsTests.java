@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +79,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 1 (open): a group of clocks the document has, naming a neighbour nobody has yet, is held pending")
     void clocksTheDocumentHasNamingAnUnknownNeighbourAreNotHeldPending() {
         Person bob = join("bob", "notes");
         write(bob, (d, w) -> d.getXmlFragment("default").push(List.of(new YXmlElement("paragraph"))));
@@ -94,7 +92,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 5 (open): an item of deleted content naming a neighbour nobody has yet is held pending")
     void deletedContentNamingAnUnknownNeighbourIsNotHeldPending() {
         Person bob = join("bob", "notes");
         write(bob, (d, w) -> d.getXmlFragment("default").push(List.of(new YXmlElement("paragraph"))));
@@ -108,7 +105,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 2 (open): an item whose right neighbour is left of its left neighbour: the document no longer loads as it is")
     void aDocumentAlwaysLoadsFromItsOwnEncodingAsItIs() {
         Person bob = join("bob", "board");
         write(bob, (d, w) -> {
@@ -130,7 +126,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 3 (open): a formatting mark in a type that is not a text: the engine keeps it, yjs removes it")
     void aFormattingMarkOutsideATextEndsAsInYjs() {
         Person bob = join("bob", "notes");
         try (YjsMirror yjs = YjsMirror.start()) {
@@ -143,7 +138,7 @@ class AdversarialFindingsTests {
                 text.insert(0, "hello");
             }, BOB);
             assertTrue(bob.send(paragraph, false).applied());
-            yjs.apply("notes", paragraph);
+            YjsMirror.State before = yjs.apply("notes", paragraph);
             long next = state("notes").stateVector().get(bob.clientId);
             // Two marks in one update: bold on at the start of the paragraph's text, and bold off first among the
             // paragraph element's own children, before its text (Tiptap puts marks in texts only). A remote mark in a
@@ -156,15 +151,16 @@ class AdversarialFindingsTests {
                     Wire.item(bob.clientId, next + 1, null, null, new ParentRef.ById(new Id(bob.clientId, 0)), null,
                             new ContentFormat("bold", null))))));
             byte[] mark = w.encode();
-            assertTrue(bob.send(mark, false).applied(), "notes are free for every writer");
-            YjsMirror.State ys = yjs.apply("notes", mark);
+            Person.Outcome o = bob.send(mark, false);
+            // Either the server refuses the mark outside a text (it does: formatting belongs in texts), or it ends as in yjs.
+            YjsMirror.State ys = o.applied() ? yjs.apply("notes", mark) : before;
 
-            assertEquals(ys.json(), RulesJson.parse(state("notes").json()), "yjs and the server's engine hold another notes document");
+            assertEquals(ys.json(), RulesJson.parse(state("notes").json()), "after an update that was " + o.result()
+                    + ", yjs and the server's engine hold another notes document");
         }
     }
 
     @Test
-    @Disabled("finding 4 (open): a deletion grows the encoded document by about twice its length; the quota counts its length")
     void deletionsDoNotTakeADocumentPastItsQuota() {
         Person bob = join("bob", "board");
         write(bob, (d, w) -> {
@@ -193,7 +189,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 6 (open): an entry whose owner is declared on one map and replaced in the same update by another map has no owner")
     void aNewEntryEndsWithItsOwnersUserId() {
         Person bob = join("bob", "board");
         long c = bob.clientId;
@@ -213,7 +208,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 7 (open): a group of clocks the document has, naming a neighbour inside someone's emoji, splits it on the server")
     void clocksTheDocumentHasChangeNobodysText() {
         Person alice = join("alice", "notes");
         write(alice, (d, w) -> {
