@@ -561,10 +561,18 @@ public class YText extends YType {
 
     /** Removes every redundant formatting mark of this text; returns how many. */
     public int cleanupFormatting() {
+        return cleanupFormatting(this);
+    }
+
+    /**
+     * Removes every redundant formatting mark in {@code type}'s list. Yjs does this for any type a remote formatting
+     * mark reached, a text or not, so the engine does too: replicas must end with the same items.
+     */
+    static int cleanupFormatting(YType type) {
         int[] res = {0};
-        doc.transact(t -> {
-            Item startItem = start;
-            Item end = start;
+        type.doc().transact(t -> {
+            Item startItem = type.start();
+            Item end = type.start();
             Map<String, Object> startAttributes = new LinkedHashMap<>();
             Map<String, Object> current = new LinkedHashMap<>(startAttributes);
             while (end != null) {
@@ -610,9 +618,7 @@ public class YText extends YType {
                 }
             });
             for (YType type : needFullCleanup) {
-                if (type instanceof YText text) {
-                    text.cleanupFormatting();
-                }
+                cleanupFormatting(type);
             }
         });
     }
