@@ -258,24 +258,26 @@ final class RulesOracle {
         return o != null && o.isString() ? o.asString() : null;
     }
 
-    /** The entry's ballots other than {@code me}'s (the ballot map's entries); anything but a ballot map counts whole. */
+    /**
+     * The entry's ballot box without {@code me}'s ballot (an empty object when there is no box); a box that is not a map
+     * counts whole. Both sides of the box are kept: content a writer put into its list side is nobody's ballot, but
+     * nobody else may change it either.
+     */
     private static JsonNode othersBallots(JsonNode entry, String ballots, String me) {
         JsonNode box = entry.path("map").get(ballots);
         if (box == null) {
             return RulesJson.MAPPER.createObjectNode();
         }
-        if (!isMap(box) || box.has("list")) {
-            return box;
-        }
-        ObjectNode others = box.has("map") ? (ObjectNode) box.get("map").deepCopy() : RulesJson.MAPPER.createObjectNode();
-        others.remove(me);
-        return others;
+        return isMap(box) ? without(box, me) : box;
     }
 
-    /** Whether an entry holds a ballot of someone else (a ballot box that is not a map counts when it holds anything). */
+    /** Whether an entry's ballot box holds anything but {@code me}'s ballot (a plain value box: anything at all). */
     private static boolean holdsOthersBallots(JsonNode entry, String ballots, String me) {
         JsonNode others = othersBallots(entry, ballots, me);
-        return others.has("type") ? others.has("map") || others.has("list") : !others.isEmpty();
+        if (others.has("type")) {
+            return others.has("map") || others.has("list");
+        }
+        return others.isContainer() ? !others.isEmpty() : !others.isNull();
     }
 
     private static JsonNode withoutBallot(JsonNode entry, String ballots, String me) {
