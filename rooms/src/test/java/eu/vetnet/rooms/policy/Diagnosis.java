@@ -28,6 +28,8 @@ import java.util.Set;
  *       splits the neighbour's item before it skips the group);
  *   <li>{@code entry-replaced-in-update}: a map that names as left neighbour a map the same update puts under a key
  *       (it becomes that key's value instead);
+ *   <li>{@code neighbour-inside-surrogate}: an item names a neighbour between the two halves of a surrogate pair;
+ *   <li>{@code empty-deletion-range}: the delete set has a range of length 0;
  *   <li>{@code format-outside-text}: a formatting mark in a type that is not a text.
  * </ul>
  */
@@ -61,6 +63,11 @@ final class Diagnosis {
                 reach.merge(g.client, g.end(), Math::max);
             }
         }
+        for (Wire.Deletes d : w.deletes) {
+            if (d.ranges().stream().anyMatch(r -> r[1] == 0)) {
+                out.add("empty-deletion-range");
+            }
+        }
         for (Wire.Group g : w.groups) {
             boolean known = g.end() <= before.getOrDefault(g.client, 0L);
             for (Struct s : g.structs) {
@@ -82,6 +89,9 @@ final class Diagnosis {
                         || (i.parentRef() instanceof ParentRef.ById b && unknown(b.id(), g.client, reach)))) {
                     out.add("deleted-item-unknown-neighbour");
                 }
+                if (splitsSurrogates(doc, i)) {
+                    out.add("neighbour-inside-surrogate");
+                }
                 if (crossed(applied, i)) {
                     out.add("crossed-neighbours");
                 }
@@ -91,6 +101,25 @@ final class Diagnosis {
             }
         }
         return out;
+    }
+
+    /**
+     * The item's left neighbour is the first half of a surrogate pair, or its right one the second half, in a text of the
+     * document: finding the neighbour splits that text between the halves (each becomes U+FFFD, as in Yjs).
+     */
+    private static boolean splitsSurrogates(YDoc doc, Item i) {
+        return surrogate(doc, i.origin(), true) || surrogate(doc, i.rightOrigin(), false);
+    }
+
+    private static boolean surrogate(YDoc doc, Id id, boolean left) {
+        Item at = id == null ? null : item(doc, id);
+        if (at == null || !(at.content() instanceof eu.vetnet.crdt.struct.ContentString cs)) {
+            return false;
+        }
+        int offset = (int) (id.clock() - at.clock());
+        String str = cs.string();
+        return left ? offset + 1 < str.length() && Character.isHighSurrogate(str.charAt(offset))
+                : offset > 0 && Character.isLowSurrogate(str.charAt(offset));
     }
 
     /** The item names as left neighbour a map item of the update itself that sits under a map key: it replaces it. */
