@@ -1,6 +1,7 @@
 package eu.vetnet.rooms.hook;
 
 import eu.vetnet.crdt.YDoc;
+import eu.vetnet.crdt.inspect.DecodedUpdate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,19 +19,19 @@ public record LoadPayload(String roomId, String documentName, YDoc document, Map
     }
 
     /**
-     * Applies one stored update in log order, and gives its author the client ids whose clocks it grew and that
-     * nobody owns yet: what the document's rules did when the update was first applied (a client id belongs to the
-     * person who first wrote new clocks with it). {@code authorId} null (the server, or unknown) claims nothing.
+     * Applies one stored update in log order, and gives its author the client ids it extends (its groups reach past
+     * the document's clock for them) that nobody owns yet: the rule the room applied when the update was first applied
+     * ({@code ClientIds.growing}, a client id belongs to the person who first wrote new clocks with it). {@code authorId}
+     * null (the server, or unknown) claims nothing.
      */
     public void applyStored(byte[] update, String authorId, Object origin) {
-        Map<Long, Long> before = authorId == null ? null : document.store().getStateVector();
-        document.applyUpdate(update, origin);
         if (authorId != null) {
-            document.store().getStateVector().forEach((client, clock) -> {
-                if (clock > before.getOrDefault(client, 0L)) {
-                    clientOwners.putIfAbsent(client, authorId);
+            for (DecodedUpdate.Group g : DecodedUpdate.of(update).groups()) {
+                if (g.endClock() > document.store().getState(g.client())) {
+                    clientOwners.putIfAbsent(g.client(), authorId);
                 }
-            });
+            }
         }
+        document.applyUpdate(update, origin);
     }
 }
