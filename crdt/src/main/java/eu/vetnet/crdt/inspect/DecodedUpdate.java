@@ -11,8 +11,11 @@ import java.util.List;
  * A v1 update decoded once, for every check that reads it before it is applied (a server's shape rules and the
  * {@link UpdateInspector}): its struct groups in wire order, duplicates kept, and its delete set. Decoding is most of
  * the cost of a check; doing it once keeps judging an update close to the cost of applying it.
+ *
+ * <p>{@code emptyDeletion}: the delete set named a range of length 0. Merging drops it from {@code deletions}, but the
+ * engine applying the bytes keeps one past the document's clock as a pending delete, so a check must see it.
  */
-public record DecodedUpdate(List<Group> groups, DeleteSet deletions) {
+public record DecodedUpdate(List<Group> groups, DeleteSet deletions, boolean emptyDeletion) {
 
     /** One struct group: a client and its structs, in clock order from {@code firstClock}. */
     public record Group(long client, long firstClock, List<Struct> structs) {
@@ -42,8 +45,9 @@ public record DecodedUpdate(List<Group> groups, DeleteSet deletions) {
             groups.add(new Group(client, first, structs));
         }
         DeleteSet deletions = DeleteSet.read(decoder);
+        boolean empty = deletions.clients().values().stream().anyMatch(ranges -> ranges.stream().anyMatch(r -> r.len() == 0));
         // Overlapping ranges would make walks over them repeat work: merged, each clock is named once.
         deletions.sortAndMerge();
-        return new DecodedUpdate(List.copyOf(groups), deletions);
+        return new DecodedUpdate(List.copyOf(groups), deletions, empty);
     }
 }

@@ -115,7 +115,7 @@ public final class UpdateInspector {
             }
             long state = doc.store().getState(item.client());
             if (item.clock() + item.length() <= state) {
-                if (splitsKnown(item)) {
+                if (splitsRun(item)) {
                     // Known clocks change nothing, but the engine still cuts the runs their neighbours point into:
                     // only the server's copy would be split, and replicas' encodings would part.
                     touches.add(new Touch(Touch.Kind.MISPLACED, List.of(), null, item.id(), item.content(), item.client()));
@@ -133,9 +133,14 @@ public final class UpdateInspector {
                 at = locate(item, 0);
             }
             if (at == COLLECTED) {
+                if (splitsRun(item)) {
+                    // Collected, it changes nothing, but finding its neighbours cuts the runs they point into, on the
+                    // server only.
+                    touches.add(new Touch(Touch.Kind.MISPLACED, List.of(), null, item.id(), item.content(), item.client()));
+                }
                 continue;
             }
-            if (at != UNKNOWN && (formatOutsideText(item, at) || crossed(item))) {
+            if (at != UNKNOWN && (formatOutsideText(item, at) || crossed(item, at))) {
                 touches.add(new Touch(Touch.Kind.MISPLACED, at.path, at.key, item.id(), item.content(), item.client()));
                 continue;
             }
@@ -197,7 +202,7 @@ public final class UpdateInspector {
     }
 
     /** Whether the item's left or right neighbour falls strictly inside a run the document holds. */
-    private boolean splitsKnown(Item item) {
+    private boolean splitsRun(Item item) {
         return cutsInside(item.origin(), 1) || cutsInside(item.rightOrigin(), 0);
     }
 
@@ -232,12 +237,18 @@ public final class UpdateInspector {
      * but not between the two, and a replica loading the document's encoding would place it elsewhere: the document
      * would no longer load as it is. The walk covers what the engine's integration scans anyway.
      */
-    private boolean crossed(Item item) {
+    private boolean crossed(Item item, Location at) {
         if (item.rightOrigin() == null || item.origin() == null) {
             return false;
         }
-        if (!(find(item.rightOrigin()) instanceof Item right) || right.parent() == null) {
-            return false; // the right neighbour comes with the update: it is placed by the same rules
+        if (!(find(item.rightOrigin()) instanceof Item right)) {
+            return false;
+        }
+        if (right.parent() == null) {
+            // The right neighbour comes with the update: it must go into the same list as the item.
+            Location rightAt = locate(right, 0);
+            return rightAt == COLLECTED || rightAt == UNKNOWN || !rightAt.path.equals(at.path)
+                    || !java.util.Objects.equals(rightAt.key, at.key);
         }
         Id leftId = item.origin();
         Struct left = find(leftId);

@@ -56,6 +56,9 @@ public final class ClientIds {
     }
 
     private static Shape read(DecodedUpdate update) {
+        if (update.emptyDeletion()) {
+            throw new Refusal("the update deletes a range of length 0: name only clocks you delete");
+        }
         Map<Long, long[]> groups = new LinkedHashMap<>();
         for (DecodedUpdate.Group group : update.groups()) {
             long client = group.client();

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -232,7 +231,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 8 (open): a deletion range of length 0 past the document's clock is held as a pending delete; yjs throws on it")
     void anEmptyDeletionRangeIsNotHeldPending() {
         Person bob = join("bob", "notes");
         write(bob, (d, w) -> d.getXmlFragment("default").push(List.of(new YXmlElement("paragraph"))));
@@ -248,7 +246,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 9 (open): an item next to collected content, naming a neighbour inside someone's emoji, splits it on the server only")
     void anItemThatIsCollectedChangesNobodysText() {
         Person alice = join("alice", "notes");
         write(alice, (d, w) -> {
@@ -279,7 +276,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 10 (open): an item whose right neighbour the same update puts in another type and deletes: the document no longer loads as it is")
     void anItemNextToContentItsUpdateDeletesLoadsAsItIs() {
         Person bob = join("bob", "board");
         write(bob, (d, w) -> d.getMap("objects").set("b1", Intents.object("bob", new SplittableRandom(2))));

@@ -19,14 +19,8 @@ final class OpenFindings {
         }
     }
 
-    /** Findings 1 to 7 are fixed, and their reproductions in AdversarialFindingsTests run. */
-    static final List<Open> OPEN = List.of(
-            new Open(8, "a deletion range of length 0 past the document's clock is held as a pending delete; yjs throws on it",
-                    Set.of("pending", "yjs-threw", "divergence"), "empty-deletion-range"),
-            new Open(9, "an item next to collected content, naming a neighbour between the halves of someone's emoji, splits it "
-                    + "on the server only", Set.of("broadcast-divergence", "reload", "roundtrip"), "neighbour-inside-surrogate"),
-            new Open(10, "an item whose right neighbour the same update puts in another type and deletes: the document no "
-                    + "longer loads as it is", Set.of("roundtrip", "reload", "divergence", "broadcast-divergence"), "crossed-neighbours"));
+    /** None open: findings 1 to 10 are fixed, and their reproductions in AdversarialFindingsTests run. */
+    static final List<Open> OPEN = List.of();
 
     private OpenFindings() {
     }
