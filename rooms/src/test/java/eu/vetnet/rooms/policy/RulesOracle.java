@@ -271,13 +271,16 @@ final class RulesOracle {
         return isMap(box) ? without(box, me) : box;
     }
 
-    /** Whether an entry's ballot box holds anything but {@code me}'s ballot (a plain value box: anything at all). */
+    /**
+     * Whether an entry's ballot box holds anything but {@code me}'s ballot: a type with content on either side, or a plain
+     * object or array that is not empty (it could be read as ballots); a plain scalar holds nobody's ballot.
+     */
     private static boolean holdsOthersBallots(JsonNode entry, String ballots, String me) {
         JsonNode others = othersBallots(entry, ballots, me);
         if (others.has("type")) {
             return others.has("map") || others.has("list");
         }
-        return others.isContainer() ? !others.isEmpty() : !others.isNull();
+        return others.isContainer() && !others.isEmpty();
     }
 
     private static JsonNode withoutBallot(JsonNode entry, String ballots, String me) {
