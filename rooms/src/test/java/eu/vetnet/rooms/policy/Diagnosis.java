@@ -30,6 +30,7 @@ import java.util.Set;
  *       (it becomes that key's value instead);
  *   <li>{@code neighbour-inside-surrogate}: an item names a neighbour between the two halves of a surrogate pair;
  *   <li>{@code empty-deletion-range}: the delete set has a range of length 0;
+ *   <li>{@code gc-struct}: the update carries collected clocks (a GC struct);
  *   <li>{@code format-outside-text}: a formatting mark in a type that is not a text.
  * </ul>
  */
@@ -69,6 +70,9 @@ final class Diagnosis {
             }
         }
         for (Wire.Group g : w.groups) {
+            if (g.structs.stream().anyMatch(x -> x instanceof eu.vetnet.crdt.struct.GcStruct)) {
+                out.add("gc-struct");
+            }
             boolean known = g.end() <= before.getOrDefault(g.client, 0L);
             for (Struct s : g.structs) {
                 if (!(s instanceof Item i)) {
