@@ -80,9 +80,15 @@ public final class VetnetTarget implements Target {
         body.put("kind", "WORKSHOP");
         body.put("access", access);
         body.put("documents", List.of("paper"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rooms"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rooms"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JsJson.stringify(body))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(JsJson.stringify(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // Health answers before the history store is connected: a first room may be refused for a few seconds.
+        for (int attempt = 0; response.statusCode() >= 500 && attempt < 60; attempt++) {
+            Thread.sleep(1000);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new IOException("creating a room answered " + response.statusCode() + ": " + response.body());
         }

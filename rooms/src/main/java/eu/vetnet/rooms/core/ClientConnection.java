@@ -42,6 +42,10 @@ public final class ClientConnection {
     private final Object backlogLock = new Object();
     private long backlogBytes;
     private CompletableFuture<Void> roomForMore;
+    /** Bytes received, against limits.inboundBytesPerSecond; read by the transport thread only. */
+    private final RateLimiter inboundBytes;
+    /** System.nanoTime before which the socket is not read again (the byte rate is in debt); transport thread only. */
+    private long readAgainAt;
 
     ClientConnection(RoomServer server, Room room, Socket socket, Protocol protocol, String fixedDocument,
             String headerToken) {
@@ -53,6 +57,7 @@ public final class ClientConnection {
         this.headerToken = headerToken;
         RoomLimits limits = server.limits();
         this.messageRate = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst());
+        this.inboundBytes = new RateLimiter(limits.inboundBytesPerSecond(), 4.0 * limits.maxMessageBytes());
     }
 
     /** Starts the connection: the authentication deadline, and on single-document endpoints the document's authentication. */
@@ -78,6 +83,10 @@ public final class ClientConnection {
                     + server.limits().maxMessageBytes());
             return;
         }
+        long debt = inboundBytes.take(frame.length);
+        if (debt > 0) {
+            readAgainAt = System.nanoTime() + debt;
+        }
         onLane(frame.length, () -> server.dispatcher().dispatch(this, frame));
     }
 
@@ -85,9 +94,26 @@ public final class ClientConnection {
      * Backpressure to the socket (docs/rooms.md, "Core classes and threading"): completes once what this socket sent and the lane has not
      * handled yet is at most one message's worth ({@code max-message-bytes}). The transport reads the next frame only
      * then, so a fast sender fills its own TCP window instead of the server's memory, and the lane's queue holds at
-     * most about two messages per socket.
+     * most about two messages per socket. Past {@code inbound-bytes-per-second} (after a burst of four messages) it
+     * also waits until the rate is paid back: a flood is slowed to that rate, and no honest sender is closed for it.
      */
     public CompletableFuture<Void> readyForMore() {
+        CompletableFuture<Void> lane = laneHasRoom();
+        long wait = readAgainAt - System.nanoTime();
+        if (wait <= 0 || closed) {
+            return lane;
+        }
+        // Over the byte rate: read again once it is paid back (and the lane has room), not before.
+        CompletableFuture<Void> paidBack = new CompletableFuture<>();
+        try {
+            server.timer().schedule(() -> paidBack.complete(null), wait, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            paidBack.complete(null);
+        }
+        return lane.thenCombine(paidBack, (a, b) -> null);
+    }
+
+    private CompletableFuture<Void> laneHasRoom() {
         synchronized (backlogLock) {
             if (closed || backlogBytes <= server.limits().maxMessageBytes()) {
                 return DONE;

@@ -15,6 +15,17 @@ final class RateLimiter {
         this.last = System.nanoTime();
     }
 
+    /**
+     * Takes {@code n} tokens even when fewer are left (the bucket goes into debt); returns the nanoseconds until it is
+     * out of debt again (0 when it is not in debt).
+     */
+    long take(double n) {
+        long now = System.nanoTime();
+        tokens = Math.min(burst, tokens + (now - last) * perNano) - n;
+        last = now;
+        return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
+    }
+
     /** Takes one token; false when the bucket is empty. */
     boolean tryAcquire() {
         long now = System.nanoTime();

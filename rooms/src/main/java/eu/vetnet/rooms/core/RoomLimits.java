@@ -27,6 +27,9 @@ import java.time.Duration;
  * @param storeMaxDebounce ...but no later than this after its first change not stored yet...
  * @param storeMaxUpdates ...or at once when this many updates were applied since it was last stored (bounds the log a
  *     load replays after the snapshot)
+ * @param inboundBytesPerSecond bytes one socket may send per second, sustained (burst four messages of
+ *     {@code maxMessageBytes}); beyond it the socket is read more slowly, not closed (docs/rooms.md, "Core classes and
+ *     threading")
  */
 public record RoomLimits(
         int maxMessageBytes,
@@ -46,7 +49,8 @@ public record RoomLimits(
         double syncRequestsPerSecond,
         Duration storeDebounce,
         Duration storeMaxDebounce,
-        int storeMaxUpdates) {
+        int storeMaxUpdates,
+        long inboundBytesPerSecond) {
 
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     public static final long DEFAULT_DOCUMENT_QUOTA_BYTES = 16L * 1024 * 1024;
@@ -66,6 +70,8 @@ public record RoomLimits(
     public static final Duration DEFAULT_STORE_DEBOUNCE = Duration.ofSeconds(2);
     public static final Duration DEFAULT_STORE_MAX_DEBOUNCE = Duration.ofSeconds(10);
     public static final int DEFAULT_STORE_MAX_UPDATES = 500;
+    /** Far above typing, pasting and a first sync (those fit the burst); a flood is slowed to this. */
+    public static final long DEFAULT_INBOUND_BYTES_PER_SECOND = 1024 * 1024;
 
     public static RoomLimits defaults() {
         return new RoomLimits(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_DOCUMENT_QUOTA_BYTES,
@@ -74,7 +80,8 @@ public record RoomLimits(
                 DEFAULT_MAX_AWARENESS_CLIENTS_PER_SESSION, DEFAULT_AWARENESS_PER_SECOND, DEFAULT_MESSAGES_PER_SECOND,
                 DEFAULT_MESSAGE_BURST, DEFAULT_MAX_DOCUMENTS_PER_SOCKET, DEFAULT_MAX_DOCUMENT_NAME_LENGTH,
                 DEFAULT_UNLOAD_GRACE, DEFAULT_MAX_SOCKETS_PER_USER, DEFAULT_SYNC_REQUESTS_PER_SECOND,
-                DEFAULT_STORE_DEBOUNCE, DEFAULT_STORE_MAX_DEBOUNCE, DEFAULT_STORE_MAX_UPDATES);
+                DEFAULT_STORE_DEBOUNCE, DEFAULT_STORE_MAX_DEBOUNCE, DEFAULT_STORE_MAX_UPDATES,
+                DEFAULT_INBOUND_BYTES_PER_SECOND);
     }
 
 
@@ -103,6 +110,11 @@ public record RoomLimits(
         return new Changed(this).syncRequestsPerSecond(syncRequestsPerSecond).limits();
     }
 
+    /** These limits with another inbound byte rate per socket (tests, benchmarks). */
+    public RoomLimits withInboundBytesPerSecond(long inboundBytesPerSecond) {
+        return new Changed(this).inboundBytesPerSecond(inboundBytesPerSecond).limits();
+    }
+
     /** These limits with another store debounce (tests). */
     public RoomLimits withStoreDebounce(Duration debounce, Duration maxDebounce, int maxUpdates) {
         return new Changed(this).storeDebounce(debounce, maxDebounce, maxUpdates).limits();
@@ -119,6 +131,7 @@ public record RoomLimits(
         private Duration storeDebounce;
         private Duration storeMaxDebounce;
         private int storeMaxUpdates;
+        private long inboundBytesPerSecond;
 
         Changed(RoomLimits l) {
             this.l = l;
@@ -130,6 +143,12 @@ public record RoomLimits(
             storeDebounce = l.storeDebounce;
             storeMaxDebounce = l.storeMaxDebounce;
             storeMaxUpdates = l.storeMaxUpdates;
+            inboundBytesPerSecond = l.inboundBytesPerSecond;
+        }
+
+        Changed inboundBytesPerSecond(long v) {
+            inboundBytesPerSecond = v;
+            return this;
         }
 
         Changed unloadGrace(Duration v) {
@@ -169,7 +188,7 @@ public record RoomLimits(
                     authenticationTimeout, l.maxAwarenessStateBytes, l.maxAwarenessEntries,
                     l.maxAwarenessClientsPerSession, l.awarenessPerSecond, l.messagesPerSecond, l.messageBurst,
                     l.maxDocumentsPerSocket, l.maxDocumentNameLength, unloadGrace, maxSocketsPerUser,
-                    syncRequestsPerSecond, storeDebounce, storeMaxDebounce, storeMaxUpdates);
+                    syncRequestsPerSecond, storeDebounce, storeMaxDebounce, storeMaxUpdates, inboundBytesPerSecond);
         }
     }
 }

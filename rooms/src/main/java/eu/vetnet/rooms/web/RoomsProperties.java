@@ -105,13 +105,14 @@ public class RoomsProperties {
         private Duration storeDebounce = RoomLimits.DEFAULT_STORE_DEBOUNCE;
         private Duration storeMaxDebounce = RoomLimits.DEFAULT_STORE_MAX_DEBOUNCE;
         private int storeMaxUpdates = RoomLimits.DEFAULT_STORE_MAX_UPDATES;
+        private long inboundBytesPerSecond = RoomLimits.DEFAULT_INBOUND_BYTES_PER_SECOND;
 
         public RoomLimits toLimits() {
             return new RoomLimits(maxMessageBytes, documentQuotaBytes, maxMessagesBeforeAuthentication,
                     authenticationTimeout, maxAwarenessStateBytes, maxAwarenessEntries, maxAwarenessClientsPerSession,
                     awarenessPerSecond, messagesPerSecond, messageBurst, maxDocumentsPerSocket, maxDocumentNameLength,
                     unloadGrace, maxSocketsPerUser, syncRequestsPerSecond, storeDebounce, storeMaxDebounce,
-                    storeMaxUpdates);
+                    storeMaxUpdates, inboundBytesPerSecond);
         }
 
         public Duration getStoreDebounce() { return storeDebounce; }
@@ -120,6 +121,9 @@ public class RoomsProperties {
         public void setStoreMaxDebounce(Duration v) { storeMaxDebounce = v; }
         public int getStoreMaxUpdates() { return storeMaxUpdates; }
         public void setStoreMaxUpdates(int v) { storeMaxUpdates = v; }
+
+        public long getInboundBytesPerSecond() { return inboundBytesPerSecond; }
+        public void setInboundBytesPerSecond(long v) { inboundBytesPerSecond = v; }
 
         public int getMaxSocketsPerUser() { return maxSocketsPerUser; }
         public void setMaxSocketsPerUser(int v) { maxSocketsPerUser = v; }

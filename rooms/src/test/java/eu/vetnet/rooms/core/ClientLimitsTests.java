@@ -96,4 +96,26 @@ class ClientLimitsTests {
         waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(c.connection.readyForMore().isDone(), "once the lane handled them, the socket is read again");
     }
+
+    @Test
+    void aSocketOverTheByteRateIsReadMoreSlowlyNotClosed() throws Exception {
+        h = new CoreHarness(RoomLimits.defaults().withInboundBytesPerSecond(4 * 1024 * 1024));
+        var c = h.yws("r1", "scratch", "alice", 1);
+        c.awaitFrames(1);
+        int quarter = h.server.limits().maxMessageBytes() / 4;
+        byte[] update = Frames.yws(new SyncMessage.Update(CoreHarness.edit(c.doc, d -> d.getText("t").insert(0, "x".repeat(quarter - 64)))));
+
+        // The burst is four messages of the cap (16 of these); two more put the socket 2 MiB in debt: half a second.
+        for (int i = 0; i < 18; i++) {
+            c.send(update);
+        }
+        var paidBack = c.connection.readyForMore();
+
+        assertTrue(!paidBack.isDone(), "over the rate, the socket is not read on at once");
+        long started = System.nanoTime();
+        paidBack.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        long waited = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(waited >= 200, "read again only once the rate is paid back, after " + waited + " ms");
+        assertNull(c.socket.closeCode(), "slowed, not closed");
+    }
 }

@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "vetnet.rooms.limits.unload-grace=1s",
         // FirstFrameIntegrationTests opens 300 sockets as one person; the cap itself is tested in the core.
         "vetnet.rooms.limits.max-sockets-per-user=1000",
+        // The flood test measures backpressure from the lane, not the byte rate (that is tested in the core).
+        "vetnet.rooms.limits.inbound-bytes-per-second=1073741824",
         "vetnet.rooms.allowed-origins=http://localhost:8080",
         // These tests are about the protocols and permissions: documents live in the in-memory storage.
         "vetnet.history.store=memory"})
