@@ -192,12 +192,12 @@ final class AdversarialUpdates {
             case "board" -> (doc, w) -> {
                 var o = Intents.object(me, rng);
                 o.set("text", text);
-                doc.getMap("objects").set("big" + rng.nextInt(1000), o);
+                doc.getMap("objects").set("big" + Long.toHexString(rng.nextLong()), o);
             };
             case "workshop" -> (doc, w) -> {
                 var q = Intents.question(me, rng);
                 q.set("text", text);
-                doc.getMap("questions").set("big" + rng.nextInt(1000), q);
+                doc.getMap("questions").set("big" + Long.toHexString(rng.nextLong()), q);
             };
             case "notes" -> (doc, w) -> {
                 var p = new eu.vetnet.crdt.types.YXmlElement("paragraph");

@@ -87,6 +87,14 @@ final class Intents {
         return m;
     }
 
+    /**
+     * A key for a new entry, as the app makes one (a random id): 64 random bits, so two new entries of a case do not
+     * collide (with 2^20 they did about once in 20,000 cases, and an honest edit then replaced someone's entry).
+     */
+    static String newKey(String prefix, Who w) {
+        return prefix + Long.toHexString(w.rng().nextLong());
+    }
+
     private static String anyKey(YMap map, SplittableRandom rng) {
         List<String> keys = map.keys();
         return keys.isEmpty() ? null : keys.get(rng.nextInt(keys.size()));
@@ -104,7 +112,7 @@ final class Intents {
 
     private static List<Intent> board() {
         List<Intent> l = new ArrayList<>();
-        l.add(new Intent("board-create-own", true, (d, w) -> d.getMap("objects").set("o" + w.rng().nextInt(1 << 20), object(w.me(), w.rng()))));
+        l.add(new Intent("board-create-own", true, (d, w) -> d.getMap("objects").set(newKey("o", w), object(w.me(), w.rng()))));
         l.add(new Intent("board-vote-own", true, (d, w) -> {
             YMap v = ballots(entry(d, "objects", w.rng()), "votes");
             if (v != null) {
@@ -128,24 +136,24 @@ final class Intents {
         l.add(new Intent("board-own-image", true, (d, w) -> {
             YMap o = object(w.me(), w.rng());
             o.set("url", w.rng().nextBoolean() ? "data:image/png;base64,iVBORw0KGgo=" : "/api/rooms/r1/images/i" + w.rng().nextInt(9));
-            d.getMap("objects").set("i" + w.rng().nextInt(1 << 20), o);
+            d.getMap("objects").set(newKey("i", w), o);
         }));
         l.add(new Intent("board-scatter-delete-own", true, (d, w) -> ownEntries(d, "objects", w).forEach(o -> {
             if (o.get("text") instanceof YText t) {
                 scatter(t, w);
             }
         })));
-        l.add(new Intent("board-create-for-other", false, (d, w) -> d.getMap("objects").set("o" + w.rng().nextInt(1 << 20), object(w.other(), w.rng()))));
+        l.add(new Intent("board-create-for-other", false, (d, w) -> d.getMap("objects").set(newKey("o", w), object(w.other(), w.rng()))));
         l.add(new Intent("board-create-without-owner", false, (d, w) -> {
             YMap o = object(w.me(), w.rng());
             o.delete("owner");
-            d.getMap("objects").set("o" + w.rng().nextInt(1 << 20), o);
+            d.getMap("objects").set(newKey("o", w), o);
         }));
         l.add(new Intent("board-bad-content", false, (d, w) -> {
             YMap o = w.rng().nextBoolean() ? entry(d, "objects", w.rng()) : null;
             if (o == null) {
                 o = object(w.me(), w.rng());
-                d.getMap("objects").set("o" + w.rng().nextInt(1 << 20), o);
+                d.getMap("objects").set(newKey("o", w), o);
             }
             if (w.rng().nextBoolean()) {
                 o.set("color", BAD_COLOURS.get(w.rng().nextInt(BAD_COLOURS.size())));
@@ -198,7 +206,7 @@ final class Intents {
             }
         })));
         l.add(new Intent("board-other-root", false, (d, w) -> otherRoot(d, w)));
-        l.add(new Intent("board-deep-own", false, (d, w) -> deep(d.getMap("objects"), "d" + w.rng().nextInt(1 << 20), object(w.me(), w.rng()), w)));
+        l.add(new Intent("board-deep-own", false, (d, w) -> deep(d.getMap("objects"), newKey("d", w), object(w.me(), w.rng()), w)));
         return l;
     }
 
@@ -279,7 +287,7 @@ final class Intents {
 
     private static List<Intent> workshop() {
         List<Intent> l = new ArrayList<>();
-        l.add(new Intent("workshop-ask", true, (d, w) -> d.getMap("questions").set("q" + w.rng().nextInt(1 << 20), question(w.me(), w.rng()))));
+        l.add(new Intent("workshop-ask", true, (d, w) -> d.getMap("questions").set(newKey("q", w), question(w.me(), w.rng()))));
         l.add(new Intent("workshop-upvote-own", true, (d, w) -> {
             YMap u = ballots(entry(d, "questions", w.rng()), "upvotes");
             if (u != null) {
@@ -323,7 +331,7 @@ final class Intents {
                 d.getMap("workshop").set("agenda", a);
             }
         }));
-        l.add(new Intent("workshop-ask-for-other", false, (d, w) -> d.getMap("questions").set("q" + w.rng().nextInt(1 << 20), question(w.other(), w.rng()))));
+        l.add(new Intent("workshop-ask-for-other", false, (d, w) -> d.getMap("questions").set(newKey("q", w), question(w.other(), w.rng()))));
         l.add(new Intent("workshop-upvote-as-other", false, (d, w) -> {
             YMap u = ballots(entry(d, "questions", w.rng()), "upvotes");
             if (u != null) {
@@ -336,7 +344,7 @@ final class Intents {
                 poll.set(w.other(), "choice-0");
             }
         }));
-        l.add(new Intent("workshop-open-poll", false, (d, w) -> d.getMap("votes").set("p" + w.rng().nextInt(1 << 20), new YMap())));
+        l.add(new Intent("workshop-open-poll", false, (d, w) -> d.getMap("votes").set(newKey("p", w), new YMap())));
         l.add(new Intent("workshop-close-poll", false, (d, w) -> {
             String k = anyKey(d.getMap("votes"), w.rng());
             if (k != null) {
@@ -356,7 +364,7 @@ final class Intents {
             }
         }));
         l.add(new Intent("workshop-other-root", false, Intents::otherRoot));
-        l.add(new Intent("workshop-deep-question", false, (d, w) -> deep(d.getMap("questions"), "q" + w.rng().nextInt(1 << 20), question(w.me(), w.rng()), w)));
+        l.add(new Intent("workshop-deep-question", false, (d, w) -> deep(d.getMap("questions"), newKey("q", w), question(w.me(), w.rng()), w)));
         return l;
     }
 
