@@ -252,6 +252,12 @@ public final class RoomDocument {
         long growth;
         try {
             decoded = DecodedUpdate.of(update);
+            if (ClientIds.needsEarlierClocks(doc, decoded)) {
+                // Neither applied (it would wait pending) nor rejected (an honest reconnect race makes these): the
+                // client's next sync brings the missing clocks with it.
+                s.send(protocol.syncStatus(name, false));
+                return;
+            }
             // The quota holds against what the update can add to the encoding, splits of existing content included
             // (a deletion inside a word adds structs): an estimate first, the exact size only when it comes close.
             growth = EncodedGrowth.bound(doc, decoded, update.length);

@@ -8,6 +8,7 @@ import eu.vetnet.crdt.struct.Item;
 import eu.vetnet.crdt.struct.SkipStruct;
 import eu.vetnet.crdt.struct.Struct;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,8 @@ public final class ClientIds {
                             + state + ": the clocks between are missing; resync");
                 }
                 if (first < state) {
+                    // The engine would cut it and keep the rest's parent from the wire: the document would no longer
+                    // load as it is (found by the adversarial generator).
                     return Verdict.deny("the update repeats clocks " + first + ".." + state + " of client " + client
                             + " and adds more in the same struct: send only what the document lacks; resync");
                 }
@@ -133,6 +136,33 @@ public final class ClientIds {
         } catch (Refusal r) {
             return Verdict.deny(r.getMessage());
         }
+    }
+
+    /**
+     * Whether {@code update} needs clocks the document does not have yet: a group starting past the document's clock
+     * for its client, or a deletion past it. Applied, it would wait pending; refused, an honest client that reconnects
+     * while its old socket's last frames are lost would have to throw its copy away. So the core neither applies nor
+     * rejects it: it answers "not stored", and the client's next sync (step 2 from the server's state vector) brings
+     * the missing clocks with it (docs/rooms.md, "What the server checks").
+     */
+    public static boolean needsEarlierClocks(YDoc doc, DecodedUpdate update) {
+        Map<Long, Long> ends = new HashMap<>();
+        for (DecodedUpdate.Group g : update.groups()) {
+            long state = doc.store().getState(g.client());
+            if (g.firstClock() > state && g.endClock() > state) {
+                return true;
+            }
+            ends.merge(g.client(), g.endClock(), Math::max);
+        }
+        for (Map.Entry<Long, List<DeleteSet.Range>> e : update.deletions().clients().entrySet()) {
+            long known = Math.max(doc.store().getState(e.getKey()), ends.getOrDefault(e.getKey(), 0L));
+            for (DeleteSet.Range r : e.getValue()) {
+                if (r.end() > known) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The client ids whose clocks {@code update} extends in {@code doc} (before it is applied). */
