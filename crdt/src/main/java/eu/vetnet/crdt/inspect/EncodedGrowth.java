@@ -3,6 +3,8 @@ package eu.vetnet.crdt.inspect;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.store.StructList;
+import eu.vetnet.crdt.struct.ContentDeleted;
+import eu.vetnet.crdt.struct.GcStruct;
 import eu.vetnet.crdt.struct.Id;
 import eu.vetnet.crdt.struct.Item;
 import eu.vetnet.crdt.struct.Struct;
@@ -12,7 +14,8 @@ import java.util.Map;
 /**
  * An upper bound of how much an update can grow a document's encoding, for quotas. An update's own length is not one:
  * deleting or inserting inside an existing run of content splits it, and each split adds a struct to the encoding
- * (a deletion of one character in the middle of a word adds two). Linear in the update, a binary search per boundary.
+ * (a deletion of one character in the middle of a word adds two), and collected or deleted content it carries adds a
+ * range to the encoded delete set. Linear in the update, a binary search per boundary.
  */
 public final class EncodedGrowth {
 
@@ -32,6 +35,11 @@ public final class EncodedGrowth {
             for (Struct s : g.structs()) {
                 if (s instanceof Item item) {
                     splits += inside(doc, item.origin(), 1) + inside(doc, item.rightOrigin(), 0);
+                    if (item.content() instanceof ContentDeleted) {
+                        ranges++; // deleted content the update carries lands in the encoded delete set too
+                    }
+                } else if (s instanceof GcStruct) {
+                    ranges++; // collected clocks are a deleted range of the encoding
                 }
             }
         }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -303,7 +302,6 @@ class AdversarialFindingsTests {
     }
 
     @Test
-    @Disabled("finding 11 (open): collected clocks add a deleted range to the document's encoding that the quota does not count")
     void collectedClocksDoNotTakeADocumentPastItsQuota() {
         Person bob = join("bob", "notes");
         long quota = AdversarialCase.LIMITS.documentQuotaBytes();

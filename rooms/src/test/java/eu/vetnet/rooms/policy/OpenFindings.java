@@ -19,10 +19,8 @@ final class OpenFindings {
         }
     }
 
-    /** None open: findings 1 to 10 are fixed, and their reproductions in AdversarialFindingsTests run. */
-    static final List<Open> OPEN = List.of(
-            new Open(11, "collected clocks (a GC struct) add a deleted range to the document's encoding that the quota does not "
-                    + "count: the document ends a few bytes past its quota", Set.of("quota"), "gc-struct"));
+    /** None open: findings 1 to 11 are fixed, and their reproductions in AdversarialFindingsTests run. */
+    static final List<Open> OPEN = List.of();
 
     private OpenFindings() {
     }
