@@ -1,6 +1,7 @@
 package eu.vetnet.crdt.inspect;
 
 import eu.vetnet.crdt.UpdateStructs;
+import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.UpdateDecoderV1;
 import eu.vetnet.crdt.store.DeleteSet;
 import eu.vetnet.crdt.struct.Struct;
@@ -24,6 +25,17 @@ public record DecodedUpdate(List<Group> groups, DeleteSet deletions, boolean emp
         public long endClock() {
             return structs.isEmpty() ? firstClock : structs.get(structs.size() - 1).endClock();
         }
+    }
+
+    /** The client ids whose clocks this update extends past {@code doc}'s (judged before it is applied). */
+    public List<Long> clientsExtending(YDoc doc) {
+        List<Long> out = new ArrayList<>(groups.size());
+        for (Group g : groups) {
+            if (g.endClock() > doc.store().getState(g.client())) {
+                out.add(g.client());
+            }
+        }
+        return out;
     }
 
     /** Decodes {@code update}; throws DecodingException when the bytes do not decode. The delete set comes sorted and merged. */

@@ -57,15 +57,19 @@ public final class EncodedGrowth {
      * right before it ({@code after} = 0): the cut falls strictly inside a struct it has.
      */
     private static int inside(YDoc doc, Id id, int after) {
+        return cutsInsideRun(doc, id, after) ? 1 : 0;
+    }
+
+    /** Whether a cut right after {@code id} ({@code after} = 1) or right before it falls strictly inside a run of {@code doc}. */
+    static boolean cutsInsideRun(YDoc doc, Id id, int after) {
         if (id == null) {
-            return 0;
+            return false;
         }
         StructList structs = doc.store().clients().get(id.client());
         long cut = id.clock() + after;
         if (structs == null || cut >= structs.last().endClock()) {
-            return 0;
+            return false;
         }
-        Struct s = structs.get(structs.findIndex(cut));
-        return cut > s.clock() ? 1 : 0;
+        return cut > structs.get(structs.findIndex(cut)).clock();
     }
 }

@@ -203,19 +203,7 @@ public final class UpdateInspector {
 
     /** Whether the item's left or right neighbour falls strictly inside a run the document holds. */
     private boolean splitsRun(Item item) {
-        return cutsInside(item.origin(), 1) || cutsInside(item.rightOrigin(), 0);
-    }
-
-    private boolean cutsInside(Id id, int after) {
-        if (id == null) {
-            return false;
-        }
-        StructList structs = doc.store().clients().get(id.client());
-        long cut = id.clock() + after;
-        if (structs == null || cut >= structs.last().endClock()) {
-            return false;
-        }
-        return cut > structs.get(structs.findIndex(cut)).clock();
+        return EncodedGrowth.cutsInsideRun(doc, item.origin(), 1) || EncodedGrowth.cutsInsideRun(doc, item.rightOrigin(), 0);
     }
 
     private boolean missing(Id id) {

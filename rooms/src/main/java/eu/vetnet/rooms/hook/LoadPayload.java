@@ -26,10 +26,8 @@ public record LoadPayload(String roomId, String documentName, YDoc document, Map
      */
     public void applyStored(byte[] update, String authorId, Object origin) {
         if (authorId != null) {
-            for (DecodedUpdate.Group g : DecodedUpdate.of(update).groups()) {
-                if (g.endClock() > document.store().getState(g.client())) {
-                    clientOwners.putIfAbsent(g.client(), authorId);
-                }
+            for (long client : DecodedUpdate.of(update).clientsExtending(document)) {
+                clientOwners.putIfAbsent(client, authorId);
             }
         }
         document.applyUpdate(update, origin);

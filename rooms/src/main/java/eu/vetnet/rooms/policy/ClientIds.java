@@ -167,13 +167,7 @@ public final class ClientIds {
 
     /** The client ids whose clocks {@code update} extends in {@code doc} (before it is applied). */
     public static List<Long> growing(YDoc doc, DecodedUpdate update) {
-        List<Long> out = new ArrayList<>(update.groups().size());
-        for (DecodedUpdate.Group g : update.groups()) {
-            if (g.endClock() > doc.store().getState(g.client())) {
-                out.add(g.client());
-            }
-        }
-        return out;
+        return update.clientsExtending(doc);
     }
 
     /** After an update of {@code userId} was applied: the client ids it extended are theirs, unless owned already. */
