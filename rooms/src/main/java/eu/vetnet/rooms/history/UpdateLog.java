@@ -226,9 +226,12 @@ public final class UpdateLog {
                 .thenAccept(rs -> knownBuckets.add(key));
     }
 
+    /** Typed setters: bind(Object...) looks a codec up by each value's class, once per value and update. */
     private BoundStatement bind(HistoryStatements s, Append a) {
-        return s.get("insertUpdate").bind(a.room(), a.document(), a.bucket(), a.at(), writer, a.seq(),
-                ByteBuffer.wrap(a.payload()), a.userId()).setIdempotent(true);
+        return s.get("insertUpdate").boundStatementBuilder()
+                .setString(0, a.room()).setString(1, a.document()).setInt(2, a.bucket()).setInstant(3, a.at())
+                .setString(4, writer).setLong(5, a.seq()).setByteBuffer(6, ByteBuffer.wrap(a.payload()))
+                .setString(7, a.userId()).setIdempotence(true).build();
     }
 
     /** Writes everything queued and waits for every append not yet acknowledged; for drain on shutdown. */
