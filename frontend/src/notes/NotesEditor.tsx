@@ -48,8 +48,12 @@ export function NotesEditor({ doc, provider, user, editable }: Props) {
   if (!editor) return null;
   const chain = () => editor.chain().focus();
   const b = (label: string, active: boolean | undefined, run: () => void, text: string) => (
-    <button type="button" aria-pressed={!!active} className={active ? 'active' : ''} title={label} aria-label={label}
-      disabled={!editable} onMouseDown={(e) => e.preventDefault()} onClick={run}>{text}</button>
+    // The glyph is hidden from assistive technology and the name is the translated label: an aria-label that does
+    // not contain the visible text ("B" named "Grassetto") is what axe calls label-content-name-mismatch.
+    <button type="button" aria-pressed={!!active} className={active ? 'active' : ''} title={label}
+      disabled={!editable} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+      <span aria-hidden="true">{text}</span><span className="sr-only">{label}</span>
+    </button>
   );
   return (
     <section className="notes" aria-label={t('notes.heading')}>

@@ -109,8 +109,10 @@ export function WorkshopPanel({ model, names, onError }: { model: WorkshopModel;
           {s.questions.map((q) => (
             <li key={q.id}>
               <button type="button" className={`upvote${q.upvotes.includes(me) ? ' active' : ''}`} aria-pressed={q.upvotes.includes(me)}
-                disabled={!writes} aria-label={`${t('workshop.upvote')}: ${t('workshop.upvotes', { count: q.upvotes.length })}`}
-                onClick={() => attempt(() => model.toggleUpvote(q.id))}>▲ {q.upvotes.length}</button>
+                disabled={!writes} onClick={() => attempt(() => model.toggleUpvote(q.id))}>
+                <span aria-hidden="true">▲ {q.upvotes.length}</span>
+                <span className="sr-only">{`${t('workshop.upvote')}: ${t('workshop.upvotes', { count: q.upvotes.length })}`}</span>
+              </button>
               <span>{q.text}</span> <span className="muted">— {names(q.owner)}</span>
             </li>
           ))}
