@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { createRoom, listRooms, roleIn, type Me, type RoomKind, type RoomRecord } from '../app/api';
 import { usePresence } from '../app/presence';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { arrangeRooms, retryDelayMs, ROOM_SORTS, type RoomSort } from './roomList';
 import { TEMPLATES, type TemplateId } from './templates';
 
 const KINDS: RoomKind[] = ['WORKSHOP', 'COURSE_SESSION', 'DIALOGUE_SESSION'];
@@ -16,35 +17,53 @@ export function roomIdFromLink(input: string): string | null {
 }
 
 export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [rooms, setRooms] = useState<RoomRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<{ message: string; retryIn: number } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<RoomSort>('newest');
+  const [linkError, setLinkError] = useState(false);
   const presence = usePresence();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<RoomKind>('WORKSHOP');
-  const [template, setTemplate] = useState<TemplateId>('skillsGap');
+  const [template, setTemplate] = useState<TemplateId>(TEMPLATES[0]);
   const [participants, setParticipants] = useState('');
   const [observers, setObservers] = useState('');
   const [link, setLink] = useState('');
   const canCreate = me.roles.includes('facilitator') || me.roles.includes('admin');
 
+  // A failed load says why, offers Retry, and retries by itself (2, 4, 8, 16, then every 30 s).
+  const load = useCallback(() => {
+    listRooms().then((list) => { setRooms(list); setLoadError(null); setAttempt(0); },
+      (e) => setLoadError({ message: String(e?.message ?? e), retryIn: retryDelayMs(attempt) }));
+  }, [attempt]);
+  useEffect(() => { load(); }, [load]);
   useEffect(() => {
-    listRooms().then(setRooms, (e) => setError(String(e.message ?? e)));
-  }, []);
+    if (!loadError) return undefined;
+    const timer = setTimeout(() => setAttempt((a) => a + 1), loadError.retryIn);
+    return () => clearTimeout(timer);
+  }, [loadError]);
 
-  const mine = (rooms ?? []).filter((r) => roleIn(r, me) === 'facilitator');
-  const others = (rooms ?? []).filter((r) => roleIn(r, me) !== 'facilitator');
+  const shown = arrangeRooms(rooms ?? [], query, sort);
+  // "My rooms": every room I have a role in (invited as participant or observer too), not only the ones I run.
+  const mine = shown.filter((r) => roleIn(r, me) !== null);
+  const others = shown.filter((r) => roleIn(r, me) === null);
+  const date = (iso?: string) => (iso ? new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' }) : '');
 
-  const roomList = (list: RoomRecord[]) => list.length === 0 ? <p className="muted">{t('lobby.noRooms')}</p> : (
+  const roomList = (list: RoomRecord[]) => list.length === 0
+    ? <p className="muted">{query.trim() ? t('lobby.noMatch', { query: query.trim() }) : t('lobby.noRooms')}</p> : (
     <ul className="rooms">
-      {list.filter((r) => !r.archived).map((r) => {
+      {list.map((r) => {
         const role = roleIn(r, me);
         return (
           <li key={r.id} className="room-card">
             <a href={`/rooms/${r.id}`} onClick={(e) => { e.preventDefault(); navigate(`/rooms/${r.id}`); }}>
               <strong>{r.title}</strong>
             </a>
-            <span className="muted"> · {t(`kind.${r.kind}` as MessageKey)}{role ? ` · ${t('lobby.role', { role: t(`role.${role}` as MessageKey) })}` : ''}</span>
+            <span className="muted"> · {t(`kind.${r.kind}` as MessageKey)}{role ? ` · ${t('lobby.role', { role: t(`role.${role}` as MessageKey) })}` : ''}
+              {r.createdAt ? <> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time></> : null}</span>
             <span className="presence" aria-live="polite">
               {presence ? t('lobby.present', { count: presence[r.id] ?? 0 }) : ''}
             </span>
@@ -59,13 +78,28 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
       <h1>{t('lobby.heading')}</h1>
       <p>{t('lobby.welcome', { name: me.displayName || me.username, organisation: me.organisation ?? '—' })}</p>
       {error && <p role="alert" className="error">{t('app.error', { message: error })}</p>}
+      {loadError && (
+        <div role="alert" className="error load-error">
+          <p>{t('lobby.loadFailed', { message: loadError.message, seconds: Math.round(loadError.retryIn / 1000) })}</p>
+          <button type="button" onClick={() => setAttempt((a) => a + 1)}>{t('lobby.retry')}</button>
+        </div>
+      )}
       {!presence && rooms && <p className="muted small">{t('lobby.presenceUnavailable')}</p>}
       <div className="lobby-grid">
         <section aria-labelledby="my-rooms">
+          <div className="row lobby-filter" role="search">
+            <label className="grow">{t('lobby.search')}
+              <input type="search" name="search" value={query} onChange={(e) => setQuery(e.target.value)} /></label>
+            <label>{t('lobby.sort')}
+              <select name="sort" value={sort} onChange={(e) => setSort(e.target.value as RoomSort)}>
+                {ROOM_SORTS.map((k) => <option key={k} value={k}>{t(`lobby.sort.${k}` as MessageKey)}</option>)}
+              </select>
+            </label>
+          </div>
           <h2 id="my-rooms">{t('lobby.myRooms')}</h2>
-          {rooms ? roomList(mine) : <p>{t('app.loading')}</p>}
+          {rooms ? roomList(mine) : !loadError && <p>{t('app.loading')}</p>}
           <h2>{t('lobby.otherRooms')}</h2>
-          {rooms ? roomList(others) : <p>{t('app.loading')}</p>}
+          {rooms ? roomList(others) : !loadError && <p>{t('app.loading')}</p>}
         </section>
         <div>
           <section aria-labelledby="join">
@@ -73,12 +107,16 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
             <form className="row" onSubmit={(e) => {
               e.preventDefault();
               const id = roomIdFromLink(link);
+              setLinkError(!id);
               if (id) navigate(`/rooms/${id}`);
             }}>
               <label className="grow"><span className="sr-only">{t('lobby.joinPlaceholder')}</span>
-                <input value={link} placeholder={t('lobby.joinPlaceholder')} onChange={(e) => setLink(e.target.value)} /></label>
+                <input name="link" value={link} placeholder={t('lobby.joinPlaceholder')} aria-invalid={linkError}
+                  aria-describedby={linkError ? 'link-error' : undefined}
+                  onChange={(e) => { setLink(e.target.value); setLinkError(false); }} /></label>
               <button type="submit">{t('lobby.join')}</button>
             </form>
+            {linkError && <p id="link-error" role="alert" className="error">{t('lobby.notALink')}</p>}
           </section>
           <section aria-labelledby="create">
             <h2 id="create">{t('lobby.create')}</h2>
@@ -95,10 +133,11 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
               }}>
                 <label>{t('lobby.title')}<input name="title" required value={title} onChange={(e) => setTitle(e.target.value)} /></label>
                 <label>{t('lobby.kind')}
-                  <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as RoomKind)}>
+                  <select name="kind" aria-describedby="kind-help" value={kind} onChange={(e) => setKind(e.target.value as RoomKind)}>
                     {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}` as MessageKey)}</option>)}
                   </select>
                 </label>
+                <p className="muted small" id="kind-help">{t(`kind.${kind}.help` as MessageKey)}</p>
                 <label>{t('lobby.template')}
                   <select name="template" value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
                     {TEMPLATES.map((k) => <option key={k} value={k}>{t(`template.${k}` as MessageKey)}</option>)}
