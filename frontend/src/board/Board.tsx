@@ -4,7 +4,8 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Peer } from '../sync/peers';
 import { bounds, intersects, normalize, type Point } from './geometry';
 import { checkImage, IMAGE_TYPES, MAX_IMAGE_BYTES, readAsDataUrl } from './images';
-import { BoardError, canEdit, canWrite, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
+import { keyOf, toolForKey } from './shortcuts';
+import { BoardError, canEdit, canWrite, HAS_TEXT, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
 import { Icon } from './icons';
 import { ConnectorView, ObjectView, strokePath } from './ObjectView';
 import type { BoardStore } from './store';
@@ -46,6 +47,7 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
   const [color, setColor] = useState<NoteColor>('yellow');
   const [drag, setDrag] = useState<Drag | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const dragRef = useRef<Drag | null>(null);
@@ -226,7 +228,8 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
         const text = d.type === 'frame' ? t('board.newFrame') : undefined;
         const id = model.create({ ...spec, color: d.type === 'note' ? NOTE_COLORS[color] : undefined, text });
         onSelect(new Set([id]));
-        if (d.type === 'note' || d.type === 'text') setEditing(id);
+        // Typing right after drawing writes the note's text or labels the shape.
+        if (d.type === 'note' || d.type === 'text' || d.type === 'rect' || d.type === 'ellipse') setEditing(id);
       });
       setTool('select');
     }
@@ -270,14 +273,26 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       deleteSelected();
+    } else if (mod && e.key.toLowerCase() === 'a') {
+      // Inside the board Ctrl+A selects the board's objects, not the page's text.
+      e.preventDefault();
+      onSelect(new Set(objects.map((o) => o.id)));
+    } else if (e.key === '?') {
+      e.preventDefault();
+      setHelpOpen((open) => !open);
+    } else if (toolForKey(e) && (writable || toolForKey(e) === 'select')) {
+      e.preventDefault();
+      setTool(toolForKey(e)!);
+      setConnectFrom(null);
     } else if (e.key === 'Escape') {
+      setHelpOpen(false);
       onSelect(new Set());
       setConnectFrom(null);
       setTool('select');
     } else if (e.key === 'Enter' && selected.size === 1) {
       const id = [...selected][0];
       const o = store.get(id);
-      if (o && canEdit(model.actor, o) && (o.type === 'note' || o.type === 'text' || o.type === 'frame')) {
+      if (o && canEdit(model.actor, o) && HAS_TEXT.has(o.type)) {
         e.preventDefault();
         setEditing(id);
       }
@@ -328,7 +343,8 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
         onChange={(e) => { void onImageChosen(e.target.files?.[0]); e.target.value = ''; }} />
       <div className="toolbar" role="toolbar" aria-label={t('room.board')}>
         {TOOLS.map((k) => (
-          <button key={k} type="button" className={tool === k ? 'active' : ''} aria-pressed={tool === k} title={t(`tool.${k}` as MessageKey)}
+          <button key={k} type="button" className={tool === k ? 'active' : ''} aria-pressed={tool === k} title={`${t(`tool.${k}` as MessageKey)} (${keyOf(k)})`}
+            aria-keyshortcuts={keyOf(k)}
             aria-label={t(`tool.${k}` as MessageKey)} data-tool={k} disabled={!writable && k !== 'select'}
             onClick={() => { setTool(k); setConnectFrom(null); }}>
             <Icon name={k} />
@@ -363,16 +379,39 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
           const s = Math.min(4, Math.max(0.05, Math.min((size.w - 40) / (x1 - x0 || 1), (size.h - 40) / (y1 - y0 || 1))));
           setView({ s, x: 20 - x0 * s, y: 20 - y0 * s });
         }} title={t('tool.zoomFit')} aria-label={t('tool.zoomFit')}><Icon name="fit" /></button>
-        <button type="button" onClick={() => setView({ x: 40, y: 40, s: 1 })} title={t('tool.zoomReset')} aria-label={t('tool.zoomReset')}>{Math.round(view.s * 100)}%</button>
+        <button type="button" onClick={() => setView({ x: 40, y: 40, s: 1 })} title={t('tool.zoomReset')}>
+          <span aria-hidden="true">{Math.round(view.s * 100)}%</span><span className="sr-only">{t('tool.zoomReset')}</span>
+        </button>
+        <button type="button" data-action="help" aria-expanded={helpOpen} aria-controls="board-help" title={`${t('board.shortcuts')} (?)`}
+          aria-keyshortcuts="?" onClick={() => setHelpOpen((open) => !open)}>
+          <span aria-hidden="true">?</span><span className="sr-only">{t('board.shortcuts')}</span>
+        </button>
         {tool === 'connector' && <span className="hint">{t('tool.connectHint')}</span>}
       </div>
+      {helpOpen && (
+        <section id="board-help" className="board-help" aria-labelledby="board-help-heading">
+          <h2 id="board-help-heading">{t('board.shortcuts')}</h2>
+          <dl>
+            {TOOLS.map((k) => (
+              <div key={k}><dt><kbd>{keyOf(k)}</kbd></dt><dd>{t(`tool.${k}` as MessageKey)}</dd></div>
+            ))}
+            {([['Enter', 'board.key.edit'], ['Ctrl+A', 'board.key.selectAll'], ['Ctrl+D', 'tool.duplicate'], ['Delete', 'tool.delete'],
+              ['Ctrl+Z', 'tool.undo'], ['Ctrl+Y', 'tool.redo'], ['← ↑ → ↓', 'board.key.move'], ['Esc', 'board.key.escape'], ['?', 'board.shortcuts']] as const)
+              .map(([key, label]) => <div key={key}><dt><kbd>{key}</kbd></dt><dd>{t(label as MessageKey)}</dd></div>)}
+          </dl>
+          <button type="button" onClick={() => setHelpOpen(false)}>{t('board.close')}</button>
+        </section>
+      )}
       <svg ref={svgRef} className={`canvas tool-${tool}`} tabIndex={0} role="application" aria-label={t('board.label')}
         onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
         onWheel={onWheel} onKeyDown={onKeyDown}
         onDoubleClick={(e) => {
-          const id = (e.target as Element).closest('[data-id]')?.getAttribute('data-id');
+          // The pointer is captured by the canvas while a click selects, so the event's target may be the canvas
+          // itself: look for the object under the pointer.
+          const under = [e.target as Element, ...document.elementsFromPoint(e.clientX, e.clientY)];
+          const id = under.map((el) => el.closest('[data-id]')?.getAttribute('data-id')).find(Boolean);
           const o = id ? store.get(id) : undefined;
-          if (o && canEdit(model.actor, o) && (o.type === 'note' || o.type === 'text' || o.type === 'frame')) setEditing(o.id);
+          if (o && canEdit(model.actor, o) && HAS_TEXT.has(o.type)) setEditing(o.id);
         }}>
         <defs>
           <pattern id="grid" width={24 * view.s} height={24 * view.s} patternUnits="userSpaceOnUse" x={view.x} y={view.y}>

@@ -8,6 +8,8 @@ import type { BoardStore } from './store';
 interface Props {
   model: BoardModel;
   store: BoardStore;
+  /** The board has synced with the server at least once: before that, no objects means "not loaded", not "empty". */
+  loaded: boolean;
   selected: ReadonlySet<string>;
   onSelect: (ids: Set<string>) => void;
   names: (userId: string) => string;
@@ -19,7 +21,7 @@ interface Props {
  * list of buttons. On a focused note: arrow keys move it (Shift: larger steps), Enter edits its text, Delete
  * removes it. Every change is announced in a live region.
  */
-export const Outline = memo(function Outline({ model, store, selected, onSelect, names, onError }: Props) {
+export const Outline = memo(function Outline({ model, store, loaded, selected, onSelect, names, onError }: Props) {
   const { t } = useI18n();
   // Throttled and deferred: while a note is dragged on the board the outline catches up a few times a second,
   // between frames, never blocking them (and a screen reader is not flooded).
@@ -127,7 +129,7 @@ export const Outline = memo(function Outline({ model, store, selected, onSelect,
       <h2 id="outline-heading">{t('outline.heading')}</h2>
       <p className="help">{t('outline.help')}</p>
       {writable && <button type="button" className="primary" onClick={addNote}>{t('outline.addNote')}</button>}
-      {objects.length === 0 && <p>{t('outline.empty')}</p>}
+      {objects.length === 0 && <p>{loaded ? t('outline.empty') : t('outline.loading')}</p>}
       {groups.frames.map((f) => (
         <section key={f.id} className="outline-frame">
           {editing === f.id ? <ul>{item(f)}</ul> : (

@@ -3,7 +3,7 @@ import palette from './palette.json';
 
 /**
  * The board document (docs/rooms.md, docs/frontend.md): root Y.Map "objects", object id -> Y.Map
- * {type, owner, x, y, w, h, color, z, text (Y.Text for notes, text and frame titles), from/to (connectors),
+ * {type, owner, x, y, w, h, color, z, text (Y.Text for notes, text, frame titles and shape labels), from/to (connectors),
  * points (pen: flat [x0, y0, x1, y1, ...]), url (images), votes: Y.Map userId -> true}.
  *
  * The room server lets a participant create objects owned by themselves, change and delete only their own,
@@ -62,7 +62,8 @@ const DEFAULT_SIZE: Record<ObjectType, [number, number]> = {
   image: [240, 180],
 };
 
-const HAS_TEXT: ReadonlySet<ObjectType> = new Set(['note', 'text', 'frame']);
+/** Types with a text: notes, text boxes, frame titles, and the labels of rectangles and ellipses. */
+export const HAS_TEXT: ReadonlySet<ObjectType> = new Set(['note', 'text', 'frame', 'rect', 'ellipse']);
 
 let counter = 0;
 /** Ids unique across clients without coordination: user, time, counter, randomness. */

@@ -8,7 +8,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { applyTemplate, TEMPLATES, type TemplateId } from '../lobby/templates';
 import { NotesEditor } from '../notes/NotesEditor';
 import { PeoplePanel } from '../people/PeoplePanel';
-import { status } from '../sync/connection';
+import { connectHelpAfterMs, status } from '../sync/connection';
 import { userCaretColor, usePeers } from '../sync/peers';
 import { RoomSession } from '../sync/session';
 import { WorkshopModel } from '../workshop/model';
@@ -136,6 +136,18 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     if (sessionEnded) onSessionEnded?.();
   }, [sessionEnded, onSessionEnded]);
 
+  // "Connecting…" that does not end gets an explanation and something to try, after connectHelpAfterMs.
+  // Waiting: no socket yet, or one that is open but never answered the handshake.
+  const stNow = session ? status(session.state) : 'connecting';
+  const waiting = stNow === 'connecting' || stNow === 'reconnecting' || (stNow === 'connected' && !session?.state.handshakeDone);
+  const [stuck, setStuck] = useState(false);
+  useEffect(() => {
+    setStuck(false);
+    if (!waiting) return undefined;
+    const timer = setTimeout(() => setStuck(true), connectHelpAfterMs());
+    return () => clearTimeout(timer);
+  }, [waiting]);
+
   if (loadError) {
     return (
       <main id="main" className="room-error">
@@ -169,6 +181,12 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
           <button type="button" className="primary" onClick={() => signIn(`/rooms/${encodeURIComponent(roomId)}`)}>
             {t('session.signInAgain')}
           </button>
+        </div>
+      )}
+      {stuck && waiting && (
+        <div className="conn-help" role="alert">
+          <p>{t('conn.stuck', { seconds: Math.round(connectHelpAfterMs() / 1000) })}</p>
+          <button type="button" onClick={() => location.reload()}>{t('conn.reload')}</button>
         </div>
       )}
       {boardRole === 'observer' && <p className="notice">{t('readonly.notice')}</p>}
@@ -209,7 +227,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
           </div>
           <div className="side-panel">
             {sideTab === 'outline' && board && store && (
-              <Outline model={board} store={store} selected={selected} onSelect={setSelected} names={names} onError={toast} />
+              <Outline model={board} store={store} loaded={!!boardHandle?.provider.synced} selected={selected} onSelect={setSelected} names={names} onError={toast} />
             )}
             {sideTab === 'workshop' && workshop && <WorkshopPanel model={workshop} names={names} onError={toast} />}
             {sideTab === 'people' && <PeoplePanel peers={peers} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, reconnectDelay, reduce, status, type ConnectionEvent, type ConnectionState } from './connection';
+import { connectHelpAfterMs, initialState, reconnectDelay, reduce, status, type ConnectionEvent, type ConnectionState } from './connection';
 
 function run(events: ConnectionEvent[], s: ConnectionState = initialState()): ConnectionState {
   return events.reduce(reduce, s);
@@ -91,3 +91,14 @@ describe('connection state machine', () => {
     expect(status(s)).toBe('refused');
   });
 });
+
+describe('connectHelpAfterMs', () => {
+  it('is 10 s unless a positive number is set', () => {
+    const store = (v: string | null) => ({ getItem: () => v });
+    expect(connectHelpAfterMs(store(null))).toBe(10_000);
+    expect(connectHelpAfterMs(store('2500'))).toBe(2500);
+    expect(connectHelpAfterMs(store('-1'))).toBe(10_000);
+    expect(connectHelpAfterMs(store('soon'))).toBe(10_000);
+  });
+});
+

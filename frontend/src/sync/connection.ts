@@ -109,3 +109,12 @@ export function status(s: ConnectionState): Status {
   if (s.socket === 'open') return s.handshakeDone && s.acknowledged && s.pending === 0 ? 'synced' : 'connected';
   return s.everOpen ? 'reconnecting' : 'connecting';
 }
+
+/**
+ * How long "Connecting…" may show before the room explains what may be wrong: 10 s, or the number in
+ * sessionStorage 'vetnet.connectHelpAfterMs' (the end-to-end test sets a short one).
+ */
+export function connectHelpAfterMs(storage: Pick<Storage, 'getItem'> | undefined = globalThis.sessionStorage): number {
+  const v = Number(storage?.getItem('vetnet.connectHelpAfterMs'));
+  return Number.isFinite(v) && v > 0 ? v : 10_000;
+}
