@@ -363,6 +363,10 @@ async function main() {
         await page.waitForSelector('.conn-help[role=alert] button', { timeout: 15_000 });
         const outline = await page.textContent('.outline');
         if (/vuota|empty/i.test(outline ?? '')) throw new Error(`the outline claims an empty board before it loaded: ${outline}`);
+        // Fabio is not seen live on this page (no socket): his name comes from the room's names directory.
+        await page.waitForFunction((name) => document.querySelector('.outline')?.textContent?.includes(`di ${name}`), fabio.displayName, { timeout: 10_000 });
+        const ids = (await page.textContent('.outline')).match(/di [0-9a-f]{8}\b/g);
+        if (ids) throw new Error(`authors shown by id, not by name: ${ids.join(', ')}`);
         await snap(page, 'alice-stuck-connecting');
         await expectAccessible(page, 'room that cannot connect (alice, it)');
       } finally {

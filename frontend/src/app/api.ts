@@ -125,6 +125,8 @@ export function signOut(): void {
 
 export const listRooms = () => call<RoomRecord[]>('GET', '/api/rooms');
 export const getRoom = (id: string) => call<RoomRecord>('GET', `/api/rooms/${encodeURIComponent(id)}`);
+/** The room's names directory: everyone who has joined it, by user id (rooms/people, docs/rooms.md). */
+export const roomPeople = (id: string) => call<{ id: string; name: string }[]>('GET', `/api/rooms/${encodeURIComponent(id)}/people`);
 export const createRoom = (body: { title: string; kind: RoomKind; access?: Partial<AccessList> }) => call<RoomRecord>('POST', '/api/rooms', body);
 
 /** The user's role in a room, as the room server resolves it (rooms/room/RoomAccessHook.roleOf). */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { getRoom, probeSession, roleIn, signIn, type Me, type RoomRecord } from '../app/api';
+import { getRoom, probeSession, roleIn, roomPeople, signIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
 import { BoardModel, type RoomRoleName } from '../board/model';
 import { Outline } from '../board/Outline';
@@ -115,6 +115,24 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
   useEffect(() => {
     if (learned) setNamesVersion((v) => v + 1);
   });
+  // Authors who are not here (offline, gone): the server's names directory of the room, read once per room and on
+  // each reconnect. Names seen live (above) are newer and are not replaced.
+  const socketOpen = session?.state.socket === 'open';
+  useEffect(() => {
+    let stopped = false;
+    roomPeople(roomId).then((list) => {
+      if (stopped) return;
+      let added = false;
+      for (const p of list) {
+        if (p.name && !known.has(p.id)) {
+          known.set(p.id, p.name);
+          added = true;
+        }
+      }
+      if (added) setNamesVersion((v) => v + 1);
+    }, () => { /* names stay short ids until the next try: the room works without them */ });
+    return () => { stopped = true; };
+  }, [roomId, known, socketOpen]);
   const names = useCallback((id: string) => {
     if (id === me.id) return me.displayName || me.username;
     return known.get(id) ?? id.slice(0, 8);

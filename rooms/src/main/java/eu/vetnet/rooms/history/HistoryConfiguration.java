@@ -66,6 +66,11 @@ public class HistoryConfiguration {
     }
 
     @Bean
+    CassandraRoomPeople cassandraRoomPeople(HistoryDatabase historyDatabase) {
+        return new CassandraRoomPeople(historyDatabase::statements);
+    }
+
+    @Bean
     RoomStore cassandraRoomStore(HistoryDatabase historyDatabase, ObjectProvider<JsonMapper> json) {
         return new CassandraRoomStore(historyDatabase::statements, json.getIfAvailable(() -> JsonMapper.builder().build()));
     }

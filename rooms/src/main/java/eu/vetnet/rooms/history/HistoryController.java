@@ -4,7 +4,7 @@ import eu.vetnet.crdt.encoding.JsJson;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.room.ApiError;
 import eu.vetnet.rooms.room.ApiException;
-import eu.vetnet.rooms.room.RoomAccessHook;
+import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
 import eu.vetnet.rooms.room.RoomStore;
 import java.time.Instant;
@@ -112,17 +112,7 @@ public class HistoryController {
     }
 
     private Mono<RoomRecord> allowed(Jwt jwt, String id) {
-        var user = JwtUsers.toUser(jwt);
-        return Mono.fromCompletionStage(() -> rooms.find(id))
-                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "no room " + id,
-                        "list the rooms you may enter with GET /api/rooms")))
-                .map(room -> {
-                    if (RoomAccessHook.roleOf(room, user) == null) {
-                        throw new ApiException(HttpStatus.FORBIDDEN, "you are not on the access list of room " + id,
-                                "ask its owner or a facilitator to add you");
-                    }
-                    return room;
-                });
+        return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt));
     }
 
     private static Instant parse(String at) {

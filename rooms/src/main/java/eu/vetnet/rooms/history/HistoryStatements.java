@@ -16,6 +16,8 @@ public final class HistoryStatements {
     private static final String SNAPSHOT_KEYS = "taken_at, writer, covers_at, covers_writer, covers_seq";
 
     static {
+        CQL.put("upsertPerson", "INSERT INTO %s.room_people (room, user_id, name) VALUES (?, ?, ?)");
+        CQL.put("selectPeople", "SELECT user_id, name FROM %s.room_people WHERE room = ? LIMIT ?");
         CQL.put("insertUpdate", "INSERT INTO %s.document_updates (room, document, bucket, at, writer, seq, payload, user_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         CQL.put("selectUpdatesAfter", "SELECT bucket, at, writer, seq, payload, user_id FROM %s.document_updates"

@@ -93,13 +93,7 @@ public class RoomController {
 
     @GetMapping("/{id}")
     public Mono<RoomRecord> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        RoomUser user = users(jwt);
-        return find(id).map(room -> {
-            if (RoomAccessHook.roleOf(room, user) == null) {
-                throw notOnList(room);
-            }
-            return room;
-        });
+        return RoomReads.onAccessList(store, id, users(jwt));
     }
 
     @PutMapping("/{id}/access")
@@ -174,11 +168,6 @@ public class RoomController {
             throw new ApiException(HttpStatus.CONFLICT, "room " + room.id() + " is archived: " + what + " cannot change",
                     "create a new room (a copy) to go on working");
         }
-    }
-
-    private static ApiException notOnList(RoomRecord room) {
-        return new ApiException(HttpStatus.FORBIDDEN, "you are not on the access list of room " + room.id(),
-                "ask its owner or a facilitator to add you");
     }
 
     private static void addDocument(List<String> documents, String name) {

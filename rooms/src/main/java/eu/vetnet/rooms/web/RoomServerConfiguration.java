@@ -5,6 +5,9 @@ import eu.vetnet.identity.IssuerKeys;
 import eu.vetnet.rooms.auth.JwtAuthenticationHook;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomHook;
+import eu.vetnet.rooms.people.InMemoryRoomPeople;
+import eu.vetnet.rooms.people.RoomPeople;
+import eu.vetnet.rooms.people.RoomPeopleHook;
 import eu.vetnet.rooms.policy.Policies;
 import eu.vetnet.rooms.room.InMemoryRoomStore;
 import eu.vetnet.rooms.room.RoomAccessHook;
@@ -43,6 +46,19 @@ public class RoomServerConfiguration {
     @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
     RoomStore roomStore() {
         return new InMemoryRoomStore();
+    }
+
+    /** The names directory in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
+    @Bean
+    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
+    RoomPeople inMemoryRoomPeople() {
+        return new InMemoryRoomPeople();
+    }
+
+    /** Puts everyone who joins a room into its names directory (whichever store holds it). */
+    @Bean
+    RoomPeopleHook roomPeopleHook(RoomPeople roomPeople) {
+        return new RoomPeopleHook(roomPeople);
     }
 
     /** Documents in memory, lost on restart: only with {@code vetnet.history.store=memory}. */

@@ -87,6 +87,15 @@ class ReplayApiIntegrationTests {
         fabio.append("second-part ");
         Thread.sleep(500);
 
+        // The names directory: whoever joined is listed by id with the token's name, for anyone on the list, and kept in Cassandra.
+        HttpResponse<String> people = call("GET", "/api/rooms/" + room + "/people", null, "alice", "participant");
+        assertEquals(200, people.statusCode(), people.body());
+        assertEquals("[{\"id\":\"fabio-id\",\"name\":\"fabio\"}]", people.body());
+        assertEquals(java.util.List.of(new eu.vetnet.rooms.people.RoomPeople.Person("fabio-id", "fabio")),
+                new CassandraRoomPeople(database::statements).list(room).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(403, call("GET", "/api/rooms/" + room + "/people", null, "mallory", "participant").statusCode());
+        assertEquals(404, call("GET", "/api/rooms/no-such-room/people", null, "alice", "participant").statusCode());
+
         String then = call("GET", "/api/rooms/" + room + "/documents/notes?at=" + between, null, "alice", "participant").body();
         String now = call("GET", "/api/rooms/" + room + "/documents/notes", null, "alice", "participant").body();
         assertTrue(then.contains("first-part") && !then.contains("second-part"), then);

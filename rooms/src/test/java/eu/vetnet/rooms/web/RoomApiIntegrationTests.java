@@ -83,6 +83,8 @@ class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
             Thread.sleep(20);
         }
         assertFalse(alice.received.isEmpty(), "alice was let in");
+        // Once in, she is in the room's names directory (here the in-memory one), and stays there after leaving.
+        assertEquals("[{\"id\":\"alice-id\",\"name\":\"Alice\"}]", call("GET", "/api/rooms/" + id + "/people", fabio(), null).body());
         long removed = System.nanoTime();
         assertEquals(200, call("PUT", "/api/rooms/" + id + "/access", fabio(), "{\"participants\": []}").statusCode());
         assertEquals(eu.vetnet.rooms.core.CloseCodes.FORBIDDEN, alice.closed.get(10, java.util.concurrent.TimeUnit.SECONDS));
