@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -45,7 +44,8 @@ public class IdentitySecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(identityJwtDecoder)
                         .jwtAuthenticationConverter(roleAuthorities())));
         if (externalIssuer.isBlank()) {
-            http.formLogin(Customizer.withDefaults());
+            // Our own page (issuer/LoginPage: branded, EN/IT/DE, the username kept after a wrong password).
+            http.formLogin(f -> f.loginPage("/login").failureHandler(eu.vetnet.identity.issuer.LoginPage.keepUsername()));
         } else {
             http.formLogin(AbstractHttpConfigurer::disable);
         }

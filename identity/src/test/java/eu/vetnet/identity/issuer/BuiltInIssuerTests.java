@@ -1,6 +1,7 @@
 package eu.vetnet.identity.issuer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -111,6 +112,26 @@ class BuiltInIssuerTests {
         URI after = browser.signIn(login, base.toString() + "/nowhere", "alice", "not-alice-pass");
 
         assertTrue(after.getPath().equals("/login") && after.getQuery().contains("error"), after.toString());
+        // Our page says what went wrong, in the browser's language, with the username kept and never the password.
+        String page = browser.http.send(java.net.http.HttpRequest.newBuilder(after).header("Accept", "text/html")
+                .header("Accept-Language", "de-AT,de;q=0.9,en;q=0.5").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("<html lang=\"de\"") && page.contains("Benutzername oder Passwort falsch"), page);
+        assertTrue(page.contains("name=\"username\" autocomplete=\"username\" required value=\"alice\""), page);
+        assertFalse(page.contains("not-alice-pass"), page);
+        // Shown once: the next visit starts empty.
+        String again = browser.get(base.resolve("/login")).body();
+        assertFalse(again.contains("value=\"alice\""), again);
+    }
+
+    @Test
+    void theSignInPageIsOursInTheBrowsersLanguageWithEnglishAsTheFallback() throws Exception {
+        for (String[] c : new String[][] {{"it-IT,it;q=0.9", "it", "Accedi a VET-NET"}, {"fr-FR,fr;q=0.9", "en", "Sign in to VET-NET"},
+                {"en-GB", "en", "Sign in to VET-NET"}, {"de", "de", "Bei VET-NET anmelden"}}) {
+            String page = browser.http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/login")).header("Accept", "text/html")
+                    .header("Accept-Language", c[0]).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(page.contains("<html lang=\"" + c[1] + "\"") && page.contains(c[2]), c[0] + ": " + page);
+            assertTrue(page.contains("name=\"_csrf\" type=\"hidden\" value=\""), page);
+        }
     }
 
     @Test
