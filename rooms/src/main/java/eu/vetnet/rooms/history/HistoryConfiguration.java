@@ -66,6 +66,11 @@ public class HistoryConfiguration {
     }
 
     @Bean
+    CassandraAccessRequests cassandraAccessRequests(HistoryDatabase historyDatabase) {
+        return new CassandraAccessRequests(historyDatabase::statements);
+    }
+
+    @Bean
     CassandraRoomPeople cassandraRoomPeople(HistoryDatabase historyDatabase) {
         return new CassandraRoomPeople(historyDatabase::statements);
     }

@@ -18,6 +18,12 @@ public final class HistoryStatements {
     static {
         CQL.put("upsertPerson", "INSERT INTO %s.room_people (room, user_id, name) VALUES (?, ?, ?)");
         CQL.put("selectPeople", "SELECT user_id, name FROM %s.room_people WHERE room = ? LIMIT ?");
+        CQL.put("upsertAccessRequest", "INSERT INTO %s.access_requests (room, user_id, username, name, requested_at, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+        CQL.put("selectAccessRequest", "SELECT user_id, username, name, requested_at, status FROM %s.access_requests"
+                + " WHERE room = ? AND user_id = ?");
+        CQL.put("selectAccessRequests", "SELECT user_id, username, name, requested_at, status FROM %s.access_requests"
+                + " WHERE room = ? LIMIT ?");
         CQL.put("insertUpdate", "INSERT INTO %s.document_updates (room, document, bucket, at, writer, seq, payload, user_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         CQL.put("selectUpdatesAfter", "SELECT bucket, at, writer, seq, payload, user_id FROM %s.document_updates"

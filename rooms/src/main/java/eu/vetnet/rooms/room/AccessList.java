@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.room;
 
+import eu.vetnet.rooms.hook.RoomRole;
 import java.util.List;
 
 /**
@@ -12,5 +13,19 @@ public record AccessList(String owner, List<String> facilitators, List<String> p
         facilitators = facilitators == null ? List.of() : List.copyOf(facilitators);
         participants = participants == null ? List.of() : List.copyOf(participants);
         observers = observers == null ? List.of() : List.copyOf(observers);
+    }
+
+    /** This list with {@code entry} (a username or id) added as a participant or an observer. */
+    public AccessList withMember(RoomRole role, String entry) {
+        List<String> p = new java.util.ArrayList<>(participants);
+        List<String> o = new java.util.ArrayList<>(observers);
+        p.remove(entry);
+        o.remove(entry);
+        switch (role) {
+            case PARTICIPANT -> p.add(entry);
+            case OBSERVER -> o.add(entry);
+            default -> throw new IllegalArgumentException("only participants and observers are added this way, not " + role);
+        }
+        return new AccessList(owner, facilitators, p, o);
     }
 }

@@ -49,12 +49,6 @@ public class RoomController {
         this.server = server;
     }
 
-    /** Sockets of people who lost access, or whose role changed, are closed (docs/reliability.md, rule 6). */
-    private Mono<RoomRecord> reauthorize(RoomRecord room) {
-        return Mono.fromCompletionStage(server.reauthorize(room.id(), (user, document) -> RoomAccessHook.roleFor(room, user, document)))
-                .thenReturn(room);
-    }
-
     @PostMapping
     public Mono<ResponseEntity<RoomRecord>> create(@AuthenticationPrincipal Jwt jwt, @RequestBody CreateRoom body) {
         RoomUser user = users(jwt);
@@ -100,16 +94,16 @@ public class RoomController {
     public Mono<RoomRecord> updateAccess(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody AccessList body) {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
-            requireFacilitator(room, user);
-            requireNotArchived(room, "its access list");
+            AccessChanges.requireFacilitator(room, user);
+            AccessChanges.requireNotArchived(room, "its access list");
             String owner = body.owner() == null ? room.access().owner() : body.owner();
             if (!owner.equals(room.access().owner()) && !user.hasRole("admin")
                     && (room.access().owner() == null || !user.isNamedBy(room.access().owner()))) {
                 throw new ApiException(HttpStatus.FORBIDDEN, "only the owner of room " + room.id() + " or an admin may hand it to someone else",
                         "ask the owner (" + room.access().owner() + ") or an admin; leave 'owner' out to keep it");
             }
-            return Mono.fromCompletionStage(store.save(room.withAccess(
-                    new AccessList(owner, body.facilitators(), body.participants(), body.observers())))).flatMap(this::reauthorize);
+            return AccessChanges.save(store, server, room.withAccess(
+                    new AccessList(owner, body.facilitators(), body.participants(), body.observers())));
         });
     }
 
@@ -118,7 +112,7 @@ public class RoomController {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
             RoomRole role = RoomAccessHook.roleOf(room, user);
-            requireNotArchived(room, "its documents");
+            AccessChanges.requireNotArchived(room, "its documents");
             if (role == null || !role.writes()) {
                 throw new ApiException(HttpStatus.FORBIDDEN, "observers and people not on the access list cannot add documents",
                         "ask a facilitator of the room");
@@ -133,8 +127,8 @@ public class RoomController {
     public Mono<RoomRecord> archive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
-            requireFacilitator(room, user);
-            return Mono.fromCompletionStage(store.save(room.archive())).flatMap(this::reauthorize);
+            AccessChanges.requireFacilitator(room, user);
+            return AccessChanges.save(store, server, room.archive());
         });
     }
 
@@ -150,24 +144,7 @@ public class RoomController {
     }
 
     private Mono<RoomRecord> find(String id) {
-        return Mono.fromCompletionStage(store.find(id))
-                .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "no room " + id,
-                        "list the rooms you may enter with GET /api/rooms")));
-    }
-
-    private static void requireFacilitator(RoomRecord room, RoomUser user) {
-        if (RoomAccessHook.roleOf(room, user) != RoomRole.FACILITATOR) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "only the owner and facilitators of room " + room.id() + " may do this",
-                    "ask the owner (" + room.access().owner() + ") or a facilitator");
-        }
-    }
-
-    /** An archived room is a record: nothing about it changes any more (docs/rooms.md, "REST"). */
-    private static void requireNotArchived(RoomRecord room, String what) {
-        if (room.archived()) {
-            throw new ApiException(HttpStatus.CONFLICT, "room " + room.id() + " is archived: " + what + " cannot change",
-                    "create a new room (a copy) to go on working");
-        }
+        return RoomReads.existing(store, id);
     }
 
     private static void addDocument(List<String> documents, String name) {

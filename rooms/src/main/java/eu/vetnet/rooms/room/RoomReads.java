@@ -10,11 +10,16 @@ public final class RoomReads {
     private RoomReads() {
     }
 
-    /** The room {@code id}, when {@code user} has a role in it. */
-    public static Mono<RoomRecord> onAccessList(RoomStore store, String id, RoomUser user) {
+    /** The room {@code id}, or a 404. */
+    public static Mono<RoomRecord> existing(RoomStore store, String id) {
         return Mono.fromCompletionStage(() -> store.find(id))
                 .switchIfEmpty(Mono.error(() -> new ApiException(HttpStatus.NOT_FOUND, "no room " + id,
-                        "list the rooms you may enter with GET /api/rooms")))
+                        "list the rooms you may enter with GET /api/rooms")));
+    }
+
+    /** The room {@code id}, when {@code user} has a role in it. */
+    public static Mono<RoomRecord> onAccessList(RoomStore store, String id, RoomUser user) {
+        return existing(store, id)
                 .map(room -> {
                     if (RoomAccessHook.roleOf(room, user) == null) {
                         throw notOnList(room);

@@ -4,6 +4,8 @@ import eu.vetnet.identity.AccessTokenDecoders;
 import eu.vetnet.identity.IssuerKeys;
 import eu.vetnet.rooms.auth.JwtAuthenticationHook;
 import eu.vetnet.rooms.core.RoomServer;
+import eu.vetnet.rooms.access.AccessRequests;
+import eu.vetnet.rooms.access.InMemoryAccessRequests;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.people.InMemoryRoomPeople;
 import eu.vetnet.rooms.people.RoomPeople;
@@ -53,6 +55,13 @@ public class RoomServerConfiguration {
     @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
     RoomPeople inMemoryRoomPeople() {
         return new InMemoryRoomPeople();
+    }
+
+    /** Requests for access in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
+    @Bean
+    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
+    AccessRequests inMemoryAccessRequests() {
+        return new InMemoryAccessRequests();
     }
 
     /** Puts everyone who joins a room into its names directory (whichever store holds it). */

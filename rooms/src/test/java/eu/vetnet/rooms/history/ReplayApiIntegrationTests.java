@@ -94,6 +94,16 @@ class ReplayApiIntegrationTests {
         assertEquals(java.util.List.of(new eu.vetnet.rooms.people.RoomPeople.Person("fabio-id", "fabio")),
                 new CassandraRoomPeople(database::statements).list(room).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(403, call("GET", "/api/rooms/" + room + "/people", null, "mallory", "participant").statusCode());
+        // Requests for access are kept in Cassandra too: asked, listed, answered.
+        assertEquals(202, call("POST", "/api/rooms/" + room + "/access-requests", "", "bob", "participant").statusCode());
+        var stored = new CassandraAccessRequests(database::statements).list(room).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(1, stored.size(), stored.toString());
+        assertEquals("bob-id", stored.get(0).userId());
+        assertEquals(eu.vetnet.rooms.access.AccessRequests.Status.PENDING, stored.get(0).status());
+        assertEquals(200, call("POST", "/api/rooms/" + room + "/access-requests/bob-id", "{\"decision\":\"observer\"}", "fabio", "facilitator").statusCode());
+        assertEquals(eu.vetnet.rooms.access.AccessRequests.Status.GRANTED, new CassandraAccessRequests(database::statements)
+                .find(room, "bob-id").toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS).orElseThrow().status());
+        assertEquals(200, call("GET", "/api/rooms/" + room, null, "bob", "participant").statusCode());
         assertEquals(404, call("GET", "/api/rooms/no-such-room/people", null, "alice", "participant").statusCode());
 
         String then = call("GET", "/api/rooms/" + room + "/documents/notes?at=" + between, null, "alice", "participant").body();

@@ -128,4 +128,50 @@ class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
         assertTrue(access.body().contains("archived") && access.body().contains("\"fix\""), access.body());
         assertFalse(JSON.readTree(call("GET", "/api/rooms/" + id, fabio(), null).body()).get("documents").toString().contains("late"));
     }
+
+    @Test
+    void someoneNotOnTheListAsksToEnterAndAFacilitatorLetsThemInOrDeclines() throws Exception {
+        String id = JSON.readTree(call("POST", "/api/rooms", fabio(), """
+                {"title": "Front door", "kind": "WORKSHOP", "access": {"participants": []}}""").body()).get("id").asText();
+        // Not on the list: the room itself is refused, its summary is not (title and who runs it).
+        assertEquals(403, call("GET", "/api/rooms/" + id, alice(), null).statusCode());
+        JsonNode summary = JSON.readTree(call("GET", "/api/rooms/" + id + "/summary", alice(), null).body());
+        assertEquals("Front door", summary.get("title").asText());
+        assertTrue(summary.get("yourRole").isNull() && summary.get("request").isNull(), summary.toString());
+        assertEquals(1, summary.get("facilitators").size(), summary.toString());
+
+        HttpResponse<String> asked = call("POST", "/api/rooms/" + id + "/access-requests", alice(), null);
+        assertEquals(202, asked.statusCode(), asked.body());
+        assertEquals("PENDING", JSON.readTree(asked.body()).get("status").asText());
+        assertEquals(202, call("POST", "/api/rooms/" + id + "/access-requests", alice(), null).statusCode(), "asking twice is no error");
+        assertEquals("pending", JSON.readTree(call("GET", "/api/rooms/" + id + "/summary", alice(), null).body()).get("request").asText());
+
+        // Only the room's facilitators see and answer requests.
+        assertEquals(403, call("GET", "/api/rooms/" + id + "/access-requests", alice(), null).statusCode());
+        JsonNode pending = JSON.readTree(call("GET", "/api/rooms/" + id + "/access-requests", fabio(), null).body());
+        assertEquals(1, pending.size(), pending.toString());
+        assertEquals("alice-id", pending.get(0).get("userId").asText());
+        assertEquals(403, call("POST", "/api/rooms/" + id + "/access-requests/alice-id", bob(), "{\"decision\": \"participant\"}").statusCode());
+        HttpResponse<String> unknown = call("POST", "/api/rooms/" + id + "/access-requests/alice-id", fabio(), "{\"decision\": \"maybe\"}");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("\"fix\""), unknown.body());
+
+        HttpResponse<String> granted = call("POST", "/api/rooms/" + id + "/access-requests/alice-id", fabio(), "{\"decision\": \"participant\"}");
+        assertEquals(200, granted.statusCode(), granted.body());
+        assertEquals(200, call("GET", "/api/rooms/" + id, alice(), null).statusCode(), "alice is on the list now");
+        JsonNode after = JSON.readTree(call("GET", "/api/rooms/" + id + "/summary", alice(), null).body());
+        assertEquals("participant", after.get("yourRole").asText());
+        assertEquals("granted", after.get("request").asText());
+        assertEquals(0, JSON.readTree(call("GET", "/api/rooms/" + id + "/access-requests", fabio(), null).body()).size());
+        assertEquals(409, call("POST", "/api/rooms/" + id + "/access-requests", alice(), null).statusCode(), "already on the list");
+
+        // Declined: still outside, and told so.
+        assertEquals(202, call("POST", "/api/rooms/" + id + "/access-requests", bob(), null).statusCode());
+        assertEquals(200, call("POST", "/api/rooms/" + id + "/access-requests/bob-id", fabio(), "{\"decision\": \"deny\"}").statusCode());
+        assertEquals(403, call("GET", "/api/rooms/" + id, bob(), null).statusCode());
+        assertEquals("denied", JSON.readTree(call("GET", "/api/rooms/" + id + "/summary", bob(), null).body()).get("request").asText());
+        assertEquals(404, call("POST", "/api/rooms/" + id + "/access-requests/bob-id", fabio(), "{\"decision\": \"participant\"}").statusCode(),
+                "a declined request is not pending any more");
+        assertEquals(404, call("GET", "/api/rooms/no-such-room/summary", bob(), null).statusCode());
+    }
 }
