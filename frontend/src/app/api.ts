@@ -127,6 +127,22 @@ export const listRooms = () => call<RoomRecord[]>('GET', '/api/rooms');
 export const getRoom = (id: string) => call<RoomRecord>('GET', `/api/rooms/${encodeURIComponent(id)}`);
 /** The room's names directory: everyone who has joined it, by user id (rooms/people, docs/rooms.md). */
 export const roomPeople = (id: string) => call<{ id: string; name: string }[]>('GET', `/api/rooms/${encodeURIComponent(id)}/people`);
+/** What anyone with a room's link may know of it (rooms/access/AccessRequestController). */
+export interface RoomSummary {
+  id: string;
+  title: string;
+  kind: RoomKind;
+  archived: boolean;
+  facilitators: string[];
+  yourRole: 'facilitator' | 'participant' | 'observer' | null;
+  request: 'pending' | 'granted' | 'denied' | null;
+}
+export interface AccessRequest { userId: string; username?: string; name?: string; requestedAt: string; status: string }
+export const roomSummary = (id: string) => call<RoomSummary>('GET', `/api/rooms/${encodeURIComponent(id)}/summary`);
+export const requestAccess = (id: string) => call<AccessRequest>('POST', `/api/rooms/${encodeURIComponent(id)}/access-requests`);
+export const accessRequests = (id: string) => call<AccessRequest[]>('GET', `/api/rooms/${encodeURIComponent(id)}/access-requests`);
+export const decideAccess = (id: string, userId: string, decision: 'participant' | 'observer' | 'deny') =>
+  call<AccessRequest>('POST', `/api/rooms/${encodeURIComponent(id)}/access-requests/${encodeURIComponent(userId)}`, { decision });
 export const createRoom = (body: { title: string; kind: RoomKind; access?: Partial<AccessList> }) => call<RoomRecord>('POST', '/api/rooms', body);
 
 /** The user's role in a room, as the room server resolves it (rooms/room/RoomAccessHook.roleOf). */

@@ -8,6 +8,7 @@ import { keyOf, toolForKey } from './shortcuts';
 import { BoardError, canEdit, canWrite, HAS_TEXT, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
 import { Icon } from './icons';
 import { ConnectorView, ObjectView, strokePath } from './ObjectView';
+import { PeerCursors } from './PeerCursors';
 import type { BoardStore } from './store';
 
 export type Tool = 'select' | 'note' | 'text' | 'rect' | 'ellipse' | 'connector' | 'pen' | 'frame' | 'image';
@@ -334,7 +335,8 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     o.type === 'connector' ? (
       <ConnectorView key={o.id} obj={o} from={o.from ? byId.get(o.from) : undefined} to={o.to ? byId.get(o.to) : undefined} selected={selected.has(o.id)} />
     ) : (
-      <ObjectView key={o.id} obj={o} selected={selected.has(o.id)} editable={canEdit(model.actor, o)} detail={detail} />
+      <ObjectView key={o.id} obj={o} selected={selected.has(o.id)} editable={canEdit(model.actor, o)} detail={detail}
+        lockedReason={canEdit(model.actor, o) ? undefined : !writable ? t('board.lockedObserver') : t('board.locked', { owner: names(o.owner) })} />
     );
 
   return (
@@ -451,13 +453,7 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
             return <rect className="marquee" x={r.x} y={r.y} width={r.w} height={r.h} />;
           })()}
           {drag?.kind === 'pen' && <path d={strokePath(drag.points)} fill="#23395b" />}
-          {others.map((p) => p.cursor && (
-            <g key={'cur-' + p.clientId} className="peer-cursor" transform={`translate(${p.cursor.x} ${p.cursor.y}) scale(${1 / view.s})`} data-peer={p.name}>
-              <path d="M0,0 L0,18 L5,13 L9,21 L12,20 L8,12 L14,12 z" fill={p.color} stroke="white" strokeWidth={1} />
-              <rect x={14} y={16} rx={4} width={p.name.length * 7.5 + 12} height={20} fill={p.color} />
-              <text x={20} y={30} fontSize={12} fill="white">{p.name}</text>
-            </g>
-          ))}
+          <PeerCursors peers={others} scale={view.s} />
           {editObj && (
             <foreignObject x={editObj.x} y={editObj.y} width={Math.max(editObj.w, 120)} height={Math.max(editObj.type === 'frame' ? 44 : editObj.h, 40)}>
               <textarea className="inline-editor" aria-label={t('board.editNote')} autoFocus defaultValue={editObj.text}

@@ -1,31 +1,9 @@
 import { getStroke } from 'perfect-freehand';
 import { memo, useMemo } from 'react';
 import { connectorEnds } from './geometry';
+import { NOTE_TEXT, wrap } from './textLayout';
 import type { BoardObject } from './model';
 
-/** Greedy word wrap by an estimated glyph width: cheap enough for 2,000 notes, no DOM measuring. */
-export function wrap(text: string, width: number, fontSize: number): string[] {
-  const perLine = Math.max(4, Math.floor(width / (fontSize * 0.55)));
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/)) {
-      if (!word) continue;
-      if (!line) line = word;
-      else if (line.length + 1 + word.length <= perLine) line += ' ' + word;
-      else {
-        lines.push(line);
-        line = word;
-      }
-      while (line.length > perLine) {
-        lines.push(line.slice(0, perLine));
-        line = line.slice(perLine);
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
 
 function Lines({ text, x, y, w, h, size, anchor = 'start', weight }: {
   text: string; x: number; y: number; w: number; h: number; size: number; anchor?: 'start' | 'middle'; weight?: number;
@@ -62,10 +40,35 @@ interface Props {
   editable: boolean;
   /** Text and badges; off when zoomed far out (unreadable there, and thousands of text nodes are slow). */
   detail?: boolean;
+  /** Why this person may not change the object (shown on hover, with a lock when selected); absent when they may. */
+  lockedReason?: string;
 }
 
 /** One board object. Memoised: it renders again only when its own snapshot or selection changes. */
-export const ObjectView = memo(function ObjectView({ obj, selected, editable, detail = true }: Props) {
+export const ObjectView = memo(function ObjectView({ obj, selected, editable, detail = true, lockedReason }: Props) {
+  const body = objectBody(obj, selected, editable, detail);
+  if (!lockedReason || !body) return body;
+  // Things a person may not change look like it: a tooltip with the reason, and a lock while selected.
+  return (
+    <g className="locked-object">
+      <title>{lockedReason}</title>
+      {body}
+      {selected && <LockBadge x={obj.x + obj.w - 10} y={obj.y - 10} />}
+    </g>
+  );
+});
+
+function LockBadge({ x, y }: { x: number; y: number }) {
+  return (
+    <g className="lock-badge" transform={`translate(${x} ${y})`} aria-hidden="true">
+      <circle r={11} />
+      <path d="M-4,-1 v-3 a4,4 0 0 1 8,0 v3" fill="none" />
+      <rect x={-5.5} y={-1} width={11} height={8} rx={1.5} />
+    </g>
+  );
+}
+
+function objectBody(obj: BoardObject, selected: boolean, editable: boolean, detail: boolean) {
   const common = { 'data-id': obj.id, className: `obj obj-${obj.type}${selected ? ' selected' : ''}${editable ? '' : ' locked'}` };
   switch (obj.type) {
     case 'note':
@@ -73,7 +76,7 @@ export const ObjectView = memo(function ObjectView({ obj, selected, editable, de
         <g {...common}>
           <rect x={obj.x + 3} y={obj.y + 4} width={obj.w} height={obj.h} className="note-shadow" />
           <rect x={obj.x} y={obj.y} width={obj.w} height={obj.h} fill={obj.color} className="note-body" />
-          {detail && <Lines text={obj.text} x={obj.x} y={obj.y} w={obj.w} h={obj.h - 14} size={15} />}
+          {detail && <Lines text={obj.text} x={obj.x} y={obj.y} w={obj.w} h={obj.h - 14} size={NOTE_TEXT.size} />}
           {detail && obj.votes.length > 0 && (
             <g className="vote-badge">
               <circle cx={obj.x + obj.w - 14} cy={obj.y + obj.h - 14} r={11} />
@@ -125,7 +128,7 @@ export const ObjectView = memo(function ObjectView({ obj, selected, editable, de
     default:
       return null;
   }
-});
+}
 
 const PenView = memo(function PenView({ obj, className }: { obj: BoardObject; className: string }) {
   const d = useMemo(() => strokePath(obj.points ?? []), [obj.points]);

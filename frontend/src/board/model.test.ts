@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { applyTextDiff, BoardError, BoardModel, canEdit, type RoomRoleName } from './model';
 import { BoardStore } from './store';
 import { connectorEnds } from './geometry';
+import { noteHeightFor } from './textLayout';
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -22,6 +23,20 @@ describe('BoardModel', () => {
     expect(m.get('text')).toBeInstanceOf(Y.Text);
     expect(m.get('votes')).toBeInstanceOf(Y.Map);
     expect(b.get(id)).toMatchObject({ type: 'note', x: 10, y: 20, w: 160, h: 120, text: 'hello', votes: [] });
+  });
+
+  it('grows a note to show all of its text, and never shrinks one someone made bigger', () => {
+    const b = board();
+    const id = b.create({ type: 'note', x: 0, y: 0, text: 'short' });
+    expect(b.get(id)!.h).toBe(120);
+    const long = 'Apprentices leave small firms after two years because nobody plans their second year. '
+      + 'We could share one mentor between three workshops and pay for it together.';
+    b.setText(id, long);
+    const grown = b.get(id)!.h;
+    expect(grown).toBeGreaterThan(120);
+    expect(grown).toBe(noteHeightFor(long, 160));
+    b.setText(id, 'short again');
+    expect(b.get(id)!.h).toBe(grown);
   });
 
   it('moves and resizes', () => {

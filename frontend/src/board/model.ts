@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { noteHeightFor } from './textLayout';
 import palette from './palette.json';
 
 /**
@@ -321,6 +322,12 @@ export class BoardModel {
         m.set('text', t);
       }
       applyTextDiff(t as Y.Text, value);
+      // A note grows to show all of its text (never shrinks: a size someone chose stays).
+      if (m.get('type') === 'note') {
+        const w = Number(m.get('w')) || DEFAULT_SIZE.note[0];
+        const need = noteHeightFor(value, w, DEFAULT_SIZE.note[1]);
+        if (need > (Number(m.get('h')) || 0)) m.set('h', need);
+      }
     });
   }
 

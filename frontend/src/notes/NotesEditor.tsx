@@ -29,12 +29,14 @@ export function NotesEditor({ doc, provider, user, editable }: Props) {
       CollaborationCaret.configure({ provider, user }),
     ],
     editable,
-    editorProps: { attributes: { 'aria-label': t('notes.heading'), class: 'notes-content' } },
+    editorProps: { attributes: textboxAttributes(t('notes.heading'), editable) },
   }, [doc, provider]);
 
   useEffect(() => {
     editor?.setEditable(editable);
-  }, [editor, editable]);
+    // Role and read-only state follow: an aria-label on a div without a role is what axe calls aria-prohibited-attr.
+    editor?.setOptions({ editorProps: { attributes: textboxAttributes(t('notes.heading'), editable) } });
+  }, [editor, editable, t]);
 
   const state = useEditorState({
     editor,
@@ -77,4 +79,9 @@ export function NotesEditor({ doc, provider, user, editable }: Props) {
       <EditorContent editor={editor} className="notes-editor" />
     </section>
   );
+}
+
+/** The editable element is a multi-line text box, named, and read-only for those who may not write. */
+function textboxAttributes(label: string, editable: boolean): Record<string, string> {
+  return { role: 'textbox', 'aria-multiline': 'true', 'aria-readonly': String(!editable), 'aria-label': label, class: 'notes-content' };
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { getRoom, probeSession, roleIn, roomPeople, signIn, type Me, type RoomRecord } from '../app/api';
+import { AccessRequests } from '../access/AccessRequests';
+import { NoAccess } from '../access/NoAccess';
+import { getRoom, HttpError, probeSession, roleIn, roomPeople, signIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
 import { BoardModel, type RoomRoleName } from '../board/model';
 import { Outline } from '../board/Outline';
@@ -8,6 +10,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { applyTemplate, TEMPLATES, type TemplateId } from '../lobby/templates';
 import { NotesEditor } from '../notes/NotesEditor';
 import { PeoplePanel } from '../people/PeoplePanel';
+import { LocalChanges } from '../sync/changes';
 import { connectHelpAfterMs, status } from '../sync/connection';
 import { userCaretColor, usePeers } from '../sync/peers';
 import { RoomSession } from '../sync/session';
@@ -24,7 +27,7 @@ interface Toast {
 declare global {
   interface Window {
     /** Handles for the end-to-end and performance harnesses (frontend/e2e, frontend/perf). */
-    vetnet?: { session: RoomSession; board?: BoardModel; store?: BoardStore; workshop?: WorkshopModel };
+    vetnet?: { session: RoomSession; board?: BoardModel; store?: BoardStore; workshop?: WorkshopModel; changes?: LocalChanges };
   }
 }
 
@@ -43,6 +46,15 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [mainTab, setMainTab] = useState<'board' | 'notes'>('board');
   const [sideTab, setSideTab] = useState<'outline' | 'workshop' | 'people'>('outline');
+  // The side panel can be collapsed (the board then takes the whole width); collapsed at first on narrow screens.
+  const [sideOpen, setSideOpen] = useState(() => {
+    const kept = localStorage.getItem('vetnet.sidePanel');
+    return kept ? kept === 'open' : window.innerWidth >= 1100;
+  });
+  const toggleSide = () => setSideOpen((open) => {
+    localStorage.setItem('vetnet.sidePanel', open ? 'closed' : 'open');
+    return !open;
+  });
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
   const toast = useCallback((text: string) => {
@@ -51,8 +63,12 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), 12_000);
   }, []);
 
+  const [noAccess, setNoAccess] = useState(false);
   useEffect(() => {
-    getRoom(roomId).then(setRoom, (e) => setLoadError(e instanceof Error ? e.message : String(e)));
+    getRoom(roomId).then(setRoom, (e) => {
+      if (e instanceof HttpError && e.status === 403) setNoAccess(true);
+      else setLoadError(e instanceof Error ? e.message : String(e));
+    });
   }, [roomId]);
 
   const [session, setSession] = useState<RoomSession | null>(null);
@@ -91,9 +107,29 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [workshopHandle?.doc, me.id, baseRole, workshopHandle?.scope]);
 
+
+  const [changedItems, setChangedItems] = useState(0);
+  const [localChanges, setLocalChanges] = useState<LocalChanges | null>(null);
   useEffect(() => {
-    if (session) window.vetnet = { session, board, store, workshop };
-  }, [session, board, store, workshop]);
+    if (!boardHandle || !notesHandle || !workshopHandle) return undefined;
+    const c = new LocalChanges(setChangedItems);
+    c.watchEntries('board', boardHandle.doc, ['objects']);
+    c.watchEntries('workshop', workshopHandle.doc, ['workshop', 'questions', 'votes']);
+    c.watchWhole('notes', notesHandle.doc);
+    setLocalChanges(c);
+    return () => c.destroy();
+  }, [boardHandle?.doc, notesHandle?.doc, workshopHandle?.doc]);
+  useEffect(() => {
+    if (session) window.vetnet = { session, board, store, workshop, changes: localChanges ?? undefined };
+  }, [session, board, store, workshop, localChanges]);
+  // A document whose updates the server all acknowledged has its changed items saved.
+  useEffect(() => {
+    if (!session || !localChanges) return;
+    for (const d of DOCUMENTS) {
+      const h = session.get(d);
+      if (h?.provider.synced && h.provider.unsyncedChanges === 0) localChanges.settled(d);
+    }
+  }, [session, localChanges, version]);
 
   const awareness = boardHandle?.provider.awareness ?? undefined;
   useEffect(() => {
@@ -166,6 +202,11 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     return () => clearTimeout(timer);
   }, [waiting]);
 
+  if (noAccess) {
+    // Let in: start over, so the room's sockets open with the new role.
+    return <NoAccess roomId={roomId} navigate={navigate} onGranted={() => location.reload()} />;
+  }
+
   if (loadError) {
     return (
       <main id="main" className="room-error">
@@ -177,9 +218,11 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
 
   const st = session ? status(session.state) : 'connecting';
   const pending = session?.state.pending ?? 0;
-  const statusText = st === 'offline' && pending > 0 ? t('conn.offlineUnsynced', { count: pending })
+  // What the banners count: changed items (objects, questions, the document), not updates.
+  const shown = pending > 0 ? Math.max(changedItems, 1) : 0;
+  const statusText = st === 'offline' && pending > 0 ? t('conn.offlineUnsynced', { count: shown })
     : st === 'refused' ? t('conn.refused', { reason: session?.state.reason ?? '' })
-    : (st === 'connected' || st === 'reconnecting') && pending > 0 ? `${t(`conn.${st}` as MessageKey)} · ${t('conn.unsynced', { count: pending })}`
+    : (st === 'connected' || st === 'reconnecting') && pending > 0 ? `${t(`conn.${st}` as MessageKey)} · ${t('conn.unsynced', { count: shown })}`
     : t(`conn.${st}` as MessageKey);
 
   return (
@@ -188,7 +231,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
         <a href="/" className="back" onClick={(e) => { e.preventDefault(); navigate('/'); }}>← {t('room.back')}</a>
         <h1>{room?.title ?? '…'}</h1>
         <span className="role-badge">{t(`role.${boardRole}` as MessageKey)}</span>
-        <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending}>{statusText}</span>
+        <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending} data-changed={shown}>{statusText}</span>
         <button type="button" className="link" onClick={() => { void navigator.clipboard?.writeText(location.origin + `/rooms/${roomId}`); toast(t('room.linkCopied')); }}>{t('room.copyLink')}</button>
       </header>
       {sessionEnded && (
@@ -208,6 +251,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
         </div>
       )}
       {boardRole === 'observer' && <p className="notice">{t('readonly.notice')}</p>}
+      {baseRole === 'facilitator' && <AccessRequests roomId={roomId} onError={toast} />}
       <div className="toasts" role="alert" aria-live="assertive">
         {toasts.map((x) => (
           <div key={x.id} className="toast">
@@ -235,7 +279,13 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
             )}
           </div>
         </main>
-        <aside className="side">
+        <aside className={`side${sideOpen ? '' : ' collapsed'}`} aria-label={t('room.sidePanel')}>
+          <button type="button" className="side-toggle" aria-expanded={sideOpen} aria-controls="side-content" onClick={toggleSide}
+            title={sideOpen ? t('room.hidePanel') : t('room.showPanel')}>
+            <span aria-hidden="true">{sideOpen ? '»' : '«'}</span>
+            <span className="sr-only">{sideOpen ? t('room.hidePanel') : t('room.showPanel')}</span>
+          </button>
+          <div id="side-content" className="side-content" hidden={!sideOpen}>
           <div className="tabs" role="tablist">
             {(['outline', 'workshop', 'people'] as const).map((k) => (
               <button key={k} role="tab" type="button" aria-selected={sideTab === k} onClick={() => setSideTab(k)}>
@@ -249,6 +299,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
             )}
             {sideTab === 'workshop' && workshop && <WorkshopPanel model={workshop} names={names} onError={toast} />}
             {sideTab === 'people' && <PeoplePanel peers={peers} />}
+          </div>
           </div>
         </aside>
       </div>
