@@ -16,6 +16,8 @@ import reactor.core.publisher.Mono;
  */
 final class SignInEndedHandler implements WebExceptionHandler, Ordered {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignInEndedHandler.class);
+
     private final SignedOutSockets sockets;
 
     SignInEndedHandler(SignedOutSockets sockets) {
@@ -27,6 +29,9 @@ final class SignInEndedHandler implements WebExceptionHandler, Ordered {
         if (!(ex instanceof OAuth2AuthorizationException failure) || exchange.getResponse().isCommitted()) {
             return Mono.error(ex);
         }
+        // Operators want to know why someone was signed out (the issuer's error code, the request that found it).
+        log.info("sign-in ended on {} {}: the issuer refused to refresh the token ({}: {})", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), failure.getError().getErrorCode(), failure.getError().getDescription());
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.UNAUTHORIZED);
         response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
