@@ -187,6 +187,9 @@ async function main() {
       await drag('pen', 600, 600, 900, 610);
       await alice.page.waitForFunction(() => ['rect', 'ellipse', 'connector', 'pen'].every((t) => window.vetnet.store.list().some((o) => o.type === t)));
       await alice.page.waitForSelector('svg.canvas .obj-connector line.connector-line');
+      // The connector is in the outline too, by its two ends (Alice's outline is Italian).
+      await alice.page.waitForFunction(() => [...document.querySelectorAll('.outline .outline-item')]
+        .some((b) => b.textContent.includes('Rettangolo → Ellisse')));
       await snap(alice.page, 'alice-sees-shapes');
     });
 
@@ -238,6 +241,20 @@ async function main() {
         return document.querySelector(`[data-id="${id}"] .obj-text`)?.textContent ?? '';
       }, long);
       if (drawn.includes('…') || !drawn.includes('workshops')) throw new Error(`the long note is cut: ${drawn}`);
+      // A connector by dragging from one shape (the labelled rectangle) to another (Alice's note).
+      await page.focus('svg.canvas');
+      await page.keyboard.press('l');
+      await page.mouse.move(box.x + 100, box.y + 510);
+      await page.mouse.down();
+      for (let i = 1; i <= 8; i++) await page.mouse.move(box.x + 100 + 37 * i, box.y + 510 + 12 * i);
+      await page.mouse.up();
+      await alice.page.waitForFunction(() => {
+        const list = window.vetnet.store.list();
+        const rect = list.find((o) => o.text === 'Funding gap');
+        const note = list.find((o) => o.text === 'Apprenticeship mentors');
+        return list.some((o) => o.type === 'connector' && o.from === rect?.id && o.to === note?.id);
+      });
+      await page.keyboard.press('Escape');
     });
 
     await step('each sees the other’s cursor with a name on the board', async () => {

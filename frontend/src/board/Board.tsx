@@ -26,7 +26,8 @@ type Drag =
   | { kind: 'marquee'; start: Point; current: Point; add: boolean }
   | { kind: 'resize'; id: string; start: Point; b: { x: number; y: number; w: number; h: number } }
   | { kind: 'create'; type: ObjectType; start: Point; current: Point }
-  | { kind: 'pen'; points: number[] };
+  | { kind: 'pen'; points: number[] }
+  | { kind: 'connect'; from: string; current: Point };
 
 interface Props {
   model: BoardModel;
@@ -146,11 +147,15 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
       const id = target?.getAttribute('data-id');
       const o = id ? store.get(id) : undefined;
       if (!o || o.type === 'connector' || o.type === 'pen') return;
-      if (!connectFrom) setConnectFrom(o.id);
-      else {
+      if (connectFrom && connectFrom !== o.id) {
+        // The second click of click-then-click.
         run(() => model.connect(connectFrom, o.id));
         setConnectFrom(null);
+        return;
       }
+      // Dragging from here to another shape connects them on release; a plain click starts click-then-click.
+      setConnectFrom(o.id);
+      setDragBoth({ kind: 'connect', from: o.id, current: p });
       return;
     }
     if (tool === 'pen') {
@@ -191,6 +196,7 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
         return;
       case 'marquee':
       case 'create':
+      case 'connect':
         setDragBoth({ ...d, current: p });
         return;
       case 'resize': {
@@ -205,10 +211,21 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     }
   };
 
-  const onPointerUp = () => {
+  const onPointerUp = (e: ReactPointerEvent<SVGSVGElement>) => {
     const d = dragRef.current;
     setDragBoth(null);
     if (!d) return;
+    if (d.kind === 'connect') {
+      // The canvas holds the pointer capture: the shape under the pointer is found by position.
+      const id = document.elementsFromPoint(e.clientX, e.clientY)
+        .map((el) => el.closest('[data-id]')?.getAttribute('data-id')).find(Boolean);
+      const o = id ? store.get(id) : undefined;
+      if (o && o.id !== d.from && o.type !== 'connector' && o.type !== 'pen') {
+        run(() => model.connect(d.from, o.id));
+        setConnectFrom(null);
+      }
+      return;
+    }
     if (d.kind === 'move' || d.kind === 'resize') model.endStep();
     if (d.kind === 'marquee') {
       const r = normalize(d.start, d.current);
@@ -434,6 +451,10 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
           {single && single.type !== 'connector' && single.type !== 'pen' && canEdit(model.actor, single) && (
             <rect data-handle={single.id} className="resize-handle" x={single.x + single.w - 6} y={single.y + single.h - 6} width={12} height={12} />
           )}
+          {drag?.kind === 'connect' && byId.get(drag.from) && (() => {
+            const b = bounds(byId.get(drag.from)!);
+            return <line className="connect-preview" x1={b.x + b.w / 2} y1={b.y + b.h / 2} x2={drag.current.x} y2={drag.current.y} />;
+          })()}
           {connectFrom && byId.get(connectFrom) && (() => {
             const b = bounds(byId.get(connectFrom)!);
             return <rect className="connect-from" x={b.x - 6} y={b.y - 6} width={b.w + 12} height={b.h + 12} />;

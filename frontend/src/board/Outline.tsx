@@ -2,7 +2,7 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef, useState, useSync
 import type { Translate } from '../i18n/i18n';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { frameOf } from './geometry';
-import { BoardError, canEdit, canWrite, type BoardModel, type BoardObject } from './model';
+import { BoardError, canEdit, canWrite, HAS_TEXT, type BoardModel, type BoardObject } from './model';
 import type { BoardStore } from './store';
 
 interface Props {
@@ -35,14 +35,16 @@ export const Outline = memo(function Outline({ model, store, loaded, selected, o
     const frames = objects.filter((o) => o.type === 'frame');
     const inFrame = new Map<string, BoardObject[]>();
     const outside: BoardObject[] = [];
+    const connectors: BoardObject[] = [];
     for (const o of objects) {
+      if (o.type === 'connector') connectors.push(o);
       if (o.type === 'frame' || o.type === 'connector') continue;
       const f = frameOf(o, frames);
       if (f) inFrame.set(f.id, [...(inFrame.get(f.id) ?? []), o]);
       else outside.push(o);
     }
     const byPos = (a: BoardObject, b: BoardObject) => a.y - b.y || a.x - b.x;
-    return { frames: [...frames].sort(byPos), inFrame, outside: outside.sort(byPos), byPos };
+    return { frames: [...frames].sort(byPos), inFrame, outside: outside.sort(byPos), connectors, byPos };
   }, [objects]);
 
   const attempt = (fn: () => void) => {
@@ -69,7 +71,7 @@ export const Outline = memo(function Outline({ model, store, loaded, selected, o
 
 
   const onKey = (o: BoardObject, e: React.KeyboardEvent) => {
-    if (e.key === 'Enter' && (o.type === 'note' || o.type === 'text' || o.type === 'frame')) {
+    if (e.key === 'Enter' && HAS_TEXT.has(o.type)) {
       e.preventDefault();
       if (!canEdit(model.actor, o)) return setAnnounce(t('outline.notYours', { name: names(o.owner) }));
       setEditing(o.id);
@@ -88,6 +90,12 @@ export const Outline = memo(function Outline({ model, store, loaded, selected, o
       model.endStep();
       setAnnounce(t('outline.moved', { x: o.x + dx, y: o.y + dy }));
     }
+  };
+
+  /** A connector's end as the outline names it: its text, else its kind. */
+  const endLabel = (id?: string) => {
+    const end = id ? store.get(id) : undefined;
+    return end ? end.text || t(`type.${end.type}` as MessageKey) : '?';
   };
 
   const keyRef = useRef(onKey);
@@ -149,6 +157,17 @@ export const Outline = memo(function Outline({ model, store, loaded, selected, o
           <ul>{groups.outside.map(item)}</ul>
         </section>
       )}
+      {groups.connectors.length > 0 && (
+        <section className="outline-frame">
+          <h3>{t('outline.connections')}</h3>
+          <ul>{groups.connectors.map((c) => (
+            <li key={c.id}>
+              <OutlineRow o={c} selected={selected.has(c.id)} t={t} names={names} onKey={stableKey} onSelect={selectOne}
+                text={`${endLabel(c.from)} → ${endLabel(c.to)}`} />
+            </li>
+          ))}</ul>
+        </section>
+      )}
       <p className="sr-only" role="status" aria-live="polite">{announce}</p>
     </section>
   );
@@ -179,11 +198,13 @@ function useThrottled(subscribe: (l: () => void) => () => void, ms: number): (l:
   }, [subscribe, ms]);
 }
 
-const OutlineRow = memo(function OutlineRow({ o, selected, t, names, onKey, onSelect }: {
+const OutlineRow = memo(function OutlineRow({ o, selected, t, names, onKey, onSelect, text: shown }: {
   o: BoardObject; selected: boolean; t: Translate; names: (id: string) => string;
   onKey: (o: BoardObject, e: React.KeyboardEvent) => void; onSelect: (id: string) => void;
+  /** What the row says instead of the object's own text (a connector: its two ends). */
+  text?: string;
 }) {
-  const text = o.type === 'image' ? (o.url ?? '') : o.text || '—';
+  const text = shown ?? (o.type === 'image' ? (o.url ?? '') : o.text || '—');
   const parts = [t('outline.item', { type: t(`type.${o.type}` as MessageKey), text }), t('outline.by', { name: names(o.owner) })];
   if (o.votes.length > 0) parts.push(t('board.votes', { count: o.votes.length }));
   return (

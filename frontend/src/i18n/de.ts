@@ -134,7 +134,7 @@ export const de: Record<MessageKey, string> = {
   'tool.vote': 'Abstimmen',
   'image.wrongType': 'Bilder können PNG, JPEG, GIF oder WebP sein.',
   'image.tooLarge': 'Dieses Bild ist größer als {max} KB: Wählen Sie ein kleineres.',
-  'tool.connectHint': 'Klicke auf die Ausgangsform, dann auf die Form, die verbunden werden soll.',
+  'tool.connectHint': 'Von einer Form zur anderen ziehen (oder erst die eine, dann die andere anklicken).',
 
   'board.shortcuts': 'Tastenkürzel',
   'board.key.edit': 'Ausgewählte Notiz, Form oder Bereichstitel bearbeiten (oder Doppelklick)',
@@ -157,6 +157,7 @@ export const de: Record<MessageKey, string> = {
   'outline.empty': 'Das Board ist leer.',
   'outline.by': 'von {name}',
   'outline.inFrame': 'in {frame}',
+  'outline.connections': 'Verbindungen',
   'outline.outsideFrames': 'Außerhalb der Bereiche',
   'outline.item': '{type}: {text}',
   'outline.edit': 'Bearbeiten',

@@ -133,7 +133,7 @@ export const en = {
   'tool.vote': 'Vote',
   'image.wrongType': 'Images can be PNG, JPEG, GIF or WebP.',
   'image.tooLarge': 'This image is larger than {max} KB: choose a smaller one.',
-  'tool.connectHint': 'Click the shape to start from, then the shape to connect to.',
+  'tool.connectHint': 'Drag from one shape to another (or click one, then the other).',
 
   'board.shortcuts': 'Keyboard shortcuts',
   'board.key.edit': 'Edit the selected note, shape or frame title (or double-click it)',
@@ -156,6 +156,7 @@ export const en = {
   'outline.empty': 'The board is empty.',
   'outline.by': 'by {name}',
   'outline.inFrame': 'in {frame}',
+  'outline.connections': 'Connections',
   'outline.outsideFrames': 'Outside any area',
   'outline.item': '{type}: {text}',
   'outline.edit': 'Edit',

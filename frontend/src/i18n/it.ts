@@ -134,7 +134,7 @@ export const it: Record<MessageKey, string> = {
   'tool.vote': 'Vota',
   'image.wrongType': 'Le immagini possono essere PNG, JPEG, GIF o WebP.',
   'image.tooLarge': 'Questa immagine supera {max} KB: scegline una più piccola.',
-  'tool.connectHint': 'Fai clic sulla forma di partenza, poi su quella da collegare.',
+  'tool.connectHint': 'Trascina da una forma a un’altra (oppure clicca una forma, poi l’altra).',
 
   'board.shortcuts': 'Scorciatoie da tastiera',
   'board.key.edit': 'Modifica la nota, la forma o il titolo dell’area selezionati (o doppio clic)',
@@ -157,6 +157,7 @@ export const it: Record<MessageKey, string> = {
   'outline.empty': 'La lavagna è vuota.',
   'outline.by': 'di {name}',
   'outline.inFrame': 'in {frame}',
+  'outline.connections': 'Collegamenti',
   'outline.outsideFrames': 'Fuori da ogni area',
   'outline.item': '{type}: {text}',
   'outline.edit': 'Modifica',
