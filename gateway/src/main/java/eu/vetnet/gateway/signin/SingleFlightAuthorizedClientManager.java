@@ -51,19 +51,34 @@ final class SingleFlightAuthorizedClientManager implements ReactiveOAuth2Authori
         }
         return exchange.getSession().map(WebSession::getId).flatMap(session -> {
             String key = session + '\u0000' + request.getClientRegistrationId();
-            return catchUp(key, request, exchange).then(Mono.defer(() -> flight(key, request)));
+            return held(request, exchange).flatMap(copy -> catchUp(key, request, exchange, copy.orElse(null))
+                    .then(Mono.defer(() -> flight(key, request, copy.orElse(null)))));
         });
+    }
+
+    /** The tokens in the request's copy of the session, if the repository is known and holds any. */
+    private Mono<java.util.Optional<OAuth2AuthorizedClient>> held(OAuth2AuthorizeRequest request, ServerWebExchange exchange) {
+        if (sessions == null) {
+            return Mono.just(java.util.Optional.empty());
+        }
+        return sessions.<OAuth2AuthorizedClient>loadAuthorizedClient(request.getClientRegistrationId(), request.getPrincipal(), exchange)
+                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
     }
 
     /**
      * The flight leaves the map before its result reaches anyone (doOnTerminate, not doFinally): a request that
      * arrives once the result is out starts a flight of its own. Removed only if it is still this one.
      */
-    private Mono<OAuth2AuthorizedClient> flight(String key, OAuth2AuthorizeRequest request) {
+    private Mono<OAuth2AuthorizedClient> flight(String key, OAuth2AuthorizeRequest request, OAuth2AuthorizedClient before) {
         return inFlight.computeIfAbsent(key, k -> {
             AtomicReference<Mono<OAuth2AuthorizedClient>> self = new AtomicReference<>();
             Mono<OAuth2AuthorizedClient> flight = delegate.authorize(request)
-                    .doOnNext(client -> remember(k, client))
+                    // Only tokens this flight obtained (a refresh) are remembered, not ones it merely read.
+                    .doOnNext(client -> {
+                        if (before != null && !client.getAccessToken().getTokenValue().equals(before.getAccessToken().getTokenValue())) {
+                            remember(k, client);
+                        }
+                    })
                     .doOnError(e -> newest.remove(k))
                     .doOnTerminate(() -> inFlight.remove(k, self.get()))
                     .doOnCancel(() -> inFlight.remove(k, self.get()))
@@ -74,15 +89,12 @@ final class SingleFlightAuthorizedClientManager implements ReactiveOAuth2Authori
     }
 
     /** Puts the newest tokens known for this session into the request's copy of it, when that copy holds older ones. */
-    private Mono<Void> catchUp(String key, OAuth2AuthorizeRequest request, ServerWebExchange exchange) {
+    private Mono<Void> catchUp(String key, OAuth2AuthorizeRequest request, ServerWebExchange exchange, OAuth2AuthorizedClient copy) {
         OAuth2AuthorizedClient known = newest.get(key);
-        if (sessions == null || known == null) {
+        if (sessions == null || known == null || copy == null || !olderThan(copy, known)) {
             return Mono.empty();
         }
-        return sessions.<OAuth2AuthorizedClient>loadAuthorizedClient(request.getClientRegistrationId(), request.getPrincipal(), exchange)
-                .map(copy -> olderThan(copy, known))
-                .defaultIfEmpty(false)
-                .flatMap(stale -> stale ? sessions.saveAuthorizedClient(known, request.getPrincipal(), exchange) : Mono.empty());
+        return sessions.saveAuthorizedClient(known, request.getPrincipal(), exchange);
     }
 
     private static boolean olderThan(OAuth2AuthorizedClient copy, OAuth2AuthorizedClient known) {
