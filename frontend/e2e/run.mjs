@@ -452,11 +452,13 @@ async function main() {
       await alice.page.click('main.no-access button.primary');
       await alice.page.waitForSelector('main.no-access [role=status]');
       await snap(alice.page, 'alice-request-access-it');
+      await fabio.page.click('.side .tabs button:nth-child(3)');
       await fabio.page.waitForSelector('.access-requests li[data-request="alice"] button', { timeout: 15_000 });
       await snap(fabio.page, 'fabio-access-request');
       await expectAccessible(fabio.page, 'room with a request to join (fabio, en)');
       await fabio.page.click('.access-requests li[data-request="alice"] button:first-of-type');
       await fabio.page.waitForSelector('.access-requests', { state: 'detached' });
+      await fabio.page.click('.side .tabs button:nth-child(1)');
       // Her page notices within a few seconds and opens the room, as a participant.
       await synced(alice.page);
       await alice.page.waitForFunction(() => window.vetnet?.board?.actor.role === 'participant');

@@ -4,7 +4,11 @@ import { useI18n } from '../i18n/i18n';
 
 const CHECK_EVERY_MS = 5_000;
 
-/** For the room's facilitators: people asking to enter, each let in as participant or observer, or declined. */
+/**
+ * For the room's facilitators, in the People tab: people asking to enter, each let in as participant or observer, or
+ * declined. Checked every 5 s while the tab is open only (docs/gateway.md: a REST poll racing a token renewal can
+ * still end a sign-in).
+ */
 export function AccessRequests({ roomId, onError }: { roomId: string; onError: (message: string) => void }) {
   const { t } = useI18n();
   const [requests, setRequests] = useState<AccessRequest[]>([]);

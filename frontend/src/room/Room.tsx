@@ -251,7 +251,6 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
         </div>
       )}
       {boardRole === 'observer' && <p className="notice">{t('readonly.notice')}</p>}
-      {baseRole === 'facilitator' && <AccessRequests roomId={roomId} onError={toast} />}
       <div className="toasts" role="alert" aria-live="assertive">
         {toasts.map((x) => (
           <div key={x.id} className="toast">
@@ -298,6 +297,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
               <Outline model={board} store={store} loaded={!!boardHandle?.provider.synced} selected={selected} onSelect={setSelected} names={names} onError={toast} />
             )}
             {sideTab === 'workshop' && workshop && <WorkshopPanel model={workshop} names={names} onError={toast} />}
+            {sideTab === 'people' && baseRole === 'facilitator' && <AccessRequests roomId={roomId} onError={toast} />}
             {sideTab === 'people' && <PeoplePanel peers={peers} />}
           </div>
           </div>

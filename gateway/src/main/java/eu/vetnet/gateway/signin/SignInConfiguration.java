@@ -138,7 +138,7 @@ public class SignInConfiguration {
                 .build();
         var manager = new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
         manager.setAuthorizedClientProvider(provider);
-        return new SingleFlightAuthorizedClientManager(manager, authorizedClients);
+        return new SingleFlightAuthorizedClientManager(manager);
     }
 
     @Bean
