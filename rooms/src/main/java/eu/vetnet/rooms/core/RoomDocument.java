@@ -288,7 +288,7 @@ public final class RoomDocument {
         changed = false;
         // The client ids this update adds clocks to (the rules let through only groups that start at the document's
         // clock): claimed for its sender once it is applied. Read from its groups, not from two state vectors.
-        List<Long> growing = ClientIds.growing(doc, decoded);
+        List<Long> growing = decoded.clientsExtending(doc);
         try {
             doc.applyUpdate(update, s);
         } catch (RuntimeException | Error e) {

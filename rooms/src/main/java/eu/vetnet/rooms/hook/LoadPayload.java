@@ -21,7 +21,7 @@ public record LoadPayload(String roomId, String documentName, YDoc document, Map
     /**
      * Applies one stored update in log order, and gives its author the client ids it extends (its groups reach past
      * the document's clock for them) that nobody owns yet: the rule the room applied when the update was first applied
-     * ({@code ClientIds.growing}, a client id belongs to the person who first wrote new clocks with it). {@code authorId}
+     * ({@code DecodedUpdate.clientsExtending}, a client id belongs to the person who first wrote new clocks with it). {@code authorId}
      * null (the server, or unknown) claims nothing.
      */
     public void applyStored(byte[] update, String authorId, Object origin) {

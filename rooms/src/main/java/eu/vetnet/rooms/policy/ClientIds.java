@@ -165,11 +165,6 @@ public final class ClientIds {
         return false;
     }
 
-    /** The client ids whose clocks {@code update} extends in {@code doc} (before it is applied). */
-    public static List<Long> growing(YDoc doc, DecodedUpdate update) {
-        return update.clientsExtending(doc);
-    }
-
     /** After an update of {@code userId} was applied: the client ids it extended are theirs, unless owned already. */
     public void claim(List<Long> extended, String userId) {
         if (userId != null) {

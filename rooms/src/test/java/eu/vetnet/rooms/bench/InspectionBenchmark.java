@@ -91,7 +91,7 @@ public final class InspectionBenchmark {
                 if (!v.allowed()) {
                     throw new IllegalStateException(c.name() + ": an honest update was refused: " + v.reason());
                 }
-                List<Long> growing = ClientIds.growing(server, decoded);
+                List<Long> growing = decoded.clientsExtending(server);
                 long t2 = System.nanoTime();
                 server.applyUpdate(update);
                 long t3 = System.nanoTime();
