@@ -19,11 +19,8 @@ public final class JwtUsers {
         if (realm instanceof Map<?, ?> m && m.get("roles") instanceof Collection<?> c) {
             c.forEach(r -> roles.add(String.valueOf(r)));
         }
-        String username = jwt.getClaimAsString("preferred_username");
-        String name = jwt.getClaimAsString("name");
-        if (name == null) {
-            name = username != null ? username : jwt.getSubject();
-        }
-        return new RoomUser(jwt.getSubject(), username, name, Set.copyOf(roles), jwt.getExpiresAt());
+        // A missing name falls back in RoomUser (username, then subject).
+        return new RoomUser(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("name"),
+                Set.copyOf(roles), jwt.getExpiresAt());
     }
 }

@@ -8,11 +8,18 @@ import java.util.Set;
  *
  * @param id the token's subject ({@code sub}): the id owners and votes are keyed by
  * @param username {@code preferred_username}; access lists may name a user by id or by username
- * @param name display name for awareness
+ * @param name the display name others see (cursors, authors, requests): the token's {@code name}, else its username,
+ *     else its subject; the one place that rule lives
  * @param roles realm roles from {@code realm_access.roles}
  * @param expiresAt when the token expires; the server closes the connection then (4401)
  */
 public record RoomUser(String id, String username, String name, Set<String> roles, Instant expiresAt) {
+
+    public RoomUser {
+        if (name == null || name.isBlank()) {
+            name = username != null && !username.isBlank() ? username : id;
+        }
+    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);

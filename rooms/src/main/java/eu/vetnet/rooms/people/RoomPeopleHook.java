@@ -38,7 +38,7 @@ public final class RoomPeopleHook implements RoomHook {
         if (user == null || user.id() == null) {
             return;
         }
-        String name = displayName(user);
+        String name = user.name();
         String key = payload.roomId() + '\u0000' + user.id();
         if (name.equals(written.get(key))) {
             return;
@@ -53,13 +53,5 @@ public final class RoomPeopleHook implements RoomHook {
                 log.warn("could not add {} to the names of room {}: {}", user.id(), payload.roomId(), e.toString());
             }
         });
-    }
-
-    /** The token's name, else its username, else its subject: what others see on cursors too. */
-    static String displayName(RoomUser user) {
-        if (user.name() != null && !user.name().isBlank()) {
-            return user.name();
-        }
-        return user.username() != null && !user.username().isBlank() ? user.username() : user.id();
     }
 }
