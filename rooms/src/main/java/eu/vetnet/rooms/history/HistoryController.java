@@ -2,7 +2,6 @@ package eu.vetnet.rooms.history;
 
 import eu.vetnet.crdt.encoding.JsJson;
 import eu.vetnet.rooms.auth.JwtUsers;
-import eu.vetnet.rooms.room.ApiError;
 import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
@@ -14,10 +13,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -125,16 +122,5 @@ public class HistoryController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "'at' is not an ISO-8601 instant: " + at,
                     "use for example ?at=2026-05-04T10:15:30Z");
         }
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toError());
-    }
-
-    @ExceptionHandler(HistoryUnavailableException.class)
-    ResponseEntity<ApiError> unavailable(HistoryUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ApiError(503, "Service Unavailable",
-                e.getMessage(), "try again once Cassandra is reachable"));
     }
 }

@@ -1,15 +1,11 @@
 package eu.vetnet.rooms.people;
 
 import eu.vetnet.rooms.auth.JwtUsers;
-import eu.vetnet.rooms.room.ApiError;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomStore;
 import java.util.List;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,10 +27,5 @@ public class PeopleController {
     public Mono<List<RoomPeople.Person>> people(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt))
                 .flatMap(room -> Mono.fromCompletionStage(() -> people.list(room.id())));
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toError());
     }
 }

@@ -1,7 +1,6 @@
 package eu.vetnet.rooms.presence;
 
 import eu.vetnet.rooms.auth.JwtUsers;
-import eu.vetnet.rooms.room.ApiError;
 import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomAccessHook;
 import eu.vetnet.rooms.room.RoomStore;
@@ -10,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,10 +72,5 @@ public class PresenceController {
     public Mono<List<RedisPresence.Node>> nodes() {
         RedisPresence redis = registry.getIfAvailable();
         return redis == null ? Mono.just(List.of()) : redis.nodes().onErrorReturn(List.of());
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toError());
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -130,17 +128,6 @@ public class RoomController {
             AccessChanges.requireFacilitator(room, user);
             return AccessChanges.save(store, server, room.archive());
         });
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toError());
-    }
-
-    @ExceptionHandler(ServerWebInputException.class)
-    ResponseEntity<ApiError> unreadable(ServerWebInputException e) {
-        return ResponseEntity.badRequest().body(new ApiError(400, "Bad Request", "the body is not the JSON this endpoint takes: "
-                + e.getReason(), "see docs/rooms.md for the shapes of the /api/rooms requests"));
     }
 
     private Mono<RoomRecord> find(String id) {
