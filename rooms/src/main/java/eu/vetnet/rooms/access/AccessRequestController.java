@@ -6,7 +6,6 @@ import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.room.AccessChanges;
-import eu.vetnet.rooms.room.ApiError;
 import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomAccessHook;
 import eu.vetnet.rooms.room.RoomKind;
@@ -17,18 +16,13 @@ import eu.vetnet.rooms.access.AccessRequests.Request;
 import eu.vetnet.rooms.access.AccessRequests.Status;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,25 +63,23 @@ public class AccessRequestController {
     @GetMapping("/summary")
     public Mono<Summary> summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         RoomUser user = JwtUsers.toUser(jwt);
-        return find(id).flatMap(room -> Mono.zip(
-                Mono.fromCompletionStage(() -> people.list(room.id())),
-                Mono.fromCompletionStage(() -> requests.find(room.id(), user.id()))).map(t -> {
-                    Map<String, String> names = t.getT1().stream().collect(Collectors.toMap(RoomPeople.Person::id, RoomPeople.Person::name, (a, b) -> a));
-                    Set<String> runners = new LinkedHashSet<>();
-                    if (room.access().owner() != null) {
-                        runners.add(room.access().owner());
-                    }
-                    runners.addAll(room.access().facilitators());
-                    List<String> shown = new ArrayList<>();
-                    for (String entry : runners) {
-                        // Entries are user ids or usernames: an id of someone who joined shows as their name.
-                        shown.add(names.getOrDefault(entry, entry));
-                    }
-                    RoomRole role = RoomAccessHook.roleOf(room, user);
-                    Optional<Request> mine = t.getT2();
-                    return new Summary(room.id(), room.title(), room.kind(), room.archived(), shown,
-                            role == null ? null : role.name().toLowerCase(), mine.map(r -> r.status().name().toLowerCase()).orElse(null));
-                }));
+        return find(id).flatMap(room -> {
+            // Owner and facilitators, as the list names them (user ids or usernames): an id of someone who joined
+            // shows as their name. Only these few are looked up: the page asks again every few seconds.
+            Set<String> runners = new LinkedHashSet<>();
+            if (room.access().owner() != null) {
+                runners.add(room.access().owner());
+            }
+            runners.addAll(room.access().facilitators());
+            return Mono.zip(Mono.fromCompletionStage(() -> people.names(room.id(), runners)),
+                    Mono.fromCompletionStage(() -> requests.find(room.id(), user.id()))).map(t -> {
+                        List<String> shown = runners.stream().map(entry -> t.getT1().getOrDefault(entry, entry)).toList();
+                        RoomRole role = RoomAccessHook.roleOf(room, user);
+                        return new Summary(room.id(), room.title(), room.kind(), room.archived(), shown,
+                                role == null ? null : role.name().toLowerCase(),
+                                t.getT2().map(r -> r.status().name().toLowerCase()).orElse(null));
+                    });
+        });
     }
 
     /** Anyone signed in and not on the list asks to enter; asking again while pending changes nothing. */
@@ -103,8 +95,7 @@ public class AccessRequestController {
                 if (existing.isPresent() && existing.get().status() == Status.PENDING) {
                     return Mono.just(ResponseEntity.accepted().body(existing.get()));
                 }
-                String name = user.name() == null || user.name().isBlank() ? user.username() : user.name();
-                Request r = new Request(room.id(), user.id(), user.username(), name, Instant.now().truncatedTo(ChronoUnit.MILLIS), Status.PENDING);
+                Request r = new Request(room.id(), user.id(), user.username(), user.name(), Instant.now().truncatedTo(ChronoUnit.MILLIS), Status.PENDING);
                 return Mono.fromCompletionStage(() -> requests.save(r)).thenReturn(ResponseEntity.accepted().body(r));
             });
         });
@@ -152,10 +143,5 @@ public class AccessRequestController {
 
     private Mono<RoomRecord> find(String id) {
         return RoomReads.existing(rooms, id);
-    }
-
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toError());
     }
 }

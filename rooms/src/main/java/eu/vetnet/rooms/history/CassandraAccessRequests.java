@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -21,42 +20,27 @@ public final class CassandraAccessRequests implements AccessRequests {
 
     @Override
     public CompletionStage<Void> save(Request r) {
-        HistoryStatements s;
-        try {
-            s = statements.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return s.session().executeAsync(s.get("upsertAccessRequest").bind(r.room(), r.userId(), r.username(), r.name(),
-                r.requestedAt(), r.status().name()).setIdempotent(true)).thenApply(rs -> null);
+        return HistoryStatements.with(statements, s -> s.session().executeAsync(s.get("upsertAccessRequest")
+                .bind(r.room(), r.userId(), r.username(), r.name(), r.requestedAt(), r.status().name()).setIdempotent(true))
+                .thenApply(rs -> null));
     }
 
     @Override
     public CompletionStage<Optional<Request>> find(String room, String userId) {
-        HistoryStatements s;
-        try {
-            s = statements.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return s.session().executeAsync(s.get("selectAccessRequest").bind(room, userId))
-                .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> request(room, row)));
+        return HistoryStatements.with(statements, s -> s.session().executeAsync(s.get("selectAccessRequest").bind(room, userId))
+                .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> request(room, row))));
     }
 
     @Override
     public CompletionStage<List<Request>> list(String room) {
-        HistoryStatements s;
-        try {
-            s = statements.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        List<Request> out = new ArrayList<>();
-        return HistoryDatabase.forEachRow(s.session().executeAsync(s.get("selectAccessRequests").bind(room, MAX_LISTED)),
-                row -> out.add(request(room, row))).thenApply(v -> {
-                    out.sort(Comparator.comparing(Request::requestedAt).thenComparing(Request::userId));
-                    return out;
-                });
+        return HistoryStatements.with(statements, s -> {
+            List<Request> out = new ArrayList<>();
+            return HistoryDatabase.forEachRow(s.session().executeAsync(s.get("selectAccessRequests").bind(room, MAX_LISTED)),
+                    row -> out.add(request(room, row))).thenApply(v -> {
+                        out.sort(Comparator.comparing(Request::requestedAt).thenComparing(Request::userId));
+                        return out;
+                    });
+        });
     }
 
     private static Request request(String room, Row row) {

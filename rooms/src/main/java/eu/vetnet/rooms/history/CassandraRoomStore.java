@@ -5,7 +5,6 @@ import eu.vetnet.rooms.room.RoomStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,50 +25,36 @@ public final class CassandraRoomStore implements RoomStore {
 
     @Override
     public CompletionStage<RoomRecord> find(String id) {
-        HistoryStatements s;
-        try {
-            s = statements.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return s.session().executeAsync(s.get("selectRoom").bind(id))
+        return HistoryStatements.with(statements, s -> s.session().executeAsync(s.get("selectRoom").bind(id))
                 .thenApply(rs -> {
                     var row = rs.one();
                     return row == null ? null : json.readValue(row.getString(0), RoomRecord.class);
-                });
+                }));
     }
 
     @Override
     public CompletionStage<List<RoomRecord>> list() {
-        HistoryStatements s;
-        try {
-            s = statements.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        List<RoomRecord> out = new ArrayList<>();
-        return HistoryDatabase.forEachRow(s.session().executeAsync(s.get("selectRooms").bind()),
-                        row -> out.add(json.readValue(row.getString(0), RoomRecord.class)))
-                .thenApply(v -> {
-                    out.sort(Comparator.comparing(RoomRecord::createdAt).thenComparing(RoomRecord::id));
-                    return out;
-                });
+        return HistoryStatements.with(statements, s -> {
+            List<RoomRecord> out = new ArrayList<>();
+            return HistoryDatabase.forEachRow(s.session().executeAsync(s.get("selectRooms").bind()),
+                            row -> out.add(json.readValue(row.getString(0), RoomRecord.class)))
+                    .thenApply(v -> {
+                        out.sort(Comparator.comparing(RoomRecord::createdAt).thenComparing(RoomRecord::id));
+                        return out;
+                    });
+        });
     }
 
     @Override
     public CompletionStage<RoomRecord> save(RoomRecord room) {
-        HistoryStatements s;
-        try {
-            s = statements.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        var access = room.access();
-        return s.session().executeAsync(s.get("insertRoom").bind(room.id(), room.title(),
-                        room.kind() == null ? null : room.kind().name(), room.archived(), room.createdAt(),
-                        access == null ? null : access.owner(), access == null ? List.of() : access.facilitators(),
-                        access == null ? List.of() : access.participants(), access == null ? List.of() : access.observers(),
-                        room.documents(), json.writeValueAsString(room)).setIdempotent(true))
-                .thenApply(rs -> room);
+        return HistoryStatements.with(statements, s -> {
+            var access = room.access();
+            return s.session().executeAsync(s.get("insertRoom").bind(room.id(), room.title(),
+                            room.kind() == null ? null : room.kind().name(), room.archived(), room.createdAt(),
+                            access == null ? null : access.owner(), access == null ? List.of() : access.facilitators(),
+                            access == null ? List.of() : access.participants(), access == null ? List.of() : access.observers(),
+                            room.documents(), json.writeValueAsString(room)).setIdempotent(true))
+                    .thenApply(rs -> room);
+        });
     }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The prepared statements of the history, by name, prepared once the schema is in place. */
 public final class HistoryStatements {
@@ -18,6 +20,7 @@ public final class HistoryStatements {
     static {
         CQL.put("upsertPerson", "INSERT INTO %s.room_people (room, user_id, name) VALUES (?, ?, ?)");
         CQL.put("selectPeople", "SELECT user_id, name FROM %s.room_people WHERE room = ? LIMIT ?");
+        CQL.put("selectNames", "SELECT user_id, name FROM %s.room_people WHERE room = ? AND user_id IN ?");
         CQL.put("upsertAccessRequest", "INSERT INTO %s.access_requests (room, user_id, username, name, requested_at, status)"
                 + " VALUES (?, ?, ?, ?, ?, ?)");
         CQL.put("selectAccessRequest", "SELECT user_id, username, name, requested_at, status FROM %s.access_requests"
@@ -84,6 +87,20 @@ public final class HistoryStatements {
                     .thenAccept(p -> out.put(e.getKey(), p));
         }
         return chain.thenApply(v -> new HistoryStatements(session, Map.copyOf(out)));
+    }
+
+    /**
+     * Runs {@code work} with the statements, or gives a failed stage when they are not ready (Cassandra not reached
+     * yet): the one way a store starts a request.
+     */
+    static <T> CompletionStage<T> with(Supplier<HistoryStatements> statements, Function<HistoryStatements, CompletionStage<T>> work) {
+        HistoryStatements s;
+        try {
+            s = statements.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return work.apply(s);
     }
 
     public CqlSession session() {

@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.people;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,18 @@ public final class InMemoryRoomPeople implements RoomPeople {
     public CompletionStage<Void> remember(String room, Person person) {
         rooms.computeIfAbsent(room, r -> new ConcurrentHashMap<>()).put(person.id(), person.name());
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Map<String, String>> names(String room, Collection<String> ids) {
+        Map<String, String> known = rooms.getOrDefault(room, Map.of());
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String id : ids) {
+            if (known.containsKey(id)) {
+                out.put(id, known.get(id));
+            }
+        }
+        return CompletableFuture.completedFuture(out);
     }
 
     @Override

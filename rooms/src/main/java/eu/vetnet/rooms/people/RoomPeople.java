@@ -1,6 +1,8 @@
 package eu.vetnet.rooms.people;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,4 +25,7 @@ public interface RoomPeople {
 
     /** The people of a room, by id, at most {@link #MAX_LISTED}. */
     CompletionStage<List<Person>> list(String room);
+
+    /** The names of those of {@code ids} who joined the room (a few ids: the people who run it), by id. */
+    CompletionStage<Map<String, String>> names(String room, Collection<String> ids);
 }

@@ -93,6 +93,9 @@ class ReplayApiIntegrationTests {
         assertEquals("[{\"id\":\"fabio-id\",\"name\":\"fabio\"}]", people.body());
         assertEquals(java.util.List.of(new eu.vetnet.rooms.people.RoomPeople.Person("fabio-id", "fabio")),
                 new CassandraRoomPeople(database::statements).list(room).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(java.util.Map.of("fabio-id", "fabio"), new CassandraRoomPeople(database::statements)
+                .names(room, java.util.List.of("fabio-id", "nobody-id")).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS),
+                "names of a few ids, those who joined");
         assertEquals(403, call("GET", "/api/rooms/" + room + "/people", null, "mallory", "participant").statusCode());
         // Requests for access are kept in Cassandra too: asked, listed, answered.
         assertEquals(202, call("POST", "/api/rooms/" + room + "/access-requests", "", "bob", "participant").statusCode());

@@ -34,6 +34,11 @@ class RoomPeopleHookTests {
         public CompletionStage<List<Person>> list(String room) {
             return people.list(room);
         }
+
+        @Override
+        public CompletionStage<java.util.Map<String, String>> names(String room, java.util.Collection<String> ids) {
+            return people.names(room, ids);
+        }
     }
 
     private static SessionPayload join(String room, String document, String id, String username, String name) {
