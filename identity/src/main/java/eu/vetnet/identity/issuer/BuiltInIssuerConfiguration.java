@@ -45,9 +45,12 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * configured ({@code vetnet.oidc.issuer-uri} empty): a production deployment with Keycloak never serves demo logins.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${vetnet.oidc.issuer-uri:}'.isBlank()")
+@ConditionalOnExpression(BuiltInIssuerConfiguration.ON)
 @EnableConfigurationProperties(IssuerProperties.class)
 public class BuiltInIssuerConfiguration {
+
+    /** The condition of everything the built-in issuer serves: no external issuer configured. */
+    public static final String ON = "'${vetnet.oidc.issuer-uri:}'.isBlank()";
 
     @Bean
     @Order(1)

@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 @RestController
 // Only with the built-in issuer: with Keycloak its own (themed) page signs people in.
-@ConditionalOnExpression("'${vetnet.oidc.issuer-uri:}'.isBlank()")
+@ConditionalOnExpression(BuiltInIssuerConfiguration.ON)
 public class LoginPage {
 
     /** Where a failed sign-in leaves the username for the page that follows (never the password). */
