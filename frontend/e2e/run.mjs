@@ -42,13 +42,19 @@ async function snap(page, label) {
   return path;
 }
 
-async function user(browserPath, baseUrl, username, language) {
-  const dir = mkdtempSync(join(tmpdir(), `vetnet-e2e-${username}-`));
+/** A browser of its own (a fresh profile in a temporary directory), as every person in the test has. */
+async function browser(browserPath, label) {
+  const dir = mkdtempSync(join(tmpdir(), `vetnet-e2e-${label}-`));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: browserPath, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1360, height: 820 },
     // Ours, not playwright's: its handler exits at once, before the stack is stopped (see main).
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
+  return { ctx, dir };
+}
+
+async function user(browserPath, baseUrl, username, language) {
+  const { ctx, dir } = await browser(browserPath, username);
   const person = { ctx, dir, name: username };
   people.push(person); // closed at the end even if signing in fails
   const page = ctx.pages()[0] ?? (await ctx.newPage());
@@ -474,11 +480,7 @@ async function main() {
         for (const v of await expectAccessible(page, view)) lesser.push(`${view}: ${v}`);
       };
       // A visitor who is not signed in: the issuer's sign-in page.
-      const visitorDir = mkdtempSync(join(tmpdir(), 'vetnet-e2e-visitor-'));
-      const visitor = await chromium.launchPersistentContext(visitorDir, {
-        executablePath: browserPath, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1360, height: 820 },
-        handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-      });
+      const { ctx: visitor, dir: visitorDir } = await browser(browserPath, 'visitor');
       try {
         const page = visitor.pages()[0] ?? (await visitor.newPage());
         await page.goto(`${stack.baseUrl}/`);

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { accessRequests, decideAccess, type AccessRequest } from '../app/api';
 import { useI18n } from '../i18n/i18n';
 
-const CHECK_EVERY_MS = 5_000;
+/** How often an open access page or request list asks the server again. */
+export const CHECK_EVERY_MS = 5_000;
 
 /**
  * For the room's facilitators, in the People tab: people asking to enter, each let in as participant or observer, or

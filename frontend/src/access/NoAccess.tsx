@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { HttpError, requestAccess, roomSummary, type RoomSummary } from '../app/api';
 import { useI18n } from '../i18n/i18n';
+import { CHECK_EVERY_MS } from './AccessRequests';
 
-/** How often the page asks whether the facilitator answered. */
-const CHECK_EVERY_MS = 5_000;
 
 /**
  * A room link opened by someone not on its access list: which room it is and who runs it, and a way in (Request
@@ -15,11 +14,14 @@ export function NoAccess({ roomId, navigate, onGranted }: { roomId: string; navi
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
+  // The room re-renders often (connection state): a new onGranted each time must not fetch the summary again.
+  const granted = useRef(onGranted);
+  granted.current = onGranted;
   const load = useCallback(() => roomSummary(roomId).then((s) => {
     setSummary(s);
     setError(null);
-    if (s.yourRole) onGranted();
-  }, (e) => setError(e instanceof HttpError && e.status === 404 ? t('access.noSuchRoom') : String(e?.message ?? e))), [roomId, onGranted, t]);
+    if (s.yourRole) granted.current();
+  }, (e) => setError(e instanceof HttpError && e.status === 404 ? t('access.noSuchRoom') : String(e?.message ?? e))), [roomId, t]);
 
   useEffect(() => { void load(); }, [load]);
   useEffect(() => {

@@ -1,11 +1,12 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { GlyphLabel } from '../app/GlyphLabel';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Peer } from '../sync/peers';
 import { bounds, intersects, normalize, type Point } from './geometry';
 import { checkImage, IMAGE_TYPES, MAX_IMAGE_BYTES, readAsDataUrl } from './images';
 import { keyOf, toolForKey } from './shortcuts';
-import { BoardError, canEdit, canWrite, HAS_TEXT, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
+import { BoardError, canEdit, canWrite, connectable, HAS_TEXT, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
 import { Icon } from './icons';
 import { ConnectorView, ObjectView, strokePath } from './ObjectView';
 import { PeerCursors } from './PeerCursors';
@@ -103,6 +104,16 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     setDrag(d);
   };
 
+  /**
+   * The object under the pointer. The canvas holds the pointer capture while a click or drag runs, so an event's
+   * target may be the canvas itself: the object is found by position.
+   */
+  const objectAt = (e: { target: EventTarget; clientX: number; clientY: number }): BoardObject | undefined => {
+    const under = [e.target as Element, ...document.elementsFromPoint(e.clientX, e.clientY)];
+    const id = under.map((el) => el.closest?.('[data-id]')?.getAttribute('data-id')).find(Boolean);
+    return id ? store.get(id) : undefined;
+  };
+
   const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
     if (editing) setEditing(null);
     const p = toBoard(e.clientX, e.clientY);
@@ -146,7 +157,7 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     if (tool === 'connector') {
       const id = target?.getAttribute('data-id');
       const o = id ? store.get(id) : undefined;
-      if (!o || o.type === 'connector' || o.type === 'pen') return;
+      if (!o || !connectable(o)) return;
       if (connectFrom && connectFrom !== o.id) {
         // The second click of click-then-click.
         run(() => model.connect(connectFrom, o.id));
@@ -216,11 +227,8 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     setDragBoth(null);
     if (!d) return;
     if (d.kind === 'connect') {
-      // The canvas holds the pointer capture: the shape under the pointer is found by position.
-      const id = document.elementsFromPoint(e.clientX, e.clientY)
-        .map((el) => el.closest('[data-id]')?.getAttribute('data-id')).find(Boolean);
-      const o = id ? store.get(id) : undefined;
-      if (o && o.id !== d.from && o.type !== 'connector' && o.type !== 'pen') {
+      const o = objectAt(e);
+      if (o && o.id !== d.from && connectable(o)) {
         run(() => model.connect(d.from, o.id));
         setConnectFrom(null);
       }
@@ -246,8 +254,8 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
         const text = d.type === 'frame' ? t('board.newFrame') : undefined;
         const id = model.create({ ...spec, color: d.type === 'note' ? NOTE_COLORS[color] : undefined, text });
         onSelect(new Set([id]));
-        // Typing right after drawing writes the note's text or labels the shape.
-        if (d.type === 'note' || d.type === 'text' || d.type === 'rect' || d.type === 'ellipse') setEditing(id);
+        // Typing right after drawing writes the note's text or labels the shape (a frame starts with its title).
+        if (HAS_TEXT.has(d.type) && d.type !== 'frame') setEditing(id);
       });
       setTool('select');
     }
@@ -278,6 +286,7 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (editing) return;
     const mod = e.ctrlKey || e.metaKey;
+    const keyTool = toolForKey(e);
     if (mod && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       if (e.shiftKey) model.redo();
@@ -298,9 +307,9 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     } else if (e.key === '?') {
       e.preventDefault();
       setHelpOpen((open) => !open);
-    } else if (toolForKey(e) && (writable || toolForKey(e) === 'select')) {
+    } else if (keyTool && (writable || keyTool === 'select')) {
       e.preventDefault();
-      setTool(toolForKey(e)!);
+      setTool(keyTool);
       setConnectFrom(null);
     } else if (e.key === 'Escape') {
       setHelpOpen(false);
@@ -348,12 +357,23 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
   const editObj = editing ? byId.get(editing) : undefined;
   const selectedObjs = [...selected].map((id) => byId.get(id)).filter((o): o is BoardObject => !!o);
 
+  // Why an object is locked, translated once per owner (not per object: a board has thousands).
+  const lockedReason = useMemo(() => {
+    const byOwner = new Map<string, string>();
+    return (owner: string) => {
+      if (!writable) return t('board.lockedObserver');
+      let reason = byOwner.get(owner);
+      if (reason === undefined) byOwner.set(owner, (reason = t('board.locked', { owner: names(owner) })));
+      return reason;
+    };
+  }, [writable, t, names]);
+
   const renderObject = (o: BoardObject) =>
     o.type === 'connector' ? (
       <ConnectorView key={o.id} obj={o} from={o.from ? byId.get(o.from) : undefined} to={o.to ? byId.get(o.to) : undefined} selected={selected.has(o.id)} />
     ) : (
       <ObjectView key={o.id} obj={o} selected={selected.has(o.id)} editable={canEdit(model.actor, o)} detail={detail}
-        lockedReason={canEdit(model.actor, o) ? undefined : !writable ? t('board.lockedObserver') : t('board.locked', { owner: names(o.owner) })} />
+        lockedReason={canEdit(model.actor, o) ? undefined : lockedReason(o.owner)} />
     );
 
   return (
@@ -399,11 +419,11 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
           setView({ s, x: 20 - x0 * s, y: 20 - y0 * s });
         }} title={t('tool.zoomFit')} aria-label={t('tool.zoomFit')}><Icon name="fit" /></button>
         <button type="button" onClick={() => setView({ x: 40, y: 40, s: 1 })} title={t('tool.zoomReset')}>
-          <span aria-hidden="true">{Math.round(view.s * 100)}%</span><span className="sr-only">{t('tool.zoomReset')}</span>
+          <GlyphLabel glyph={`${Math.round(view.s * 100)}%`} label={t('tool.zoomReset')} />
         </button>
         <button type="button" data-action="help" aria-expanded={helpOpen} aria-controls="board-help" title={`${t('board.shortcuts')} (?)`}
           aria-keyshortcuts="?" onClick={() => setHelpOpen((open) => !open)}>
-          <span aria-hidden="true">?</span><span className="sr-only">{t('board.shortcuts')}</span>
+          <GlyphLabel glyph="?" label={t('board.shortcuts')} />
         </button>
         {tool === 'connector' && <span className="hint">{t('tool.connectHint')}</span>}
       </div>
@@ -425,11 +445,7 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
         onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
         onWheel={onWheel} onKeyDown={onKeyDown}
         onDoubleClick={(e) => {
-          // The pointer is captured by the canvas while a click selects, so the event's target may be the canvas
-          // itself: look for the object under the pointer.
-          const under = [e.target as Element, ...document.elementsFromPoint(e.clientX, e.clientY)];
-          const id = under.map((el) => el.closest('[data-id]')?.getAttribute('data-id')).find(Boolean);
-          const o = id ? store.get(id) : undefined;
+          const o = objectAt(e);
           if (o && canEdit(model.actor, o) && HAS_TEXT.has(o.type)) setEditing(o.id);
         }}>
         <defs>

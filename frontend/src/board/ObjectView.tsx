@@ -104,9 +104,9 @@ function objectBody(obj: BoardObject, selected: boolean, editable: boolean, deta
             ? <rect x={obj.x} y={obj.y} width={obj.w} height={obj.h} rx={6} stroke={obj.color} className="shape" />
             : <ellipse cx={obj.x + obj.w / 2} cy={obj.y + obj.h / 2} rx={obj.w / 2} ry={obj.h / 2} stroke={obj.color} className="shape" />}
           {detail && obj.text && (obj.type === 'rect'
-            ? <Lines text={obj.text} x={obj.x} y={obj.y + Math.max(0, obj.h / 2 - 22)} w={obj.w} h={Math.min(obj.h, obj.h / 2 + 22)} size={15} anchor="middle" />
+            ? <Lines text={obj.text} x={obj.x} y={obj.y + Math.max(0, obj.h / 2 - 22)} w={obj.w} h={Math.min(obj.h, obj.h / 2 + 22)} size={NOTE_TEXT.size} anchor="middle" />
             : <Lines text={obj.text} x={obj.x + obj.w * 0.15} y={obj.y + Math.max(obj.h * 0.15, obj.h / 2 - 22)} w={obj.w * 0.7}
-                h={Math.min(obj.h * 0.7, obj.h / 2 + 22)} size={15} anchor="middle" />)}
+                h={Math.min(obj.h * 0.7, obj.h / 2 + 22)} size={NOTE_TEXT.size} anchor="middle" />)}
         </g>
       );
     case 'frame':

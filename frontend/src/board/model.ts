@@ -63,6 +63,11 @@ const DEFAULT_SIZE: Record<ObjectType, [number, number]> = {
   image: [240, 180],
 };
 
+/** Types a connector may join: everything but connectors and pen strokes. */
+export function connectable(o: { type: ObjectType }): boolean {
+  return o.type !== 'connector' && o.type !== 'pen';
+}
+
 /** Types with a text: notes, text boxes, frame titles, and the labels of rectangles and ellipses. */
 export const HAS_TEXT: ReadonlySet<ObjectType> = new Set(['note', 'text', 'frame', 'rect', 'ellipse']);
 

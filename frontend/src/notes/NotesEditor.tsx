@@ -6,6 +6,7 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
+import { GlyphLabel } from '../app/GlyphLabel';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
@@ -50,11 +51,9 @@ export function NotesEditor({ doc, provider, user, editable }: Props) {
   if (!editor) return null;
   const chain = () => editor.chain().focus();
   const b = (label: string, active: boolean | undefined, run: () => void, text: string) => (
-    // The glyph is hidden from assistive technology and the name is the translated label: an aria-label that does
-    // not contain the visible text ("B" named "Grassetto") is what axe calls label-content-name-mismatch.
     <button type="button" aria-pressed={!!active} className={active ? 'active' : ''} title={label}
       disabled={!editable} onMouseDown={(e) => e.preventDefault()} onClick={run}>
-      <span aria-hidden="true">{text}</span><span className="sr-only">{label}</span>
+      <GlyphLabel glyph={text} label={label} />
     </button>
   );
   return (

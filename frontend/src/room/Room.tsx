@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { AccessRequests } from '../access/AccessRequests';
 import { NoAccess } from '../access/NoAccess';
+import { GlyphLabel } from '../app/GlyphLabel';
 import { getRoom, HttpError, probeSession, roleIn, roomPeople, signIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
 import { BoardModel, type RoomRoleName } from '../board/model';
@@ -10,14 +11,15 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { applyTemplate, TEMPLATES, type TemplateId } from '../lobby/templates';
 import { NotesEditor } from '../notes/NotesEditor';
 import { PeoplePanel } from '../people/PeoplePanel';
-import { LocalChanges } from '../sync/changes';
+import type { LocalChanges } from '../sync/changes';
 import { connectHelpAfterMs, status } from '../sync/connection';
 import { userCaretColor, usePeers } from '../sync/peers';
-import { RoomSession } from '../sync/session';
+import { ROOM_DOCUMENTS, RoomSession } from '../sync/session';
+import { useChangedItems } from '../sync/useChangedItems';
+import { useStuck } from '../sync/useStuck';
 import { WorkshopModel } from '../workshop/model';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 
-const DOCUMENTS = ['board', 'notes', 'workshop'] as const;
 
 interface Toast {
   id: number;
@@ -79,7 +81,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
       probeSession,
       onRejected: (doc, reason) => toast(t('reject.message', { reason: `${doc}: ${reason}` })),
     });
-    for (const d of DOCUMENTS) s.open(d);
+    for (const d of ROOM_DOCUMENTS) s.open(d);
     setSession(s);
     return () => s.destroy();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -88,7 +90,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
   // Re-render on connection state and on documents rejoined after a rejection.
   const version = useSyncExternalStore(
     useCallback((l: () => void) => (session ? session.subscribe(l) : () => {}), [session]),
-    () => (session ? `${session.state.socket}|${session.state.pending}|${status(session.state)}|${DOCUMENTS.map((d) => `${session.get(d)?.generation}:${session.get(d)?.scope}:${session.get(d)?.provider.synced}`).join(',')}` : ''),
+    () => (session ? `${session.state.socket}|${session.state.pending}|${status(session.state)}|${ROOM_DOCUMENTS.map((d) => `${session.get(d)?.generation}:${session.get(d)?.scope}:${session.get(d)?.provider.synced}`).join(',')}` : ''),
   );
 
   const boardHandle = session?.get('board');
@@ -107,29 +109,10 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [workshopHandle?.doc, me.id, baseRole, workshopHandle?.scope]);
 
-
-  const [changedItems, setChangedItems] = useState(0);
-  const [localChanges, setLocalChanges] = useState<LocalChanges | null>(null);
-  useEffect(() => {
-    if (!boardHandle || !notesHandle || !workshopHandle) return undefined;
-    const c = new LocalChanges(setChangedItems);
-    c.watchEntries('board', boardHandle.doc, ['objects']);
-    c.watchEntries('workshop', workshopHandle.doc, ['workshop', 'questions', 'votes']);
-    c.watchWhole('notes', notesHandle.doc);
-    setLocalChanges(c);
-    return () => c.destroy();
-  }, [boardHandle?.doc, notesHandle?.doc, workshopHandle?.doc]);
+  const { count: changedItems, changes: localChanges } = useChangedItems(session, version);
   useEffect(() => {
     if (session) window.vetnet = { session, board, store, workshop, changes: localChanges ?? undefined };
   }, [session, board, store, workshop, localChanges]);
-  // A document whose updates the server all acknowledged has its changed items saved.
-  useEffect(() => {
-    if (!session || !localChanges) return;
-    for (const d of DOCUMENTS) {
-      const h = session.get(d);
-      if (h?.provider.synced && h.provider.unsyncedChanges === 0) localChanges.settled(d);
-    }
-  }, [session, localChanges, version]);
 
   const awareness = boardHandle?.provider.awareness ?? undefined;
   useEffect(() => {
@@ -192,15 +175,8 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
 
   // "Connecting…" that does not end gets an explanation and something to try, after connectHelpAfterMs.
   // Waiting: no socket yet, or one that is open but never answered the handshake.
-  const stNow = session ? status(session.state) : 'connecting';
-  const waiting = stNow === 'connecting' || stNow === 'reconnecting' || (stNow === 'connected' && !session?.state.handshakeDone);
-  const [stuck, setStuck] = useState(false);
-  useEffect(() => {
-    setStuck(false);
-    if (!waiting) return undefined;
-    const timer = setTimeout(() => setStuck(true), connectHelpAfterMs());
-    return () => clearTimeout(timer);
-  }, [waiting]);
+  const st = session ? status(session.state) : 'connecting';
+  const stuck = useStuck(st === 'connecting' || st === 'reconnecting' || (st === 'connected' && !session?.state.handshakeDone));
 
   if (noAccess) {
     // Let in: start over, so the room's sockets open with the new role.
@@ -216,7 +192,6 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     );
   }
 
-  const st = session ? status(session.state) : 'connecting';
   const pending = session?.state.pending ?? 0;
   // What the banners count: changed items (objects, questions, the document), not updates.
   const shown = pending > 0 ? Math.max(changedItems, 1) : 0;
@@ -244,7 +219,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
           </button>
         </div>
       )}
-      {stuck && waiting && (
+      {stuck && (
         <div className="conn-help" role="alert">
           <p>{t('conn.stuck', { seconds: Math.round(connectHelpAfterMs() / 1000) })}</p>
           <button type="button" onClick={() => location.reload()}>{t('conn.reload')}</button>
@@ -281,8 +256,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
         <aside className={`side${sideOpen ? '' : ' collapsed'}`} aria-label={t('room.sidePanel')}>
           <button type="button" className="side-toggle" aria-expanded={sideOpen} aria-controls="side-content" onClick={toggleSide}
             title={sideOpen ? t('room.hidePanel') : t('room.showPanel')}>
-            <span aria-hidden="true">{sideOpen ? '»' : '«'}</span>
-            <span className="sr-only">{sideOpen ? t('room.hidePanel') : t('room.showPanel')}</span>
+            <GlyphLabel glyph={sideOpen ? '»' : '«'} label={sideOpen ? t('room.hidePanel') : t('room.showPanel')} />
           </button>
           <div id="side-content" className="side-content" hidden={!sideOpen}>
           <div className="tabs" role="tablist">

@@ -48,6 +48,9 @@ const MAX_REJECTIONS_PER_MINUTE = 3;
 /** The origin of the edits written again after a rejection: local edits like any other (sent, kept, undoable). */
 const REPLAY = Symbol('vetnet.replay');
 
+/** The documents every room has (the server's RoomRecord.DEFAULT_DOCUMENTS): the board, the shared notes, the workshop. */
+export const ROOM_DOCUMENTS = ['board', 'notes', 'workshop'] as const;
+
 /**
  * A room's documents over one Hocuspocus socket. Local edits are kept in IndexedDB (y-indexeddb) so work done
  * offline survives a reload. A change the server rejects is undone by discarding the local copy of that
@@ -188,6 +191,12 @@ export class RoomSession {
 
   private ackTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The server has applied everything document {@code name} sent (it is synced and nothing is unacknowledged). */
+  settled(name: string): boolean {
+    const h = this.handles.get(name);
+    return !!h && h.provider.synced && h.provider.unsyncedChanges === 0;
+  }
+
   private allAcknowledged(): boolean {
     return [...this.handles.values()].every((h) => h.provider.unsyncedChanges === 0);
   }
@@ -195,7 +204,7 @@ export class RoomSession {
   private checkSynced(): void {
     const hs = [...this.handles.values()];
     // The server has applied everything this document sent: nothing pending to keep any more.
-    for (const h of hs) if (h.provider.synced && h.provider.unsyncedChanges === 0) h.pending.length = 0;
+    for (const [name, h] of this.handles) if (this.settled(name)) h.pending.length = 0;
     const done = hs.length > 0 && hs.every((h) => h.provider.synced);
     this.dispatch({ type: 'handshake', done });
     if (this.allAcknowledged()) {

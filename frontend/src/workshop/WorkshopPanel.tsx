@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { GlyphLabel } from '../app/GlyphLabel';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { PHASES, remaining, type WorkshopModel, type WorkshopSnapshot } from './model';
 
@@ -110,8 +111,7 @@ export function WorkshopPanel({ model, names, onError }: { model: WorkshopModel;
             <li key={q.id}>
               <button type="button" className={`upvote${q.upvotes.includes(me) ? ' active' : ''}`} aria-pressed={q.upvotes.includes(me)}
                 disabled={!writes} onClick={() => attempt(() => model.toggleUpvote(q.id))}>
-                <span aria-hidden="true">▲ {q.upvotes.length}</span>
-                <span className="sr-only">{`${t('workshop.upvote')}: ${t('workshop.upvotes', { count: q.upvotes.length })}`}</span>
+                <GlyphLabel glyph={`▲ ${q.upvotes.length}`} label={`${t('workshop.upvote')}: ${t('workshop.upvotes', { count: q.upvotes.length })}`} />
               </button>
               <span>{q.text}</span> <span className="muted">— {names(q.owner)}</span>
             </li>
