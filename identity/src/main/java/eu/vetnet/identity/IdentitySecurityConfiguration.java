@@ -19,7 +19,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Everything the issuer's own chain does not match: the login form (built-in issuer only), health, and the
- * admin API, which takes bearer tokens of the configured issuer (relayed by the gateway) and wants the admin role.
+ * admin API and the people directory, which take bearer tokens of the configured issuer (relayed by the gateway) and want the admin role (the directory: facilitator or admin).
  */
 @Configuration(proxyBeanMethods = false)
 public class IdentitySecurityConfiguration {
@@ -37,6 +37,7 @@ public class IdentitySecurityConfiguration {
                                 "/error", "/login")
                         .permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/directory/**").hasAnyRole(Role.FACILITATOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 // The API is called with bearer tokens only: no cookie, so no CSRF to guard against.
                 .csrf(c -> c.ignoringRequestMatchers(api))

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The admin API's directory: Keycloak's when {@code vetnet.oidc.issuer-uri} names a Keycloak realm, else none. */
+/** The admin API's directory: Keycloak's when {@code vetnet.oidc.issuer-uri} names a Keycloak realm, else the built-in issuer's demo users (read only). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeycloakAdminProperties.class)
 public class AdminConfiguration {
@@ -18,7 +18,7 @@ public class AdminConfiguration {
     @Bean
     UserDirectory userDirectory(@Value("${vetnet.oidc.issuer-uri:}") String issuer, KeycloakAdminProperties properties) {
         if (issuer.isBlank()) {
-            return new UnconfiguredUserDirectory();
+            return new BuiltInUserDirectory();
         }
         RealmLocation location = RealmLocation.of(issuer);
         // The client fetches its token lazily, on the first call: this server starts before Keycloak does.

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/admin/users}: the admin role manages users, roles and organisations (Keycloak only). */
+/** {@code /api/admin/users}: the admin role manages users, roles and organisations (Keycloak; the built-in issuer's demo users are read only). */
 @RestController
-@RequestMapping("/api/admin/users")
+@RequestMapping("/api/admin")
 class AdminController {
 
     private final UserDirectory directory;
@@ -27,12 +27,22 @@ class AdminController {
         this.directory = directory;
     }
 
-    @GetMapping
+    /** What the admin area may do here: change users (Keycloak) or only read them (the built-in issuer), and why. */
+    record DirectoryInfo(boolean editable, String reason) {
+    }
+
+    @GetMapping("/directory")
+    DirectoryInfo directory() {
+        String reason = directory.readOnlyReason();
+        return new DirectoryInfo(reason == null, reason);
+    }
+
+    @GetMapping("/users")
     List<ManagedUser> list(@RequestParam(defaultValue = "0") int first, @RequestParam(defaultValue = "100") int max) {
         return directory.list(Math.max(0, first), Math.min(Math.max(1, max), 500));
     }
 
-    @PostMapping
+    @PostMapping("/users")
     ResponseEntity<ManagedUser> create(@RequestBody NewUser user) {
         if (user.username() == null || user.username().isBlank()) {
             throw new AdminApiException(HttpStatus.BAD_REQUEST, "a new user needs a 'username'");
@@ -40,18 +50,18 @@ class AdminController {
         return ResponseEntity.status(HttpStatus.CREATED).body(directory.create(user));
     }
 
-    @PutMapping("/{id}/roles/{role}")
+    @PutMapping("/users/{id}/roles/{role}")
     ManagedUser grant(@PathVariable String id, @PathVariable String role) {
         return directory.grantRole(id, role(role));
     }
 
-    @DeleteMapping("/{id}/roles/{role}")
+    @DeleteMapping("/users/{id}/roles/{role}")
     ManagedUser revoke(@PathVariable String id, @PathVariable String role) {
         return directory.revokeRole(id, role(role));
     }
 
     /** Body {@code {"organisation": "northfield-vet-college"}}; null or missing leaves every organisation. */
-    @PutMapping("/{id}/organisation")
+    @PutMapping("/users/{id}/organisation")
     ManagedUser organisation(@PathVariable String id, @RequestBody OrganisationChange change) {
         return directory.setOrganisation(id, change.organisation());
     }

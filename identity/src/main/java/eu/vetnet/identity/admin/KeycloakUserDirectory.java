@@ -22,6 +22,8 @@ import org.springframework.http.HttpStatus;
 /** The {@link UserDirectory} of a Keycloak realm, through keycloak-admin-client. */
 public final class KeycloakUserDirectory implements UserDirectory {
 
+    private static final java.util.regex.Pattern UUID_SHAPE = java.util.regex.Pattern.compile("[0-9a-fA-F-]{36}");
+
     private final Keycloak keycloak;
     private final String realm;
 
@@ -33,6 +35,36 @@ public final class KeycloakUserDirectory implements UserDirectory {
     @Override
     public List<ManagedUser> list(int first, int max) {
         return call(() -> realm().users().list(first, max).stream().map(u -> toManaged(u, realm().users().get(u.getId()))).toList());
+    }
+
+    @Override
+    public List<DirectoryPerson> search(String text, int max) {
+        return call(() -> realm().users().search(text, 0, max, true).stream()
+                .filter(u -> !Boolean.FALSE.equals(u.isEnabled())).map(KeycloakUserDirectory::person).toList());
+    }
+
+    @Override
+    public List<DirectoryPerson> lookup(List<String> usernamesOrIds) {
+        return call(() -> {
+            List<DirectoryPerson> found = new ArrayList<>();
+            for (String entry : usernamesOrIds) {
+                List<UserRepresentation> byName = realm().users().search(entry, true);
+                if (!byName.isEmpty()) {
+                    found.add(person(byName.get(0)));
+                } else if (UUID_SHAPE.matcher(entry).matches()) {
+                    try {
+                        found.add(person(realm().users().get(entry).toRepresentation()));
+                    } catch (jakarta.ws.rs.NotFoundException gone) {
+                        // no such id: left out, as the contract says
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private static DirectoryPerson person(UserRepresentation u) {
+        return DirectoryPerson.of(u.getId(), u.getUsername(), u.getFirstName(), u.getLastName());
     }
 
     @Override

@@ -85,10 +85,34 @@ class KeycloakAdminApiIntegrationTests {
         assertEquals(200, moved.statusCode(), moved.body());
         assertEquals("craft-sme-association", JSONObjectUtils.parse(moved.body()).get("organisation"));
 
+        assertTrue(call("GET", "/api/admin/directory", ada, null).body().contains("\"editable\":true"));
         HttpResponse<String> list = call("GET", "/api/admin/users?max=500", ada, null);
         assertEquals(200, list.statusCode(), list.body());
         assertTrue(list.body().contains("\"username\":\"" + username + "\""), list.body());
         assertTrue(list.body().contains("\"username\":\"alice\""), list.body());
+    }
+
+    @Test
+    void facilitatorFindsPeopleByNameOrEmailAndLooksUpAnAccessListWithoutSeeingEmails() throws Exception {
+        String fabio = token("fabio", "fabio-pass");
+
+        HttpResponse<String> byName = call("GET", "/api/directory/people?q=polic", fabio, null);
+        assertEquals(200, byName.statusCode(), byName.body());
+        assertTrue(byName.body().contains("\"username\":\"paula\""), byName.body());
+        assertTrue(byName.body().contains("\"name\":\"Paula Policymaker\""), byName.body());
+        assertTrue(!byName.body().contains("@vetnet.test"), "the answer repeats e-mails: " + byName.body());
+
+        HttpResponse<String> byEmail = call("GET", "/api/directory/people?q=alice%40vetnet", fabio, null);
+        assertTrue(byEmail.body().contains("\"username\":\"alice\""), byEmail.body());
+
+        HttpResponse<String> looked = call("GET", "/api/directory/people?entry=alice&entry=nobody-here&entry=paula", fabio, null);
+        List<?> people = (List<?>) JSONObjectUtils.parse("{\"p\":" + looked.body() + "}").get("p");
+        assertEquals(List.of("alice", "paula"), people.stream().map(p -> ((Map<?, ?>) p).get("username")).toList());
+        String aliceId = (String) ((Map<?, ?>) people.get(0)).get("id");
+        HttpResponse<String> byId = call("GET", "/api/directory/people?entry=" + aliceId, fabio, null);
+        assertTrue(byId.body().contains("\"username\":\"alice\""), byId.body());
+
+        assertEquals(403, call("GET", "/api/directory/people?q=pau", token("alice", "alice-pass"), null).statusCode());
     }
 
     @Test

@@ -1,0 +1,82 @@
+package eu.vetnet.identity.admin;
+
+import eu.vetnet.identity.Role;
+import eu.vetnet.identity.VetnetJwtConverter;
+import eu.vetnet.identity.issuer.DemoUser;
+import eu.vetnet.identity.issuer.DemoUsers;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The directory when no Keycloak is configured: the built-in issuer's demo users, to read and search (so that the
+ * admin area and the people picker work in development); every change answers 503 and says why.
+ */
+final class BuiltInUserDirectory implements UserDirectory {
+
+    static final String REASON = "no Keycloak is configured: the built-in issuer's demo users are fixed. "
+            + "Set VETNET_OIDC_ISSUER_URI (vetnet.oidc.issuer-uri), e.g. http://localhost:8180/realms/vetnet, to manage users";
+
+    @Override
+    public String readOnlyReason() {
+        return REASON;
+    }
+
+    @Override
+    public List<ManagedUser> list(int first, int max) {
+        return DemoUsers.ALL.stream().sorted(java.util.Comparator.comparing(DemoUser::username)).skip(first).limit(max)
+                .map(BuiltInUserDirectory::managed).toList();
+    }
+
+    @Override
+    public List<DirectoryPerson> search(String text, int max) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        return DemoUsers.ALL.stream()
+                .filter(u -> List.of(u.username(), u.firstName(), u.lastName(), u.email()).stream()
+                        .anyMatch(field -> field.toLowerCase(Locale.ROOT).contains(wanted)))
+                .limit(max).map(BuiltInUserDirectory::person).toList();
+    }
+
+    @Override
+    public List<DirectoryPerson> lookup(List<String> usernamesOrIds) {
+        return usernamesOrIds.stream()
+                .map(entry -> DemoUsers.ALL.stream().filter(u -> u.username().equals(entry) || u.subject().equals(entry)).findFirst())
+                .flatMap(java.util.Optional::stream).map(BuiltInUserDirectory::person).toList();
+    }
+
+    @Override
+    public ManagedUser create(NewUser user) {
+        throw unavailable();
+    }
+
+    @Override
+    public ManagedUser grantRole(String userId, Role role) {
+        throw unavailable();
+    }
+
+    @Override
+    public ManagedUser revokeRole(String userId, Role role) {
+        throw unavailable();
+    }
+
+    @Override
+    public ManagedUser setOrganisation(String userId, String organisation) {
+        throw unavailable();
+    }
+
+    private static DirectoryPerson person(DemoUser u) {
+        return DirectoryPerson.of(u.subject(), u.username(), u.firstName(), u.lastName());
+    }
+
+    private static ManagedUser managed(DemoUser u) {
+        String organisation = u.groups().stream().filter(g -> g.startsWith(VetnetJwtConverter.ORGANISATIONS_GROUP))
+                .map(g -> g.substring(VetnetJwtConverter.ORGANISATIONS_GROUP.length())).findFirst().orElse(null);
+        return new ManagedUser(u.subject(), u.username(), u.firstName(), u.lastName(), u.email(), true,
+                organisation, EnumSet.of(u.role()));
+    }
+
+    private static AdminApiException unavailable() {
+        return new AdminApiException(HttpStatus.SERVICE_UNAVAILABLE, REASON);
+    }
+}
