@@ -310,6 +310,9 @@ launch_keycloak() {
     echo "$sum" > "$KEYCLOAK_HOME/data/realm.sha256"
   fi
   cp "$realm" "$import/$KEYCLOAK_REALM-realm.json"
+  # Our login theme (the realm names it), fresh on every start: start-dev does not cache themes.
+  rm -rf "$KEYCLOAK_HOME/themes/vetnet"
+  cp -R "$ROOT/deploy/keycloak/themes/vetnet" "$KEYCLOAK_HOME/themes/vetnet"
   # Build-time options (--health-enabled, ...) must be the same on every start, or Quarkus
   # re-augments (20 to 40 s). --hostname pins the token issuer to localhost.
   # A local administrator (master realm) for tests that change the realm, e.g. a short token lifespan; created

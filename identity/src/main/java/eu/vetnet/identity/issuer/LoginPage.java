@@ -3,8 +3,6 @@ package eu.vetnet.identity.issuer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.MediaType;
@@ -13,7 +11,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import eu.vetnet.identity.pages.BrandedPages;
 
 /**
  * The built-in issuer's sign-in page (docs/identity.md, "Sign-in page"): VET-NET's own, in English, Italian or
@@ -41,7 +39,7 @@ public class LoginPage {
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> page(HttpServletRequest request) {
-        String lang = language(Collections.list(request.getLocales()));
+        String lang = BrandedPages.language(Collections.list(request.getLocales()));
         Map<String, String> t = TEXT.get(lang);
         HttpSession session = request.getSession(false);
         String username = session == null ? null : (String) session.getAttribute(LAST_USERNAME);
@@ -52,10 +50,7 @@ public class LoginPage {
         boolean logout = request.getParameter("logout") != null;
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         StringBuilder html = new StringBuilder(2048);
-        html.append("<!doctype html><html lang=\"").append(lang).append("\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(t.get("title"))).append("</title><style>").append(STYLE).append("</style></head><body>")
-                .append("<main><p class=\"brand\">VET-NET</p><h1>").append(esc(t.get("title"))).append("</h1>")
+        html.append("<h1>").append(esc(t.get("title"))).append("</h1>")
                 .append("<p class=\"tagline\">").append(esc(t.get("tagline"))).append("</p>");
         if (error) {
             html.append("<p class=\"error\" role=\"alert\" id=\"login-error\">").append(esc(t.get("error"))).append("</p>");
@@ -74,19 +69,9 @@ public class LoginPage {
             html.append("<input name=\"").append(esc(csrf.getParameterName())).append("\" type=\"hidden\" value=\"")
                     .append(esc(csrf.getToken())).append("\">");
         }
-        html.append("<button type=\"submit\">").append(esc(t.get("submit"))).append("</button></form></main></body></html>");
+        html.append("<button type=\"submit\">").append(esc(t.get("submit"))).append("</button></form>");
         return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).header("Content-Language", lang)
-                .header("Cache-Control", "no-store").body(html.toString());
-    }
-
-    /** The first of the browser's languages we have, else English. */
-    static String language(List<Locale> preferred) {
-        for (Locale l : preferred) {
-            if (TEXT.containsKey(l.getLanguage())) {
-                return l.getLanguage();
-            }
-        }
-        return "en";
+                .header("Cache-Control", "no-store").body(BrandedPages.page(lang, t.get("title"), html.toString()));
     }
 
     /** Keeps the username typed for the page after a failed sign-in, then sends the browser there. */
@@ -101,15 +86,6 @@ public class LoginPage {
     }
 
     private static String esc(String s) {
-        return HtmlUtils.htmlEscape(s, "UTF-8");
+        return BrandedPages.escape(s);
     }
-
-    private static final String STYLE = "body{margin:0;font-family:system-ui,sans-serif;background:#f4f6f8;color:#1d2733}"
-            + "main{max-width:360px;margin:10vh auto;background:#fff;border:1px solid #d8dee6;border-radius:10px;padding:28px 32px}"
-            + ".brand{font-weight:700;color:#1f4e8c;letter-spacing:.04em;margin:0}h1{font-size:1.4rem;margin:.4rem 0}"
-            + ".tagline{color:#4a5563;font-size:.9rem;margin:0 0 1rem}label{display:block;font-weight:600;margin:.8rem 0 .2rem}"
-            + "input{width:100%;box-sizing:border-box;padding:.55rem;border:1px solid #8a94a3;border-radius:6px;font:inherit}"
-            + "button{margin-top:1.2rem;width:100%;padding:.6rem;border:0;border-radius:6px;background:#1f4e8c;color:#fff;font:inherit;font-weight:600;cursor:pointer}"
-            + "button:focus-visible,input:focus-visible{outline:3px solid #f2b705;outline-offset:1px}"
-            + ".error{color:#a1161c;background:#fdecec;border-radius:6px;padding:.5rem .7rem}.info{background:#e9f3ff;border-radius:6px;padding:.5rem .7rem}";
 }
