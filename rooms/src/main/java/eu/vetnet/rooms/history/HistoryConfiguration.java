@@ -71,6 +71,11 @@ public class HistoryConfiguration {
     }
 
     @Bean
+    CassandraRoomImages cassandraRoomImages(HistoryDatabase historyDatabase) {
+        return new CassandraRoomImages(historyDatabase::statements);
+    }
+
+    @Bean
     CassandraRoomPeople cassandraRoomPeople(HistoryDatabase historyDatabase) {
         return new CassandraRoomPeople(historyDatabase::statements);
     }

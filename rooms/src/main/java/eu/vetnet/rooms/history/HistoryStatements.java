@@ -21,6 +21,9 @@ public final class HistoryStatements {
         CQL.put("upsertPerson", "INSERT INTO %s.room_people (room, user_id, name) VALUES (?, ?, ?)");
         CQL.put("selectPeople", "SELECT user_id, name FROM %s.room_people WHERE room = ? LIMIT ?");
         CQL.put("selectNames", "SELECT user_id, name FROM %s.room_people WHERE room = ? AND user_id IN ?");
+        CQL.put("insertImage", "INSERT INTO %s.room_images (room, image_id, content_type, bytes, uploaded_by, uploaded_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+        CQL.put("selectImage", "SELECT content_type, bytes, uploaded_by, uploaded_at FROM %s.room_images WHERE room = ? AND image_id = ?");
         CQL.put("upsertAccessRequest", "INSERT INTO %s.access_requests (room, user_id, username, name, requested_at, status)"
                 + " VALUES (?, ?, ?, ?, ?, ?)");
         CQL.put("selectAccessRequest", "SELECT user_id, username, name, requested_at, status FROM %s.access_requests"

@@ -7,6 +7,9 @@ import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.access.AccessRequests;
 import eu.vetnet.rooms.access.InMemoryAccessRequests;
 import eu.vetnet.rooms.hook.RoomHook;
+import eu.vetnet.rooms.images.ImagesProperties;
+import eu.vetnet.rooms.images.InMemoryRoomImages;
+import eu.vetnet.rooms.images.RoomImages;
 import eu.vetnet.rooms.people.InMemoryRoomPeople;
 import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.people.RoomPeopleHook;
@@ -38,7 +41,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /** Wires the transport-agnostic core: the hooks (token, access list, storage), the pools, the metrics. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RoomsProperties.class)
+@EnableConfigurationProperties({RoomsProperties.class, ImagesProperties.class})
 public class RoomServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RoomServerConfiguration.class);
@@ -55,6 +58,13 @@ public class RoomServerConfiguration {
     @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
     RoomPeople inMemoryRoomPeople() {
         return new InMemoryRoomPeople();
+    }
+
+    /** Board images in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
+    @Bean
+    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
+    RoomImages inMemoryRoomImages() {
+        return new InMemoryRoomImages();
     }
 
     /** Requests for access in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
