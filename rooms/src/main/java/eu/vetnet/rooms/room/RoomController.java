@@ -32,8 +32,12 @@ public class RoomController {
     private static final Pattern DOCUMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     /** What POST /api/rooms takes. */
-    public record CreateRoom(String title, RoomKind kind, AccessList access, List<String> documents, List<String> readOnlyDocuments) {
+    public record CreateRoom(String title, RoomKind kind, AccessList access, List<String> documents, List<String> readOnlyDocuments,
+            String template) {
     }
+
+    /** A template id as the app names them ({@code skillsGap}): shown in lists, never interpreted here. */
+    private static final Pattern TEMPLATE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,31}");
 
     /** What POST /api/rooms/{id}/documents takes. */
     public record AddDocument(String name) {
@@ -71,8 +75,12 @@ public class RoomController {
                         "list it in 'documents' too, or remove it from 'readOnlyDocuments'");
             }
         }
+        if (body.template() != null && !TEMPLATE.matcher(body.template()).matches()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid template: " + body.template(),
+                    "use the template's id, 1 to 32 letters and digits (such as skillsGap), or leave it out");
+        }
         RoomRecord room = new RoomRecord(UUID.randomUUID().toString(), body.title().strip(), body.kind(), access,
-                documents, readOnly, false, Instant.now());
+                documents, readOnly, false, Instant.now(), body.template(), user.name());
         return Mono.fromCompletionStage(store.save(room)).map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(saved));
     }
 

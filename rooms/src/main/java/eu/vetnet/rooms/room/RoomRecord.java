@@ -7,27 +7,37 @@ import java.util.List;
  * A co-design room as stored and served by {@code /api/rooms}.
  *
  * @param readOnlyDocuments documents participants may only read (a facilitator's handout); facilitators write them
+ * @param template the template the room was created from (the app's id, such as {@code skillsGap}), or null
+ * @param ownerName the owner's display name when the room was created (for lists), or null once handed over
  */
 public record RoomRecord(String id, String title, RoomKind kind, AccessList access, List<String> documents,
-        List<String> readOnlyDocuments, boolean archived, Instant createdAt) {
+        List<String> readOnlyDocuments, boolean archived, Instant createdAt, String template, String ownerName) {
 
     public RoomRecord {
         documents = documents == null ? List.of() : List.copyOf(documents);
         readOnlyDocuments = readOnlyDocuments == null ? List.of() : List.copyOf(readOnlyDocuments);
     }
 
+    /** A room without template or owner name (rooms made by code and tests). */
+    public RoomRecord(String id, String title, RoomKind kind, AccessList access, List<String> documents,
+            List<String> readOnlyDocuments, boolean archived, Instant createdAt) {
+        this(id, title, kind, access, documents, readOnlyDocuments, archived, createdAt, null, null);
+    }
+
     /** The documents every room has. */
     public static final List<String> DEFAULT_DOCUMENTS = List.of("board", "notes", "workshop");
 
+    /** This room with another access list; a new owner's name is not known here, so it is dropped then. */
     public RoomRecord withAccess(AccessList a) {
-        return new RoomRecord(id, title, kind, a, documents, readOnlyDocuments, archived, createdAt);
+        String name = java.util.Objects.equals(a.owner(), access.owner()) ? ownerName : null;
+        return new RoomRecord(id, title, kind, a, documents, readOnlyDocuments, archived, createdAt, template, name);
     }
 
     public RoomRecord withDocuments(List<String> d) {
-        return new RoomRecord(id, title, kind, access, d, readOnlyDocuments, archived, createdAt);
+        return new RoomRecord(id, title, kind, access, d, readOnlyDocuments, archived, createdAt, template, ownerName);
     }
 
     public RoomRecord archive() {
-        return new RoomRecord(id, title, kind, access, documents, readOnlyDocuments, true, createdAt);
+        return new RoomRecord(id, title, kind, access, documents, readOnlyDocuments, true, createdAt, template, ownerName);
     }
 }

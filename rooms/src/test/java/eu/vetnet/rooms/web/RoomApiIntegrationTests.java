@@ -32,11 +32,16 @@ class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
     void aFacilitatorCreatesARoomParticipantsSeeItAndItCanBeArchived() throws Exception {
         HttpResponse<String> created = call("POST", "/api/rooms", fabio(), """
                 {"title": "Dual training design", "kind": "WORKSHOP",
-                 "access": {"participants": ["alice"], "observers": ["paula"]}, "documents": ["curriculum"]}""");
+                 "access": {"participants": ["alice"], "observers": ["paula"]}, "documents": ["curriculum"], "template": "skillsGap"}""");
         assertEquals(201, created.statusCode(), created.body());
         JsonNode room = JSON.readTree(created.body());
         String id = room.get("id").asText();
         assertEquals("fabio-id", room.get("access").get("owner").asText());
+        // What the lobby shows: the template it came from and who made it, by name.
+        assertEquals("skillsGap", room.get("template").asText());
+        assertFalse(room.get("ownerName").asText().isBlank(), created.body());
+        HttpResponse<String> badTemplate = call("POST", "/api/rooms", fabio(), "{\"title\": \"x\", \"kind\": \"WORKSHOP\", \"template\": \"<b>\"}");
+        assertEquals(400, badTemplate.statusCode(), badTemplate.body());
         assertEquals("[\"board\",\"notes\",\"workshop\",\"curriculum\"]", room.get("documents").toString());
 
         HttpResponse<String> list = call("GET", "/api/rooms", alice(), null);
