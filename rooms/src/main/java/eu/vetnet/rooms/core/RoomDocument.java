@@ -15,6 +15,7 @@ import eu.vetnet.rooms.hook.BeforeApplyPayload;
 import eu.vetnet.rooms.hook.ChangePayload;
 import eu.vetnet.rooms.hook.StorePayload;
 import eu.vetnet.rooms.policy.ClientIds;
+import eu.vetnet.rooms.policy.NoChange;
 import eu.vetnet.rooms.protocol.Protocol;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -237,6 +238,11 @@ public final class RoomDocument {
             return;
         }
         if (!s.writable()) {
+            if (changesNothing(update)) {
+                // Not a write: a reader's copy answering the sync with what the room has already (its delete set).
+                s.send(protocol.syncStatus(name, true));
+                return;
+            }
             s.send(protocol.permissionDenied(name, "read-only: your role in this room may read " + name + " but not change it"));
             s.send(protocol.syncStatus(name, false));
             return;
@@ -384,6 +390,15 @@ public final class RoomDocument {
     }
 
     /** An update with no structs and no deletions: what a client with nothing new answers to step 1. */
+    /** Whether applying {@code update} would leave this document as it is (bytes that do not decode: no). */
+    private boolean changesNothing(byte[] update) {
+        try {
+            return NoChange.changesNothing(doc, DecodedUpdate.of(update));
+        } catch (RuntimeException undecodable) {
+            return false;
+        }
+    }
+
     static boolean isEmptyUpdate(byte[] update) {
         return update.length == 2 && update[0] == 0 && update[1] == 0;
     }
