@@ -69,8 +69,9 @@ async function user(browserPath, baseUrl, username, language) {
 }
 
 const synced = (page) => page.waitForSelector('.conn[data-status="synced"]', { timeout: 20_000 });
+// The stored text, not the view's (a template's text shows in each viewer's language).
 const boardState = (page) => page.evaluate(() => window.vetnet.store.list()
-  .map((o) => ({ id: o.id, type: o.type, text: o.text, x: o.x, y: o.y, votes: o.votes.join(',') }))
+  .map((o) => ({ id: o.id, type: o.type, text: String(window.vetnet.board.objects.get(o.id)?.get('text') ?? ''), x: o.x, y: o.y, votes: o.votes.join(',') }))
   .sort((a, b) => (a.id < b.id ? -1 : 1)));
 const findByText = (page, text) => page.evaluate((t) => window.vetnet.store.list().find((o) => o.text === t) ?? null, text);
 // Waits until an object with this text exists and has the expected fields ({x, y}...). No eval in the page: the
@@ -117,6 +118,7 @@ async function main() {
     const alice = await user(browserPath, stack.baseUrl, 'alice', 'it');
     let roomUrl;
     let aliceNote;
+    let doorId;
 
     await step('a facilitator creates a room from the skills gap template', async () => {
       await fabio.page.fill('input[name=title]', 'Skills for the green transition');
@@ -140,6 +142,35 @@ async function main() {
       await alice.page.waitForFunction(() => document.querySelectorAll('svg.canvas .obj-frame').length === 2);
     });
 
+    await step('the template opens zoomed to fit, its frame titles and agenda in each viewer’s language (fabio English, alice Italian)', async () => {
+      const allFramesOnScreen = (page) => page.evaluate(() => {
+        const screen = document.querySelector('svg.canvas').getBoundingClientRect();
+        return [...document.querySelectorAll('svg.canvas .obj-frame')].every((f) => {
+          const r = f.getBoundingClientRect();
+          return r.width > 0 && r.left >= screen.left && r.top >= screen.top && r.right <= screen.right + 1 && r.bottom <= screen.bottom + 1;
+        });
+      });
+      for (const person of [fabio, alice]) {
+        if (!(await allFramesOnScreen(person.page))) throw new Error(`${person.name}: the template is not zoomed to fit`);
+      }
+      await snap(alice.page, 'alice-template-fit-it');
+      const frameTitles = (page) => page.evaluate(() => window.vetnet.store.list().filter((o) => o.type === 'frame').map((o) => o.text).sort());
+      const forFabio = await frameTitles(fabio.page);
+      const forAlice = await frameTitles(alice.page);
+      if (JSON.stringify(forFabio) !== JSON.stringify(['Needs of SMEs', 'What VET offers'])) throw new Error(`fabio's frames: ${forFabio}`);
+      if (JSON.stringify(forAlice) !== JSON.stringify(['Bisogni delle PMI', 'Cosa offre l’IFP'])) throw new Error(`alice's frames: ${forAlice}`);
+      await alice.page.click('.side .tabs button:nth-child(2)');
+      await alice.page.waitForFunction(() => document.querySelector('.side-panel')?.textContent.length > 0);
+      const agenda = await alice.page.textContent('.side-panel');
+      await alice.page.click('.side .tabs button:nth-child(1)');
+      if (!agenda.includes('Raccolta idee 15′') || agenda.includes('Gather ideas')) throw new Error(`alice's agenda is not in Italian: ${agenda.slice(0, 300)}`);
+      // The steps below point at the board in pixels of a 100 % view.
+      for (const person of [fabio, alice]) {
+        await person.page.click('.toolbar button[data-action=zoom-reset]');
+        await person.page.waitForFunction(() => document.querySelector('.toolbar button[data-action=zoom-reset]').textContent.includes('100%'));
+      }
+    });
+
     await step('alice adds a sticky note with the mouse and types in it; fabio sees it', async () => {
       await alice.page.click('button[data-tool=note]');
       const box = await alice.page.locator('svg.canvas').boundingBox();
@@ -159,6 +190,19 @@ async function main() {
       for (let i = 1; i <= 10; i++) await alice.page.mouse.move(b.x + 40 + i * 20, b.y + 40 + i * 5);
       await alice.page.mouse.up();
       await waitObject(fabio.page, 'Apprenticeship mentors', { x: aliceNote.x + 200, y: aliceNote.y + 50 });
+    });
+
+    await step('alice resizes her note from its corner handle (not moving it); fabio sees the new size', async () => {
+      const before = await findByText(alice.page, 'Apprenticeship mentors');
+      const body = await alice.page.locator(`g[data-id="${before.id}"] .note-body`).boundingBox();
+      await alice.page.mouse.click(body.x + 20, body.y + 20);
+      const handle = await alice.page.locator('rect.resize-handle').boundingBox();
+      await alice.page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+      await alice.page.mouse.down();
+      for (let i = 1; i <= 8; i++) await alice.page.mouse.move(handle.x + handle.width / 2 + i * 10, handle.y + handle.height / 2 + i * 8);
+      await alice.page.mouse.up();
+      await waitObject(fabio.page, 'Apprenticeship mentors', { x: before.x, y: before.y, w: before.w + 80, h: before.h + 64 });
+      await alice.page.keyboard.press('Escape');
     });
 
     await step('fabio adds and moves a note from the keyboard (outline); alice sees it', async () => {
@@ -260,6 +304,66 @@ async function main() {
         const note = list.find((o) => o.text === 'Apprenticeship mentors');
         return list.some((o) => o.type === 'connector' && o.from === rect?.id && o.to === note?.id);
       });
+      await page.keyboard.press('Escape');
+    });
+
+    await step('alice adds images with the image tool, by paste and by drop; the server stores them and fabio sees them from our own origin; a file that is no image is refused with its name', async () => {
+      const page = alice.page;
+      const box = await page.locator('svg.canvas').boundingBox();
+      // Pictures drawn in the page: three different sizes and colours (so three different images).
+      const png = (w, h, colour) => page.evaluate(async ([w, h, colour]) => {
+        const c = document.createElement('canvas');
+        c.width = w;
+        c.height = h;
+        const g = c.getContext('2d');
+        g.fillStyle = colour;
+        g.fillRect(0, 0, w, h);
+        const blob = await new Promise((r) => c.toBlob(r, 'image/png'));
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }, [w, h, colour]);
+      const imagesOnBoard = () => page.evaluate(() => window.vetnet.store.list().filter((o) => o.type === 'image'));
+      const before = (await imagesOnBoard()).length;
+      // 1. The image tool: a click on the board opens the file chooser.
+      await page.click('button[data-tool=image]');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(box.x + box.width - 60, box.y + box.height - 40)]);
+      await chooser.setFiles({ name: 'wide.png', mimeType: 'image/png', buffer: Buffer.from(await png(640, 320, '#2a9d8f')) });
+      await page.waitForFunction((n) => window.vetnet.store.list().filter((o) => o.type === 'image').length === n + 1, before, { timeout: 15_000 });
+      // 2. Paste and 3. drop, as the browser delivers them.
+      const deliver = (kind, bytes, name, type) => page.evaluate(([kind, bytes, name, type]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name, { type }));
+        const svg = document.querySelector('svg.canvas');
+        const r = svg.getBoundingClientRect();
+        const event = kind === 'paste'
+          ? new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })
+          : new DragEvent('drop', { dataTransfer: dt, clientX: r.left + 420, clientY: r.bottom - 150, bubbles: true, cancelable: true });
+        svg.dispatchEvent(event);
+      }, [kind, bytes, name, type]);
+      await page.click('button[data-tool=select]');
+      await page.focus('svg.canvas');
+      await deliver('paste', await png(200, 400, '#e76f51'), 'tall.png', 'image/png');
+      await deliver('drop', await png(100, 100, '#264653'), 'small.png', 'image/png');
+      await page.waitForFunction((n) => window.vetnet.store.list().filter((o) => o.type === 'image').length === n + 3, before, { timeout: 15_000 });
+      const added = (await imagesOnBoard()).slice(-3);
+      for (const o of added) {
+        if (!/^\/api\/rooms\/[^/]+\/images\/[0-9a-f]{64}$/.test(o.url)) throw new Error(`an image is not stored by the server: ${o.url?.slice(0, 80)}`);
+      }
+      const sizes = added.map((o) => `${o.w}x${o.h}`).sort();
+      if (JSON.stringify(sizes) !== JSON.stringify(['100x100', '160x320', '320x160'])) throw new Error(`images keep their proportions: ${sizes}`);
+      // Fabio's browser loads them from our origin, as the bytes alice sent.
+      await fabio.page.waitForFunction((urls) => urls.every((u) => document.querySelector(`svg.canvas image[href="${u}"]`)), added.map((o) => o.url), { timeout: 15_000 });
+      const served = await fabio.page.evaluate(async (u) => {
+        const r = await fetch(u);
+        return { status: r.status, type: r.headers.get('content-type'), bytes: (await r.arrayBuffer()).byteLength };
+      }, added[0].url);
+      if (served.status !== 200 || served.type !== 'image/png' || !(served.bytes > 0)) throw new Error(`fabio cannot load the image: ${JSON.stringify(served)}`);
+      // A text file that claims to be a PNG: the server judges the bytes and says no; the toast names the file.
+      await deliver('drop', [...Buffer.from('<html><script>alert(1)</script></html>')], 'fake.png', 'image/png');
+      await page.waitForFunction(() => [...document.querySelectorAll('.toast')].some((t) => t.textContent.includes('fake.png')), null, { timeout: 15_000 });
+      if ((await imagesOnBoard()).length !== before + 3) throw new Error('the refused file was added anyway');
+      await page.click('.toast:has-text("fake.png") button');
+      await snap(page, 'alice-images-it');
+      await page.evaluate((ids) => window.vetnet.board.remove(ids), added.map((o) => o.id));
       await page.keyboard.press('Escape');
     });
 
@@ -409,6 +513,9 @@ async function main() {
       await page.waitForSelector('.room-card a');
       await page.fill('input[name=search]', 'GREEN transition');
       await page.waitForFunction(() => [...document.querySelectorAll('.room-card strong')].some((e) => e.textContent === 'Skills for the green transition'));
+      // Each room says who made it and from which template.
+      const card = await page.textContent('.room-card:has(strong:text-is("Skills for the green transition"))');
+      if (!card.includes(`by ${fabio.displayName}`) || !card.includes('template: Skills gap canvas')) throw new Error(`the room card lacks owner or template: ${card}`);
       await page.fill('input[name=search]', 'no such room anywhere');
       await page.waitForFunction(() => document.querySelectorAll('.room-card').length === 0);
       await page.fill('input[name=search]', '');
@@ -449,6 +556,7 @@ async function main() {
       await fabio.page.click('form.stack button[type=submit]');
       await synced(fabio.page);
       const doorUrl = fabio.page.url().replace(/\?.*$/, '');
+      doorId = new URL(doorUrl).pathname.split('/').pop();
       await alice.page.goto(doorUrl);
       await alice.page.waitForSelector('main.no-access button.primary');
       const heading = await alice.page.textContent('main.no-access h1');
@@ -472,6 +580,76 @@ async function main() {
       await synced(alice.page);
       await fabio.page.goto(roomUrl);
       await synced(fabio.page);
+    });
+
+    await step('fabio shares the room: a typo is refused, a removed observer’s open room turns into the request page, she is found again by part of her name and her room reopens; alice is made observer and back, her open room following at once (axe-core on the dialog)', async () => {
+      const page = fabio.page;
+      const paula = people.find((p) => p.name === 'paula');
+      await page.click('.room-header button[aria-haspopup=dialog]');
+      await page.waitForSelector('dialog.share-dialog[open]');
+      // Names come from the identity server's directory, also for people not in the room right now.
+      await page.waitForFunction(() => document.querySelector('.share-members li[data-member="alice"] .name')?.textContent.includes('Alice Participant'));
+      await page.fill('#share-person', 'palua');
+      await page.press('#share-person', 'Enter');
+      await page.waitForSelector('.share-dialog [role=alert]');
+      if (!(await page.textContent('.share-dialog [role=alert]')).includes('palua')) throw new Error('the typo was not refused by name');
+      if (await page.locator('.share-members li[data-member="palua"]').count()) throw new Error('a name nobody has was added');
+      // Paula loses access: her open room becomes the page that asks for it.
+      await page.click('.share-members li[data-member="paula"] button');
+      await page.waitForSelector('.share-members li[data-member="paula"]', { state: 'detached' });
+      await paula.page.waitForSelector('main.no-access', { timeout: 15_000 });
+      // Found again by part of her name, added as observer: her page opens the room by itself.
+      await page.selectOption('#share-role', 'observer');
+      await page.fill('#share-person', 'polic');
+      await page.click('.share-found button:has-text("Paula Policymaker")');
+      await page.waitForSelector('.share-members li[data-member="paula"]');
+      await synced(paula.page);
+      await paula.page.waitForFunction(() => window.vetnet?.board?.actor.role === 'observer');
+      // Alice, in the room all along, follows her role without reloading.
+      await page.selectOption('.share-members li[data-member="alice"] select', 'observer');
+      await alice.page.waitForFunction(() => window.vetnet?.board?.actor.role === 'observer', null, { timeout: 15_000 });
+      await alice.page.waitForSelector('.notice');
+      await snap(page, 'fabio-share-dialog');
+      await expectAccessible(page, 'share dialog (fabio, en)');
+      await page.selectOption('.share-members li[data-member="alice"] select', 'participant');
+      await alice.page.waitForFunction(() => window.vetnet?.board?.actor.role === 'participant', null, { timeout: 15_000 });
+      await alice.page.waitForSelector('.notice', { state: 'detached' });
+      await page.click('.share-dialog button:has-text("Done")');
+      await page.waitForSelector('dialog.share-dialog', { state: 'detached' });
+      await synced(alice.page);
+    });
+
+    await step('ada, an admin, finds people and rooms in the admin area: the built-in issuer’s users are read-only and the page says why; she archives a room (axe-core on both tabs)', async () => {
+      const ada = await user(browserPath, stack.baseUrl, 'ada');
+      const page = ada.page;
+      await page.click('.topbar a[href="/admin"]');
+      await page.waitForSelector('main.admin .admin-table tr[data-user="fabio"]');
+      await page.waitForSelector('main.admin [role=status].notice');
+      if (!(await page.textContent('main.admin .notice')).includes('VETNET_OIDC_ISSUER_URI')) throw new Error('the read-only reason is not shown');
+      if (!(await page.isDisabled('tr[data-user="fabio"] td:nth-child(3) input'))) throw new Error('roles look changeable with the built-in issuer');
+      await page.fill('input[name=user-search]', 'northfield');
+      await page.waitForFunction(() => document.querySelectorAll('main.admin tbody tr').length === 1);
+      if (!(await page.textContent('main.admin')).includes('northfield-vet-college')) throw new Error('organisations are not listed');
+      await expectAccessible(page, 'admin area, users (ada, en)');
+      await page.click('#admin-tab-rooms');
+      await page.fill('input[name=room-search]', 'front DOOR');
+      // This run's room (a local database may keep rooms of earlier runs with the same title).
+      const row = `tr[data-room-id="${doorId}"]`;
+      await page.waitForSelector(`${row} button`);
+      page.once('dialog', (d) => d.accept());
+      await page.click(`${row} button`);
+      await page.waitForFunction((r) => !document.querySelector(`${r} button`) && document.querySelector(r)?.textContent.includes('archived'), row);
+      await snap(page, 'ada-admin-rooms');
+      await expectAccessible(page, 'admin area, rooms (ada, en)');
+      // The rooms API agrees: the room is archived for everyone.
+      const archived = await fabio.page.evaluate(async (id) => (await (await fetch('/api/rooms')).json()).find((r) => r.id === id)?.archived, doorId);
+      if (archived !== true) throw new Error(`the room is not archived on the server: ${archived}`);
+      // Someone without the admin role who opens /admin is told it is not for them.
+      await alice.page.goto(`${stack.baseUrl}/admin`);
+      await alice.page.waitForSelector('main.admin [role=alert]');
+      await alice.page.goto(roomUrl);
+      await synced(alice.page);
+      await ada.ctx.close().catch(() => {});
     });
 
     await step('every view passes axe-core with no serious or critical violation (sign-in, lobby, board, document, side panels; EN, IT, DE)', async () => {
@@ -523,7 +701,7 @@ async function main() {
       if (lesser.length) console.log(`    moderate or minor, not failed on:\n      ${[...new Set(lesser)].join('\n      ')}`);
     });
 
-    await step('on a tablet the board takes the whole width and the side panel opens over it; on a phone a note can still be added (axe-core on both)', async () => {
+    await step('on a tablet the board takes the whole width and the side panel opens over it; on a phone a note can still be added, a long press edits it and two fingers zoom (axe-core on both)', async () => {
       const page = fabio.page;
       try {
         await page.setViewportSize({ width: 820, height: 1180 });
@@ -551,6 +729,38 @@ async function main() {
         await snap(page, 'fabio-phone');
         await expectAccessible(page, 'room on a phone, side panel open (fabio, en)');
         await page.click('.side-toggle');
+        // Touch, as a phone's browser delivers it (touch events and the pointer events made from them).
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+        const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+        try {
+          // A finger resting on a note edits it (the whole board in view first: the note may be anywhere).
+          await page.click('.toolbar button[data-action=fit]');
+          const id = (await findByText(page, 'Written on a phone')).id;
+          const note = await page.locator(`g[data-id="${id}"] .note-body`).boundingBox();
+          const canvas = await page.locator('svg.canvas').boundingBox();
+          const at = [note.x + Math.min(30, note.width / 2), note.y + Math.min(30, note.height / 2)];
+          if (!(at[0] > canvas.x && at[0] < canvas.x + canvas.width && at[1] > canvas.y && at[1] < canvas.y + canvas.height)) {
+            throw new Error(`the note added on the phone is not on its screen: ${JSON.stringify(note)} in ${JSON.stringify(canvas)}`);
+          }
+          await touch('touchStart', [at]);
+          await page.waitForTimeout(900);
+          await touch('touchEnd', []);
+          await page.waitForSelector('textarea.inline-editor');
+          await page.keyboard.press('Escape');
+          // Two fingers moving apart zoom in around the point between them.
+          const zoom = async () => parseInt(await page.textContent('.toolbar button[data-action=zoom-reset]'), 10);
+          const before = await zoom();
+          const [cx, cy] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];
+          await touch('touchStart', [[cx - 40, cy], [cx + 40, cy]]);
+          for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx - 40 - i * 10, cy], [cx + 40 + i * 10, cy]]);
+          await touch('touchEnd', []);
+          const after = await zoom();
+          if (!(after >= Math.min(400, before * 2.5))) throw new Error(`a pinch from 80 to 240 px zoomed from ${before}% to ${after}%`);
+          await snap(page, 'fabio-phone-pinched');
+        } finally {
+          await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false }).catch(() => {});
+        }
       } finally {
         await page.setViewportSize({ width: 1360, height: 820 });
         // Back to the default for the steps that follow: the panel open.

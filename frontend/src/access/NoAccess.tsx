@@ -6,7 +6,8 @@ import { CHECK_EVERY_MS } from './AccessRequests';
 
 /**
  * A room link opened by someone not on its access list: which room it is and who runs it, and a way in (Request
- * access). Once asked, the page checks every few seconds and opens the room when the answer is yes.
+ * access). The page checks every few seconds and opens the room once the person is on the list (let in after a
+ * request, or added by a facilitator).
  */
 export function NoAccess({ roomId, navigate, onGranted }: { roomId: string; navigate: (p: string) => void; onGranted: () => void }) {
   const { t } = useI18n();
@@ -24,11 +25,13 @@ export function NoAccess({ roomId, navigate, onGranted }: { roomId: string; navi
   }, (e) => setError(e instanceof HttpError && e.status === 404 ? t('access.noSuchRoom') : String(e?.message ?? e))), [roomId, t]);
 
   useEffect(() => { void load(); }, [load]);
+  // Checked again every few seconds, asked or not: a facilitator may also add the person from the Share dialog.
+  // (No room socket is open on this page, so these checks cannot race a socket's token renewal: docs/gateway.md.)
   useEffect(() => {
-    if (summary?.request !== 'pending') return undefined;
+    if (!summary || summary.archived) return undefined;
     const timer = setInterval(() => { void load(); }, CHECK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [summary?.request, load]);
+  }, [summary, load]);
 
   const ask = async () => {
     setSending(true);

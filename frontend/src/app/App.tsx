@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AdminArea } from '../admin/AdminArea';
 import { Lobby } from '../lobby/Lobby';
 import { Room } from '../room/Room';
 import { I18nContext, LANGUAGE_NAMES, LANGUAGES, pickLanguage, translator, type Language } from '../i18n/i18n';
@@ -72,6 +73,10 @@ export function App() {
       <nav className="topbar" aria-label={t('app.title')}>
         <a href="/" className="brand" onClick={(e) => { e.preventDefault(); navigate('/'); }}>VET-NET</a>
         <span className="grow" />
+        {me?.roles.includes('admin') && (
+          <a href="/admin" aria-current={path.startsWith('/admin') ? 'page' : undefined}
+            onClick={(e) => { e.preventDefault(); navigate('/admin'); }}>{t('app.admin')}</a>
+        )}
         <label className="lang">
           <span className="sr-only">{t('app.language')}</span>
           <select value={language} aria-label={t('app.language')} onChange={(e) => i18n.setLanguage(e.target.value as Language)}>
@@ -87,6 +92,7 @@ export function App() {
         : me === undefined ? <p className="loading">{t('app.signingIn')}</p>
         : me === null ? <p className="loading">{t('app.signingIn')}</p>
         : roomMatch ? <Room key={roomMatch[1]} me={me} roomId={decodeURIComponent(roomMatch[1])} navigate={navigate} onSessionEnded={sessionEnded} />
+        : /^\/admin\/?$/.test(path.split('?')[0]) ? <AdminArea me={me} navigate={navigate} />
         : <Lobby me={me} navigate={navigate} />}
     </I18nContext.Provider>
   );

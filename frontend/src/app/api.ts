@@ -32,6 +32,9 @@ export interface RoomRecord {
   readOnlyDocuments?: string[];
   archived?: boolean;
   createdAt?: string;
+  /** The template it was made from (lobby/templates.ts id), and its owner's name when created: for lists. */
+  template?: string;
+  ownerName?: string;
 }
 
 /** Where the gateway starts the login (Spring's /oauth2/authorization/{registration}). */
@@ -52,16 +55,21 @@ function csrfToken(): string | undefined {
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return send<T>(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
+}
+
+async function send<T>(method: string, path: string, headers: Record<string, string>, body?: BodyInit): Promise<T> {
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body });
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
     try {
       const err = await res.json();
-      message = [err.message ?? err.error, err.hint].filter(Boolean).join(' — ') || message;
+      // The room server says how to fix it in `fix` (docs/rooms.md, "REST"), the gateway in `hint`.
+      message = [err.message ?? err.error, err.fix ?? err.hint].filter(Boolean).join(' — ') || message;
     } catch {
       // not JSON: keep the status line
     }
@@ -143,7 +151,47 @@ export const requestAccess = (id: string) => call<AccessRequest>('POST', `/api/r
 export const accessRequests = (id: string) => call<AccessRequest[]>('GET', `/api/rooms/${encodeURIComponent(id)}/access-requests`);
 export const decideAccess = (id: string, userId: string, decision: 'participant' | 'observer' | 'deny') =>
   call<AccessRequest>('POST', `/api/rooms/${encodeURIComponent(id)}/access-requests/${encodeURIComponent(userId)}`, { decision });
-export const createRoom = (body: { title: string; kind: RoomKind; access?: Partial<AccessList> }) => call<RoomRecord>('POST', '/api/rooms', body);
+/** A person as the people directory answers (identity, docs/identity.md, "People directory"): never the e-mail. */
+export interface DirectoryPerson {
+  id: string;
+  username: string;
+  name: string;
+}
+/** Replaces the room's access list (facilitators only); the room server re-judges open sockets at once. */
+export const updateAccess = (id: string, access: AccessList) => call<RoomRecord>('PUT', `/api/rooms/${encodeURIComponent(id)}/access`, access);
+/** People a facilitator may invite, by part of a name, username or e-mail (identity's people directory). */
+export const searchPeople = (q: string) => call<DirectoryPerson[]>('GET', `/api/directory/people?q=${encodeURIComponent(q)}`);
+/** The people named by an access list's entries (usernames or ids); unknown entries are left out. */
+export const lookupPeople = (entries: string[]) => entries.length === 0 ? Promise.resolve([] as DirectoryPerson[])
+  : call<DirectoryPerson[]>('GET', `/api/directory/people?${entries.map((e) => `entry=${encodeURIComponent(e)}`).join('&')}`);
+/** Stores an image for the room's board; the answer's `url` is what a board object may show (docs/rooms.md, "Images"). */
+export const uploadImage = (roomId: string, file: Blob) => send<{ id: string; url: string; type: string; bytes: number }>(
+  'POST', `/api/rooms/${encodeURIComponent(roomId)}/images`, { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }, file);
+export const createRoom = (body: { title: string; kind: RoomKind; template?: string; access?: Partial<AccessList> }) => call<RoomRecord>('POST', '/api/rooms', body);
+
+/** A platform user as the admin API shows it (identity, docs/identity.md, "Admin API"). */
+export interface ManagedUser {
+  id: string;
+  username: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  enabled: boolean;
+  organisation?: string | null;
+  /** Identity's enum names: PARTICIPANT, FACILITATOR, POLICYMAKER, ADMIN. */
+  roles: string[];
+}
+export const PLATFORM_ROLES = ['participant', 'facilitator', 'policymaker', 'admin'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+export const adminDirectory = () => call<{ editable: boolean; reason?: string | null }>('GET', '/api/admin/directory');
+export const adminUsers = () => call<ManagedUser[]>('GET', '/api/admin/users?max=500');
+export const adminCreateUser = (user: { username: string; firstName?: string; lastName?: string; email?: string; password?: string; organisation?: string; roles: string[] }) =>
+  call<ManagedUser>('POST', '/api/admin/users', user);
+export const adminSetRole = (id: string, role: PlatformRole, on: boolean) =>
+  call<ManagedUser>(on ? 'PUT' : 'DELETE', `/api/admin/users/${encodeURIComponent(id)}/roles/${role}`);
+export const adminSetOrganisation = (id: string, organisation: string | null) =>
+  call<ManagedUser>('PUT', `/api/admin/users/${encodeURIComponent(id)}/organisation`, { organisation });
+export const archiveRoom = (id: string) => call<RoomRecord>('POST', `/api/rooms/${encodeURIComponent(id)}/archive`);
 
 /** The user's role in a room, as the room server resolves it (rooms/room/RoomAccessHook.roleOf). */
 export function roleIn(room: RoomRecord, me: Me): 'facilitator' | 'participant' | 'observer' | null {

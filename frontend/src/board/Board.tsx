@@ -3,8 +3,10 @@ import type { Awareness } from 'y-protocols/awareness';
 import { GlyphLabel } from '../app/GlyphLabel';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Peer } from '../sync/peers';
-import { bounds, intersects, normalize, type Point } from './geometry';
-import { checkImage, IMAGE_TYPES, MAX_IMAGE_BYTES, readAsDataUrl } from './images';
+import { bounds, fitView, intersects, normalize, type BoardView, type Point } from './geometry';
+import { LONG_PRESS_MS, LONG_PRESS_SLOP, MAX_SCALE, MIN_SCALE, pinchView } from './touch';
+import { uploadImage } from '../app/api';
+import { boardSize, IMAGE_TYPES, imageFiles, pixelSize } from './images';
 import { keyOf, toolForKey } from './shortcuts';
 import { BoardError, canEdit, canWrite, connectable, HAS_TEXT, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
 import { Icon } from './icons';
@@ -15,11 +17,7 @@ import type { BoardStore } from './store';
 export type Tool = 'select' | 'note' | 'text' | 'rect' | 'ellipse' | 'connector' | 'pen' | 'frame' | 'image';
 const TOOLS: Tool[] = ['select', 'note', 'text', 'rect', 'ellipse', 'connector', 'pen', 'frame', 'image'];
 
-interface View {
-  x: number;
-  y: number;
-  s: number;
-}
+type View = BoardView;
 
 type Drag =
   | { kind: 'move'; ids: string[]; last: Point; moved: boolean }
@@ -31,6 +29,8 @@ type Drag =
   | { kind: 'connect'; from: string; current: Point };
 
 interface Props {
+  /** The room whose image store uploads go to. */
+  roomId: string;
   model: BoardModel;
   store: BoardStore;
   awareness?: Awareness;
@@ -41,7 +41,7 @@ interface Props {
   onError: (message: string) => void;
 }
 
-export const Board = memo(function Board({ model, store, awareness, peers, selected, onSelect, names, onError }: Props) {
+export const Board = memo(function Board({ roomId, model, store, awareness, peers, selected, onSelect, names, onError }: Props) {
   const { t } = useI18n();
   const objects = useSyncExternalStore(store.subscribe, store.list);
   const byId = useSyncExternalStore(store.subscribe, store.map);
@@ -75,20 +75,36 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     awareness?.setLocalStateField('selection', [...selected]);
   }, [awareness, selected]);
 
-  // The image tool asks for a file; it lands where the board was clicked.
+  // Images come from the image tool (a file, placed where the board was clicked), a paste (at the middle of the
+  // view) or a drop (where dropped). Each is uploaded to the room server, which judges it; the board then shows
+  // the path it answers (docs/rooms.md, "Images").
   const imageInput = useRef<HTMLInputElement>(null);
   const imageAt = useRef<Point>({ x: 0, y: 0 });
-  const onImageChosen = async (file: File | undefined) => {
-    if (!file) return;
-    const check = checkImage(file);
-    if (!check.ok) {
-      onError(t(check.reason === 'type' ? 'image.wrongType' : 'image.tooLarge', { max: String(MAX_IMAGE_BYTES / 1024) }));
-      return;
+  const [uploading, setUploading] = useState(0);
+  const addImages = async (files: ArrayLike<File>, at: Point) => {
+    const { images, others } = imageFiles(files);
+    if (others > 0) onError(t('image.wrongType'));
+    const created: string[] = [];
+    for (const [i, file] of images.entries()) {
+      setUploading((n) => n + 1);
+      try {
+        const [{ url }, pixels] = await Promise.all([uploadImage(roomId, file), pixelSize(file)]);
+        const { w, h } = boardSize(pixels?.width ?? 0, pixels?.height ?? 0);
+        // Several at once are laid out side by side rather than on top of each other.
+        run(() => created.push(model.create({ type: 'image', x: at.x + i * 24, y: at.y + i * 24, w, h, url })));
+      } catch (e) {
+        onError(t('image.failed', { name: file.name, reason: String((e as Error)?.message ?? e) }));
+      } finally {
+        setUploading((n) => n - 1);
+      }
     }
-    const url = await readAsDataUrl(file);
-    const at = imageAt.current;
-    run(() => onSelect(new Set([model.create({ type: 'image', x: at.x, y: at.y, url })])));
+    if (created.length > 0) onSelect(new Set(created));
   };
+  const viewCentre = (): Point => {
+    const r = svgRef.current!.getBoundingClientRect();
+    return toBoard(r.left + r.width / 2, r.top + r.height / 2);
+  };
+  const canAddImages = canWrite(model.actor);
 
   const run = useCallback((fn: () => void) => {
     try {
@@ -114,7 +130,70 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     return id ? store.get(id) : undefined;
   };
 
+  // Touch (docs/frontend.md, "Small screens"): one finger does what the mouse does (tap selects, a drag on the empty
+  // board pans); a second finger turns it into a pinch (zoom and pan); a finger resting on an object edits its text.
+  const touches = useRef(new Map<number, Point>());
+  const pinch = useRef<{ a0: Point; b0: Point; view: View } | null>(null);
+  const longPress = useRef<{ timer: ReturnType<typeof setTimeout>; at: Point } | null>(null);
+  const cancelLongPress = () => {
+    if (longPress.current) clearTimeout(longPress.current.timer);
+    longPress.current = null;
+  };
+  useEffect(() => cancelLongPress, []);
+  const onCanvas = (e: { clientX: number; clientY: number }): Point => {
+    const r = svgRef.current!.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  /** Handles a touch pointer going down; true when it is part of a pinch and nothing else should happen. */
+  const touchDown = (e: ReactPointerEvent<SVGSVGElement>): boolean => {
+    touches.current.set(e.pointerId, onCanvas(e));
+    if (touches.current.size >= 2) {
+      cancelLongPress();
+      setDragBoth(null);
+      const [a, b] = [...touches.current.values()];
+      pinch.current = { a0: a, b0: b, view };
+      svgRef.current!.setPointerCapture(e.pointerId);
+      return true;
+    }
+    const o = objectAt(e);
+    if (o && tool === 'select' && canEdit(model.actor, o) && HAS_TEXT.has(o.type)) {
+      const id = o.id;
+      longPress.current = {
+        at: onCanvas(e),
+        timer: setTimeout(() => {
+          longPress.current = null;
+          setDragBoth(null);
+          model.endStep();
+          onSelect(new Set([id]));
+          setEditing(id);
+        }, LONG_PRESS_MS),
+      };
+    }
+    return false;
+  };
+  /** Handles a touch pointer moving; true when a pinch used it. */
+  const touchMove = (e: ReactPointerEvent<SVGSVGElement>): boolean => {
+    if (!touches.current.has(e.pointerId)) return false;
+    const now = onCanvas(e);
+    touches.current.set(e.pointerId, now);
+    if (longPress.current && Math.hypot(now.x - longPress.current.at.x, now.y - longPress.current.at.y) > LONG_PRESS_SLOP) cancelLongPress();
+    const p = pinch.current;
+    if (!p || touches.current.size < 2) return !!p;
+    const [a, b] = [...touches.current.values()];
+    setView(pinchView(p.view, p.a0, p.b0, a, b));
+    return true;
+  };
+  const touchUp = (e: ReactPointerEvent<SVGSVGElement>): boolean => {
+    cancelLongPress();
+    touches.current.delete(e.pointerId);
+    if (!pinch.current) return false;
+    // The pinch ends with its first finger up; the other one does not start a pan from where it rests.
+    if (touches.current.size === 0) pinch.current = null;
+    return true;
+  };
+
   const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
+    if (e.pointerType === 'touch' && touchDown(e)) return;
     if (editing) setEditing(null);
     const p = toBoard(e.clientX, e.clientY);
     const target = (e.target as Element).closest('[data-id]');
@@ -183,6 +262,7 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
   };
 
   const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>) => {
+    if (e.pointerType === 'touch' && touchMove(e)) return;
     const p = toBoard(e.clientX, e.clientY);
     const now = performance.now();
     if (awareness && now - lastCursor.current > 50) {
@@ -223,6 +303,10 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
   };
 
   const onPointerUp = (e: ReactPointerEvent<SVGSVGElement>) => {
+    if (e.pointerType === 'touch' && touchUp(e)) {
+      setDragBoth(null);
+      return;
+    }
     const d = dragRef.current;
     setDragBoth(null);
     if (!d) return;
@@ -270,9 +354,21 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
     }
   };
 
+  // A board opens showing all of its content (a template's frames, a long session's notes), once per opening:
+  // zoomed out as far as needed, never in beyond 100 %. After that the view is the person's own.
+  const fittedOnOpen = useRef(false);
+  useEffect(() => {
+    const el = svgRef.current;
+    // Measured here, not from `size`: that starts as a guess until the first layout.
+    if (fittedOnOpen.current || objects.length === 0 || !el || el.clientWidth === 0) return;
+    fittedOnOpen.current = true;
+    const fitted = fitView(objects, { w: el.clientWidth, h: el.clientHeight }, 1);
+    if (fitted) setView(fitted);
+  }, [objects, size]);
+
   const zoomAt = (factor: number, sx: number, sy: number) => {
     setView((v) => {
-      const s = Math.min(4, Math.max(0.1, v.s * factor));
+      const s = Math.min(MAX_SCALE, Math.max(MIN_SCALE, v.s * factor));
       return { s, x: sx - ((sx - v.x) / v.s) * s, y: sy - ((sy - v.y) / v.s) * s };
     });
   };
@@ -379,7 +475,7 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
   return (
     <div className="board">
       <input ref={imageInput} type="file" accept={IMAGE_TYPES.join(',')} hidden aria-hidden="true" tabIndex={-1}
-        onChange={(e) => { void onImageChosen(e.target.files?.[0]); e.target.value = ''; }} />
+        onChange={(e) => { if (e.target.files) void addImages(e.target.files, imageAt.current); e.target.value = ''; }} />
       <div className="toolbar" role="toolbar" aria-label={t('room.board')}>
         {TOOLS.map((k) => (
           <button key={k} type="button" className={tool === k ? 'active' : ''} aria-pressed={tool === k} title={`${t(`tool.${k}` as MessageKey)} (${keyOf(k)})`}
@@ -409,16 +505,10 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
         <button type="button" onClick={() => zoomAt(1.2, 300, 200)} title={t('tool.zoomIn')} aria-label={t('tool.zoomIn')}><Icon name="zoomIn" /></button>
         <button type="button" onClick={() => zoomAt(1 / 1.2, 300, 200)} title={t('tool.zoomOut')} aria-label={t('tool.zoomOut')}><Icon name="zoomOut" /></button>
         <button type="button" data-action="fit" onClick={() => {
-          if (objects.length === 0) return;
-          let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-          for (const o of objects) {
-            const b = bounds(o);
-            x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y); x1 = Math.max(x1, b.x + b.w); y1 = Math.max(y1, b.y + b.h);
-          }
-          const s = Math.min(4, Math.max(0.05, Math.min((size.w - 40) / (x1 - x0 || 1), (size.h - 40) / (y1 - y0 || 1))));
-          setView({ s, x: 20 - x0 * s, y: 20 - y0 * s });
+          const fitted = fitView(objects, size);
+          if (fitted) setView(fitted);
         }} title={t('tool.zoomFit')} aria-label={t('tool.zoomFit')}><Icon name="fit" /></button>
-        <button type="button" onClick={() => setView({ x: 40, y: 40, s: 1 })} title={t('tool.zoomReset')}>
+        <button type="button" data-action="zoom-reset" onClick={() => setView({ x: 40, y: 40, s: 1 })} title={t('tool.zoomReset')}>
           <GlyphLabel glyph={`${Math.round(view.s * 100)}%`} label={t('tool.zoomReset')} />
         </button>
         <button type="button" data-action="help" aria-expanded={helpOpen} aria-controls="board-help" title={`${t('board.shortcuts')} (?)`}
@@ -426,6 +516,8 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
           <GlyphLabel glyph="?" label={t('board.shortcuts')} />
         </button>
         {tool === 'connector' && <span className="hint">{t('tool.connectHint')}</span>}
+        {tool === 'image' && uploading === 0 && <span className="hint">{t('image.dropHere')}</span>}
+        <span className="hint" role="status">{uploading > 0 ? t('image.uploading', { count: uploading }) : ''}</span>
       </div>
       {helpOpen && (
         <section id="board-help" className="board-help" aria-labelledby="board-help-heading">
@@ -444,6 +536,17 @@ export const Board = memo(function Board({ model, store, awareness, peers, selec
       <svg ref={svgRef} className={`canvas tool-${tool}`} tabIndex={0} role="application" aria-label={t('board.label')}
         onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={onPointerUp}
         onWheel={onWheel} onKeyDown={onKeyDown}
+        onPaste={(e) => {
+          if (!canAddImages || e.clipboardData.files.length === 0) return;
+          e.preventDefault();
+          void addImages(e.clipboardData.files, viewCentre());
+        }}
+        onDragOver={(e) => { if (canAddImages && e.dataTransfer.types.includes('Files')) e.preventDefault(); }}
+        onDrop={(e) => {
+          if (!canAddImages || e.dataTransfer.files.length === 0) return;
+          e.preventDefault();
+          void addImages(e.dataTransfer.files, toBoard(e.clientX, e.clientY));
+        }}
         onDoubleClick={(e) => {
           const o = objectAt(e);
           if (o && canEdit(model.actor, o) && HAS_TEXT.has(o.type)) setEditing(o.id);

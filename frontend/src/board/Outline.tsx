@@ -204,7 +204,8 @@ const OutlineRow = memo(function OutlineRow({ o, selected, t, names, onKey, onSe
   /** What the row says instead of the object's own text (a connector: its two ends). */
   text?: string;
 }) {
-  const text = shown ?? (o.type === 'image' ? (o.url ?? '') : o.text || '—');
+  // An image's address says nothing to a reader (a hash): it is named by its type and author like an empty shape.
+  const text = shown ?? (o.text || '—');
   const parts = [t('outline.item', { type: t(`type.${o.type}` as MessageKey), text }), t('outline.by', { name: names(o.owner) })];
   if (o.votes.length > 0) parts.push(t('board.votes', { count: o.votes.length }));
   return (

@@ -75,3 +75,30 @@ export function frameOf(o: BoardObject, frames: readonly BoardObject[]): BoardOb
   }
   return best;
 }
+
+/** A view of the board: board point p shows at screen point (x + p.x * s, y + p.y * s). */
+export interface BoardView {
+  x: number;
+  y: number;
+  s: number;
+}
+
+/**
+ * The view that shows every object inside a screen of `screen` size with `margin` pixels around, zoomed out as far
+ * as needed but never in beyond `maxScale` (a small board is not blown up). Undefined for an empty board or a
+ * screen not laid out yet.
+ */
+export function fitView(objects: readonly BoardObject[], screen: { w: number; h: number }, maxScale = 4, margin = 20): BoardView | undefined {
+  if (objects.length === 0 || screen.w <= 2 * margin || screen.h <= 2 * margin) return undefined;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const o of objects) {
+    const b = bounds(o);
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.w);
+    y1 = Math.max(y1, b.y + b.h);
+  }
+  const s = Math.min(maxScale, Math.max(0.05, Math.min((screen.w - 2 * margin) / (x1 - x0 || 1), (screen.h - 2 * margin) / (y1 - y0 || 1))));
+  // Anchored at the top left, where reading starts (and where new content has room to grow right and down).
+  return { s, x: margin - x0 * s, y: margin - y0 * s };
+}

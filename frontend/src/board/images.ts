@@ -1,26 +1,42 @@
 /**
- * Images on the board. The room server accepts an object's `url` only as a data:image URL the update carries itself
- * or a path of our own origin (docs/rooms.md, "Board content"): a third-party URL would make every viewer's
- * browser call that party. Until the server stores uploads, an image travels inside the board as a data URL, so
- * its size is capped to keep the document small.
+ * Images on the board. The room server stores an upload and answers a path of our own origin
+ * (`/api/rooms/{room}/images/{sha256}`); a board object's `url` may only be such a path or a small data:image URL
+ * (docs/rooms.md, "Images" and "Board content"), never a third party's address. The server judges the bytes and the
+ * size (413 with the limit); the browser only filters what it offers to send.
  */
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
-export const MAX_IMAGE_BYTES = 256 * 1024;
 
-export type ImageCheck = { ok: true } | { ok: false; reason: 'type' | 'size' };
-
-export function checkImage(file: { type: string; size: number }): ImageCheck {
-  if (!(IMAGE_TYPES as readonly string[]).includes(file.type)) return { ok: false, reason: 'type' };
-  if (file.size > MAX_IMAGE_BYTES) return { ok: false, reason: 'size' };
-  return { ok: true };
+/** Whether a file claims to be one of the image types the server takes (the server checks the bytes themselves). */
+export function isImageFile(file: { type: string }): boolean {
+  return (IMAGE_TYPES as readonly string[]).includes(file.type);
 }
 
-/** The file as a data:image URL. */
-export function readAsDataUrl(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('the image could not be read'));
-    reader.readAsDataURL(file);
-  });
+/** The image files among what was pasted or dropped, and whether anything else was among them. */
+export function imageFiles(files: ArrayLike<File>): { images: File[]; others: number } {
+  const all = Array.from(files);
+  const images = all.filter(isImageFile);
+  return { images, others: all.length - images.length };
+}
+
+/** The largest side of a new image on the board; the other follows the picture's own proportions. */
+export const IMAGE_BOARD_SIDE = 320;
+
+/** A picture of `width` x `height` pixels, scaled to fit IMAGE_BOARD_SIDE (never enlarged beyond its pixels). */
+export function boardSize(width: number, height: number): { w: number; h: number } {
+  if (!(width > 0) || !(height > 0)) return { w: 240, h: 180 };
+  const scale = Math.min(1, IMAGE_BOARD_SIDE / Math.max(width, height));
+  return { w: Math.max(16, Math.round(width * scale)), h: Math.max(16, Math.round(height * scale)) };
+}
+
+/** The pixel size of an image file, or undefined when the browser cannot decode it. */
+export async function pixelSize(file: Blob): Promise<{ width: number; height: number } | undefined> {
+  if (typeof createImageBitmap !== 'function') return undefined;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    return undefined;
+  }
 }

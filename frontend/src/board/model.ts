@@ -35,6 +35,8 @@ export interface BoardObject {
   readonly to?: string;
   readonly points?: readonly number[];
   readonly url?: string;
+  /** For template content: the message key its text came from (lobby/templates.ts); shown in each viewer's language while untouched. */
+  readonly tpl?: string;
   readonly votes: readonly string[];
 }
 
@@ -50,6 +52,7 @@ export interface NewObject {
   to?: string;
   points?: number[];
   url?: string;
+  tpl?: string;
 }
 
 const DEFAULT_SIZE: Record<ObjectType, [number, number]> = {
@@ -106,6 +109,7 @@ export function readObject(id: string, m: unknown): BoardObject | null {
     to: typeof m.get('to') === 'string' ? (m.get('to') as string) : undefined,
     points: Array.isArray(points) ? (points as number[]) : undefined,
     url: typeof m.get('url') === 'string' ? (m.get('url') as string) : undefined,
+    tpl: typeof m.get('tpl') === 'string' ? (m.get('tpl') as string) : undefined,
     votes: votes instanceof Y.Map ? [...votes.keys()].sort() : [],
   };
 }
@@ -191,6 +195,7 @@ export class BoardModel {
     if (spec.to) m.set('to', spec.to);
     if (spec.points) m.set('points', spec.points.map((p) => Math.round(p * 10) / 10));
     if (spec.url) m.set('url', spec.url);
+    if (spec.tpl) m.set('tpl', spec.tpl);
     m.set('votes', new Y.Map<boolean>());
   }
 

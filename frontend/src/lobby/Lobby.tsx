@@ -63,7 +63,10 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
               <strong>{r.title}</strong>
             </a>
             <span className="muted"> · {t(`kind.${r.kind}` as MessageKey)}{role ? ` · ${t('lobby.role', { role: t(`role.${role}` as MessageKey) })}` : ''}
-              {r.createdAt ? <> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time></> : null}</span>
+              {r.createdAt ? <> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time></> : null}
+              {r.ownerName ? ` · ${t('lobby.by', { name: r.ownerName })}` : ''}
+              {r.template && r.template !== 'blank' && (TEMPLATES as readonly string[]).includes(r.template)
+                ? ` · ${t('lobby.fromTemplate', { template: t(`template.${r.template}` as MessageKey) })}` : ''}</span>
             <span className="presence" aria-live="polite">
               {presence ? t('lobby.present', { count: presence[r.id] ?? 0 }) : ''}
             </span>
@@ -125,7 +128,7 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
                 e.preventDefault();
                 if (!title.trim()) return;
                 try {
-                  const room = await createRoom({ title: title.trim(), kind, access: { participants: names(participants), observers: names(observers), facilitators: [] } });
+                  const room = await createRoom({ title: title.trim(), kind, template, access: { participants: names(participants), observers: names(observers), facilitators: [] } });
                   navigate(`/rooms/${room.id}?template=${template}`);
                 } catch (err) {
                   setError(err instanceof Error ? err.message : String(err));

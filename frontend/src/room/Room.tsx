@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { AccessRequests } from '../access/AccessRequests';
 import { NoAccess } from '../access/NoAccess';
+import { ShareDialog } from '../access/ShareDialog';
 import { GlyphLabel } from '../app/GlyphLabel';
 import { getRoom, HttpError, probeSession, roleIn, roomPeople, signIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
@@ -58,6 +59,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     return !open;
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [sharing, setSharing] = useState(false);
 
   const toast = useCallback((text: string) => {
     const id = Date.now() + Math.random();
@@ -105,6 +107,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
   const store = useMemo(() => (boardHandle ? new BoardStore(boardHandle.doc) : undefined), [boardHandle?.doc]);
   useEffect(() => () => board?.destroy(), [board]);
   useEffect(() => () => store?.destroy(), [store]);
+  useEffect(() => store?.setTranslate(t), [store, t]);
   const workshop = useMemo(() => (workshopHandle ? new WorkshopModel(workshopHandle.doc, { userId: me.id, role: readOnly(workshopHandle) ? 'observer' : baseRole }) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [workshopHandle?.doc, me.id, baseRole, workshopHandle?.scope]);
@@ -158,6 +161,22 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [namesVersion, me, known]);
 
+  // A facilitator changed this person's role or removed them: the server closed the socket (1008 or 4403) and
+  // it opens again with the new role, or not at all. The room record is read again on each reopening, scope change
+  // or refusal, so that the whole page (badge, notes, workshop) follows at once; without access it becomes the
+  // request-access page.
+  const scopes = ROOM_DOCUMENTS.map((d) => session?.get(d)?.scope ?? '').join(',');
+  const refused = session?.state.stopped === 'refused';
+  const firstOpening = useRef(true);
+  useEffect(() => {
+    if (!socketOpen && !refused) return;
+    if (firstOpening.current) {
+      firstOpening.current = false;
+      return;
+    }
+    getRoom(roomId).then(setRoom, (e) => { if (e instanceof HttpError && e.status === 403) setNoAccess(true); });
+  }, [socketOpen, scopes, refused, roomId]);
+
   // A new room from a template: the creator writes the starting board once both documents are synced.
   const template = new URLSearchParams(location.search).get('template') as TemplateId | null;
   useEffect(() => {
@@ -208,7 +227,11 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
         <span className="role-badge">{t(`role.${boardRole}` as MessageKey)}</span>
         <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending} data-changed={shown}>{statusText}</span>
         <button type="button" className="link" onClick={() => { void navigator.clipboard?.writeText(location.origin + `/rooms/${roomId}`); toast(t('room.linkCopied')); }}>{t('room.copyLink')}</button>
+        {room && baseRole === 'facilitator' && !room.archived && (
+          <button type="button" className="primary" aria-haspopup="dialog" onClick={() => setSharing(true)}>{t('room.share')}</button>
+        )}
       </header>
+      {sharing && room && <ShareDialog room={room} onChanged={setRoom} onClose={() => setSharing(false)} />}
       {sessionEnded && (
         // Right under the header, so it comes early in the tab order. Focus is not moved here: the user may be
         // typing, and what they type is kept on this device (IndexedDB) and merged once they are back.
@@ -242,7 +265,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
           </div>
           <div className="tab-panel" hidden={mainTab !== 'board'}>
             {board && store && (
-              <Board key={`b${boardHandle?.generation}`} model={board} store={store} awareness={awareness} peers={peers}
+              <Board key={`b${boardHandle?.generation}`} roomId={roomId} model={board} store={store} awareness={awareness} peers={peers}
                 selected={selected} onSelect={setSelected} names={names} onError={toast} />
             )}
           </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { inViewerLanguage } from '../i18n/contentText';
 import { GlyphLabel } from '../app/GlyphLabel';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { PHASES, remaining, type WorkshopModel, type WorkshopSnapshot } from './model';
@@ -73,7 +74,7 @@ export function WorkshopPanel({ model, names, onError }: { model: WorkshopModel;
         <ol className="agenda">
           {s.agenda.map((a, i) => (
             <li key={i}>
-              <span>{a.title}</span> <span className="muted">{a.minutes}′</span>
+              <span>{inViewerLanguage(a.title, a.tpl, t)}</span> <span className="muted">{a.minutes}′</span>
               {fac && <button type="button" className="link" onClick={() => attempt(() => model.removeAgendaItem(i))}>{t('workshop.remove')}</button>}
             </li>
           ))}

@@ -7,7 +7,8 @@ import { newId, type BoardActor } from '../board/model';
  * only), root Y.Map "questions" (id -> Y.Map {text, owner, upvotes: Y.Map userId -> true}) and root Y.Map
  * "votes" (poll id -> Y.Map userId -> choice; facilitators open a poll, everyone votes under their own id).
  */
-export interface AgendaItem { title: string; minutes: number }
+/** `tpl`: the message key of a template's item (i18n/contentText.ts), shown in each viewer's language while untouched. */
+export interface AgendaItem { title: string; minutes: number; tpl?: string }
 export interface Timer { startedAt: number; durationSec: number; running: boolean }
 export interface Question { id: string; text: string; owner: string; upvotes: string[] }
 export interface Poll { id: string; question: string; options: string[]; votes: Record<string, string> }
@@ -49,12 +50,13 @@ export class WorkshopModel {
     return a as Y.Array<Y.Map<unknown>>;
   }
 
-  addAgendaItem(title: string, minutes: number): void {
+  addAgendaItem(title: string, minutes: number, tpl?: string): void {
     this.requireFacilitator();
     this.tx(() => {
       const m = new Y.Map<unknown>();
       m.set('title', title);
       m.set('minutes', minutes);
+      if (tpl) m.set('tpl', tpl);
       this.agenda().push([m]);
     });
   }
@@ -149,7 +151,8 @@ export class WorkshopModel {
     const agendaRaw = this.workshop.get('agenda');
     const agenda = agendaRaw instanceof Y.Array
       ? (agendaRaw.toArray() as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
-        .map((m) => ({ title: String(m.get('title') ?? ''), minutes: Number(m.get('minutes') ?? 0) }))
+        .map((m) => ({ title: String(m.get('title') ?? ''), minutes: Number(m.get('minutes') ?? 0),
+          ...(typeof m.get('tpl') === 'string' ? { tpl: m.get('tpl') as string } : {}) }))
       : [];
     const tm = this.workshop.get('timer');
     const timer: Timer = tm instanceof Y.Map

@@ -8,15 +8,15 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The browser app routes {@code /rooms/{id}} itself (history API). Opening such a URL directly (a room's shared
+ * The browser app routes {@code /rooms/{id}} and {@code /admin} itself (history API). Opening such a URL directly (a room's shared
  * link, a reload, the return after signing in) asks the gateway for that path, where no file exists: without this
  * the answer is 404 instead of the app. Page requests for an app route are served {@code /index.html}; the API and
  * the sockets ({@code /api/**}, {@code /ws/**}) are other paths and are never touched.
  */
 final class AppRoutesWebFilter implements WebFilter {
 
-    /** The app's routes besides {@code /} (frontend/src/app/App.tsx): one room. */
-    static final Pattern APP_ROUTE = Pattern.compile("^/rooms/[^/]+/?$");
+    /** The app's routes besides {@code /} (frontend/src/app/App.tsx): one room, the admin area. */
+    static final Pattern APP_ROUTE = Pattern.compile("^(/rooms/[^/]+|/admin)/?$");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

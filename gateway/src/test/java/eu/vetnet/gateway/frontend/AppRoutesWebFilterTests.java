@@ -25,11 +25,12 @@ class AppRoutesWebFilterTests {
         assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/rooms/r-42").build()));
         assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/rooms/r-42/").build()));
         assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.head("/rooms/r-42?x=1").build()));
+        assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/admin").build()));
     }
 
     @Test
     void apiSocketsFilesAndWritesAreLeftAlone() {
-        for (String path : new String[] {"/api/rooms/r-42", "/ws/rooms/r-42", "/rooms/r-42/board", "/assets/index-abc.js", "/", "/rooms"}) {
+        for (String path : new String[] {"/api/rooms/r-42", "/ws/rooms/r-42", "/rooms/r-42/board", "/assets/index-abc.js", "/", "/rooms", "/admin/x", "/administrator"}) {
             assertEquals(path, pathSeenAfter(MockServerHttpRequest.get(path).build()), path);
         }
         assertEquals("/rooms/r-42", pathSeenAfter(MockServerHttpRequest.post("/rooms/r-42").build()));
