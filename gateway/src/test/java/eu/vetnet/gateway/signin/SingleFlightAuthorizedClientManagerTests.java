@@ -62,6 +62,39 @@ class SingleFlightAuthorizedClientManagerTests {
         assertEquals(2, delegate.refreshes.get(), "a later request is not served a finished flight");
     }
 
+    /** As Spring Cloud Gateway's TokenRelay asks: no exchange attribute, the exchange in the Reactor context only. */
+    private static Mono<OAuth2AuthorizedClient> relayed(SingleFlightAuthorizedClientManager manager, WebSession session) {
+        MockServerWebExchange exchange = MockServerWebExchange.builder(MockServerHttpRequest.get("/api/rooms/r/images/i")).session(session).build();
+        OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId("vetnet").principal("alice").build();
+        return manager.authorize(request).contextWrite(reactor.util.context.Context.of(org.springframework.web.server.ServerWebExchange.class, exchange));
+    }
+
+    @Test
+    void relayedRequestsWhoseExchangeIsOnlyInTheReactorContextShareTheRefreshToo() {
+        SlowRefresh delegate = new SlowRefresh();
+        SingleFlightAuthorizedClientManager manager = new SingleFlightAuthorizedClientManager(delegate);
+        WebSession session = new InMemoryWebSessionStore().createWebSession().block();
+
+        // Three images loading while a socket renewal (with the attribute) runs: one refresh for all four.
+        var together = Mono.zip(relayed(manager, session), relayed(manager, session), relayed(manager, session),
+                manager.authorize(request(session))).block(Duration.ofSeconds(5));
+
+        assertEquals(1, delegate.refreshes.get(), "one refresh for the relayed requests and the renewal of one session");
+        assertSame(together.getT1(), together.getT4());
+    }
+
+    @Test
+    void aRequestWithNoExchangeAnywhereGoesStraightThrough() {
+        SlowRefresh delegate = new SlowRefresh();
+        SingleFlightAuthorizedClientManager manager = new SingleFlightAuthorizedClientManager(delegate);
+        OAuth2AuthorizeRequest bare = OAuth2AuthorizeRequest.withClientRegistrationId("vetnet").principal("alice").build();
+
+        Mono.zip(manager.authorize(bare), manager.authorize(bare)).block(Duration.ofSeconds(5));
+
+        assertEquals(2, delegate.refreshes.get());
+        assertEquals(0, manager.inFlight());
+    }
+
     @Test
     void differentSessionsRefreshOnTheirOwn() {
         SlowRefresh delegate = new SlowRefresh();
