@@ -22,9 +22,13 @@ public class FrontendConfiguration {
         return new AppRoutesWebFilter();
     }
 
-    /** Our error pages for browsers; Boot's own handler steps back when this bean exists (docs/frontend.md, "Error pages"). */
+    /**
+     * Our error pages for browsers; Boot's own handler steps back when this bean exists (docs/frontend.md, "Error
+     * pages"). At Boot's own place (-1): after the handlers that answer particular errors themselves, such as the
+     * 401 of a sign-in that ended (SignInEndedHandler, -2).
+     */
     @Bean
-    @Order(-2)
+    @Order(-1)
     ErrorWebExceptionHandler brandedErrorPages(ErrorAttributes errorAttributes, WebProperties web, ApplicationContext context,
             ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> viewResolvers) {
         BrandedErrorPages handler = new BrandedErrorPages(errorAttributes, web, context);
