@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.vetnet.rooms.history.process.TokenIssuer;
 import eu.vetnet.rooms.images.ImagesProperties;
 import eu.vetnet.rooms.images.RoomImages;
 import eu.vetnet.rooms.room.AccessList;
 import eu.vetnet.rooms.room.RoomKind;
 import eu.vetnet.rooms.room.RoomRecord;
-import eu.vetnet.rooms.room.RoomStore;
-import eu.vetnet.testkit.LocalServices;
-import eu.vetnet.testkit.Service;
-import eu.vetnet.testkit.ServiceAddress;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,14 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -40,40 +30,12 @@ import tools.jackson.databind.ObjectMapper;
  * Board images stored in the real Cassandra: uploaded by a participant, served to the room's people with their
  * sniffed type, refused by their bytes (not their claimed type), by size (declared or streamed), by role and to outsiders.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vetnet.history.store=cassandra",
-        "vetnet.cassandra.keyspace=vetnet_api_test",
-        "vetnet.cassandra.consistency=ONE"})
-class ImageApiIntegrationTests {
+class ImageApiIntegrationTests extends CassandraApiTestSupport {
 
     /** A 1x1 PNG, as a browser would upload it. */
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TokenIssuer issuer;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) throws Exception {
-        ServiceAddress cassandra = LocalServices.ensureRunning(Service.CASSANDRA);
-        issuer = new TokenIssuer();
-        registry.add("vetnet.cassandra.contact-points", () -> cassandra.host() + ":" + cassandra.port());
-        registry.add("vetnet.rooms.auth.issuer-uri", () -> TokenIssuer.ISSUER);
-        registry.add("vetnet.rooms.auth.jwk-set-uri", issuer::jwkSetUri);
-    }
-
-    @AfterAll
-    static void stop() {
-        issuer.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    HistoryDatabase database;
-
-    @Autowired
-    RoomStore rooms;
 
     @Autowired
     RoomImages images;

@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.vetnet.rooms.history.process.TokenIssuer;
 import eu.vetnet.rooms.history.process.YClient;
-import eu.vetnet.rooms.room.RoomStore;
-import eu.vetnet.testkit.LocalServices;
-import eu.vetnet.testkit.Service;
-import eu.vetnet.testkit.ServiceAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,46 +13,10 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The Cassandra-backed room server in this JVM: rooms stored in Cassandra, replay of sessions and of a document as of an instant. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vetnet.history.store=cassandra",
-        "vetnet.cassandra.keyspace=vetnet_api_test",
-        "vetnet.cassandra.consistency=ONE",
-        "vetnet.rooms.limits.unload-grace=1s"})
-class ReplayApiIntegrationTests {
-
-    private static TokenIssuer issuer;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) throws Exception {
-        ServiceAddress cassandra = LocalServices.ensureRunning(Service.CASSANDRA);
-        issuer = new TokenIssuer();
-        registry.add("vetnet.cassandra.contact-points", () -> cassandra.host() + ":" + cassandra.port());
-        registry.add("vetnet.rooms.auth.issuer-uri", () -> TokenIssuer.ISSUER);
-        registry.add("vetnet.rooms.auth.jwk-set-uri", issuer::jwkSetUri);
-    }
-
-    @AfterAll
-    static void stop() {
-        issuer.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    HistoryDatabase database;
-
-    @Autowired
-    RoomStore rooms;
+class ReplayApiIntegrationTests extends CassandraApiTestSupport {
 
     private HttpResponse<String> call(String method, String path, String body, String user, String role) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
