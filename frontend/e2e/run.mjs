@@ -192,17 +192,28 @@ async function main() {
       await waitObject(fabio.page, 'Apprenticeship mentors', { x: aliceNote.x + 200, y: aliceNote.y + 50 });
     });
 
-    await step('alice resizes her note from its corner handle (not moving it); fabio sees the new size', async () => {
-      const before = await findByText(alice.page, 'Apprenticeship mentors');
-      const body = await alice.page.locator(`g[data-id="${before.id}"] .note-body`).boundingBox();
-      await alice.page.mouse.click(body.x + 20, body.y + 20);
-      const handle = await alice.page.locator('rect.resize-handle').boundingBox();
-      await alice.page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-      await alice.page.mouse.down();
-      for (let i = 1; i <= 8; i++) await alice.page.mouse.move(handle.x + handle.width / 2 + i * 10, handle.y + handle.height / 2 + i * 8);
-      await alice.page.mouse.up();
-      await waitObject(fabio.page, 'Apprenticeship mentors', { x: before.x, y: before.y, w: before.w + 80, h: before.h + 64 });
-      await alice.page.keyboard.press('Escape');
+    await step('alice resizes a note from its corner handle (it keeps its place); fabio sees the new size', async () => {
+      const page = alice.page;
+      const box = await page.locator('svg.canvas').boundingBox();
+      // A note of her own where the whole of it is on screen (inside the right frame's empty part).
+      await page.click('button[data-tool=note]');
+      await page.mouse.click(box.x + 680, box.y + 300);
+      await page.waitForSelector('textarea.inline-editor');
+      await page.keyboard.type('Resize me');
+      await page.keyboard.press('Escape');
+      const before = await findByText(page, 'Resize me');
+      await waitObject(fabio.page, 'Resize me', { w: before.w, h: before.h });
+      const body = await page.locator(`g[data-id="${before.id}"] .note-body`).boundingBox();
+      await page.mouse.click(body.x + 20, body.y + 20);
+      const handle = await page.locator('rect.resize-handle').boundingBox();
+      const [hx, hy] = [handle.x + handle.width / 2, handle.y + handle.height / 2];
+      await page.mouse.move(hx, hy);
+      await page.mouse.down();
+      for (let i = 1; i <= 8; i++) await page.mouse.move(hx + i * 10, hy + i * 8);
+      await page.mouse.up();
+      await waitObject(fabio.page, 'Resize me', { x: before.x, y: before.y, w: before.w + 80, h: before.h + 64 });
+      await page.keyboard.press('Delete');
+      await fabio.page.waitForFunction(() => !window.vetnet.store.list().some((o) => o.text === 'Resize me'));
     });
 
     await step('fabio adds and moves a note from the keyboard (outline); alice sees it', async () => {
