@@ -199,15 +199,16 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
     const target = (e.target as Element).closest('[data-id]');
     const handle = (e.target as Element).closest('[data-handle]');
     svgRef.current!.setPointerCapture(e.pointerId);
-    if (e.button === 1 || (tool === 'select' && !target && !e.shiftKey)) {
-      setDragBoth({ kind: 'pan', start: { x: e.clientX, y: e.clientY }, view });
-      if (!target && !e.shiftKey) onSelect(new Set());
-      return;
-    }
-    if (handle) {
+    // The resize handle first: it lies outside its object, where a press would otherwise pan the board.
+    if (handle && e.button !== 1) {
       const id = handle.getAttribute('data-handle')!;
       const o = store.get(id);
       if (o) setDragBoth({ kind: 'resize', id, start: p, b: { x: o.x, y: o.y, w: o.w, h: o.h } });
+      return;
+    }
+    if (e.button === 1 || (tool === 'select' && !target && !e.shiftKey)) {
+      setDragBoth({ kind: 'pan', start: { x: e.clientX, y: e.clientY }, view });
+      if (!target && !e.shiftKey) onSelect(new Set());
       return;
     }
     if (tool === 'select') {
