@@ -342,9 +342,26 @@ final class AdversarialCase {
         return o;
     }
 
+    /**
+     * Whether the engine, applying {@code update} to the document as it was, would change it: a reader's update may
+     * be acknowledged only when it would not (a synced copy's answer to step 1 carries the delete set). Judged on a
+     * copy by the whole encoding (structs, deletions and anything left pending), independent of how the server decides.
+     */
+    private static boolean changes(PolicyRoom.DocState before, byte[] update) {
+        eu.vetnet.crdt.YDoc copy = new eu.vetnet.crdt.YDoc(4);
+        copy.applyUpdate(before.update());
+        byte[] was = copy.encodeStateAsUpdate();
+        try {
+            copy.applyUpdate(update);
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
+        return !Arrays.equals(was, copy.encodeStateAsUpdate());
+    }
+
     private void judge(Person p, RulesOracle.Role role, PolicyRoom.DocState before, PolicyRoom.DocState after, byte[] update,
             List<String> tags) {
-        if (role == RulesOracle.Role.OBSERVER && !Arrays.equals(update, new byte[] {0, 0})) {
+        if (role == RulesOracle.Role.OBSERVER && !Arrays.equals(update, new byte[] {0, 0}) && changes(before, update)) {
             found(new Finding("rule", "a read-only connection's update was applied", tags, p.user, role, document, update, step));
         }
         if (after.update().length > LIMITS.documentQuotaBytes()) {
