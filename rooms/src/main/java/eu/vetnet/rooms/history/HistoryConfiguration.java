@@ -70,6 +70,12 @@ public class HistoryConfiguration {
         return new CassandraAccessRequests(historyDatabase::statements);
     }
 
+    /** {@code /actuator/health} is UP once rooms can be stored (the launcher and load balancers wait for it). */
+    @Bean
+    org.springframework.boot.health.contributor.HealthIndicator historyHealthIndicator(HistoryDatabase historyDatabase) {
+        return new HistoryHealth(historyDatabase);
+    }
+
     @Bean
     CassandraRoomImages cassandraRoomImages(HistoryDatabase historyDatabase) {
         return new CassandraRoomImages(historyDatabase::statements);
