@@ -171,6 +171,31 @@ async function main() {
       }
     });
 
+    await step('the session bar: fabio starts the first agenda item, both see it (alice in Italian) with the same time left on the server’s clock; a vote fabio opens invites alice and takes her to it; a timer that runs out says so to both', async () => {
+      await fabio.page.click('.session-bar .session-controls button:first-child');
+      for (const [page, text] of [[fabio.page, 'Item 1 of 3: Gather ideas'], [alice.page, 'Punto 1 di 3: Raccolta idee']]) {
+        await page.waitForFunction((x) => document.querySelector('.session-bar .session-item')?.textContent === x, text);
+      }
+      if (!(await alice.page.textContent('.session-bar .session-phase')).includes('Raccolta idee')) throw new Error('alice’s bar does not show the phase');
+      const left = (page) => page.evaluate(() => {
+        const [m, s] = document.querySelector('.session-bar .session-timer').textContent.split(':').map(Number);
+        return m * 60 + s;
+      });
+      const [f, a] = [await left(fabio.page), await left(alice.page)];
+      if (f < 880 || f > 900 || Math.abs(f - a) > 2) throw new Error(`time left: fabio ${f} s, alice ${a} s (15 min box)`);
+      await fabio.page.evaluate(() => window.vetnet.workshop.openPoll('Which first?', ['Mentors', 'Budget']));
+      await alice.page.waitForSelector('.session-bar .session-vote');
+      await alice.page.click('.session-bar .session-vote');
+      await alice.page.waitForFunction(() => document.querySelector('.side-panel')?.textContent.includes('Which first?'));
+      await fabio.page.evaluate(() => window.vetnet.workshop.startTimer(2));
+      await alice.page.waitForSelector('.session-bar .session-alert', { timeout: 10_000 });
+      await fabio.page.waitForSelector('.session-bar .session-alert', { timeout: 10_000 });
+      await snap(alice.page, 'alice-session-bar-it');
+      await fabio.page.click('.session-bar .session-controls button:last-child');
+      await alice.page.waitForSelector('.session-bar .session-alert', { state: 'detached', timeout: 10_000 });
+      await alice.page.click('.side .tabs button:nth-child(1)');
+    });
+
     await step('alice adds a sticky note with the mouse and types in it; fabio sees it', async () => {
       await alice.page.click('button[data-tool=note]');
       const box = await alice.page.locator('svg.canvas').boundingBox();

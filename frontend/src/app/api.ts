@@ -167,6 +167,8 @@ export const lookupPeople = (entries: string[]) => entries.length === 0 ? Promis
 /** Stores an image for the room's board; the answer's `url` is what a board object may show (docs/rooms.md, "Images"). */
 export const uploadImage = (roomId: string, file: Blob) => send<{ id: string; url: string; type: string; bytes: number }>(
   'POST', `/api/rooms/${encodeURIComponent(roomId)}/images`, { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }, file);
+/** The room server's time in epoch milliseconds (sync/serverClock.ts measures the offset from it). */
+export const serverTime = () => call<{ now: number }>('GET', '/api/clock').then((r) => r.now);
 export const createRoom = (body: { title: string; kind: RoomKind; template?: string; access?: Partial<AccessList> }) => call<RoomRecord>('POST', '/api/rooms', body);
 
 /** A platform user as the admin API shows it (identity, docs/identity.md, "Admin API"). */

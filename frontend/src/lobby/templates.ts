@@ -55,9 +55,10 @@ export function applyTemplate(id: TemplateId, board: BoardModel, workshop: Works
   const objects = templateObjects(id, t);
   if (objects.length > 0) board.createMany(objects);
   if (id !== 'blank' && workshop.facilitator) {
-    workshop.addAgendaItem(t('workshop.phase.gather'), 15, 'workshop.phase.gather');
-    workshop.addAgendaItem(t('workshop.phase.discuss'), 20, 'workshop.phase.discuss');
-    workshop.addAgendaItem(t('workshop.phase.decide'), 10, 'workshop.phase.decide');
+    // Each item carries its phase: starting it from the session bar sets the room's phase and its time box.
+    workshop.addAgendaItem(t('workshop.phase.gather'), 15, 'workshop.phase.gather', 'gather');
+    workshop.addAgendaItem(t('workshop.phase.discuss'), 20, 'workshop.phase.discuss', 'discuss');
+    workshop.addAgendaItem(t('workshop.phase.decide'), 10, 'workshop.phase.decide', 'decide');
   }
   board.undoManager.clear();
 }

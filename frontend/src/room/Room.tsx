@@ -3,7 +3,7 @@ import { AccessRequests } from '../access/AccessRequests';
 import { NoAccess } from '../access/NoAccess';
 import { ShareDialog } from '../access/ShareDialog';
 import { GlyphLabel } from '../app/GlyphLabel';
-import { getRoom, HttpError, probeSession, roleIn, roomPeople, signIn, type Me, type RoomRecord } from '../app/api';
+import { getRoom, HttpError, probeSession, roleIn, roomPeople, serverTime, signIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
 import { BoardModel, type RoomRoleName } from '../board/model';
 import { Outline } from '../board/Outline';
@@ -15,10 +15,12 @@ import { PeoplePanel } from '../people/PeoplePanel';
 import type { LocalChanges } from '../sync/changes';
 import { connectHelpAfterMs, status } from '../sync/connection';
 import { userCaretColor, usePeers } from '../sync/peers';
+import { syncServerClock } from '../sync/serverClock';
 import { ROOM_DOCUMENTS, RoomSession } from '../sync/session';
 import { useChangedItems } from '../sync/useChangedItems';
 import { useStuck } from '../sync/useStuck';
 import { WorkshopModel } from '../workshop/model';
+import { SessionBar } from '../workshop/SessionBar';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 
 
@@ -161,6 +163,12 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [namesVersion, me, known]);
 
+  // The workshop timer runs on the server's clock: its offset is measured when the room's socket opens, and again
+  // on every reopening (a laptop waking from sleep may have a clock that drifted).
+  useEffect(() => {
+    if (socketOpen) void syncServerClock(serverTime);
+  }, [socketOpen]);
+
   // A facilitator changed this person's role or removed them: the server closed the socket (1008 or 4403) and
   // it opens again with the new role, or not at all. The room record is read again on each reopening, scope change
   // or refusal, so that the whole page (badge, notes, workshop) follows at once; without access it becomes the
@@ -247,6 +255,12 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
           <p>{t('conn.stuck', { seconds: Math.round(connectHelpAfterMs() / 1000) })}</p>
           <button type="button" onClick={() => location.reload()}>{t('conn.reload')}</button>
         </div>
+      )}
+      {workshop && (
+        <SessionBar model={workshop} onOpenWorkshop={() => {
+          setSideTab('workshop');
+          setSideOpen(true);
+        }} />
       )}
       {boardRole === 'observer' && <p className="notice">{t('readonly.notice')}</p>}
       <div className="toasts" role="alert" aria-live="assertive">

@@ -1,26 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { inViewerLanguage } from '../i18n/contentText';
 import { GlyphLabel } from '../app/GlyphLabel';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { PHASES, remaining, type WorkshopModel, type WorkshopSnapshot } from './model';
-
-function useSnapshot(model: WorkshopModel): WorkshopSnapshot {
-  const [snap, setSnap] = useState(() => model.snapshot());
-  useEffect(() => {
-    setSnap(model.snapshot());
-    return model.observe(() => setSnap(model.snapshot()));
-  }, [model]);
-  return snap;
-}
-
-function clock(sec: number): string {
-  return `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
-}
+import { PHASES, remaining, type WorkshopModel } from './model';
+import { clock, useSecondTicks, useWorkshopSnapshot } from './useWorkshop';
 
 export function WorkshopPanel({ model, names, onError }: { model: WorkshopModel; names: (id: string) => string; onError: (m: string) => void }) {
   const { t } = useI18n();
-  const s = useSnapshot(model);
-  const [, tick] = useState(0);
+  const s = useWorkshopSnapshot(model);
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState(10);
   const [question, setQuestion] = useState('');
@@ -30,11 +17,7 @@ export function WorkshopPanel({ model, names, onError }: { model: WorkshopModel;
   const fac = model.facilitator;
   const writes = model.actor.role !== 'observer';
 
-  useEffect(() => {
-    if (!s.timer.running) return;
-    const h = setInterval(() => tick((n) => n + 1), 1000);
-    return () => clearInterval(h);
-  }, [s.timer.running]);
+  useSecondTicks(s.timer.running);
 
   const attempt = (fn: () => void) => {
     try {

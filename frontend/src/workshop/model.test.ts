@@ -43,3 +43,35 @@ describe('WorkshopModel', () => {
     expect(() => paula.ask('?')).toThrow();
   });
 });
+
+describe('the agenda drives the room', () => {
+  it('starting an item makes it current, sets its phase and its time box, for everyone', () => {
+    const doc = new Y.Doc();
+    const fabio = new WorkshopModel(doc, { userId: 'fabio', role: 'facilitator' });
+    const alice = new WorkshopModel(doc, { userId: 'alice', role: 'participant' });
+    fabio.addAgendaItem('Gather ideas', 15, undefined, 'gather');
+    fabio.addAgendaItem('Discuss', 20, undefined, 'discuss');
+    expect(alice.snapshot().current).toBe(-1);
+
+    fabio.startItem(1, 10_000);
+
+    const s = alice.snapshot();
+    expect(s.current).toBe(1);
+    expect(s.phase).toBe('discuss');
+    expect(s.timer).toEqual({ startedAt: 10_000, durationSec: 1200, running: true });
+    expect(remaining(s.timer, 70_000)).toBe(1140);
+    expect(() => alice.startItem(0)).toThrow();
+    expect(() => fabio.startItem(5)).toThrow(/no item 6/);
+  });
+
+  it('extends a running timer from what is left, also once it has run out, and a paused one by the amount', () => {
+    const doc = new Y.Doc();
+    const fabio = new WorkshopModel(doc, { userId: 'fabio', role: 'facilitator' });
+    fabio.startTimer(60, 0);
+    fabio.extendTimer(60, 90_000); // ran out 30 s ago: a full minute from now
+    expect(remaining(fabio.snapshot().timer, 90_000)).toBe(60);
+    fabio.pauseTimer(100_000);
+    fabio.extendTimer(30);
+    expect(fabio.snapshot().timer).toMatchObject({ running: false, durationSec: 80 });
+  });
+});

@@ -1,18 +1,20 @@
 import * as Y from 'yjs';
 import { newId, type BoardActor } from '../board/model';
+import { serverNow } from '../sync/serverClock';
 
 /**
- * The workshop document: root Y.Map "workshop" {agenda: Y.Array<Y.Map {title, minutes}>, timer: Y.Map
- * {startedAt, durationSec, running}, phase, polls: Y.Map pollId -> Y.Map {question, options}} (facilitators
+ * The workshop document: root Y.Map "workshop" {agenda: Y.Array<Y.Map {title, minutes, tpl?, phase?}>, current
+ * (index of the agenda item under way), timer: Y.Map {startedAt (server clock), durationSec, running}, phase, polls: Y.Map pollId -> Y.Map {question, options}} (facilitators
  * only), root Y.Map "questions" (id -> Y.Map {text, owner, upvotes: Y.Map userId -> true}) and root Y.Map
  * "votes" (poll id -> Y.Map userId -> choice; facilitators open a poll, everyone votes under their own id).
  */
 /** `tpl`: the message key of a template's item (i18n/contentText.ts), shown in each viewer's language while untouched. */
-export interface AgendaItem { title: string; minutes: number; tpl?: string }
+export interface AgendaItem { title: string; minutes: number; tpl?: string; phase?: string }
 export interface Timer { startedAt: number; durationSec: number; running: boolean }
 export interface Question { id: string; text: string; owner: string; upvotes: string[] }
 export interface Poll { id: string; question: string; options: string[]; votes: Record<string, string> }
-export interface WorkshopSnapshot { agenda: AgendaItem[]; timer: Timer; phase: string; questions: Question[]; polls: Poll[] }
+/** `current`: the index of the agenda item under way, or -1 before the first starts. */
+export interface WorkshopSnapshot { agenda: AgendaItem[]; current: number; timer: Timer; phase: string; questions: Question[]; polls: Poll[] }
 
 export const PHASES = ['gather', 'discuss', 'decide', 'wrapup'] as const;
 
@@ -50,13 +52,14 @@ export class WorkshopModel {
     return a as Y.Array<Y.Map<unknown>>;
   }
 
-  addAgendaItem(title: string, minutes: number, tpl?: string): void {
+  addAgendaItem(title: string, minutes: number, tpl?: string, phase?: string): void {
     this.requireFacilitator();
     this.tx(() => {
       const m = new Y.Map<unknown>();
       m.set('title', title);
       m.set('minutes', minutes);
       if (tpl) m.set('tpl', tpl);
+      if (phase) m.set('phase', phase);
       this.agenda().push([m]);
     });
   }
@@ -75,7 +78,38 @@ export class WorkshopModel {
     return m as Y.Map<unknown>;
   }
 
-  startTimer(durationSec: number, now = Date.now()): void {
+  /** Starts agenda item `index`: it becomes the current one, its phase (if it has one) the room's, its time box the timer. */
+  startItem(index: number, now = serverNow()): void {
+    this.requireFacilitator();
+    const item = this.snapshot().agenda[index];
+    if (!item) throw new Error(`the agenda has no item ${index + 1}`);
+    this.tx(() => {
+      this.workshop.set('current', index);
+      if (item.phase) this.workshop.set('phase', item.phase);
+      const m = this.timer();
+      m.set('startedAt', now);
+      m.set('durationSec', Math.max(0, Math.round(item.minutes * 60)));
+      m.set('running', true);
+    });
+  }
+
+  /** Adds `seconds` to the timer, running or paused. */
+  extendTimer(seconds: number, now = serverNow()): void {
+    this.requireFacilitator();
+    const t = this.snapshot().timer;
+    this.tx(() => {
+      const m = this.timer();
+      if (t.running) {
+        // Restarted from now with what was left plus the extension, so a timer already at 0:00 gets the full extension.
+        m.set('startedAt', now);
+        m.set('durationSec', remaining(t, now) + seconds);
+      } else {
+        m.set('durationSec', Math.max(0, t.durationSec) + seconds);
+      }
+    });
+  }
+
+  startTimer(durationSec: number, now = serverNow()): void {
     this.requireFacilitator();
     this.tx(() => {
       const m = this.timer();
@@ -85,7 +119,7 @@ export class WorkshopModel {
     });
   }
 
-  pauseTimer(now = Date.now()): void {
+  pauseTimer(now = serverNow()): void {
     this.requireFacilitator();
     const left = remaining(this.snapshot().timer, now);
     this.tx(() => {
@@ -152,7 +186,8 @@ export class WorkshopModel {
     const agenda = agendaRaw instanceof Y.Array
       ? (agendaRaw.toArray() as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
         .map((m) => ({ title: String(m.get('title') ?? ''), minutes: Number(m.get('minutes') ?? 0),
-          ...(typeof m.get('tpl') === 'string' ? { tpl: m.get('tpl') as string } : {}) }))
+          ...(typeof m.get('tpl') === 'string' ? { tpl: m.get('tpl') as string } : {}),
+          ...(typeof m.get('phase') === 'string' ? { phase: m.get('phase') as string } : {}) }))
       : [];
     const tm = this.workshop.get('timer');
     const timer: Timer = tm instanceof Y.Map
@@ -178,7 +213,8 @@ export class WorkshopModel {
         });
       });
     }
-    return { agenda, timer, phase: typeof this.workshop.get('phase') === 'string' ? (this.workshop.get('phase') as string) : 'gather', questions, polls };
+    const current = typeof this.workshop.get('current') === 'number' ? (this.workshop.get('current') as number) : -1;
+    return { agenda, current: current >= 0 && current < agenda.length ? current : -1, timer, phase: typeof this.workshop.get('phase') === 'string' ? (this.workshop.get('phase') as string) : 'gather', questions, polls };
   }
 
   observe(listener: () => void): () => void {
@@ -194,8 +230,8 @@ export class WorkshopModel {
   }
 }
 
-/** Seconds left on the timer at `now`. */
-export function remaining(t: Timer, now = Date.now()): number {
+/** Seconds left on the timer at `now` (server clock: the timer's start is in server time). */
+export function remaining(t: Timer, now = serverNow()): number {
   if (!t.running) return Math.max(0, Math.round(t.durationSec));
   return Math.max(0, Math.round(t.durationSec - (now - t.startedAt) / 1000));
 }

@@ -65,6 +65,18 @@ class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
     }
 
     @Test
+    void theServersClockIsReadByAnyoneSignedIn() throws Exception {
+        long before = System.currentTimeMillis();
+        HttpResponse<String> clock = call("GET", "/api/clock", alice(), null);
+        long after = System.currentTimeMillis();
+
+        assertEquals(200, clock.statusCode(), clock.body());
+        long now = JSON.readTree(clock.body()).get("now").asLong();
+        assertTrue(now >= before && now <= after, before + " <= " + now + " <= " + after);
+        assertEquals(401, call("GET", "/api/clock", null, null).statusCode());
+    }
+
+    @Test
     void participantsCannotCreateRoomsAndAnonymousCallersAreRefused() throws Exception {
         HttpResponse<String> r = call("POST", "/api/rooms", alice(), "{\"title\": \"x\", \"kind\": \"WORKSHOP\"}");
         assertEquals(403, r.statusCode());
