@@ -3,6 +3,8 @@ package eu.vetnet.rooms.policy;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.inspect.DecodedUpdate;
 import eu.vetnet.crdt.store.DeleteSet;
+import eu.vetnet.crdt.store.StructList;
+import eu.vetnet.crdt.store.StructStore;
 import java.util.List;
 import java.util.Map;
 
@@ -18,24 +20,39 @@ public final class NoChange {
     private NoChange() {
     }
 
-    /** True when every struct of {@code update} is one {@code doc} has and every deletion one it has made already. */
+    /**
+     * True when every struct of {@code update} is one {@code doc} has and every deletion one it has made already.
+     * Looked up in the document's struct lists (a binary search and the structs of each range), not by rebuilding its
+     * whole delete set: a reader may send this on every message, and a large room must not pay for it each time.
+     */
     public static boolean changesNothing(YDoc doc, DecodedUpdate update) {
+        StructStore store = doc.store();
         for (DecodedUpdate.Group g : update.groups()) {
-            if (g.endClock() > doc.store().getState(g.client())) {
+            if (g.endClock() > store.getState(g.client())) {
                 return false;
             }
         }
-        if (update.deletions().isEmpty()) {
-            return true;
-        }
-        Map<Long, List<DeleteSet.Range>> deleted = DeleteSet.fromStore(doc.store()).clients();
         for (Map.Entry<Long, List<DeleteSet.Range>> e : update.deletions().clients().entrySet()) {
-            List<DeleteSet.Range> have = deleted.get(e.getKey());
             for (DeleteSet.Range r : e.getValue()) {
-                int at = have == null ? -1 : DeleteSet.findIndex(have, r.clock());
-                if (at < 0 || have.get(at).end() < r.end()) {
+                if (!alreadyDeleted(store, e.getKey(), r)) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    private static boolean alreadyDeleted(StructStore store, long client, DeleteSet.Range range) {
+        if (range.len() <= 0) {
+            return true;
+        }
+        if (range.end() > store.getState(client)) {
+            return false;
+        }
+        StructList structs = store.clients().get(client);
+        for (int i = structs.findIndex(range.clock()); i < structs.size() && structs.get(i).clock() < range.end(); i++) {
+            if (!structs.get(i).isDeleted()) {
+                return false;
             }
         }
         return true;
