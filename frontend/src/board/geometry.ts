@@ -76,6 +76,10 @@ export function frameOf(o: BoardObject, frames: readonly BoardObject[]): BoardOb
   return best;
 }
 
+/** How far the view zooms out and in: the one limit for the buttons, the wheel, a pinch and zoom to fit. */
+export const MIN_SCALE = 0.1;
+export const MAX_SCALE = 4;
+
 /** A view of the board: board point p shows at screen point (x + p.x * s, y + p.y * s). */
 export interface BoardView {
   x: number;
@@ -88,7 +92,7 @@ export interface BoardView {
  * as needed but never in beyond `maxScale` (a small board is not blown up). Undefined for an empty board or a
  * screen not laid out yet.
  */
-export function fitView(objects: readonly BoardObject[], screen: { w: number; h: number }, maxScale = 4, margin = 20): BoardView | undefined {
+export function fitView(objects: readonly BoardObject[], screen: { w: number; h: number }, maxScale = MAX_SCALE, margin = 20): BoardView | undefined {
   if (objects.length === 0 || screen.w <= 2 * margin || screen.h <= 2 * margin) return undefined;
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const o of objects) {
@@ -98,7 +102,7 @@ export function fitView(objects: readonly BoardObject[], screen: { w: number; h:
     x1 = Math.max(x1, b.x + b.w);
     y1 = Math.max(y1, b.y + b.h);
   }
-  const s = Math.min(maxScale, Math.max(0.05, Math.min((screen.w - 2 * margin) / (x1 - x0 || 1), (screen.h - 2 * margin) / (y1 - y0 || 1))));
+  const s = Math.min(maxScale, Math.max(MIN_SCALE, Math.min((screen.w - 2 * margin) / (x1 - x0 || 1), (screen.h - 2 * margin) / (y1 - y0 || 1))));
   // Anchored at the top left, where reading starts (and where new content has room to grow right and down).
   return { s, x: margin - x0 * s, y: margin - y0 * s };
 }

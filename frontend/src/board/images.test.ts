@@ -16,6 +16,8 @@ describe('board images and colours', () => {
     const { images, others } = imageFiles([file('a.png', 'image/png'), file('notes.pdf', 'application/pdf'), file('b.webp', 'image/webp')]);
     expect(images.map((f) => f.name)).toEqual(['a.png', 'b.webp']);
     expect(others).toBe(1);
+    // No type given by the browser: the server judges the bytes.
+    expect(imageFiles([file('pasted', '')]).images.map((f) => f.name)).toEqual(['pasted']);
   });
 
   it('fits a picture into 320 board units keeping its proportions, never enlarging a small one', () => {

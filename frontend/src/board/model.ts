@@ -55,7 +55,8 @@ export interface NewObject {
   tpl?: string;
 }
 
-const DEFAULT_SIZE: Record<ObjectType, [number, number]> = {
+/** The size of a new object of each type, when none is given. */
+export const DEFAULT_SIZE: Record<ObjectType, [number, number]> = {
   note: [160, 120],
   rect: [160, 100],
   ellipse: [160, 100],

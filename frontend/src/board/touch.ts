@@ -1,11 +1,11 @@
-import type { BoardView, Point } from './geometry';
+import { MAX_SCALE, MIN_SCALE, type BoardView, type Point } from './geometry';
+
+export { MAX_SCALE, MIN_SCALE };
 
 /** How long a finger must rest on an object, without moving, to edit its text (as a double-click does). */
 export const LONG_PRESS_MS = 550;
 /** Further than this (screen pixels) and a resting finger is a drag, not a long press. */
 export const LONG_PRESS_SLOP = 8;
-export const MIN_SCALE = 0.1;
-export const MAX_SCALE = 4;
 
 /**
  * The view while two fingers pinch: the board point that was under the midpoint of the fingers when they came down
