@@ -43,8 +43,8 @@ public final class VetnetJwtConverter implements Converter<Jwt, VetnetUser> {
         return roles;
     }
 
-    /** The organisation named by the first {@code /organisations/<name>} group path, or null. */
-    static String organisation(List<String> groups) {
+    /** The organisation named by the first {@code /organisations/<name>} group path, or null (tokens and the admin directories). */
+    public static String organisation(List<String> groups) {
         for (String group : groups) {
             if (group.startsWith(ORGANISATIONS_GROUP) && group.length() > ORGANISATIONS_GROUP.length()) {
                 String rest = group.substring(ORGANISATIONS_GROUP.length());

@@ -3,10 +3,8 @@ package eu.vetnet.identity.admin;
 import eu.vetnet.identity.Role;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,11 +65,6 @@ class AdminController {
     }
 
     record OrganisationChange(String organisation) {
-    }
-
-    @ExceptionHandler(AdminApiException.class)
-    ResponseEntity<ProblemDetail> failed(AdminApiException e) {
-        return ResponseEntity.status(e.status()).body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
     }
 
     private static Role role(String name) {

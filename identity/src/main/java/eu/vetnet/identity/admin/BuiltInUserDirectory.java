@@ -70,10 +70,8 @@ final class BuiltInUserDirectory implements UserDirectory {
     }
 
     private static ManagedUser managed(DemoUser u) {
-        String organisation = u.groups().stream().filter(g -> g.startsWith(VetnetJwtConverter.ORGANISATIONS_GROUP))
-                .map(g -> g.substring(VetnetJwtConverter.ORGANISATIONS_GROUP.length())).findFirst().orElse(null);
         return new ManagedUser(u.subject(), u.username(), u.firstName(), u.lastName(), u.email(), true,
-                organisation, EnumSet.of(u.role()));
+                VetnetJwtConverter.organisation(u.groups()), EnumSet.of(u.role()));
     }
 
     private static AdminApiException unavailable() {

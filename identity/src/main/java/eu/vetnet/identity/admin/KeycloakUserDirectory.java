@@ -156,8 +156,7 @@ public final class KeycloakUserDirectory implements UserDirectory {
         }
         List<String> paths = new ArrayList<>();
         user.groups().forEach(g -> paths.add(g.getPath()));
-        String organisation = paths.stream().filter(p -> p != null && p.startsWith(VetnetJwtConverter.ORGANISATIONS_GROUP))
-                .map(p -> p.substring(VetnetJwtConverter.ORGANISATIONS_GROUP.length())).findFirst().orElse(null);
+        String organisation = VetnetJwtConverter.organisation(paths.stream().filter(java.util.Objects::nonNull).toList());
         return new ManagedUser(rep.getId(), rep.getUsername(), rep.getFirstName(), rep.getLastName(), rep.getEmail(),
                 Boolean.TRUE.equals(rep.isEnabled()), organisation, roles);
     }

@@ -5,9 +5,6 @@ import eu.vetnet.identity.admin.DirectoryPerson;
 import eu.vetnet.identity.admin.UserDirectory;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,8 +48,4 @@ class PeopleDirectoryController {
         return directory.lookup(entry);
     }
 
-    @ExceptionHandler(AdminApiException.class)
-    ResponseEntity<ProblemDetail> failed(AdminApiException e) {
-        return ResponseEntity.status(e.status()).body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
-    }
 }
