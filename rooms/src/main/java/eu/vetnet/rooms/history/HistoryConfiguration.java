@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires the Cassandra history (the default, {@code vetnet.history.store=cassandra}). With
  * {@code vetnet.history.store=memory} nothing here is created, and the core's in-memory storage and room store are
- * (RoomServerConfiguration): each side is chosen by the same property, nothing is removed by name.
+ * (web/InMemoryStoresConfiguration): each side is chosen by the same property, nothing is removed by name.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({HistoryProperties.class, CassandraProperties.class})

@@ -4,20 +4,13 @@ import eu.vetnet.identity.AccessTokenDecoders;
 import eu.vetnet.identity.IssuerKeys;
 import eu.vetnet.rooms.auth.JwtAuthenticationHook;
 import eu.vetnet.rooms.core.RoomServer;
-import eu.vetnet.rooms.access.AccessRequests;
-import eu.vetnet.rooms.access.InMemoryAccessRequests;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.images.ImagesProperties;
-import eu.vetnet.rooms.images.InMemoryRoomImages;
-import eu.vetnet.rooms.images.RoomImages;
-import eu.vetnet.rooms.people.InMemoryRoomPeople;
 import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.people.RoomPeopleHook;
 import eu.vetnet.rooms.policy.Policies;
-import eu.vetnet.rooms.room.InMemoryRoomStore;
 import eu.vetnet.rooms.room.RoomAccessHook;
 import eu.vetnet.rooms.room.RoomStore;
-import eu.vetnet.rooms.storage.InMemoryDocumentStorage;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -46,45 +38,10 @@ public class RoomServerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RoomServerConfiguration.class);
 
-    /** Rooms in memory, lost on restart: only with {@code vetnet.history.store=memory} (else the history holds them). */
-    @Bean
-    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
-    RoomStore roomStore() {
-        return new InMemoryRoomStore();
-    }
-
-    /** The names directory in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
-    @Bean
-    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
-    RoomPeople inMemoryRoomPeople() {
-        return new InMemoryRoomPeople();
-    }
-
-    /** Board images in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
-    @Bean
-    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
-    RoomImages inMemoryRoomImages() {
-        return new InMemoryRoomImages();
-    }
-
-    /** Requests for access in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
-    @Bean
-    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
-    AccessRequests inMemoryAccessRequests() {
-        return new InMemoryAccessRequests();
-    }
-
     /** Puts everyone who joins a room into its names directory (whichever store holds it). */
     @Bean
     RoomPeopleHook roomPeopleHook(RoomPeople roomPeople) {
         return new RoomPeopleHook(roomPeople);
-    }
-
-    /** Documents in memory, lost on restart: only with {@code vetnet.history.store=memory}. */
-    @Bean
-    @ConditionalOnProperty(name = "vetnet.history.store", havingValue = "memory")
-    InMemoryDocumentStorage inMemoryDocumentStorage() {
-        return new InMemoryDocumentStorage();
     }
 
     @Bean
