@@ -27,11 +27,13 @@ export function NoAccess({ roomId, navigate, onGranted }: { roomId: string; navi
   useEffect(() => { void load(); }, [load]);
   // Checked again every few seconds, asked or not: a facilitator may also add the person from the Share dialog.
   // (No room socket is open on this page, so these checks cannot race a socket's token renewal: docs/gateway.md.)
+  // Keyed on whether to check at all, not on each answer: a new summary every 5 s must not restart the interval.
+  const checking = !!summary && !summary.archived;
   useEffect(() => {
-    if (!summary || summary.archived) return undefined;
+    if (!checking) return undefined;
     const timer = setInterval(() => { void load(); }, CHECK_EVERY_MS);
     return () => clearInterval(timer);
-  }, [summary, load]);
+  }, [checking, load]);
 
   const ask = async () => {
     setSending(true);
