@@ -361,6 +361,8 @@ async function main() {
       const before = (await imagesOnBoard()).length;
       // 1. The image tool: a click on the board opens the file chooser.
       await page.click('button[data-tool=image]');
+      // The click on the board must meet the image tool, not the select tool the view had a moment before.
+      await page.waitForSelector('button[data-tool=image][aria-pressed=true]');
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(box.x + box.width - 60, box.y + box.height - 40)]);
       await chooser.setFiles({ name: 'wide.png', mimeType: 'image/png', buffer: Buffer.from(await png(640, 320, '#2a9d8f')) });
       await page.waitForFunction((n) => window.vetnet.store.list().filter((o) => o.type === 'image').length === n + 1, before, { timeout: 15_000 });
@@ -647,6 +649,21 @@ async function main() {
       await alice.page.waitForSelector('.notice');
       await snap(page, 'fabio-share-dialog');
       await expectAccessible(page, 'share dialog (fabio, en)');
+      // The dialog in Italian and German too, opened from the keyboard (Enter on the Share button), Esc closing it.
+      for (const language of ['it', 'de']) {
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('dialog.share-dialog', { state: 'detached' });
+        await page.selectOption('.topbar .lang select', language);
+        await page.focus('.room-header button[aria-haspopup=dialog]');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('dialog.share-dialog[open] .share-members li[data-member="alice"] select');
+        await expectAccessible(page, `share dialog (fabio, ${language})`);
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('dialog.share-dialog', { state: 'detached' });
+      await page.selectOption('.topbar .lang select', 'en');
+      await page.click('.room-header button[aria-haspopup=dialog]');
+      await page.waitForSelector('dialog.share-dialog[open] .share-members li[data-member="alice"] select');
       await page.selectOption('.share-members li[data-member="alice"] select', 'participant');
       await alice.page.waitForFunction(() => window.vetnet?.board?.actor.role === 'participant', null, { timeout: 15_000 });
       await alice.page.waitForSelector('.notice', { state: 'detached' });
@@ -677,6 +694,15 @@ async function main() {
       await page.waitForFunction((r) => !document.querySelector(`${r} button`) && document.querySelector(r)?.textContent.includes('archived'), row);
       await snap(page, 'ada-admin-rooms');
       await expectAccessible(page, 'admin area, rooms (ada, en)');
+      for (const language of ['it', 'de']) {
+        await page.selectOption('.topbar .lang select', language);
+        await page.click('#admin-tab-users');
+        await page.waitForSelector('main.admin .admin-table tr[data-user="fabio"]');
+        await expectAccessible(page, `admin area, users (ada, ${language})`);
+        await page.click('#admin-tab-rooms');
+        await page.waitForSelector('main.admin .admin-table tbody tr');
+        await expectAccessible(page, `admin area, rooms (ada, ${language})`);
+      }
       // The rooms API agrees: the room is archived for everyone.
       const archived = await fabio.page.evaluate(async (id) => (await (await fetch('/api/rooms')).json()).find((r) => r.id === id)?.archived, doorId);
       if (archived !== true) throw new Error(`the room is not archived on the server: ${archived}`);
