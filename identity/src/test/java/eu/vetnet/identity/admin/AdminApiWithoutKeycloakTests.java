@@ -37,8 +37,9 @@ class AdminApiWithoutKeycloakTests {
 
         assertEquals(200, response.statusCode(), response.body());
         List<?> users = list(response.body());
-        assertEquals(List.of("ada", "alice", "fabio", "paula"), users.stream().map(u -> ((Map<?, ?>) u).get("username")).toList());
-        Map<?, ?> fabio = (Map<?, ?>) users.get(2);
+        assertEquals(List.of("ada", "alice", "bruno", "carla", "dario", "fabio", "paula", "petra"),
+                users.stream().map(u -> ((Map<?, ?>) u).get("username")).toList());
+        Map<?, ?> fabio = (Map<?, ?>) users.get(5);
         assertEquals(DemoUsers.find("fabio").orElseThrow().subject(), fabio.get("id"));
         assertEquals("northfield-vet-college", fabio.get("organisation"));
         assertEquals(List.of("FACILITATOR"), fabio.get("roles"));

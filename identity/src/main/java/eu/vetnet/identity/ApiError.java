@@ -1,0 +1,8 @@
+package eu.vetnet.identity;
+
+/**
+ * The JSON body of every refused request of the room server's and the community server's APIs: the status, its
+ * reason phrase, what went wrong and how to fix it. One definition, so the app reads every refusal the same way.
+ */
+public record ApiError(int status, String error, String message, String fix) {
+}
