@@ -85,10 +85,13 @@ function synced (c) {
 
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms))
 
+// A predicate that throws (a map not synced yet after a rejoin) means "not yet"; only the last try may throw.
 async function waitFor (pred, ms) {
   const end = Date.now() + ms
   while (Date.now() < end) {
-    if (pred()) return true
+    try {
+      if (pred()) return true
+    } catch (notYet) {}
     await sleep(10)
   }
   return pred()

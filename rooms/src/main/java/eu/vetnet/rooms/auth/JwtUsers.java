@@ -21,6 +21,6 @@ public final class JwtUsers {
         }
         // A missing name falls back in RoomUser (username, then subject).
         return new RoomUser(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("name"),
-                Set.copyOf(roles), jwt.getExpiresAt());
+                Set.copyOf(roles), jwt.getExpiresAt(), jwt.getClaimAsString("email"));
     }
 }

@@ -125,7 +125,7 @@ final class MessageDispatcher {
                     if (c.isClosed() || !s.isAuthenticating()) {
                         return CompletableFuture.completedFuture(null);
                     }
-                    return room.open(document);
+                    return room.openForSession(document);
                 }, room.lane)
                 .whenCompleteAsync((doc, err) -> {
                     if (c.isClosed() || !s.isAuthenticating() || c.sessions.get(document) != s) {

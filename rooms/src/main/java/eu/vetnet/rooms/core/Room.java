@@ -80,9 +80,57 @@ public final class Room {
         }, lane);
     }
 
+    /**
+     * A change the server itself makes (docs/rooms.md, "Server edits"): opens the documents (loading them when
+     * needed), then runs {@code change} on the lane inside one transaction of each, with the server as origin. Each
+     * document's update is stored and broadcast like anyone's; nobody's session sent it, so everyone receives it. The
+     * server's client id in each document is claimed for it, so no client may write under it afterwards.
+     */
+    public <T> CompletableFuture<T> serverEdit(List<String> names, Function<Map<String, YDoc>, T> change) {
+        return opened(names).thenApplyAsync(docs -> RoomDocument.serverEdit(docs, 0, () -> change.apply(byName(docs))), lane);
+    }
+
+    /**
+     * Reads documents the server keeps for itself or that no one has open yet (an anonymous poll's ballots): opens
+     * them (loading them when needed), then runs {@code read} on the lane, outside any transaction. Changes nothing.
+     */
+    public <T> CompletableFuture<T> read(List<String> names, Function<Map<String, YDoc>, T> read) {
+        return opened(names).thenApplyAsync(docs -> read.apply(byName(docs)), lane);
+    }
+
+    private CompletableFuture<List<RoomDocument>> opened(List<String> names) {
+        return CompletableFuture.supplyAsync(() -> names.stream().map(this::open).toList(), lane)
+                .thenCompose(loads -> CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
+                        .thenApply(v -> loads.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private static Map<String, YDoc> byName(List<RoomDocument> docs) {
+        Map<String, YDoc> out = new LinkedHashMap<>();
+        docs.forEach(d -> out.put(d.name(), d.doc()));
+        return out;
+    }
+
     /** An open document, or null; for tests. On the lane. */
     RoomDocument openDocument(String name) {
         return documents.get(name);
+    }
+
+    /** An open document's content, or null (the rules read sibling documents through this). On the lane. */
+    YDoc loadedDocument(String name) {
+        RoomDocument open = documents.get(name);
+        return open == null ? null : open.doc();
+    }
+
+    /**
+     * The document a session asks for, opened together with the documents its rules read (its policy's
+     * {@code reads()}, such as the workshop that holds the phase), so that no update is judged without them.
+     * Documents stay open until the whole room unloads. On the lane.
+     */
+    CompletableFuture<RoomDocument> openForSession(String name) {
+        CompletableFuture<?>[] read = server.policies().apply(name).reads().stream()
+                .filter(other -> !other.equals(name)).map(this::open).toArray(CompletableFuture[]::new);
+        CompletableFuture<RoomDocument> doc = open(name);
+        return read.length == 0 ? doc : CompletableFuture.allOf(read).thenCompose(v -> doc);
     }
 
     /** The document, loading it through {@code onLoadDocument} on first use. On the lane. */

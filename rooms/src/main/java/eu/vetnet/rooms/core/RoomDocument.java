@@ -276,7 +276,7 @@ public final class RoomDocument {
                 }
             }
             BeforeApplyPayload payload = new BeforeApplyPayload(room.id(), name, doc, decoded, s.user(), s.role(),
-                    clientIds::owner);
+                    clientIds::owner, room::loadedDocument);
             Optional<String> refusal = server.hooks().firstRefusal(h -> h.beforeApply(payload));
             if (refusal.isPresent()) {
                 reject(s, refusal.get());
@@ -313,10 +313,52 @@ public final class RoomDocument {
         }
     }
 
+    /** The origin of the server's own changes, and the owner its client id is claimed for. */
+    static final String SERVER = "vetnet-server";
+
+    /**
+     * Runs {@code change} inside one server transaction of each of {@code docs} from {@code from} on (nested, so each
+     * document emits one update when its transaction ends), then claims the server's client id in each. On the lane.
+     */
+    static <T> T serverEdit(List<RoomDocument> docs, int from, java.util.function.Supplier<T> change) {
+        if (from == docs.size()) {
+            return change.get();
+        }
+        RoomDocument d = docs.get(from);
+        Object[] result = new Object[1];
+        eu.vetnet.crdt.Transaction[] txn = new eu.vetnet.crdt.Transaction[1];
+        try {
+            d.doc.transact(t -> {
+                txn[0] = t;
+                result[0] = serverEdit(docs, from + 1, change);
+            }, SERVER);
+        } catch (RuntimeException e) {
+            if (e instanceof EditRefusal && txn[0] != null && txn[0].touchedSinceStart().isEmpty() && txn[0].deleteSet().isEmpty()) {
+                throw e; // declined before writing anything here: the document is as it was
+            }
+            log.error("a server edit of {} in room {} failed; the room reloads from storage", d.name, d.room.id(), e);
+            d.room.server().evict(d.room, "the room hit an internal error and reloads from storage: reconnect");
+            throw e;
+        } catch (Error e) {
+            // As for a client's update (write): a document that may be inconsistent is reloaded from storage.
+            log.error("a server edit of {} in room {} failed; the room reloads from storage", d.name, d.room.id(), e);
+            d.room.server().evict(d.room, "the room hit an internal error and reloads from storage: reconnect");
+            throw e;
+        }
+        d.clientIds.claim(List.of(d.doc.clientId()), SERVER);
+        @SuppressWarnings("unchecked")
+        T out = (T) result[0];
+        return out;
+    }
+
     private void applied(byte[] update, Object origin) {
         changed = true;
         wholeState = null;
         DocumentSession from = origin instanceof DocumentSession s ? s : null;
+        if (SERVER.equals(origin)) {
+            // A client's update was counted before it was applied (write); the server's own, by what it wrote.
+            approximateSize += update.length;
+        }
         RoomServer server = room.server();
         long number = ++sequence;
         CompletableFuture<Void> stored = server.hooks().chain(h -> h.onChange(

@@ -117,6 +117,34 @@ public final class RoomServer {
         }, room.lane);
     }
 
+    /**
+     * Holds a room open on this server for work the server does itself (a breakout room seeded or read back, with or
+     * without anyone in it): the room is loaded as for a socket (its documents through {@code onLoadDocument}, which
+     * takes its lease), counts as connected until {@code work} completes, then unloads after the usual grace when
+     * nobody else is in it.
+     */
+    public <T> CompletableFuture<T> hold(String roomId, java.util.function.Function<Room, ? extends java.util.concurrent.CompletionStage<T>> work) {
+        if (shuttingDown) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the server is shutting down"));
+        }
+        Room room = rooms.compute(roomId, (id, r) -> {
+            Room open = r == null ? new Room(id, this) : r;
+            open.connections.incrementAndGet();
+            return open;
+        });
+        if (room.broken) {
+            release(room);
+            return CompletableFuture.failedFuture(new IllegalStateException("room " + roomId + " is reloading after an internal error"));
+        }
+        CompletableFuture<T> done;
+        try {
+            done = work.apply(room).toCompletableFuture();
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        return done.whenComplete((v, e) -> release(room));
+    }
+
     void release(Room room) {
         if (room.connections.decrementAndGet() == 0) {
             room.scheduleUnload();

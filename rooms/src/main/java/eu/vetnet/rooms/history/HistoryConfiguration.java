@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.history;
 
+import eu.vetnet.storage.CassandraProperties;
 import eu.vetnet.rooms.room.RoomStore;
 import java.net.InetAddress;
 import java.util.UUID;
@@ -84,6 +85,12 @@ public class HistoryConfiguration {
     @Bean
     CassandraRoomPeople cassandraRoomPeople(HistoryDatabase historyDatabase) {
         return new CassandraRoomPeople(historyDatabase::statements);
+    }
+
+    /** Proposals and the inbox (docs/dialogue.md, "Follow-up"). */
+    @Bean
+    CassandraFollowUp cassandraFollowUp(HistoryDatabase historyDatabase, ObjectProvider<JsonMapper> json) {
+        return new CassandraFollowUp(historyDatabase::statements, json.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 
     @Bean

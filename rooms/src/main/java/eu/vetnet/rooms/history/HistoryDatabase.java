@@ -2,17 +2,11 @@ package eu.vetnet.rooms.history;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import com.datastax.oss.driver.api.core.cql.Statement;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,6 +14,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import eu.vetnet.storage.CassandraProperties;
+import eu.vetnet.storage.CassandraSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,22 +66,7 @@ public final class HistoryDatabase implements AutoCloseable {
         }
         attempts++;
         long started = System.nanoTime();
-        CqlSessionBuilder builder = CqlSession.builder()
-                .withLocalDatacenter(properties.getLocalDatacenter())
-                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, properties.getRequestTimeout())
-                        .withString(DefaultDriverOption.REQUEST_CONSISTENCY, properties.getConsistency())
-                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, properties.getRequestTimeout().multipliedBy(4))
-                        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, properties.getRequestTimeout())
-                        // Shutdown: every append is drained before close, so nothing is left for a quiet period.
-                        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-                        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_TIMEOUT, 3)
-                        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
-                        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_TIMEOUT, 3)
-                        .build());
-        for (String point : properties.getContactPoints()) {
-            builder.addContactPoint(address(point));
-        }
+        CqlSessionBuilder builder = CassandraSessions.builder(properties);
         builder.buildAsync()
                 .thenCompose(s -> {
                     session = s;
@@ -127,20 +108,11 @@ public final class HistoryDatabase implements AutoCloseable {
     }
 
     private CompletionStage<Void> applySchema(CqlSession s) {
-        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-        for (String cql : schemaStatements(properties.getKeyspace(), properties.getReplication())) {
-            // Schema changes take a second or more each on a small node: wait for agreement generously.
-            Statement<?> statement = SimpleStatement.newInstance(cql).setTimeout(properties.getRequestTimeout().multipliedBy(6));
-            chain = chain.thenCompose(v -> s.executeAsync(statement)).thenApply(rs -> null);
-        }
-        return chain;
+        return CassandraSessions.apply(s, schemaStatements(properties.getKeyspace(), properties.getReplication()), properties);
     }
 
     /** The statements of deploy/cassandra/schema.cql with the keyspace and replication filled in. */
     static List<String> schemaStatements(String keyspace, String replication) {
-        if (!keyspace.matches("[a-zA-Z][a-zA-Z0-9_]{0,47}")) {
-            throw new HistoryUnavailableException("vetnet.cassandra.keyspace must be a plain CQL identifier, not '" + keyspace + "'");
-        }
         String text;
         try (InputStream in = HistoryDatabase.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
@@ -150,21 +122,11 @@ public final class HistoryDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new HistoryUnavailableException("could not read " + SCHEMA_RESOURCE, e);
         }
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : text.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                String cql = current.toString().strip();
-                out.add(cql.substring(0, cql.length() - 1).replace("${keyspace}", keyspace).replace("${replication}", replication));
-                current.setLength(0);
-            }
+        try {
+            return CassandraSessions.scriptStatements(text, keyspace, replication);
+        } catch (IllegalArgumentException e) {
+            throw new HistoryUnavailableException(e.getMessage());
         }
-        return out;
     }
 
     /** Every row of a paged result, page after page, without blocking. */
@@ -191,19 +153,7 @@ public final class HistoryDatabase implements AutoCloseable {
     }
 
     static String rootMessage(Throwable err) {
-        Throwable t = err;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
-    private static InetSocketAddress address(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        if (colon < 0) {
-            return new InetSocketAddress(hostPort, 9042);
-        }
-        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        return CassandraSessions.rootMessage(err);
     }
 
     @Override

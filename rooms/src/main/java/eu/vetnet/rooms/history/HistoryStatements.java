@@ -71,6 +71,17 @@ public final class HistoryStatements {
                 + " observers, documents, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         CQL.put("selectRoom", "SELECT record FROM %s.rooms WHERE id = ?");
         CQL.put("selectRooms", "SELECT record FROM %s.rooms");
+        CQL.put("insertProposal", "INSERT INTO %s.proposals (id, room, addressee, record) VALUES (?, ?, ?, ?)");
+        CQL.put("insertProposalOfRoom", "INSERT INTO %s.proposals_by_room (room, id) VALUES (?, ?)");
+        CQL.put("insertProposalToAddressee", "INSERT INTO %s.proposals_by_addressee (addressee, id) VALUES (?, ?)");
+        CQL.put("selectProposal", "SELECT record FROM %s.proposals WHERE id = ?");
+        CQL.put("selectProposals", "SELECT record FROM %s.proposals WHERE id IN ?");
+        CQL.put("selectProposalsOfRoom", "SELECT id FROM %s.proposals_by_room WHERE room = ?");
+        CQL.put("selectProposalsToAddressee", "SELECT id FROM %s.proposals_by_addressee WHERE addressee = ?");
+        CQL.put("insertNotification", "INSERT INTO %s.notifications (user_id, at, id, record) VALUES (?, ?, ?, ?)");
+        CQL.put("selectNotifications", "SELECT record FROM %s.notifications WHERE user_id = ? LIMIT ?");
+        CQL.put("upsertContact", "INSERT INTO %s.contacts (user_id, email) VALUES (?, ?)");
+        CQL.put("selectContacts", "SELECT user_id, email FROM %s.contacts WHERE user_id IN ?");
     }
 
     private final CqlSession session;

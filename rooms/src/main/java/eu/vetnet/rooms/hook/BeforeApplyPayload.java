@@ -2,6 +2,7 @@ package eu.vetnet.rooms.hook;
 
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.inspect.DecodedUpdate;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -11,7 +12,9 @@ import java.util.function.LongFunction;
  * @param update the update, decoded once for every hook that reads it
  * @param clientOwner the user id a Yjs client id belongs to in this document, or null (docs/rooms.md,
  *     "What the server checks")
+ * @param roomDocuments another document of the same room by name, as it is now, or null when it is not open (the
+ *     documents a policy {@code reads()} are opened before anyone writes)
  */
 public record BeforeApplyPayload(String roomId, String documentName, YDoc document, DecodedUpdate update, RoomUser user,
-        RoomRole role, LongFunction<String> clientOwner) {
+        RoomRole role, LongFunction<String> clientOwner, Function<String, YDoc> roomDocuments) {
 }

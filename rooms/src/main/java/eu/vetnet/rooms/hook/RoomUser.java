@@ -12,13 +12,19 @@ import java.util.Set;
  *     else its subject; the one place that rule lives
  * @param roles realm roles from {@code realm_access.roles}
  * @param expiresAt when the token expires; the server closes the connection then (4401)
+ * @param email the token's {@code email}, or null: where follow-up notifications go (docs/dialogue.md, "Follow-up")
  */
-public record RoomUser(String id, String username, String name, Set<String> roles, Instant expiresAt) {
+public record RoomUser(String id, String username, String name, Set<String> roles, Instant expiresAt, String email) {
 
     public RoomUser {
         if (name == null || name.isBlank()) {
             name = username != null && !username.isBlank() ? username : id;
         }
+    }
+
+    /** A user whose token says no e-mail address. */
+    public RoomUser(String id, String username, String name, Set<String> roles, Instant expiresAt) {
+        this(id, username, name, roles, expiresAt, null);
     }
 
     public boolean hasRole(String role) {

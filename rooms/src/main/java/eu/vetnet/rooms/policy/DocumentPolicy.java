@@ -23,6 +23,11 @@ public interface DocumentPolicy {
         return Verdict.ALLOW;
     }
 
+    /** Other documents of the room this policy's rules read (opened before anyone writes to this one). */
+    default List<String> reads() {
+        return List.of();
+    }
+
     /** A policy that lets any writer change anything (documents users add). */
     DocumentPolicy OPEN = (doc, touches, actor) -> Verdict.ALLOW;
 }

@@ -19,4 +19,10 @@ public final class NotesPolicy implements DocumentPolicy {
         }
         return Verdict.ALLOW;
     }
+
+    /** The phase and its rules (docs/rooms.md, "Phases"). */
+    @Override
+    public List<String> reads() {
+        return List.of(PhaseRules.WORKSHOP_DOCUMENT);
+    }
 }

@@ -18,17 +18,26 @@ import java.util.Set;
  * that, nobody's ballots go with a change: an entry is never replaced, its {@code owner} never deleted or changed, its
  * ballot map never deleted or replaced. A value written under a map key replaces the one there (the engine deletes it
  * even when the update's delete set does not name it), so an insertion under such a key is judged as a replacement.
+ * <p>
+ * Some keys of an entry are the facilitator's ({@code reserved}: a question's {@code status}, a note's {@code locked}),
+ * set or removed by nobody else, on creation neither. An entry whose {@code locked} is true (when the rule honours locks)
+ * is changed or deleted by no participant, its owner included; ballots on it still come and go.
  */
 final class OwnedCollectionRule {
 
     static final String OWNER = "owner";
+    static final String LOCKED = "locked";
 
     private final String root;
     private final String ballots;
+    private final Set<String> reserved;
+    private final boolean honoursLocks;
 
-    OwnedCollectionRule(String root, String ballots) {
+    OwnedCollectionRule(String root, String ballots, Set<String> reserved, boolean honoursLocks) {
         this.root = root;
         this.ballots = ballots;
+        this.reserved = Set.copyOf(reserved);
+        this.honoursLocks = honoursLocks;
     }
 
     String root() {
@@ -64,6 +73,9 @@ final class OwnedCollectionRule {
                 Object owner = gone == null ? null : gone.doc() == null ? declared.get(t.key()) : gone.get(OWNER);
                 if (!me.equals(owner)) {
                     return Verdict.deny(root + "/" + t.key() + " belongs to " + owner + ": only its owner or a facilitator may delete it");
+                }
+                if (lockedInDoc(doc, t.key())) {
+                    return Verdict.deny(root + "/" + t.key() + " is locked by a facilitator: it cannot be deleted");
                 }
                 deletedEntries.add(t.key());
             }
@@ -105,6 +117,12 @@ final class OwnedCollectionRule {
                 }
                 continue;
             }
+            if (depth == 2 && t.key() != null && reserved.contains(t.key())) {
+                return Verdict.deny(root + "/" + entry + "/" + t.key() + " is set by facilitators only");
+            }
+            if (lockedInDoc(doc, entry)) {
+                return Verdict.deny(root + "/" + entry + " is locked by a facilitator: only ballots on it may change");
+            }
             if (depth == 2 && OWNER.equals(t.key()) && t.kind() == Touch.Kind.INSERT && !me.equals(Touches.value(t))) {
                 return Verdict.deny(root + "/" + entry + "/owner can only be your own user id " + me);
             }
@@ -132,15 +150,15 @@ final class OwnedCollectionRule {
     }
 
     private YMap rootMap(YDoc doc) {
-        if (!doc.share().containsKey(root)) {
-            return null;
+        return Policies.rootMap(doc, root); // null: no such root, or used as another type: nothing in it is owned
+    }
+
+    private boolean lockedInDoc(YDoc doc, String entry) {
+        if (!honoursLocks) {
+            return false;
         }
-        try {
-            // Types the root as Yjs's getMap does (a root nobody asked for yet is untyped on the server).
-            return doc.getMap(root);
-        } catch (RuntimeException e) {
-            return null; // the root was used as another type: nothing in it is owned
-        }
+        YMap map = rootMap(doc);
+        return map != null && map.get(entry) instanceof YMap e && Boolean.TRUE.equals(e.get(LOCKED));
     }
 
     private Object ownerInDoc(YDoc doc, String entry) {

@@ -1,6 +1,9 @@
 package eu.vetnet.rooms.policy;
 
+import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.inspect.Touch;
+import eu.vetnet.crdt.types.YMap;
+import eu.vetnet.rooms.privatenotes.PrivateNotes;
 import java.util.List;
 
 /** The policy of each built-in document name; any other (user-added) document is open to its writers. */
@@ -14,6 +17,9 @@ public final class Policies {
     }
 
     public static DocumentPolicy forDocument(String name) {
+        if (PrivateNotes.isPrivate(name)) {
+            return BOARD; // a person's private notes are a board of their own, under the board's rules
+        }
         return switch (name) {
             case "board" -> BOARD;
             case "workshop" -> WORKSHOP;
@@ -28,6 +34,12 @@ public final class Policies {
      * lists and the board's objects stay far below this.
      */
     public static final int MAX_NESTING = 32;
+
+    /**
+     * The owner of what the server writes for nobody in particular (a note revealed without names, an anonymous
+     * question): no user id is ever this, so no participant can change or delete it.
+     */
+    public static final String ANONYMOUS_OWNER = "anonymous";
 
     /**
      * Rules on where an update's parts land, for every writer (docs/rooms.md, "What the server checks"): nothing
@@ -48,6 +60,22 @@ public final class Policies {
             }
         }
         return Verdict.ALLOW;
+    }
+
+    /**
+     * The root map {@code name} of {@code doc} as the rules read it, or null when the document has no such root or uses
+     * it as another type. Types the root as Yjs's getMap does (a root nobody asked for yet is untyped on the server).
+     * Never creates a root: judging an update must not change the document.
+     */
+    public static YMap rootMap(YDoc doc, String name) {
+        if (doc == null || !doc.share().containsKey(name)) {
+            return null;
+        }
+        try {
+            return doc.getMap(name);
+        } catch (RuntimeException otherType) {
+            return null;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.policy;
 
+import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.inspect.Touch;
 import eu.vetnet.crdt.inspect.UpdateInspector;
 import eu.vetnet.rooms.hook.BeforeApplyPayload;
@@ -40,8 +41,23 @@ public final class WriteRules implements RoomHook {
             }
             if (verdict.allowed() && p.role() != RoomRole.FACILITATOR && policy != DocumentPolicy.OPEN) {
                 verdict = policy.check(p.document(), touches, new Actor(p.user().id(), p.role()));
+                if (verdict.allowed() && policy.reads().contains(PhaseRules.WORKSHOP_DOCUMENT)) {
+                    verdict = PhaseRules.check(p.documentName(), touches, workshopOf(p));
+                }
             }
         }
         return verdict.allowed() ? Optional.empty() : Optional.of(verdict.reason());
+    }
+
+    private static YDoc workshopOf(BeforeApplyPayload p) {
+        if (PhaseRules.WORKSHOP_DOCUMENT.equals(p.documentName())) {
+            return p.document();
+        }
+        YDoc workshop = p.roomDocuments().apply(PhaseRules.WORKSHOP_DOCUMENT);
+        if (workshop == null) {
+            // The core opens what a policy reads before a session writes (Room.openForSession); never judge without it.
+            throw new IllegalStateException("the workshop document of room " + p.roomId() + " is not open");
+        }
+        return workshop;
     }
 }

@@ -1,10 +1,12 @@
 package eu.vetnet.rooms.room;
 
+import eu.vetnet.identity.ApiError;
+import eu.vetnet.rooms.core.EditRefusal;
 import eu.vetnet.rooms.RoomException;
 import org.springframework.http.HttpStatus;
 
 /** A refused REST request, rendered as {@link ApiError}. */
-public class ApiException extends RoomException {
+public class ApiException extends RoomException implements EditRefusal {
 
     private final HttpStatus status;
     private final String fix;

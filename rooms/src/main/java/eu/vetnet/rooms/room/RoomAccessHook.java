@@ -7,6 +7,7 @@ import eu.vetnet.rooms.hook.HookPriority;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
+import eu.vetnet.rooms.privatenotes.PrivateNotes;
 import java.util.concurrent.CompletionStage;
 
 /** Resolves the authenticated user's role in the room from its access list; refuses unknown rooms and documents. */
@@ -37,7 +38,7 @@ public final class RoomAccessHook implements RoomHook {
             if (room.archived()) {
                 throw new AccessDeniedException(CloseCodes.FORBIDDEN, "room " + room.id() + " is archived");
             }
-            if (!room.documents().contains(payload.documentName())) {
+            if (!room.documents().contains(payload.documentName()) && !PrivateNotes.isPrivate(payload.documentName())) {
                 throw new AccessDeniedException(CloseCodes.NOT_FOUND, "room " + room.id() + " has no document "
                         + payload.documentName() + "; it has " + room.documents());
             }
@@ -50,14 +51,36 @@ public final class RoomAccessHook implements RoomHook {
         });
     }
 
-    /** The user's role for one document of the room (participants only read its read-only documents), or null. */
+    /**
+     * The user's role for one document of the room, or null: participants only read its read-only documents, and in
+     * a dialogue session an observer has a seat with a voice (docs/rooms.md, "Roles and permissions"): a participant
+     * of the {@link RoomKind#VOICE_DOCUMENT}, where its policy lets them ask, answer, upvote and vote, and a reader of
+     * everything else. Whether a seat may also edit the board is the facilitator's choice: list the person as a
+     * participant.
+     */
     public static RoomRole roleFor(RoomRecord room, RoomUser user, String document) {
         if (room.archived()) {
             return null;
         }
         RoomRole role = roleOf(room, user);
+        if (PrivateNotes.isPrivate(document)) {
+            // Only its owner opens a private document (and, read-only, facilitators where the room says so). Its owner writes it as a
+            // participant (the board's rules: own notes) while they may write in the room, and only reads it when made
+            // an observer: their open room keeps working, their notes stay theirs.
+            if (role == null) {
+                return null;
+            }
+            if (!document.equals(PrivateNotes.documentOf(user.id()))) {
+                // Someone else's: closed, unless the room lets its facilitators read private notes (never write them).
+                return role == RoomRole.FACILITATOR && room.facilitatorsSeePrivateNotes() ? RoomRole.OBSERVER : null;
+            }
+            return role.writes() ? RoomRole.PARTICIPANT : RoomRole.OBSERVER;
+        }
         if (role == RoomRole.PARTICIPANT && room.readOnlyDocuments().contains(document)) {
             return RoomRole.OBSERVER;
+        }
+        if (role == RoomRole.OBSERVER && room.kind().givesObserversAVoice() && RoomKind.VOICE_DOCUMENT.equals(document)) {
+            return RoomRole.PARTICIPANT;
         }
         return role;
     }
@@ -69,14 +92,10 @@ public final class RoomAccessHook implements RoomHook {
                 || a.facilitators().stream().anyMatch(user::isNamedBy)) {
             return RoomRole.FACILITATOR;
         }
-        boolean participant = a.participants().stream().anyMatch(user::isNamedBy);
-        boolean observer = a.observers().stream().anyMatch(user::isNamedBy);
-        if (room.kind() == RoomKind.DIALOGUE_SESSION && user.hasRole("policymaker") && (participant || observer)) {
-            return RoomRole.OBSERVER; // policymakers observe dialogue sessions unless made facilitators
-        }
-        if (participant) {
+        // The list says it: the server never turns a listed participant into an observer behind the facilitator's back.
+        if (a.participants().stream().anyMatch(user::isNamedBy)) {
             return RoomRole.PARTICIPANT;
         }
-        return observer ? RoomRole.OBSERVER : null;
+        return a.observers().stream().anyMatch(user::isNamedBy) ? RoomRole.OBSERVER : null;
     }
 }

@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.room;
 
+import eu.vetnet.identity.Role;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
@@ -52,15 +53,19 @@ public class RoomController {
     }
 
     @PostMapping
-    public Mono<ResponseEntity<RoomRecord>> create(@AuthenticationPrincipal Jwt jwt, @RequestBody CreateRoom body) {
+    public Mono<ResponseEntity<RoomView>> create(@AuthenticationPrincipal Jwt jwt, @RequestBody CreateRoom body) {
         RoomUser user = users(jwt);
-        if (!user.hasRole("facilitator") && !user.hasRole("admin")) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "only facilitators and admins create rooms",
-                    "ask a facilitator to create the room and add you to its access list");
-        }
         if (body == null || body.title() == null || body.title().isBlank() || body.kind() == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "a room needs a title and a kind",
-                    "send {\"title\": \"...\", \"kind\": \"WORKSHOP\" | \"COURSE_SESSION\" | \"DIALOGUE_SESSION\"}");
+                    "send {\"title\": \"...\", \"kind\": \"WORKSHOP\" | \"COURSE_SESSION\" | \"DIALOGUE_SESSION\" | \"PEER_COUNSELLING\"}");
+        }
+        // A peer-counselling room is convened by the member who asks for counsel; every other kind by facilitators.
+        boolean mayCreate = user.hasRole("facilitator") || user.hasRole("admin")
+                || (body.kind().convenedByAnyMember() && user.roles().stream().anyMatch(r -> Role.fromClaimValue(r).isPresent()));
+        if (!mayCreate) {
+            throw new ApiException(HttpStatus.FORBIDDEN, body.kind().convenedByAnyMember()
+                    ? "only members of the community convene peer counselling" : "only facilitators and admins create rooms",
+                    "ask a facilitator to create the room and add you to its access list");
         }
         List<String> documents = new ArrayList<>(RoomRecord.DEFAULT_DOCUMENTS);
         if (body.documents() != null) {
@@ -81,23 +86,24 @@ public class RoomController {
         }
         RoomRecord room = new RoomRecord(UUID.randomUUID().toString(), body.title().strip(), body.kind(), access,
                 documents, readOnly, false, Instant.now(), body.template(), user.name());
-        return Mono.fromCompletionStage(store.save(room)).map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(saved));
+        return Mono.fromCompletionStage(store.save(room)).map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(RoomView.of(saved, user)));
     }
 
     @GetMapping
-    public Mono<List<RoomRecord>> list(@AuthenticationPrincipal Jwt jwt) {
+    public Mono<List<RoomView>> list(@AuthenticationPrincipal Jwt jwt) {
         RoomUser user = users(jwt);
         return Mono.fromCompletionStage(store.list())
-                .map(rooms -> rooms.stream().filter(r -> RoomAccessHook.roleOf(r, user) != null).toList());
+                .map(rooms -> rooms.stream().map(r -> RoomView.of(r, user)).filter(v -> v.yourRole() != null).toList());
     }
 
     @GetMapping("/{id}")
-    public Mono<RoomRecord> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return RoomReads.onAccessList(store, id, users(jwt));
+    public Mono<RoomView> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        RoomUser user = users(jwt);
+        return RoomReads.onAccessList(store, id, user).map(room -> RoomView.of(room, user));
     }
 
     @PutMapping("/{id}/access")
-    public Mono<RoomRecord> updateAccess(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody AccessList body) {
+    public Mono<RoomView> updateAccess(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody AccessList body) {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
             AccessChanges.requireFacilitator(room, user);
@@ -110,11 +116,11 @@ public class RoomController {
             }
             return AccessChanges.save(store, server, room.withAccess(
                     new AccessList(owner, body.facilitators(), body.participants(), body.observers())));
-        });
+        }).map(saved -> RoomView.of(saved, user));
     }
 
     @PostMapping("/{id}/documents")
-    public Mono<RoomRecord> addDocument(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody AddDocument body) {
+    public Mono<RoomView> addDocument(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody AddDocument body) {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
             RoomRole role = RoomAccessHook.roleOf(room, user);
@@ -126,16 +132,16 @@ public class RoomController {
             List<String> documents = new ArrayList<>(room.documents());
             addDocument(documents, body == null ? null : body.name());
             return Mono.fromCompletionStage(store.save(room.withDocuments(documents)));
-        });
+        }).map(saved -> RoomView.of(saved, user));
     }
 
     @PostMapping("/{id}/archive")
-    public Mono<RoomRecord> archive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+    public Mono<RoomView> archive(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
             AccessChanges.requireFacilitator(room, user);
             return AccessChanges.save(store, server, room.archive());
-        });
+        }).map(saved -> RoomView.of(saved, user));
     }
 
     private Mono<RoomRecord> find(String id) {
@@ -146,6 +152,10 @@ public class RoomController {
         if (name == null || !DOCUMENT.matcher(name).matches()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "invalid document name: " + name,
                     "use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (ReservedDocuments.isReserved(name)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "document names starting with " + ReservedDocuments.SERVER_PREFIX
+                    + " or private- are the server's own", "choose another name");
         }
         if (!documents.contains(name)) {
             documents.add(name);

@@ -1,7 +1,7 @@
 package eu.vetnet.rooms.web;
 
+import eu.vetnet.identity.ApiError;
 import eu.vetnet.rooms.history.HistoryUnavailableException;
-import eu.vetnet.rooms.room.ApiError;
 import eu.vetnet.rooms.room.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

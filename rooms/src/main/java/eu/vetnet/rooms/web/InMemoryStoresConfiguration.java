@@ -2,6 +2,7 @@ package eu.vetnet.rooms.web;
 
 import eu.vetnet.rooms.access.AccessRequests;
 import eu.vetnet.rooms.access.InMemoryAccessRequests;
+import eu.vetnet.rooms.followup.InMemoryFollowUp;
 import eu.vetnet.rooms.images.InMemoryRoomImages;
 import eu.vetnet.rooms.images.RoomImages;
 import eu.vetnet.rooms.people.InMemoryRoomPeople;
@@ -44,5 +45,11 @@ class InMemoryStoresConfiguration {
     @Bean
     AccessRequests inMemoryAccessRequests() {
         return new InMemoryAccessRequests();
+    }
+
+    /** Proposals and the inbox (docs/dialogue.md, "Follow-up"). */
+    @Bean
+    InMemoryFollowUp inMemoryFollowUp() {
+        return new InMemoryFollowUp();
     }
 }

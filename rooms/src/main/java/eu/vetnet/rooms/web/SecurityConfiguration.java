@@ -44,7 +44,8 @@ public class SecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .authorizeExchange(e -> e.pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                // /api/public/**: what the community published (a proposal's tracking page), readable without signing in.
+                .authorizeExchange(e -> e.pathMatchers("/actuator/health/**", "/actuator/info", "/api/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtDecoder(roomsJwtDecoder)))

@@ -4,9 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.vetnet.crdt.protocol.SyncMessage;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +61,42 @@ class EngineFailureTests {
         assertNull(carol.socket.closeCode());
         carol.send(Frames.yws(new SyncMessage.Update(CoreHarness.edit(carol.doc, d -> d.getMap("m").set("after", "ok")))));
         await().atMost(Duration.ofSeconds(10)).until(() -> "ok".equals(h.json("r1", "scratch", d -> d.getMap("m").get("after")).get("value")));
+    }
+
+    /** A refusal the change throws (a closed poll, a phase that does not allow it): an EditRefusal. */
+    private static final class Refused extends RuntimeException implements EditRefusal {
+        Refused(String why) {
+            super(why);
+        }
+    }
+
+    @Test
+    void aServerEditThatDeclinesBeforeWritingLeavesTheRoomAsItIsButOneThatWroteFirstReloadsIt() throws Exception {
+        h = new CoreHarness();
+        CoreHarness.Client alice = h.yws("r1", "scratch", "alice", 1);
+        alice.awaitFrames(1);
+        Room room = h.server.openRoom("r1");
+
+        java.util.concurrent.CompletableFuture<Object> declined = room.serverEdit(List.of("scratch"), docs -> {
+            throw new Refused("the poll is closed");
+        });
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class, declined::get);
+        assertTrue(e.getCause() instanceof Refused, e.toString());
+        assertSame(room, h.server.openRoom("r1"), "the room stays: nothing was written");
+        assertNull(alice.socket.closeCode());
+        room.serverEdit(List.of("scratch"), docs -> {
+            docs.get("scratch").getMap("m").set("after", "ok");
+            return null;
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ok".equals(h.json("r1", "scratch", d -> d.getMap("m").get("after")).get("value")));
+
+        // A refusal after a write: the document may be half-changed, so it is no refusal the room can keep.
+        java.util.concurrent.CompletableFuture<Object> late = room.serverEdit(List.of("scratch"), docs -> {
+            docs.get("scratch").getMap("m").set("half", "written");
+            throw new Refused("too late");
+        });
+        assertThrows(java.util.concurrent.ExecutionException.class, late::get);
+        assertEquals(CloseCodes.INTERNAL_ERROR, alice.awaitClosed());
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.server.openRoom("r1") != room);
     }
 }

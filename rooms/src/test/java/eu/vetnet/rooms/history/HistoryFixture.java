@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.history;
 
+import eu.vetnet.storage.CassandraProperties;
 import eu.vetnet.testkit.LocalServices;
 import eu.vetnet.testkit.Service;
 import eu.vetnet.testkit.ServiceAddress;

@@ -98,6 +98,9 @@ final class AdversarialCase {
             watcher = new Watcher(s, roomId, document, "oscar");
             current = s.state(roomId, document);
             setup();
+            if (!"workshop".equals(document) && rng.nextInt(2) == 0) {
+                workshopByServer(d -> Intents.phaseRules(d.getMap("workshop"), rng));
+            }
             int attacks = 1 + rng.nextInt(5);
             for (int a = 0; a < attacks; a++) {
                 if (rng.nextInt(8) == 0) {
@@ -209,7 +212,9 @@ final class AdversarialCase {
                     new String[] {"olga", "workshop-agenda"}, new String[] {"fabio", "workshop-open-poll"},
                     new String[] {"adam", "workshop-open-poll"}, new String[] {"alice", "workshop-ask"},
                     new String[] {"bob", "workshop-ask"}, new String[] {"bob", "workshop-poll-vote-own"},
-                    new String[] {"alice", "workshop-upvote-own"}, new String[] {"carla", "workshop-poll-vote-own"});
+                    new String[] {"alice", "workshop-upvote-own"}, new String[] {"carla", "workshop-poll-vote-own"},
+                    new String[] {"fabio", "workshop-strict-statements"},
+                    new String[] {"fabio", "workshop-phase-rules"}); // last: the phase and moderation hold for the attacks
             case "notes" -> List.of(new String[] {"fabio", "notes-paragraph"}, new String[] {"alice", "notes-paragraph"},
                     new String[] {"bob", "notes-paragraph"}, new String[] {"bob", "notes-edit"},
                     new String[] {"alice", "notes-attribute"});
@@ -245,8 +250,30 @@ final class AdversarialCase {
         send(p, a.update(), a.asStep2(), a.tags());
     }
 
+    /** A change of the room's workshop document made by the server's own engine (not the document this case attacks). */
+    private void workshopByServer(java.util.function.Consumer<eu.vetnet.crdt.YDoc> change) {
+        try {
+            server.server.openRoom(roomId).serverEdit(List.of("workshop"), docs -> {
+                change.accept(docs.get("workshop"));
+                return null;
+            }).get(PolicyRoom.WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the server could not set the workshop's phase", e);
+        }
+    }
+
     /** Someone who did not attack makes an allowed edit: it must be applied and reach the watcher. */
     private void liveness(Watcher watcher) {
+        // Any phase rules set for the attacks are lifted first: the honest edit may be one the phase does not allow.
+        if ("workshop".equals(document)) {
+            mustRejoin.put("fabio", true); // attacks may have closed the facilitator's socket
+            byte[] open = generator.edit("workshop-open-phase", "fabio", person("fabio").clientId, current.update());
+            if (open != null) {
+                send(person("fabio"), open, false, List.of("open-phase"));
+            }
+        } else {
+            workshopByServer(d -> d.getMap("workshop").delete("phaseRules"));
+        }
         String user = Cast.READ_ONLY.equals(document) ? "fiona" : "carla";
         mustRejoin.put(user, true);
         Person p = person(user);
@@ -283,6 +310,8 @@ final class AdversarialCase {
         step++;
         RulesOracle.Role role = Cast.role(p.user, kind, document);
         PolicyRoom.DocState before = current;
+        // The phase the update meets (docs/rooms.md, "Phases"); the workshop document's own lives in `before`.
+        String phase = "workshop".equals(document) ? before.json() : server.state(roomId, "workshop").json();
         Person.Outcome o = p.send(update, asStep2);
         if (o.result() == Person.Result.STALLED) {
             found(new Finding("stall", "no answer to the update within " + PolicyRoom.WAIT + "; the room's lane:\n"
@@ -330,7 +359,7 @@ final class AdversarialCase {
                         p.user, role, document, update, step));
             }
         }
-        judge(p, role, before, after, update, tags);
+        judge(p, role, before, after, update, tags, RulesJson.parse(phase));
         for (Map.Entry<Long, Long> e : after.stateVector().entrySet()) {
             if (e.getValue() > before.stateVector().getOrDefault(e.getKey(), 0L)) {
                 owners.putIfAbsent(e.getKey(), p.user);
@@ -360,7 +389,7 @@ final class AdversarialCase {
     }
 
     private void judge(Person p, RulesOracle.Role role, PolicyRoom.DocState before, PolicyRoom.DocState after, byte[] update,
-            List<String> tags) {
+            List<String> tags, JsonNode workshop) {
         if (role == RulesOracle.Role.OBSERVER && !Arrays.equals(update, new byte[] {0, 0}) && changes(before, update)) {
             found(new Finding("rule", "a read-only connection's update was applied", tags, p.user, role, document, update, step));
         }
@@ -389,7 +418,7 @@ final class AdversarialCase {
         }
         JsonNode b = RulesJson.parse(before.json());
         JsonNode a = RulesJson.parse(after.json());
-        for (String v : RulesOracle.judge(document, role, p.user, b, a)) {
+        for (String v : RulesOracle.judge(document, role, p.user, b, a, workshop)) {
             found(new Finding("rule", v, tags, p.user, role, document, update, step));
         }
         for (Map.Entry<Long, Long> e : after.stateVector().entrySet()) {

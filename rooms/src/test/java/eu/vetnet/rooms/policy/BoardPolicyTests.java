@@ -39,6 +39,25 @@ class BoardPolicyTests {
     }
 
     @Test
+    void aLockedNoteIsChangedAndDeletedByNoParticipantItsOwnerIncludedButTakesVotes() {
+        server.applyUpdate(new Replica(server, 2).edit(d -> ((YMap) d.getMap("objects").get("n1")).set("locked", true)));
+        assertFalse(check(alice, 10, d -> ((YMap) d.getMap("objects").get("n1")).set("text", "changed")).allowed());
+        assertFalse(check(alice, 10, d -> d.getMap("objects").delete("n1")).allowed());
+        assertFalse(check(alice, 10, d -> ((YMap) d.getMap("objects").get("n1")).set("locked", false)).allowed());
+        assertTrue(check(bob, 20, d -> ((YMap) ((YMap) d.getMap("objects").get("n1")).get("votes")).set("bob-id", true)).allowed());
+    }
+
+    @Test
+    void onlyFacilitatorsLock() {
+        assertFalse(check(alice, 10, d -> ((YMap) d.getMap("objects").get("n1")).set("locked", true)).allowed());
+        assertFalse(check(bob, 20, d -> {
+            YMap m = note("bob-id", "mine");
+            m.set("locked", true);
+            d.getMap("objects").set("n2", m);
+        }).allowed());
+    }
+
+    @Test
     void participantAddsStickyNoteOwnedByThemselves() {
         assertTrue(check(bob, 20, d -> d.getMap("objects").set("n2", note("bob-id", "mine"))).allowed());
     }

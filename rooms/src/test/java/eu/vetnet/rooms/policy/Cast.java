@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The people of every adversarial room and how the room lists them: an owner, a facilitator, an admin who is on no
- * list, three participants, two observers, a policymaker listed as participant (an observer in a dialogue session),
+ * list, three participants, two observers, a policymaker listed as participant (a participant in every kind of room),
  * a facilitator kept for the liveness check of the read-only document. Their expected role per document comes from
  * docs/rooms.md's table ({@link RulesOracle#role}), not from the server's access hook.
  */
@@ -52,6 +52,6 @@ final class Cast {
 
     static RulesOracle.Role role(String user, RoomKind kind, String document) {
         return RulesOracle.role(user, realmRoles(user), kind == RoomKind.DIALOGUE_SESSION, OWNER, FACILITATORS,
-                PARTICIPANTS, OBSERVERS, READ_ONLY.equals(document));
+                PARTICIPANTS, OBSERVERS, document, READ_ONLY.equals(document));
     }
 }

@@ -128,7 +128,7 @@ final class Intents {
         l.add(new Intent("board-edit-own-text", true, (d, w) -> ownEntries(d, "objects", w).forEach(o -> edit(o, w))));
         l.add(new Intent("board-delete-own", true, (d, w) -> {
             for (String k : d.getMap("objects").keys()) {
-                if (d.getMap("objects").get(k) instanceof YMap o && w.me().equals(o.get("owner")) && w.rng().nextBoolean()) {
+                if (d.getMap("objects").get(k) instanceof YMap o && w.me().equals(o.get("owner")) && !locked(o) && w.rng().nextBoolean()) {
                     d.getMap("objects").delete(k);
                 }
             }
@@ -143,6 +143,19 @@ final class Intents {
                 scatter(t, w);
             }
         })));
+        l.add(new Intent("board-lock-any", false, (d, w) -> {
+            YMap o = entry(d, "objects", w.rng());
+            if (o != null) {
+                o.set("locked", w.rng().nextInt(4) != 0);
+            }
+        }));
+        l.add(new Intent("board-edit-own-locked", false, (d, w) -> {
+            for (Object v : d.getMap("objects").entries().values()) {
+                if (v instanceof YMap m && w.me().equals(m.get("owner")) && locked(m)) {
+                    edit(m, w);
+                }
+            }
+        }));
         l.add(new Intent("board-create-for-other", false, (d, w) -> d.getMap("objects").set(newKey("o", w), object(w.other(), w.rng()))));
         l.add(new Intent("board-create-without-owner", false, (d, w) -> {
             YMap o = object(w.me(), w.rng());
@@ -210,14 +223,19 @@ final class Intents {
         return l;
     }
 
+    /** The entries {@code w} owns and may still change (a facilitator locked none of them). */
     private static List<YMap> ownEntries(YDoc d, String root, Who w) {
         List<YMap> own = new ArrayList<>();
         for (Object v : d.getMap(root).entries().values()) {
-            if (v instanceof YMap m && w.me().equals(m.get("owner"))) {
+            if (v instanceof YMap m && w.me().equals(m.get("owner")) && !locked(m)) {
                 own.add(m);
             }
         }
         return own;
+    }
+
+    private static boolean locked(YMap m) {
+        return Boolean.TRUE.equals(m.get("locked"));
     }
 
     /** A small edit of an entry's content: its text, position or a new key. */
@@ -285,6 +303,27 @@ final class Intents {
         return q;
     }
 
+    /**
+     * A facilitator's phase with rules (docs/rooms.md, "Phases"): phase {@code ph} allowing a random few of the
+     * activities, or, now and then, a rule that is no list.
+     */
+    static void phaseRules(YMap settings, SplittableRandom rng) {
+        settings.set("phase", "ph");
+        YMap rules = new YMap();
+        settings.set("phaseRules", rules);
+        if (rng.nextInt(8) == 0) {
+            rules.set("ph", "add");
+            return;
+        }
+        List<String> allowed = new ArrayList<>();
+        for (String activity : PhaseRules.activities().keySet()) {
+            if (rng.nextBoolean()) {
+                allowed.add(activity);
+            }
+        }
+        rules.set("ph", allowed);
+    }
+
     private static List<Intent> workshop() {
         List<Intent> l = new ArrayList<>();
         l.add(new Intent("workshop-ask", true, (d, w) -> d.getMap("questions").set(newKey("q", w), question(w.me(), w.rng()))));
@@ -295,12 +334,99 @@ final class Intents {
             }
         }));
         l.add(new Intent("workshop-poll-vote-own", true, (d, w) -> {
+            String k = anyKey(d.getMap("votes"), w.rng());
+            YMap poll = k != null && d.getMap("votes").get(k) instanceof YMap m ? m : null;
+            YMap described = k == null ? null : description(d, k);
+            if (poll == null || (described != null && ("closed".equals(described.get("state"))
+                    || Boolean.TRUE.equals(described.get("anonymous"))))) {
+                return; // nothing to vote in here: a closed poll takes no ballot, an anonymous one takes it by REST
+            }
+            if (w.rng().nextInt(4) == 0) {
+                poll.delete(w.me());
+            } else {
+                poll.set(w.me(), validBallot(described, w.rng()));
+            }
+        }));
+        l.add(new Intent("workshop-answer", true, (d, w) -> {
+            YMap a = new YMap();
+            a.set("question", anyKey(d.getMap("questions"), w.rng()));
+            a.set("text", "because " + w.rng().nextInt(100));
+            a.set("owner", w.me());
+            a.set("upvotes", new YMap());
+            d.getMap("answers").set(newKey("a", w), a);
+        }));
+        l.add(new Intent("workshop-describe-poll", false, (d, w) -> {
+            String k = newKey("p", w);
+            YMap p = new YMap();
+            p.set("question", "which?");
+            p.set("state", w.rng().nextInt(3) == 0 ? "closed" : "open");
+            if (w.rng().nextInt(4) == 0) {
+                p.set("anonymous", true);
+            }
+            if (w.rng().nextBoolean()) {
+                p.set("kind", "dots");
+                p.set("budget", w.rng().nextInt(4));
+                p.set("targets", List.of("o1", "o2", "o3"));
+            } else {
+                p.set("options", List.of("A", "B"));
+            }
+            YMap polls = d.getMap("workshop").get("polls") instanceof YMap m ? m : new YMap();
+            if (polls.doc() == null) {
+                d.getMap("workshop").set("polls", polls);
+            }
+            polls.set(k, p);
+            d.getMap("votes").set(k, new YMap());
+        }));
+        l.add(new Intent("workshop-close-described-poll", false, (d, w) -> {
+            if (d.getMap("workshop").get("polls") instanceof YMap polls) {
+                String k = anyKey(polls, w.rng());
+                if (k != null && polls.get(k) instanceof YMap p) {
+                    p.set("state", "closed");
+                }
+            }
+        }));
+        l.add(new Intent("workshop-ballot-off-description", false, (d, w) -> {
             YMap poll = entry(d, "votes", w.rng());
             if (poll != null) {
-                if (w.rng().nextInt(4) == 0) {
-                    poll.delete(w.me());
-                } else {
-                    poll.set(w.me(), "choice-" + w.rng().nextInt(3));
+                Object[] bad = {List.of("o1", "o1", "o1", "o1"), List.of("elsewhere"), "o1", "C", List.of("A"), 7};
+                poll.set(w.me(), bad[w.rng().nextInt(bad.length)]);
+            }
+        }));
+        l.add(new Intent("workshop-state", true, (d, w) -> {
+            YMap st = new YMap();
+            st.set("text", "we should " + w.rng().nextInt(100));
+            st.set("owner", w.me());
+            st.set("votes", new YMap());
+            d.getMap("statements").set(newKey("s", w), st);
+        }));
+        l.add(new Intent("workshop-vote-statement", true, (d, w) -> {
+            YMap votes = ballots(entry(d, "statements", w.rng()), "votes");
+            if (votes != null) {
+                votes.set(w.me(), w.rng().nextInt(3) - 1);
+            }
+        }));
+        l.add(new Intent("workshop-statement-bad-ballot", false, (d, w) -> {
+            YMap votes = ballots(entry(d, "statements", w.rng()), "votes");
+            if (votes != null) {
+                Object[] bad = {2, -5, "agree", true, 0.5, List.of(1)};
+                votes.set(w.me(), bad[w.rng().nextInt(bad.length)]);
+            }
+        }));
+        l.add(new Intent("workshop-statement-long-or-hidden", false, (d, w) -> {
+            for (Object v : d.getMap("statements").entries().values()) {
+                if (v instanceof YMap st && w.me().equals(st.get("owner"))) {
+                    if (w.rng().nextBoolean()) {
+                        st.set("status", "hidden");
+                    } else {
+                        st.set("text", "x".repeat(281));
+                    }
+                }
+            }
+        }));
+        l.add(new Intent("workshop-moderate-own-question", false, (d, w) -> {
+            for (Object v : d.getMap("questions").entries().values()) {
+                if (v instanceof YMap q && w.me().equals(q.get("owner"))) {
+                    q.set(List.of("status", "pinned", "mergedInto").get(w.rng().nextInt(3)), "answered");
                 }
             }
         }));
@@ -313,6 +439,13 @@ final class Intents {
             }
         }));
         l.add(new Intent("workshop-phase", false, (d, w) -> d.getMap("workshop").set("phase", "phase-" + w.rng().nextInt(5))));
+        l.add(new Intent("workshop-phase-rules", false, (d, w) -> phaseRules(d.getMap("workshop"), w.rng())));
+        l.add(new Intent("workshop-strict-statements", false, (d, w) -> d.getMap("workshop").set("statementModeration", "strict")));
+        // Lifts what holds participants back beyond their role: the phase's rule and strict moderation.
+        l.add(new Intent("workshop-open-phase", false, (d, w) -> {
+            d.getMap("workshop").delete("phaseRules");
+            d.getMap("workshop").delete("statementModeration");
+        }));
         l.add(new Intent("workshop-timer", false, (d, w) -> {
             if (d.getMap("workshop").get("timer") instanceof YMap t) {
                 t.set("running", w.rng().nextBoolean());
@@ -366,6 +499,29 @@ final class Intents {
         l.add(new Intent("workshop-other-root", false, Intents::otherRoot));
         l.add(new Intent("workshop-deep-question", false, (d, w) -> deep(d.getMap("questions"), newKey("q", w), question(w.me(), w.rng()), w)));
         return l;
+    }
+
+    /** The poll {@code k} as the facilitator described it, or null. */
+    private static YMap description(YDoc d, String k) {
+        return d.getMap("workshop").get("polls") instanceof YMap polls && polls.get(k) instanceof YMap p ? p : null;
+    }
+
+    /** A ballot the description allows (any choice for an undescribed poll). */
+    private static Object validBallot(YMap described, SplittableRandom rng) {
+        if (described == null) {
+            return "choice-" + rng.nextInt(3);
+        }
+        if ("dots".equals(described.get("kind"))) {
+            int budget = described.get("budget") instanceof Number n ? n.intValue() : 0;
+            List<?> targets = described.get("targets") instanceof List<?> t ? t : List.of();
+            List<Object> dots = new ArrayList<>();
+            for (int i = rng.nextInt(budget + 1); i > 0 && !targets.isEmpty(); i--) {
+                dots.add(targets.get(rng.nextInt(targets.size())));
+            }
+            return dots;
+        }
+        List<?> options = described.get("options") instanceof List<?> o ? o : List.of();
+        return options.isEmpty() ? "choice-0" : options.get(rng.nextInt(options.size()));
     }
 
     // ---- notes ------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ final class Targets {
 
     /** Keys every policy cares about. */
     static final List<String> KEYS = List.of("owner", "color", "url", "text", "votes", "upvotes", "phase", "timer",
-            "agenda", "type", "x");
+            "agenda", "type", "x", "locked", "status", "state", "budget", "pinned");
 
     final List<Place> places = new ArrayList<>();
     /** First and last clock of every struct in the document (items and GC). */

@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.policy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,35 @@ class WorkshopPolicyTests {
             q.set("owner", "bob-id");
             q.set("upvotes", new YMap());
             d.getMap("questions").set("q1", q);
+            YMap polls = new YMap();
+            w.set("polls", polls);
+            polls.set("choice", poll("open", null, List.of("yes", "no"), 0, List.of()));
+            polls.set("closed", poll("closed", null, List.of("yes", "no"), 0, List.of()));
+            polls.set("dots", poll("open", "dots", null, 3, List.of("n1", "n2", "n3")));
+            for (String id : List.of("choice", "closed", "dots")) {
+                d.getMap("votes").set(id, new YMap());
+            }
         }));
+        // Bob voted before the poll closed.
+        server.applyUpdate(new Replica(server, 6).edit(d -> ((YMap) d.getMap("votes").get("closed")).set("bob-id", "no")));
+    }
+
+    private static YMap poll(String state, String kind, List<Object> options, int budget, List<Object> targets) {
+        YMap p = new YMap();
+        p.set("question", "Q?");
+        p.set("state", state);
+        if (kind != null) {
+            p.set("kind", kind);
+            p.set("budget", budget);
+            p.set("targets", targets);
+        } else {
+            p.set("options", options);
+        }
+        return p;
+    }
+
+    private YMap ballots(YDoc d, String poll) {
+        return (YMap) d.getMap("votes").get(poll);
     }
 
     private Verdict check(Actor actor, long clientId, Consumer<YDoc> edit) {
@@ -102,6 +131,78 @@ class WorkshopPolicyTests {
         assertTrue(notes.check(doc, UpdateInspector.inspect(doc, ok), alice).allowed());
         byte[] elsewhere = new Replica(doc, 11).edit(d -> d.getMap("other").set("x", 1));
         assertFalse(notes.check(doc, UpdateInspector.inspect(doc, elsewhere), alice).allowed());
+    }
+
+    @Test
+    void aChoiceIsOneOfThePollsOptions() {
+        assertTrue(check(alice, 10, d -> ballots(d, "choice").set("alice-id", "yes")).allowed());
+        assertFalse(check(alice, 10, d -> ballots(d, "choice").set("alice-id", "maybe")).allowed());
+        assertFalse(check(alice, 10, d -> ballots(d, "choice").set("alice-id", List.of("yes", "yes"))).allowed());
+    }
+
+    @Test
+    void aClosedPollTakesNoVoteAndGivesNoneBack() {
+        assertFalse(check(alice, 10, d -> ballots(d, "closed").set("alice-id", "yes")).allowed());
+        Actor bob = new Actor("bob-id", RoomRole.PARTICIPANT);
+        assertFalse(check(bob, 11, d -> ballots(d, "closed").delete("bob-id")).allowed());
+        assertFalse(check(bob, 11, d -> ballots(d, "closed").set("bob-id", "yes")).allowed());
+    }
+
+    @Test
+    void dotsStayWithinTheBudgetAndOnWhatWasPutToTheVote() {
+        assertTrue(check(alice, 10, d -> ballots(d, "dots").set("alice-id", List.of("n1", "n1", "n3"))).allowed());
+        assertTrue(check(alice, 10, d -> ballots(d, "dots").set("alice-id", List.of())).allowed());
+        assertFalse(check(alice, 10, d -> ballots(d, "dots").set("alice-id", List.of("n1", "n1", "n2", "n3"))).allowed(), "4 dots of 3");
+        assertFalse(check(alice, 10, d -> ballots(d, "dots").set("alice-id", List.of("n9"))).allowed(), "not put to the vote");
+        assertFalse(check(alice, 10, d -> ballots(d, "dots").set("alice-id", "n1")).allowed(), "not a list");
+        assertFalse(check(alice, 10, d -> ballots(d, "dots").set("alice-id", List.of(1, 2))).allowed(), "not ids");
+    }
+
+    @Test
+    void twoTabsWriteOneBallotSoTheSecondReplacesTheFirst() {
+        // Both tabs' ballots are within budget; under one key the later replaces the earlier, they never add up.
+        server.applyUpdate(new Replica(server, 10).edit(d -> ballots(d, "dots").set("alice-id", List.of("n1", "n2", "n3"))));
+        assertTrue(check(alice, 12, d -> ballots(d, "dots").set("alice-id", List.of("n2", "n2", "n2"))).allowed());
+        server.applyUpdate(new Replica(server, 12).edit(d -> ballots(d, "dots").set("alice-id", List.of("n2", "n2", "n2"))));
+        assertEquals(List.of("n2", "n2", "n2"), ((YMap) server.getMap("votes").get("dots")).get("alice-id"));
+    }
+
+    @Test
+    void onlyFacilitatorsModerateQuestionsEvenTheirOwn() {
+        assertTrue(check(alice, 10, d -> {
+            YMap q = new YMap();
+            q.set("text", "How?");
+            q.set("owner", "alice-id");
+            q.set("upvotes", new YMap());
+            d.getMap("questions").set("q2", q);
+        }).allowed());
+        assertFalse(check(alice, 10, d -> {
+            YMap q = new YMap();
+            q.set("text", "How?");
+            q.set("owner", "alice-id");
+            q.set("pinned", true);
+            d.getMap("questions").set("q2", q);
+        }).allowed(), "created pinned");
+        Actor bob = new Actor("bob-id", RoomRole.PARTICIPANT);
+        assertFalse(check(bob, 11, d -> ((YMap) d.getMap("questions").get("q1")).set("status", "answered")).allowed());
+    }
+
+    @Test
+    void answersAreOwnedLikeQuestions() {
+        assertTrue(check(alice, 10, d -> {
+            YMap a = new YMap();
+            a.set("question", "q1");
+            a.set("text", "The region does");
+            a.set("owner", "alice-id");
+            a.set("upvotes", new YMap());
+            d.getMap("answers").set("a1", a);
+        }).allowed());
+        assertFalse(check(alice, 10, d -> {
+            YMap a = new YMap();
+            a.set("text", "forged");
+            a.set("owner", "bob-id");
+            d.getMap("answers").set("a1", a);
+        }).allowed());
     }
 
     private static YMap upvotes(YDoc d) {

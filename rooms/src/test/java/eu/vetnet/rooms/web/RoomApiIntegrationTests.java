@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,17 +13,6 @@ import tools.jackson.databind.ObjectMapper;
 class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(httpUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void aFacilitatorCreatesARoomParticipantsSeeItAndItCanBeArchived() throws Exception {
@@ -39,6 +25,9 @@ class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
         assertEquals("fabio-id", room.get("access").get("owner").asText());
         // What the lobby shows: the template it came from and who made it, by name.
         assertEquals("skillsGap", room.get("template").asText());
+        // The rules the app shows come from the server's one definition of them.
+        assertFalse(room.path("rules").path("observersHaveAVoice").asBoolean(), created.body());
+        assertEquals(280, room.path("rules").path("statementMaxLength").asInt(), created.body());
         assertFalse(room.get("ownerName").asText().isBlank(), created.body());
         HttpResponse<String> badTemplate = call("POST", "/api/rooms", fabio(), "{\"title\": \"x\", \"kind\": \"WORKSHOP\", \"template\": \"<b>\"}");
         assertEquals(400, badTemplate.statusCode(), badTemplate.body());
@@ -88,6 +77,21 @@ class RoomApiIntegrationTests extends RoomsIntegrationTestSupport {
         HttpResponse<String> noKind = call("POST", "/api/rooms", fabio(), "{\"title\": \"x\"}");
         assertEquals(400, noKind.statusCode());
         assertTrue(noKind.body().contains("WORKSHOP"), noKind.body());
+    }
+
+    @Test
+    void anyMemberConvenesPeerCounsellingAndRunsIt() throws Exception {
+        HttpResponse<String> created = call("POST", "/api/rooms", alice(),
+                "{\"title\": \"Peer counselling: mentors\", \"kind\": \"PEER_COUNSELLING\", \"template\": \"peerCounselling\","
+                        + " \"access\": {\"participants\": [\"bob\"]}}");
+        assertEquals(201, created.statusCode(), created.body());
+        var room = JSON.readTree(created.body());
+        assertEquals("facilitator", room.get("yourRole").asText(), created.body());
+        assertEquals(200, call("GET", "/api/rooms/" + room.get("id").asText(), bob(), null).statusCode(), "the invited peer is on its list");
+        // A token without any platform role (a Keycloak account nobody gave a role) convenes nothing.
+        HttpResponse<String> stranger = call("POST", "/api/rooms", issuer.token("stranger", "offline_access"),
+                "{\"title\": \"x\", \"kind\": \"PEER_COUNSELLING\"}");
+        assertEquals(403, stranger.statusCode(), stranger.body());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package eu.vetnet.rooms.web;
 
+import eu.vetnet.testkit.TestMailServer;
+import eu.vetnet.testkit.TestIssuer;
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.rooms.core.Room;
 import eu.vetnet.rooms.core.RoomServer;
@@ -27,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
         // The flood test measures backpressure from the lane, not the byte rate (that is tested in the core).
         "vetnet.rooms.limits.inbound-bytes-per-second=1073741824",
         "vetnet.rooms.allowed-origins=http://localhost:8080",
+        // Short enough to see a person's anonymous questions come back within the test (AnonymousQuestionsIntegrationTests).
+        "vetnet.rooms.anonymous-questions.window=3s",
         // These tests are about the protocols and permissions: documents live in the in-memory storage.
         "vetnet.history.store=memory"})
 abstract class RoomsIntegrationTestSupport {
@@ -35,6 +39,9 @@ abstract class RoomsIntegrationTestSupport {
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("vetnet.rooms.auth.issuer-uri", () -> TestIssuer.ISSUER);
         registry.add("vetnet.rooms.auth.jwk-set-uri", TestIssuer.INSTANCE::jwkSetUri);
+        // Follow-up mail goes to a real SMTP server the tests read (FollowUpIntegrationTests).
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMailServer::port);
     }
 
     @LocalServerPort
@@ -47,6 +54,51 @@ abstract class RoomsIntegrationTestSupport {
     RoomServer server;
 
     final TestIssuer issuer = TestIssuer.INSTANCE;
+
+    private static volatile boolean keysFetched;
+
+    /**
+     * Once per test JVM: an authenticated REST call until it succeeds, so the server holds the issuer's keys before a
+     * test's first socket. Fetching them cold, on a loaded machine, can outlast a socket's 2 s authentication deadline;
+     * no test here is about that.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void serverHoldsTheIssuersKeys() throws Exception {
+        if (keysFetched) {
+            return;
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(httpUrl() + "/api/rooms"))
+                    .header("Authorization", "Bearer " + issuer.token("warmup", "participant")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                keysFetched = true;
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the room server never accepted a token of the test issuer: " + status);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    // HTTP/1.1, as a browser speaks to a plain-HTTP origin (the JDK's default h2c upgrade once left a POST unanswered).
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+    /** A REST call to this room server, as {@code token}'s bearer (anonymous when null), with a JSON body or none. */
+    java.net.http.HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(httpUrl() + path))
+                .timeout(java.time.Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
 
     String wsUrl() {
         return "ws://127.0.0.1:" + port;
