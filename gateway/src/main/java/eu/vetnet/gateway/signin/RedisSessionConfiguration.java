@@ -40,12 +40,17 @@ class RedisSessionConfiguration {
                 LettuceClientConfiguration.builder().clientResources(redis.resources()).build());
     }
 
+    /** How an attribute's value is stored: JDK serialization, with the gateway's class loader (the fat jar's). */
+    private RedisSerializer<Object> attributeValues() {
+        return new JdkSerializationRedisSerializer(getClass().getClassLoader());
+    }
+
     @Bean
     ReactiveRedisSessionRepository sessionRepository(LettuceConnectionFactory sessionRedisConnectionFactory,
             SessionProperties properties) {
         RedisSerializer<String> names = RedisSerializer.string();
         RedisSerializationContext<String, Object> serialization = RedisSerializationContext
-                .<String, Object>newSerializationContext(new JdkSerializationRedisSerializer(getClass().getClassLoader()))
+                .<String, Object>newSerializationContext(attributeValues())
                 .key(names).hashKey(names).build();
         // A template of our own, not a bean: a ReactiveRedisTemplate bean would switch on Spring Cloud Gateway's
         // Redis auto-configuration (its own rate limiter and route store), which we do not use.
@@ -63,7 +68,7 @@ class RedisSessionConfiguration {
 
     @Bean
     StoredSessions storedSessions(ReactiveRedisSessionRepository sessionRepository, GatewayRedis redis) {
-        return new RedisStoredSessions(sessionRepository, redis);
+        return new RedisStoredSessions(sessionRepository, redis, attributeValues());
     }
 
     /** EXISTS on the session's key: Redis drops it when the idle timeout passes, and no session is read or touched. */

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -94,6 +95,8 @@ public class SignInConfiguration {
         CookieServerCsrfTokenRepository csrfCookie = SessionCookies.csrfTokenRepository(sessionProperties);
         return http
                 .authorizeExchange(a -> a
+                        // What the community published (a proposal's tracking page): anyone, signed in or not.
+                        .pathMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))

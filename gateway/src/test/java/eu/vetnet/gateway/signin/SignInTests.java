@@ -59,6 +59,37 @@ class SignInTests {
     }
 
     @Test
+    void thePublicApiIsReadWithoutASessionAndNeverGetsATokenOrCookie() throws Exception {
+        HttpResponse<String> anonymous = browser.get("/api/public/proposals/p-1");
+        assertEquals(200, anonymous.statusCode(), anonymous.body());
+        assertTrue(anonymous.body().contains("path=/api/public/proposals/p-1 authorization=null cookie=null"), anonymous.body());
+
+        browser.signIn("alice", "alice-pass");
+        HttpResponse<String> signedIn = browser.get("/api/public/proposals/p-1");
+        assertTrue(signedIn.body().contains("authorization=null cookie=null"), "the public route relays nothing: " + signedIn.body());
+        HttpResponse<String> relayed = browser.get("/api/rooms/r-1/people");
+        assertTrue(relayed.body().contains("authorization=Bearer "), "other API calls carry the token: " + relayed.body());
+    }
+
+    @Test
+    void theLibrarysPublicFaceReachesTheCommunityServerSignedOutAndItsApiOnlySignedIn() throws Exception {
+        for (String path : List.of("/api/public/library/search?q=x", "/practices/mentor-pool-3f2a", "/feeds/library.atom", "/sitemap.xml",
+                "/sitemaps/library-0.xml", "/api/public/communities/carpentry-1a2b", "/c/carpentry-1a2b", "/feeds/communities/carpentry-1a2b.atom")) {
+            HttpResponse<String> anonymous = browser.get(path);
+            assertEquals(200, anonymous.statusCode(), path + ": " + anonymous.body());
+            assertTrue(anonymous.body().startsWith("http community ") && anonymous.body().contains("authorization=null cookie=null"),
+                    path + " goes to the community server with nothing relayed: " + anonymous.body());
+        }
+        assertEquals(401, browser.get("/api/community/practices/mine").statusCode(), "the library's API needs a session");
+        browser.signIn("alice", "alice-pass");
+        HttpResponse<String> mine = browser.get("/api/community/practices/mine");
+        assertTrue(mine.body().startsWith("http community path=/api/community/practices/mine authorization=Bearer "), mine.body());
+        assertTrue(mine.body().endsWith("cookie=null"), "the browser's cookies stay at the gateway: " + mine.body());
+        assertTrue(browser.get("/api/public/proposals/p-1").body().startsWith("http A ") || browser.get("/api/public/proposals/p-1").body().startsWith("http B "),
+                "the rooms' public API still goes to a room server");
+    }
+
+    @Test
     void stateChangingCallWithoutTheCsrfHeaderIsRefused() throws Exception {
         browser.signIn("alice", "alice-pass");
 

@@ -46,6 +46,11 @@ public final class EchoServer implements AutoCloseable {
                     String cookie = request.requestHeaders().get("Cookie");
                     String origin = request.requestHeaders().get("Origin");
                     String path = request.uri();
+                    if (!"websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
+                        // A plain request (the public API): say what arrived, as the hello of a socket does.
+                        return response.header("Content-Type", "text/plain")
+                                .sendString(Mono.just("http " + name + " path=" + path + " authorization=" + auth + " cookie=" + cookie));
+                    }
                     return response.sendWebsocket((in, out) -> {
                         Upgrade upgrade = new Upgrade(path, auth, cookie, origin);
                         upgrades.add(upgrade);

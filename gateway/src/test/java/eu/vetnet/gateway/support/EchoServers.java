@@ -3,12 +3,14 @@ package eu.vetnet.gateway.support;
 import java.net.URI;
 import java.util.List;
 
-/** Two stand-in room servers for the whole test JVM. */
+/** Two stand-in room servers and a stand-in community server for the whole test JVM. */
 public final class EchoServers {
 
     public static final int MAX_MESSAGE_BYTES = eu.vetnet.gateway.websocket.LimitsProperties.DEFAULT_MAX_MESSAGE_BYTES;
     public static final EchoServer A = new EchoServer("A", MAX_MESSAGE_BYTES);
     public static final EchoServer B = new EchoServer("B", MAX_MESSAGE_BYTES);
+    /** Where the gateway sends the library (vetnet.gateway.community-uri). */
+    public static final EchoServer COMMUNITY = new EchoServer("community", MAX_MESSAGE_BYTES);
 
     private EchoServers() {
     }

@@ -44,8 +44,12 @@ public final class GatewayBrowser {
             return super.get(uri, requestHeaders);
         }
     };
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1 as browsers speak to a plain-HTTP origin: the JDK client's default (HTTP/2 with an h2c upgrade on the
+    // first request of a connection) once left a POST waiting forever for the gateway's answer. A request that still
+    // gets no answer fails after REQUEST_TIMEOUT instead of holding the whole test run.
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
     private final URI gateway;
     /** Every URL visited during the last sign-in, in order. */
     public final List<URI> visited = new ArrayList<>();
@@ -107,23 +111,23 @@ public final class GatewayBrowser {
 
     public HttpResponse<String> get(URI uri) throws Exception {
         // text/html alone: Spring Security does not save (and so forgets after login) requests that accept JSON.
-        return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(),
+        return http.send(HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT).uri(uri).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(gateway.resolve(path)).header("Accept", "application/json").build(),
+        return http.send(HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT).uri(gateway.resolve(path)).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT).uri(gateway.resolve(path)).POST(HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> postForm(URI uri, Map<String, String> form, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT).uri(uri).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
                         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"))));
