@@ -1,0 +1,158 @@
+package eu.vetnet.community.discussions;
+
+import eu.vetnet.community.communities.Communities;
+import eu.vetnet.community.communities.Community;
+import eu.vetnet.community.notifications.Notification;
+import eu.vetnet.community.notifications.Notifications;
+import eu.vetnet.community.reference.ReferenceData;
+import eu.vetnet.community.storage.CassandraDiscussions;
+import eu.vetnet.community.storage.WriteLanes;
+import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.VetnetUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Discussions, the asynchronous half of a community (docs/community.md, "Discussions"): members open threads and
+ * reply in Markdown (rendered safely), tagged by language; anyone flags a post for the moderators; moderators lock a
+ * thread or hide a thread or a reply. Only members (and platform admins) read them: nothing here is public.
+ */
+public final class Discussions {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_BODY = 20_000;
+    public static final int MAX_REPLY = 10_000;
+    public static final int MAX_REASON = 300;
+    /** Replies per thread: past this, a new thread. */
+    public static final int MAX_REPLIES = 500;
+    static final int LISTED = 200;
+
+    private final CassandraDiscussions store;
+    private final Communities communities;
+    private final ReferenceData reference;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final WriteLanes lanes = new WriteLanes();
+
+    public Discussions(CassandraDiscussions store, Communities communities, ReferenceData reference, Notifications notifications, Clock clock) {
+        this.store = store;
+        this.communities = communities;
+        this.reference = reference;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    public CompletionStage<List<ThreadSummary>> list(String slug, VetnetUser user, String language) {
+        Community c = communities.existing(slug);
+        return communities.requireMember(c, user).thenCompose(role -> store.summaries(c.id(), THREADS_READ).thenApply(list -> list.stream()
+                .filter(t -> role == Community.Role.MODERATOR || !t.hidden())
+                .filter(t -> language == null || language.isBlank() || language.equalsIgnoreCase(t.language()))
+                .map(t -> role == Community.Role.MODERATOR ? t : t.forMember())
+                .sorted(Comparator.comparing(ThreadSummary::lastActivityAt).reversed()).limit(LISTED).toList()));
+    }
+
+    private static final int THREADS_READ = 500;
+
+    public CompletionStage<ThreadView> open(String slug, VetnetUser user, String title, String body, String language) {
+        Community c = communities.existing(slug);
+        String t = text("title", title, MAX_TITLE);
+        String b = text("body", body, MAX_BODY);
+        String lang = language == null ? null : language.strip().toLowerCase(Locale.ROOT);
+        if (!reference.isLanguage(lang)) {
+            throw ApiException.badRequest("language '" + language + "' is not a language the library lists", "an ISO 639-1 code such as it");
+        }
+        Instant now = clock.instant();
+        DiscussionThread thread = new DiscussionThread(UUID.randomUUID().toString(), c.id(), c.slug(), t, b, lang,
+                new Community.Person(user.id(), user.displayName()), now, now, 0, false, false, List.of());
+        return communities.requireMember(c, user).thenCompose(role -> store.save(thread)
+                .thenApply(saved -> ThreadView.of(saved, List.of(), role == Community.Role.MODERATOR)));
+    }
+
+    public CompletionStage<ThreadView> read(String threadId, VetnetUser user) {
+        return visible(threadId, user).thenCompose(tr -> store.replies(threadId, MAX_REPLIES)
+                .thenApply(replies -> ThreadView.of(tr.thread(), replies, tr.moderator())));
+    }
+
+    public CompletionStage<ThreadView> reply(String threadId, VetnetUser user, String body) {
+        String b = text("body", body, MAX_REPLY);
+        return lanes.run(threadId, () -> visible(threadId, user).thenCompose(tr -> {
+            if (tr.thread().isLocked() && !tr.moderator()) {
+                throw new ApiException(HttpStatus.CONFLICT, "the discussion is locked", "a moderator locked it; start a new one");
+            }
+            if (tr.thread().replyCount() >= MAX_REPLIES) {
+                throw new ApiException(HttpStatus.CONFLICT, "the discussion has " + MAX_REPLIES + " replies", "start a new discussion");
+            }
+            Instant now = clock.instant();
+            Reply r = new Reply(CassandraDiscussions.newReplyId(), threadId, b, new Community.Person(user.id(), user.displayName()), now, false, List.of());
+            return store.saveReply(r).thenCompose(x -> store.save(tr.thread().replied(now))).thenApply(saved -> {
+                if (!saved.author().id().equals(user.id())) {
+                    notifications.notify(saved.author().id(), Notification.Kind.REPLY, user.displayName() + " replied to your discussion: " + saved.title(),
+                            "/communities/" + saved.communitySlug() + "/threads/" + saved.id());
+                }
+                return saved;
+            });
+        })).thenCompose(t -> read(threadId, user));
+    }
+
+    public CompletionStage<ThreadView> flag(String threadId, VetnetUser user, String replyId, String reason) {
+        String why = text("reason", reason, MAX_REASON);
+        DiscussionThread.Flag f = new DiscussionThread.Flag(user.id(), why, clock.instant());
+        return lanes.run(threadId, () -> visible(threadId, user).thenCompose(tr -> {
+            if (replyId == null || replyId.isBlank()) {
+                return store.save(tr.thread().flagged(f)).thenApply(x -> null);
+            }
+            return reply(threadId, replyId).thenCompose(r -> store.saveReply(r.flagged(f))).thenApply(x -> null);
+        })).thenCompose(v -> read(threadId, user));
+    }
+
+    public CompletionStage<ThreadView> moderate(String threadId, VetnetUser user, Boolean locked, Boolean hidden, String replyId, Boolean replyHidden) {
+        return lanes.run(threadId, () -> visible(threadId, user).thenCompose(tr -> {
+            if (!tr.moderator()) {
+                throw ApiException.forbidden("only moderators lock or hide", "flag the post for the moderators");
+            }
+            CompletionStage<?> replyChange = replyId == null || replyId.isBlank() || replyHidden == null
+                    ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                    : reply(threadId, replyId).thenCompose(r -> store.saveReply(r.moderated(replyHidden)));
+            return replyChange.thenCompose(x -> locked == null && hidden == null
+                    ? java.util.concurrent.CompletableFuture.completedFuture(tr.thread())
+                    : store.save(tr.thread().moderated(locked, hidden)));
+        })).thenCompose(t -> read(threadId, user));
+    }
+
+    private record Readable(DiscussionThread thread, boolean moderator) {
+    }
+
+    /** The thread, if the person may read it: a member of its community; hidden ones for moderators only. */
+    private CompletionStage<Readable> visible(String threadId, VetnetUser user) {
+        return store.find(threadId).thenCompose(found -> {
+            DiscussionThread t = found.orElseThrow(() -> ApiException.notFound("no discussion " + threadId));
+            Community c = communities.find(t.communitySlug()).orElseThrow(() -> ApiException.notFound("no discussion " + threadId));
+            return communities.requireMember(c, user).thenApply(role -> {
+                boolean moderator = role == Community.Role.MODERATOR;
+                if (t.isHidden() && !moderator) {
+                    throw ApiException.notFound("no discussion " + threadId);
+                }
+                return new Readable(t, moderator);
+            });
+        });
+    }
+
+    private CompletionStage<Reply> reply(String threadId, String replyId) {
+        return store.replies(threadId, MAX_REPLIES).thenApply(list -> list.stream().filter(r -> r.id().equals(replyId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("no reply " + replyId + " in discussion " + threadId)));
+    }
+
+    private static String text(String field, String v, int max) {
+        String s = v == null ? "" : v.strip();
+        if (s.isEmpty() || s.length() > max) {
+            throw ApiException.badRequest(field + " has " + s.length() + " characters", "1 to " + max);
+        }
+        return s;
+    }
+}

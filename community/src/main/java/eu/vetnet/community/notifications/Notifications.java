@@ -1,0 +1,63 @@
+package eu.vetnet.community.notifications;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import eu.vetnet.community.storage.CommunityDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each person's notifications in Cassandra, newest first (kept 90 days): written where something happens, listed in
+ * the app, e-mailed in the digest. A notification that cannot be written is logged: it never undoes what happened.
+ */
+public final class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    public static final int LISTED = 50;
+
+    private final CommunityDatabase database;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Notifications(CommunityDatabase database, JsonMapper json, Clock clock) {
+        this.database = database;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void notify(String person, Notification.Kind kind, String text, String link) {
+        var db = database.now();
+        Instant now = clock.instant();
+        var id = Uuids.timeBased(); // unique, and ordered by when it was written
+        Notification n = new Notification(id.toString(), now, kind, text, link);
+        db.session().executeAsync(db.get("insertNotification").bind(person, id, json.writeValueAsString(n))).whenComplete((rs, err) -> {
+            if (err != null) {
+                log.warn("a {} notification for {} could not be written: {}", kind, person, err.toString());
+            }
+        });
+    }
+
+    public CompletionStage<List<Notification>> list(String person, int limit) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectNotifications").bind(person, limit)).thenApply(rs -> read(rs.currentPage()));
+    }
+
+    public CompletionStage<List<Notification>> since(String person, Instant after, int limit) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectNotificationsSince").bind(person, after, limit)).thenApply(rs -> read(rs.currentPage()));
+    }
+
+    private List<Notification> read(Iterable<Row> rows) {
+        List<Notification> out = new ArrayList<>();
+        for (Row row : rows) {
+            out.add(json.readValue(row.getString("body"), Notification.class));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,74 @@
+package eu.vetnet.community.storage;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.uuid.Uuids;
+import eu.vetnet.community.discussions.DiscussionThread;
+import eu.vetnet.community.discussions.Reply;
+import eu.vetnet.community.discussions.ThreadSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Discussions in Cassandra: each thread, its summary in its community's list, its replies in order. */
+public final class CassandraDiscussions {
+
+    private final CommunityDatabase database;
+    private final JsonMapper json;
+
+    public CassandraDiscussions(CommunityDatabase database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    /** A new reply id: time-based, so the partition reads in writing order. */
+    public static String newReplyId() {
+        return Uuids.timeBased().toString();
+    }
+
+    /** Writes the thread and its summary (both change with each reply and each moderation). */
+    public CompletionStage<DiscussionThread> save(DiscussionThread t) {
+        var db = database.now();
+        UUID id = UUID.fromString(t.id());
+        UUID community = UUID.fromString(t.communityId());
+        return CompletableFuture.allOf(
+                db.session().executeAsync(db.get("insertThread").bind(id, community, json.writeValueAsString(t))).toCompletableFuture(),
+                db.session().executeAsync(db.get("insertThreadSummary").bind(community, id, json.writeValueAsString(t.summary()))).toCompletableFuture())
+                .thenApply(v -> t);
+    }
+
+    public CompletionStage<Optional<DiscussionThread>> find(String id) {
+        return database.jsonById("selectThread", id, DiscussionThread.class, json);
+    }
+
+    public CompletionStage<List<ThreadSummary>> summaries(String community, int limit) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectThreadSummaries").bind(UUID.fromString(community), limit)).thenApply(rs -> {
+            List<ThreadSummary> out = new ArrayList<>();
+            for (Row row : rs.currentPage()) {
+                out.add(json.readValue(row.getString("summary"), ThreadSummary.class));
+            }
+            return out;
+        });
+    }
+
+    public CompletionStage<Reply> saveReply(Reply r) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("insertReply").bind(UUID.fromString(r.threadId()), UUID.fromString(r.id()), json.writeValueAsString(r)))
+                .thenApply(rs -> r);
+    }
+
+    public CompletionStage<List<Reply>> replies(String thread, int limit) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectReplies").bind(UUID.fromString(thread), limit)).thenApply(rs -> {
+            List<Reply> out = new ArrayList<>();
+            for (Row row : rs.currentPage()) {
+                out.add(json.readValue(row.getString("body"), Reply.class));
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,150 @@
+package eu.vetnet.community.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+/** Communities and their discussions on the real Cassandra: who may start, join, read, write and moderate what. */
+class CommunitiesIntegrationTests extends CommunityIntegrationTestSupport {
+
+    private final String run = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+    private String token(String username, String... roles) {
+        return "Bearer " + issuer.token(username + run, Duration.ofMinutes(10), roles);
+    }
+
+    private JsonNode send(String method, String path, String bearer, Object body, HttpStatus expected) {
+        var request = http.method(HttpMethod.valueOf(method)).uri(path);
+        if (bearer != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, bearer);
+        }
+        var exchange = body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return exchange.expectStatus().isEqualTo(expected).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private String community(String founder, String joining) {
+        return send("POST", "/api/community/communities", founder, Map.of("name", "Digital skills for carpentry SMEs " + run,
+                "description", "We share **what works** when joiners learn CAD. <script>alert(1)</script>", "languages", List.of("en", "it"),
+                "sectors", List.of("C16"), "joining", joining), HttpStatus.CREATED).get("slug").asString();
+    }
+
+    @Test
+    void anOpenCommunityLivesOnItsHomePageAndPublicFace() {
+        String fabio = token("fabio", "facilitator");
+        String alice = token("alice", "participant");
+        send("POST", "/api/community/communities", alice, Map.of("name", "x", "description", "y", "joining", "OPEN"), HttpStatus.FORBIDDEN);
+        send("POST", "/api/community/communities", fabio, Map.of("name", "x", "description", "y", "sectors", List.of("F16"), "joining", "OPEN"),
+                HttpStatus.BAD_REQUEST);
+        String slug = community(fabio, "OPEN");
+
+        JsonNode before = send("GET", "/api/community/communities/" + slug, alice, null, HttpStatus.OK);
+        assertTrue(before.get("myRole").isNull());
+        assertEquals(1, before.get("community").get("memberCount").asInt());
+        String html = before.get("community").get("descriptionHtml").asString();
+        assertTrue(html.contains("<strong>what works</strong>") && !html.contains("<script>"), html);
+        send("GET", "/api/community/communities/" + slug + "/threads", alice, null, HttpStatus.FORBIDDEN);
+
+        JsonNode joined = send("POST", "/api/community/communities/" + slug + "/join", alice, Map.of(), HttpStatus.OK);
+        assertEquals("MEMBER", joined.get("myRole").asString());
+        assertEquals(2, joined.get("community").get("memberCount").asInt());
+        send("POST", "/api/community/communities/" + slug + "/join", alice, Map.of(), HttpStatus.OK);
+        assertEquals(2, send("GET", "/api/community/communities/" + slug, alice, null, HttpStatus.OK).get("community").get("memberCount").asInt(),
+                "joining twice is one membership");
+
+        // A session (moderators only) and a published practice (members) linked.
+        Instant start = Instant.now().plus(Duration.ofDays(3));
+        send("POST", "/api/community/communities/" + slug + "/sessions", alice, Map.of("roomId", "r1", "title", "CAD clinic", "start", start.toString()),
+                HttpStatus.FORBIDDEN);
+        send("POST", "/api/community/communities/" + slug + "/sessions", fabio,
+                Map.of("roomId", "room-" + run, "title", "CAD clinic", "start", start.toString()), HttpStatus.OK);
+        String practice = send("POST", "/api/community/practices", alice, Map.ofEntries(Map.entry("title", "CAD evenings " + run),
+                Map.entry("summary", "Evening CAD for joiners."), Map.entry("sector", "C16"), Map.entry("country", "IT"), Map.entry("language", "en"),
+                Map.entry("organisation", "Artigiani"), Map.entry("organisationType", "SME_ASSOCIATION")), HttpStatus.CREATED).get("id").asString();
+        send("POST", "/api/community/communities/" + slug + "/practices", alice, Map.of("practiceId", practice), HttpStatus.CONFLICT);
+        send("POST", "/api/community/practices/" + practice + "/publish", alice, Map.of("licence", "CC-BY-4.0"), HttpStatus.OK);
+        JsonNode home = send("POST", "/api/community/communities/" + slug + "/practices", alice, Map.of("practiceId", practice), HttpStatus.OK);
+        assertEquals("CAD clinic", home.get("upcomingSessions").get(0).get("title").asString());
+        assertEquals("room-" + run, home.get("upcomingSessions").get(0).get("roomId").asString());
+        assertEquals(practice, home.get("practices").get(0).get("id").asString());
+
+        // The public face: no rooms, no discussions; the page, its feed and the sitemap.
+        JsonNode pub = send("GET", "/api/public/communities/" + slug, null, null, HttpStatus.OK);
+        assertTrue(pub.get("upcomingSessions").get(0).get("roomId").isNull(), "the public face never names a room");
+        assertEquals(0, pub.get("threads").size());
+        String page = http.get().uri("/c/" + slug + "?lang=de").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertTrue(page.contains("<html lang=\"de\">") && page.contains("CAD clinic") && page.contains("/practices/"), page);
+        assertTrue(page.contains("og:title") && !page.contains("room-" + run) && !page.contains("<script>alert"), page);
+        String feed = http.get().uri("/feeds/communities/" + slug + ".atom").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertTrue(feed.contains("urn:uuid:" + practice), feed);
+        assertTrue(http.get().uri("/sitemaps/communities.xml").exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody().contains("/c/" + slug));
+        http.get().uri("/c/no-such-community").exchange().expectStatus().isNotFound();
+
+        // Leaving: the count follows; the only moderator cannot leave.
+        assertEquals(1, send("DELETE", "/api/community/communities/" + slug + "/membership", alice, null, HttpStatus.OK)
+                .get("community").get("memberCount").asInt());
+        send("DELETE", "/api/community/communities/" + slug + "/membership", fabio, null, HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void requestsWaitForAModeratorAndDiscussionsAreModerated() {
+        String paula = token("paula", "policymaker");
+        String bruno = token("bruno", "participant");
+        String carla = token("carla", "participant");
+        String slug = community(paula, "REQUEST");
+        assertEquals("REQUESTED", send("POST", "/api/community/communities/" + slug + "/join", bruno, Map.of("message", "I teach CAD"), HttpStatus.OK)
+                .get("myRole").asString());
+        send("GET", "/api/community/communities/" + slug + "/threads", bruno, null, HttpStatus.FORBIDDEN);
+        send("GET", "/api/community/communities/" + slug + "/requests", bruno, null, HttpStatus.FORBIDDEN);
+        JsonNode requests = send("GET", "/api/community/communities/" + slug + "/requests", paula, null, HttpStatus.OK);
+        assertEquals("I teach CAD", requests.get(0).get("message").asString());
+        assertEquals(1, send("GET", "/api/community/communities/" + slug, paula, null, HttpStatus.OK).get("pendingRequests").asInt());
+        String brunoId = requests.get(0).get("person").get("id").asString();
+        assertEquals(2, send("POST", "/api/community/communities/" + slug + "/requests/" + brunoId, paula, Map.of("accept", true), HttpStatus.OK)
+                .get("community").get("memberCount").asInt());
+        send("POST", "/api/community/communities/" + slug + "/join", carla, Map.of(), HttpStatus.OK);
+
+        // Bruno opens a discussion; carla (not yet a member) may not read it; paula moderates.
+        JsonNode thread = send("POST", "/api/community/communities/" + slug + "/threads", bruno,
+                Map.of("title", "Which CAD first?", "body", "I start with **FreeCAD**. [x](javascript:alert(1))", "language", "en"), HttpStatus.CREATED);
+        String id = thread.get("id").asString();
+        assertFalse(thread.get("bodyHtml").asString().contains("javascript:"), thread.toString());
+        send("GET", "/api/community/threads/" + id, carla, null, HttpStatus.FORBIDDEN);
+        send("POST", "/api/community/threads/" + id + "/replies", paula, Map.of("body", "Start with sketches."), HttpStatus.OK);
+        JsonNode replied = send("POST", "/api/community/threads/" + id + "/replies", bruno, Map.of("body", "Buy my course at spam.example"), HttpStatus.OK);
+        assertEquals(2, replied.get("replyCount").asInt());
+        String spam = replied.get("replies").get(1).get("id").asString();
+        JsonNode flagged = send("POST", "/api/community/threads/" + id + "/flag", bruno, Map.of("replyId", spam, "reason", "advertising"), HttpStatus.OK);
+        assertEquals(0, flagged.get("replies").get(1).get("flags").asInt(), "members do not see the count of reports");
+        assertEquals(1, send("GET", "/api/community/threads/" + id, paula, null, HttpStatus.OK).get("replies").get(1).get("flags").asInt());
+        send("PUT", "/api/community/threads/" + id + "/moderation", bruno, Map.of("locked", true), HttpStatus.FORBIDDEN);
+        JsonNode moderated = send("PUT", "/api/community/threads/" + id + "/moderation", paula,
+                Map.of("locked", true, "replyId", spam, "replyHidden", true), HttpStatus.OK);
+        assertTrue(moderated.get("locked").asBoolean());
+        assertTrue(moderated.get("replies").get(1).get("hidden").asBoolean(), "moderators still see what they hid, marked");
+        JsonNode asBruno = send("GET", "/api/community/threads/" + id, bruno, null, HttpStatus.OK);
+        assertEquals(1, asBruno.get("replies").size(), "the hidden reply is gone for members");
+        assertFalse(asBruno.get("canReply").asBoolean());
+        send("POST", "/api/community/threads/" + id + "/replies", bruno, Map.of("body", "Too late?"), HttpStatus.CONFLICT);
+        send("POST", "/api/community/communities/" + slug + "/threads", bruno, Map.of("title", "", "body", "x", "language", "en"), HttpStatus.BAD_REQUEST);
+        send("POST", "/api/community/communities/" + slug + "/threads", bruno, Map.of("title", "t", "body", "x", "language", "xx"), HttpStatus.BAD_REQUEST);
+        assertEquals(List.of(id), send("GET", "/api/community/communities/" + slug + "/threads?language=en", bruno, null, HttpStatus.OK)
+                .valueStream().map(t -> t.get("id").asString()).toList());
+        send("PUT", "/api/community/threads/" + id + "/moderation", paula, Map.of("hidden", true), HttpStatus.OK);
+        send("GET", "/api/community/threads/" + id, bruno, null, HttpStatus.NOT_FOUND);
+        assertEquals(0, send("GET", "/api/community/communities/" + slug + "/threads", bruno, null, HttpStatus.OK).size());
+    }
+}
