@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { lookupPeople, searchPeople, updateAccess, type DirectoryPerson, type RoomRecord } from '../app/api';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { exactMatch, isMember, MEMBER_ROLES, members, without, withRole, type MemberRole } from './accessList';
+import { exactMatch, isMember, MEMBER_ROLES, members, roleKey, without, withRole, type MemberRole } from './accessList';
 
 /** Wait after the last keystroke before asking the directory: one request per pause, not per letter. */
 const SEARCH_DELAY_MS = 250;
@@ -113,7 +113,7 @@ export function ShareDialog({ room, onChanged, onClose }: ShareDialogProps) {
             aria-describedby="share-hint" onChange={(e) => { setText(e.target.value); setError(null); }} />
           <label className="sr-only" htmlFor="share-role">{t('share.role')}</label>
           <select id="share-role" value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
-            {MEMBER_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)}</option>)}
+            {MEMBER_ROLES.map((r) => <option key={r} value={r}>{t(roleKey(r, room))}</option>)}
           </select>
           <button type="submit" className="primary" disabled={saving}>{t('share.add')}</button>
         </div>
@@ -141,7 +141,7 @@ export function ShareDialog({ room, onChanged, onClose }: ShareDialogProps) {
               <>
                 <select aria-label={t('share.roleOf', { name: label(m.entry) })} value={m.role} disabled={saving}
                   onChange={(e) => { void save(withRole(room.access, m.entry, e.target.value as MemberRole)); }}>
-                  {MEMBER_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)}</option>)}
+                  {MEMBER_ROLES.map((r) => <option key={r} value={r}>{t(roleKey(r, room))}</option>)}
                 </select>
                 <button type="button" className="link" disabled={saving}
                   aria-label={t('share.removeName', { name: label(m.entry) })}

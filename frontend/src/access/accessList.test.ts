@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactMatch, isMember, members, without, withRole } from './accessList';
+import { exactMatch, isMember, members, roleKey, without, withRole } from './accessList';
 
 const list = { owner: 'id-fabio', facilitators: ['bea'], participants: ['alice', 'bea'], observers: ['paula'] };
 const people = [
@@ -42,5 +42,14 @@ describe('access list edits', () => {
     expect(isMember(list, people[0])).toBe(true);
     expect(isMember(list, { id: 'id-fabio', username: 'fabio', name: 'Fabio' })).toBe(true);
     expect(isMember(list, people[1])).toBe(false);
+  });
+});
+
+describe('role words', () => {
+  it('call an observer a seat with a voice where the server says observers have one, and nowhere else', () => {
+    expect(roleKey('observer', { rules: { observersHaveAVoice: true, statementMaxLength: 280 } })).toBe('role.seat');
+    expect(roleKey('observer', { rules: { observersHaveAVoice: false, statementMaxLength: 280 } })).toBe('role.observer');
+    expect(roleKey('participant', { rules: { observersHaveAVoice: true, statementMaxLength: 280 } })).toBe('role.participant');
+    expect(roleKey('observer', undefined)).toBe('role.observer');
   });
 });

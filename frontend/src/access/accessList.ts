@@ -1,4 +1,5 @@
-import type { AccessList, DirectoryPerson } from '../app/api';
+import type { AccessList, DirectoryPerson, RoomRecord } from '../app/api';
+import type { MessageKey } from '../i18n/i18n';
 
 /** The roles a facilitator gives in the Share dialog; the owner is apart and stays. */
 export type MemberRole = 'facilitator' | 'participant' | 'observer';
@@ -9,6 +10,14 @@ const LISTS: Record<MemberRole, keyof Omit<AccessList, 'owner'>> = {
   participant: 'participants',
   observer: 'observers',
 };
+
+/**
+ * The words for a role in this room: where the server says observers hold a seat with a voice (a dialogue session:
+ * they ask, answer and vote, and read the board), an observer is called so (docs/rooms.md, "Roles and permissions").
+ */
+export function roleKey(role: string, room: Pick<RoomRecord, 'rules'> | null | undefined): MessageKey {
+  return (room?.rules?.observersHaveAVoice && role === 'observer' ? 'role.seat' : `role.${role}`) as MessageKey;
+}
 
 /** One line of the dialog: an entry of the list (a username or a user id) and the role it has there. */
 export interface Member {

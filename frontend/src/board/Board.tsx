@@ -8,6 +8,7 @@ import { LONG_PRESS_MS, LONG_PRESS_SLOP, pinchView } from './touch';
 import { uploadImage } from '../app/api';
 import { boardSize, IMAGE_TYPES, imageFiles, pixelSize } from './images';
 import { keyOf, toolForKey } from './shortcuts';
+import type { Activity } from '../workshop/model';
 import { BoardError, canEdit, canWrite, connectable, HAS_TEXT, NOTE_COLORS, type BoardModel, type BoardObject, type NoteColor, type ObjectType } from './model';
 import { Icon } from './icons';
 import { ConnectorView, ObjectView, strokePath } from './ObjectView';
@@ -39,10 +40,26 @@ interface Props {
   onSelect: (ids: Set<string>) => void;
   names: (userId: string) => string;
   onError: (message: string) => void;
+  /** Move the view here (the middle of the view on the board, and a scale) whenever `key` changes: follow me, summon. */
+  goTo?: { cx: number; cy: number; s: number; key: string };
+  /** Told where the view is (its middle and scale) after it settles: a leading facilitator publishes it. */
+  onViewChange?: (v: { cx: number; cy: number; s: number }) => void;
+  /** What the phase under way allows this person (docs/rooms.md, "Phases"); everything when absent. */
+  allows?: (activity: Activity) => boolean;
 }
 
-export const Board = memo(function Board({ roomId, model, store, awareness, peers, selected, onSelect, names, onError }: Props) {
+/** Numbers each board on the page, so their SVG ids (grid pattern, arrow marker) never clash. */
+let boardsOnPage = 0;
+
+/** No phase rule: every activity. */
+const everything = () => true;
+
+export const Board = memo(function Board({ roomId, model, store, awareness, peers, selected, onSelect, names, onError, goTo, onViewChange, allows = everything }: Props) {
   const { t } = useI18n();
+  const [svgIds] = useState(() => {
+    boardsOnPage += 1;
+    return { grid: `grid-${boardsOnPage}`, arrow: `arrow-${boardsOnPage}` };
+  });
   const objects = useSyncExternalStore(store.subscribe, store.list);
   const byId = useSyncExternalStore(store.subscribe, store.map);
   const [view, setView] = useState<View>({ x: 40, y: 40, s: 1 });
@@ -56,6 +73,10 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
   const dragRef = useRef<Drag | null>(null);
   const lastCursor = useRef(0);
   const writable = canWrite(model.actor);
+  // The phase narrows what a writer does now; the room server holds the same rules.
+  const adds = writable && allows('add');
+  const votes = writable && allows('vote');
+  const edits = (o: Pick<BoardObject, 'owner' | 'locked'>) => canEdit(model.actor, o) && allows('edit');
   const [size, setSize] = useState({ w: 1200, h: 800 });
   useEffect(() => {
     const el = svgRef.current;
@@ -69,6 +90,32 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
     const r = svgRef.current!.getBoundingClientRect();
     return { x: (clientX - r.left - view.x) / view.s, y: (clientY - r.top - view.y) / view.s };
   }, [view]);
+
+  /**
+   * A tool from the toolbar or its key. The image tool is no mode: it opens the file chooser at once (a button press
+   * or a key is the user activation browsers ask for, and it works from the keyboard) and places the pictures in the
+   * middle of the view; pasting and dropping place them where they land.
+   */
+  const pickTool = (k: Tool) => {
+    setConnectFrom(null);
+    if (k === 'image') {
+      imageAt.current = { x: (size.w / 2 - view.x) / view.s - 100, y: (size.h / 2 - view.y) / view.s - 75 };
+      imageInput.current?.click();
+      return;
+    }
+    setTool(k);
+  };
+
+  // Follow me and summon: the view moves to where the facilitator is, each time they move.
+  useEffect(() => {
+    if (goTo) setView({ x: size.w / 2 - goTo.cx * goTo.s, y: size.h / 2 - goTo.cy * goTo.s, s: goTo.s });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [goTo?.key]);
+  useEffect(() => {
+    if (!onViewChange) return undefined;
+    const settled = setTimeout(() => onViewChange({ cx: (size.w / 2 - view.x) / view.s, cy: (size.h / 2 - view.y) / view.s, s: view.s }), 150);
+    return () => clearTimeout(settled);
+  }, [view, size, onViewChange]);
 
   // Our selection, as others see it.
   useEffect(() => {
@@ -104,7 +151,7 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
     const r = svgRef.current!.getBoundingClientRect();
     return toBoard(r.left + r.width / 2, r.top + r.height / 2);
   };
-  const canAddImages = canWrite(model.actor);
+  const canAddImages = adds;
 
   const run = useCallback((fn: () => void) => {
     try {
@@ -156,7 +203,7 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
       return true;
     }
     const o = objectAt(e);
-    if (o && tool === 'select' && canEdit(model.actor, o) && HAS_TEXT.has(o.type)) {
+    if (o && tool === 'select' && edits(o) && HAS_TEXT.has(o.type)) {
       const id = o.id;
       longPress.current = {
         at: onCanvas(e),
@@ -222,7 +269,7 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
         onSelect(next);
         const movable = [...next].filter((i) => {
           const o = store.get(i);
-          return o && canEdit(model.actor, o);
+          return o && edits(o);
         });
         if (movable.length > 0) {
           model.endStep();
@@ -233,7 +280,7 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
       }
       return;
     }
-    if (!writable) return;
+    if (!adds) return;
     if (tool === 'connector') {
       const id = target?.getAttribute('data-id');
       const o = id ? store.get(id) : undefined;
@@ -251,12 +298,6 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
     }
     if (tool === 'pen') {
       setDragBoth({ kind: 'pen', points: [p.x, p.y] });
-      return;
-    }
-    if (tool === 'image') {
-      imageAt.current = p;
-      imageInput.current?.click();
-      setTool('select');
       return;
     }
     setDragBoth({ kind: 'create', type: tool, start: p, current: p });
@@ -404,10 +445,9 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
     } else if (e.key === '?') {
       e.preventDefault();
       setHelpOpen((open) => !open);
-    } else if (keyTool && (writable || keyTool === 'select')) {
+    } else if (keyTool && (adds || keyTool === 'select')) {
       e.preventDefault();
-      setTool(keyTool);
-      setConnectFrom(null);
+      pickTool(keyTool);
     } else if (e.key === 'Escape') {
       setHelpOpen(false);
       onSelect(new Set());
@@ -416,7 +456,7 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
     } else if (e.key === 'Enter' && selected.size === 1) {
       const id = [...selected][0];
       const o = store.get(id);
-      if (o && canEdit(model.actor, o) && HAS_TEXT.has(o.type)) {
+      if (o && edits(o) && HAS_TEXT.has(o.type)) {
         e.preventDefault();
         setEditing(id);
       }
@@ -457,8 +497,9 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
   // Why an object is locked, translated once per owner (not per object: a board has thousands).
   const lockedReason = useMemo(() => {
     const byOwner = new Map<string, string>();
-    return (owner: string) => {
+    return (owner: string, byFacilitator?: boolean) => {
       if (!writable) return t('board.lockedObserver');
+      if (byFacilitator) return t('board.lockedByFacilitator');
       let reason = byOwner.get(owner);
       if (reason === undefined) byOwner.set(owner, (reason = t('board.locked', { owner: names(owner) })));
       return reason;
@@ -467,10 +508,10 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
 
   const renderObject = (o: BoardObject) =>
     o.type === 'connector' ? (
-      <ConnectorView key={o.id} obj={o} from={o.from ? byId.get(o.from) : undefined} to={o.to ? byId.get(o.to) : undefined} selected={selected.has(o.id)} />
+      <ConnectorView key={o.id} obj={o} from={o.from ? byId.get(o.from) : undefined} to={o.to ? byId.get(o.to) : undefined} selected={selected.has(o.id)} arrowId={svgIds.arrow} />
     ) : (
-      <ObjectView key={o.id} obj={o} selected={selected.has(o.id)} editable={canEdit(model.actor, o)} detail={detail}
-        lockedReason={canEdit(model.actor, o) ? undefined : lockedReason(o.owner)} />
+      <ObjectView key={o.id} obj={o} selected={selected.has(o.id)} editable={edits(o)} detail={detail}
+        lockedReason={edits(o) ? undefined : lockedReason(o.owner, o.locked)} />
     );
 
   return (
@@ -481,8 +522,8 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
         {TOOLS.map((k) => (
           <button key={k} type="button" className={tool === k ? 'active' : ''} aria-pressed={tool === k} title={`${t(`tool.${k}` as MessageKey)} (${keyOf(k)})`}
             aria-keyshortcuts={keyOf(k)}
-            aria-label={t(`tool.${k}` as MessageKey)} data-tool={k} disabled={!writable && k !== 'select'}
-            onClick={() => { setTool(k); setConnectFrom(null); }}>
+            aria-label={t(`tool.${k}` as MessageKey)} data-tool={k} disabled={!adds && k !== 'select'}
+            onClick={() => pickTool(k)}>
             <Icon name={k} />
           </button>
         ))}
@@ -499,9 +540,19 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
         </label>
         <button type="button" onClick={() => model.undo()} disabled={!writable} title={t('tool.undo')} aria-label={t('tool.undo')}><Icon name="undo" /></button>
         <button type="button" onClick={() => model.redo()} disabled={!writable} title={t('tool.redo')} aria-label={t('tool.redo')}><Icon name="redo" /></button>
-        <button type="button" onClick={duplicateSelected} disabled={!writable || selected.size === 0} title={t('tool.duplicate')} aria-label={t('tool.duplicate')}><Icon name="duplicate" /></button>
-        <button type="button" onClick={deleteSelected} disabled={!selectedObjs.some((o) => canEdit(model.actor, o))} title={t('tool.delete')} aria-label={t('tool.delete')}><Icon name="delete" /></button>
-        <button type="button" onClick={() => single && run(() => model.toggleVote(single.id))} disabled={!writable || !single} title={t('tool.vote')} aria-label={t('tool.vote')}><Icon name="vote" /></button>
+        <button type="button" onClick={duplicateSelected} disabled={!adds || selected.size === 0} title={t('tool.duplicate')} aria-label={t('tool.duplicate')}><Icon name="duplicate" /></button>
+        <button type="button" onClick={deleteSelected} disabled={!selectedObjs.some((o) => edits(o))} title={t('tool.delete')} aria-label={t('tool.delete')}><Icon name="delete" /></button>
+        <button type="button" onClick={() => single && run(() => model.toggleVote(single.id))} disabled={!votes || !single} title={t('tool.vote')} aria-label={t('tool.vote')}><Icon name="vote" /></button>
+        {model.actor.role === 'facilitator' && (() => {
+          const allLocked = selectedObjs.length > 0 && selectedObjs.every((o) => o.locked);
+          return (
+            <button type="button" data-action="lock" aria-pressed={allLocked} disabled={selectedObjs.length === 0}
+              title={t(allLocked ? 'tool.unlock' : 'tool.lock')} aria-label={t(allLocked ? 'tool.unlock' : 'tool.lock')}
+              onClick={() => run(() => model.setLocked(selectedObjs.map((o) => o.id), !allLocked))}>
+              <Icon name={allLocked ? 'lock' : 'unlock'} />
+            </button>
+          );
+        })()}
         <span className="sep" />
         <button type="button" onClick={() => zoomAt(1.2, 300, 200)} title={t('tool.zoomIn')} aria-label={t('tool.zoomIn')}><Icon name="zoomIn" /></button>
         <button type="button" onClick={() => zoomAt(1 / 1.2, 300, 200)} title={t('tool.zoomOut')} aria-label={t('tool.zoomOut')}><Icon name="zoomOut" /></button>
@@ -517,7 +568,6 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
           <GlyphLabel glyph="?" label={t('board.shortcuts')} />
         </button>
         {tool === 'connector' && <span className="hint">{t('tool.connectHint')}</span>}
-        {tool === 'image' && uploading === 0 && <span className="hint">{t('image.dropHere')}</span>}
         <span className="hint" role="status">{uploading > 0 ? t('image.uploading', { count: uploading }) : ''}</span>
       </div>
       {helpOpen && (
@@ -550,17 +600,17 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
         }}
         onDoubleClick={(e) => {
           const o = objectAt(e);
-          if (o && canEdit(model.actor, o) && HAS_TEXT.has(o.type)) setEditing(o.id);
+          if (o && edits(o) && HAS_TEXT.has(o.type)) setEditing(o.id);
         }}>
         <defs>
-          <pattern id="grid" width={24 * view.s} height={24 * view.s} patternUnits="userSpaceOnUse" x={view.x} y={view.y}>
+          <pattern id={svgIds.grid} width={24 * view.s} height={24 * view.s} patternUnits="userSpaceOnUse" x={view.x} y={view.y}>
             <circle cx={1} cy={1} r={1} className="grid-dot" />
           </pattern>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <marker id={svgIds.arrow} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="#36454f" />
           </marker>
         </defs>
-        <rect className="grid" width="100%" height="100%" fill="url(#grid)" />
+        <rect className="grid" width="100%" height="100%" fill={`url(#${svgIds.grid})`} />
         <g transform={`translate(${view.x} ${view.y}) scale(${view.s})`}>
           {frames.map(renderObject)}
           {rest.map(renderObject)}
@@ -568,7 +618,7 @@ export const Board = memo(function Board({ roomId, model, store, awareness, peer
             const b = bounds(o);
             return <rect key={'sel-' + o.id} className="selection-box" x={b.x - 4} y={b.y - 4} width={b.w + 8} height={b.h + 8} />;
           })}
-          {single && single.type !== 'connector' && single.type !== 'pen' && canEdit(model.actor, single) && (
+          {single && single.type !== 'connector' && single.type !== 'pen' && edits(single) && (
             <rect data-handle={single.id} className="resize-handle" x={single.x + single.w - 6} y={single.y + single.h - 6} width={12} height={12} />
           )}
           {drag?.kind === 'connect' && byId.get(drag.from) && (() => {

@@ -47,13 +47,17 @@ interface Props {
 /** One board object. Memoised: it renders again only when its own snapshot or selection changes. */
 export const ObjectView = memo(function ObjectView({ obj, selected, editable, detail = true, lockedReason }: Props) {
   const body = objectBody(obj, selected, editable, detail);
+  if (obj.locked && !lockedReason && body) {
+    // The facilitator who locked it still edits it; the lock shows so they know others cannot.
+    return <g className="locked-object">{body}<LockBadge x={obj.x + obj.w - 10} y={obj.y - 10} /></g>;
+  }
   if (!lockedReason || !body) return body;
   // Things a person may not change look like it: a tooltip with the reason, and a lock while selected.
   return (
     <g className="locked-object">
       <title>{lockedReason}</title>
       {body}
-      {selected && <LockBadge x={obj.x + obj.w - 10} y={obj.y - 10} />}
+      {(selected || obj.locked) && <LockBadge x={obj.x + obj.w - 10} y={obj.y - 10} />}
     </g>
   );
 });
@@ -136,15 +140,17 @@ const PenView = memo(function PenView({ obj, className }: { obj: BoardObject; cl
 });
 
 /** A connector drawn between the borders of the shapes it joins; hidden while an end is missing. */
-export const ConnectorView = memo(function ConnectorView({ obj, from, to, selected }: {
+export const ConnectorView = memo(function ConnectorView({ obj, from, to, selected, arrowId = 'arrow' }: {
   obj: BoardObject; from?: BoardObject; to?: BoardObject; selected: boolean;
+  /** The id of its board's arrow marker: each board on the page has its own (a private board beside the room's). */
+  arrowId?: string;
 }) {
   if (!from || !to) return null;
   const [p, q] = connectorEnds(from, to);
   return (
     <g data-id={obj.id} className={`obj obj-connector${selected ? ' selected' : ''}`}>
       <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} className="connector-hit" />
-      <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} stroke={obj.color} className="connector-line" markerEnd="url(#arrow)" />
+      <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} stroke={obj.color} className="connector-line" markerEnd={`url(#${arrowId})`} />
     </g>
   );
 });

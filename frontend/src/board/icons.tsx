@@ -17,6 +17,8 @@ const PATHS: Record<string, string> = {
   zoomIn: 'M10 4a6 6 0 1 0 0.01 0 M20 20l-5.5-5.5 M7 10h6 M10 7v6',
   fit: 'M4 9V4h5 M15 4h5v5 M20 15v5h-5 M9 20H4v-5',
   zoomOut: 'M10 4a6 6 0 1 0 0.01 0 M20 20l-5.5-5.5 M7 10h6',
+  lock: 'M6 11h12v9H6z M9 11V8a3 3 0 0 1 6 0v3',
+  unlock: 'M6 11h12v9H6z M9 11V8a3 3 0 0 1 5.8-1',
 };
 
 export function Icon({ name }: { name: keyof typeof PATHS | string }) {

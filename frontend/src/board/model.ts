@@ -13,7 +13,8 @@ import palette from './palette.json';
  */
 export const OBJECT_TYPES = ['note', 'rect', 'ellipse', 'text', 'connector', 'pen', 'frame', 'image'] as const;
 export type ObjectType = (typeof OBJECT_TYPES)[number];
-export type RoomRoleName = 'facilitator' | 'participant' | 'observer';
+import type { RoomRoleName } from '../app/api';
+export type { RoomRoleName };
 
 /** The note colours, from the board's palette (palette.json), which the room server enforces for every object. */
 export const NOTE_COLORS = palette.note;
@@ -38,6 +39,8 @@ export interface BoardObject {
   /** For template content: the message key its text came from (lobby/templates.ts); shown in each viewer's language while untouched. */
   readonly tpl?: string;
   readonly votes: readonly string[];
+  /** Locked by a facilitator: no participant changes it, its owner included (the server holds it). */
+  readonly locked?: boolean;
 }
 
 export interface NewObject {
@@ -112,6 +115,7 @@ export function readObject(id: string, m: unknown): BoardObject | null {
     url: typeof m.get('url') === 'string' ? (m.get('url') as string) : undefined,
     tpl: typeof m.get('tpl') === 'string' ? (m.get('tpl') as string) : undefined,
     votes: votes instanceof Y.Map ? [...votes.keys()].sort() : [],
+    ...(m.get('locked') === true ? { locked: true } : {}),
   };
 }
 
@@ -121,9 +125,9 @@ export interface BoardActor {
 }
 
 /** May this actor change (move, resize, edit, delete) the object? Voting is separate: anyone who writes may vote. */
-export function canEdit(actor: BoardActor, obj: Pick<BoardObject, 'owner'>): boolean {
+export function canEdit(actor: BoardActor, obj: Pick<BoardObject, 'owner' | 'locked'>): boolean {
   if (actor.role === 'facilitator') return true;
-  if (actor.role === 'observer') return false;
+  if (actor.role === 'observer' || obj.locked) return false;
   return obj.owner === actor.userId;
 }
 
@@ -225,7 +229,9 @@ export class BoardModel {
     const m = this.objects.get(id);
     const o = readObject(id, m);
     if (!o) throw new BoardError(`no object ${id} on the board`);
-    if (!canEdit(this.actor, o)) throw new BoardError(`${id} belongs to ${o.owner}: only its owner or a facilitator may change it`);
+    if (!canEdit(this.actor, o)) {
+      throw new BoardError(o.locked ? `${id} is locked by a facilitator` : `${id} belongs to ${o.owner}: only its owner or a facilitator may change it`);
+    }
     return m!;
   }
 
@@ -345,6 +351,19 @@ export class BoardModel {
   setColor(ids: readonly string[], color: string): void {
     this.transact(() => {
       for (const id of ids) if (this.mayEdit(id)) this.objects.get(id)!.set('color', color);
+    });
+  }
+
+  /** Locks or unlocks objects (facilitators only): a locked object changes for no participant, its owner included. */
+  setLocked(ids: readonly string[], locked: boolean): void {
+    if (this.actor.role !== 'facilitator') throw new BoardError('only facilitators lock and unlock objects');
+    this.transact(() => {
+      for (const id of ids) {
+        const m = this.objects.get(id);
+        if (!m) continue;
+        if (locked) m.set('locked', true);
+        else m.delete('locked');
+      }
     });
   }
 

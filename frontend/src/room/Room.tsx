@@ -1,17 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { AccessRequests } from '../access/AccessRequests';
+import { roleKey } from '../access/accessList';
 import { NoAccess } from '../access/NoAccess';
 import { ShareDialog } from '../access/ShareDialog';
 import { GlyphLabel } from '../app/GlyphLabel';
 import { getRoom, HttpError, probeSession, roleIn, roomPeople, serverTime, signIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
+import { caseNoteText } from '../community/caseNote';
+import { getCase } from '../community/communityApi';
 import { BoardModel, type RoomRoleName } from '../board/model';
 import { Outline } from '../board/Outline';
 import { BoardStore } from '../board/store';
+import { inViewerLanguage } from '../i18n/contentText';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { applyTemplate, TEMPLATES, type TemplateId } from '../lobby/templates';
 import { NotesEditor } from '../notes/NotesEditor';
 import { PeoplePanel } from '../people/PeoplePanel';
+import { PrivateBoard, usePrivateCount } from '../privatenotes/PrivateBoard';
+import { PrivatePeek } from '../privatenotes/PrivatePeek';
+import type { PrivateBoardRef } from '../privatenotes/RevealControl';
 import type { LocalChanges } from '../sync/changes';
 import { connectHelpAfterMs, status } from '../sync/connection';
 import { userCaretColor, usePeers } from '../sync/peers';
@@ -19,10 +26,22 @@ import { syncServerClock } from '../sync/serverClock';
 import { ROOM_DOCUMENTS, RoomSession } from '../sync/session';
 import { useChangedItems } from '../sync/useChangedItems';
 import { useStuck } from '../sync/useStuck';
-import { WorkshopModel } from '../workshop/model';
+import { phaseAllows, WorkshopModel, type Activity } from '../workshop/model';
+import { FollowControls } from '../workshop/FollowControls';
 import { SessionBar } from '../workshop/SessionBar';
+import { BreakoutNotice } from '../workshop/BreakoutNotice';
+import { useLeadership, usePhase, useWorkshopValue } from '../workshop/useWorkshop';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 
+
+/**
+ * The role the workshop document is written with: what the socket granted decides. A dialogue session's observer
+ * holds a seat with a voice there (a read-write workshop document), and asks, answers and votes as a participant.
+ */
+function workshopRole(base: RoomRoleName, scope: string | undefined): RoomRoleName {
+  if (scope === 'readonly') return 'observer';
+  return base === 'observer' && scope === 'read-write' ? 'participant' : base;
+}
 
 interface Toast {
   id: number;
@@ -49,7 +68,9 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
   const [room, setRoom] = useState<RoomRecord | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const [mainTab, setMainTab] = useState<'board' | 'notes'>('board');
+  const [mainTab, setMainTab] = useState<'board' | 'notes' | 'private' | 'peek'>('board');
+  // Someone's private board a facilitator reads, where the room allows it (privatenotes/PrivatePeek).
+  const [peek, setPeek] = useState<PrivateBoardRef | null>(null);
   const [sideTab, setSideTab] = useState<'outline' | 'workshop' | 'people'>('outline');
   // The side panel can be collapsed (the board then takes the whole width); collapsed at first on narrow screens.
   const [sideOpen, setSideOpen] = useState(() => {
@@ -91,16 +112,22 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roomId, me.id]);
 
+  // My private notes, in a document of my own the server names (docs/dialogue.md, "Private ideation").
+  const privateName = room?.yourPrivateDocument ?? undefined;
   // Re-render on connection state and on documents rejoined after a rejection.
   const version = useSyncExternalStore(
     useCallback((l: () => void) => (session ? session.subscribe(l) : () => {}), [session]),
-    () => (session ? `${session.state.socket}|${session.state.pending}|${status(session.state)}|${ROOM_DOCUMENTS.map((d) => `${session.get(d)?.generation}:${session.get(d)?.scope}:${session.get(d)?.provider.synced}`).join(',')}` : ''),
+    () => (session ? `${session.state.socket}|${session.state.pending}|${status(session.state)}|${[...ROOM_DOCUMENTS, ...(privateName ? [privateName] : [])].map((d) => `${session.get(d)?.generation}:${session.get(d)?.scope}:${session.get(d)?.provider.synced}`).join(',')}` : ''),
   );
 
+  useEffect(() => {
+    if (session && privateName) session.open(privateName);
+  }, [session, privateName]);
+  const privateHandle = privateName ? session?.get(privateName) : undefined;
   const boardHandle = session?.get('board');
   const notesHandle = session?.get('notes');
   const workshopHandle = session?.get('workshop');
-  const baseRole: RoomRoleName = (room && roleIn(room, me)) ?? 'participant';
+  const baseRole: RoomRoleName = (room && roleIn(room)) ?? 'participant';
   const readOnly = (h?: { scope?: string }) => h?.scope === 'readonly';
   const boardRole: RoomRoleName = readOnly(boardHandle) ? 'observer' : baseRole;
   const actor = useMemo(() => ({ userId: me.id, role: boardRole }), [me.id, boardRole]);
@@ -110,11 +137,27 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
   useEffect(() => () => board?.destroy(), [board]);
   useEffect(() => () => store?.destroy(), [store]);
   useEffect(() => store?.setTranslate(t), [store, t]);
-  const workshop = useMemo(() => (workshopHandle ? new WorkshopModel(workshopHandle.doc, { userId: me.id, role: readOnly(workshopHandle) ? 'observer' : baseRole }) : undefined),
+  const workshop = useMemo(() => (workshopHandle ? new WorkshopModel(workshopHandle.doc, { userId: me.id, role: workshopRole(baseRole, workshopHandle.scope) }) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [workshopHandle?.doc, me.id, baseRole, workshopHandle?.scope]);
 
   const { count: changedItems, changes: localChanges } = useChangedItems(session, version);
+  const phase = usePhase(workshop);
+  const privateSeen = useWorkshopValue(workshop, (s) => s.facilitatorsSeePrivateNotes);
+  // What the phase under way allows (docs/rooms.md, "Phases"), as a string so that an equal rule renders nothing again.
+  const allowedNow = useWorkshopValue(workshop, (s) => s.allowed?.join(' '));
+  const allows = useCallback((a: Activity) => phaseAllows({ allowed: allowedNow?.split(' ').filter(Boolean) }, boardRole, a),
+    [allowedNow, boardRole]);
+  const privateNotes = usePrivateCount(privateHandle);
+  // What is selected on the board, named as it reads, for a facilitator's dot vote (workshop/PollsSection).
+  const voteTargets = useMemo(() => [...selected].map((id) => store?.get(id))
+    .filter((o): o is NonNullable<typeof o> => !!o && o.type !== 'connector' && o.type !== 'pen')
+    .map((o) => ({ id: o.id, label: (inViewerLanguage(o.text, o.tpl, t).trim() || t(`type.${o.type}` as MessageKey)).slice(0, 80) })),
+  [selected, store, t]);
+  // The frames among them: one breakout group each (workshop/BreakoutsSection).
+  const selectedFrames = useMemo(() => [...selected].map((id) => store?.get(id))
+    .filter((o): o is NonNullable<typeof o> => !!o && o.type === 'frame')
+    .map((o) => ({ id: o.id, label: inViewerLanguage(o.text, o.tpl, t).trim() || t('type.frame') })), [selected, store, t]);
   useEffect(() => {
     if (session) window.vetnet = { session, board, store, workshop, changes: localChanges ?? undefined };
   }, [session, board, store, workshop, localChanges]);
@@ -125,6 +168,42 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
   }, [awareness]);
   const self = useMemo(() => ({ id: me.id, name: me.displayName || me.username, role: boardRole }), [me, boardRole]);
   const peers = usePeers(awareness, self);
+
+  // Follow me and summon (workshop/FollowControls.tsx): the leader publishes their view in the board's awareness; the
+  // others' boards go where it is while they follow, and once to each new summon.
+  const { leader, summon } = useLeadership(workshop);
+  const leading = !!leader && leader === me.id;
+  const myView = useRef<{ cx: number; cy: number; s: number } | undefined>(undefined);
+  const onViewChange = useCallback((v: { cx: number; cy: number; s: number }) => {
+    myView.current = v;
+    if (leading) awareness?.setLocalStateField('view', v);
+  }, [leading, awareness]);
+  useEffect(() => {
+    if (!awareness) return;
+    if (leading && myView.current) awareness.setLocalStateField('view', myView.current);
+    else if (!leading && awareness.getLocalState()?.view) awareness.setLocalStateField('view', null);
+  }, [leading, awareness]);
+  const [following, setFollowing] = useState(true);
+  useEffect(() => setFollowing(true), [leader]);
+  const leaderView = leader && !leading ? peers.find((p) => p.userId === leader && p.view)?.view : undefined;
+  const [goTo, setGoTo] = useState<{ cx: number; cy: number; s: number; key: string } | undefined>(undefined);
+  useEffect(() => {
+    if (following && leaderView) setGoTo({ ...leaderView, key: `f${leaderView.cx}:${leaderView.cy}:${leaderView.s}` });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [following, leaderView?.cx, leaderView?.cy, leaderView?.s]);
+  // A summon found on joining is history: only the ones made while here move the view.
+  const seenSummon = useRef<number | null | undefined>(undefined);
+  useEffect(() => {
+    if (!workshopHandle?.provider.synced) return;
+    if (seenSummon.current === undefined) {
+      seenSummon.current = summon?.at ?? null;
+      return;
+    }
+    if (summon && summon.at !== seenSummon.current) {
+      seenSummon.current = summon.at;
+      setGoTo({ cx: summon.cx, cy: summon.cy, s: summon.s, key: `s${summon.at}` });
+    }
+  }, [summon, workshopHandle?.provider.synced]);
   // Names of everyone seen in this room so far: they stay known while offline or after someone left.
   // `names` keeps its identity until a new name is learned: the outline's 2,000 rows depend on it.
   const known = useMemo(() => new Map<string, string>(), [roomId]);
@@ -185,14 +264,28 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     getRoom(roomId).then(setRoom, (e) => { if (e instanceof HttpError && e.status === 403) setNoAccess(true); });
   }, [socketOpen, scopes, refused, roomId]);
 
-  // A new room from a template: the creator writes the starting board once both documents are synced.
-  const template = new URLSearchParams(location.search).get('template') as TemplateId | null;
+  // A new room from a template: the creator writes the starting board once both documents are synced. A peer
+  // counselling room opened from a case (`case={id}`, community/CaseDetail) puts the case's own text into the case
+  // frame: the case is read first, and if that fails the template is applied as it is.
+  const params = new URLSearchParams(location.search);
+  const template = params.get('template') as TemplateId | null;
+  const caseId = template === 'peerCounselling' ? params.get('case') : null;
+  const seeding = useRef(false);
   useEffect(() => {
     if (!template || !board || !workshop || !boardHandle?.provider.synced || !workshopHandle?.provider.synced) return;
     if (!(TEMPLATES as readonly string[]).includes(template) || baseRole !== 'facilitator') return;
-    if (board.objects.size === 0) applyTemplate(template, board, workshop, t);
     history.replaceState(null, '', `/rooms/${roomId}`);
-  }, [template, board, workshop, version, baseRole, roomId, t, boardHandle, workshopHandle]);
+    if (seeding.current || board.objects.size > 0) return;
+    seeding.current = true;
+    const apply = (caseText?: string) => {
+      if (board.objects.size === 0) applyTemplate(template, board, workshop, t, caseText);
+    };
+    if (!caseId) apply();
+    else {
+      getCase(caseId).then((c) => caseNoteText(c.title ?? '', c.challenge ?? ''), () => undefined)
+        .then((text) => apply(text || undefined));
+    }
+  }, [template, caseId, board, workshop, version, baseRole, roomId, t, boardHandle, workshopHandle]);
 
   // Once per ending: the app asks /api/me again so its header does not still show the user signed in.
   const sessionEnded = session?.state.stopped === 'signedOut';
@@ -232,7 +325,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
       <header className="room-header">
         <a href="/" className="back" onClick={(e) => { e.preventDefault(); navigate('/'); }}>← {t('room.back')}</a>
         <h1>{room?.title ?? '…'}</h1>
-        <span className="role-badge">{t(`role.${boardRole}` as MessageKey)}</span>
+        <span className="role-badge">{t(roleKey(boardRole, room))}</span>
         <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending} data-changed={shown}>{statusText}</span>
         <button type="button" className="link" onClick={() => { void navigator.clipboard?.writeText(location.origin + `/rooms/${roomId}`); toast(t('room.linkCopied')); }}>{t('room.copyLink')}</button>
         {room && baseRole === 'facilitator' && !room.archived && (
@@ -260,7 +353,11 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
         <SessionBar model={workshop} onOpenWorkshop={() => {
           setSideTab('workshop');
           setSideOpen(true);
-        }} />
+        }}>
+          <FollowControls model={workshop} leader={leader} leaderName={leader ? names(leader) : ''} following={following}
+            onFollowing={setFollowing} myView={() => myView.current} />
+          <BreakoutNotice model={workshop} navigate={navigate} />
+        </SessionBar>
       )}
       {boardRole === 'observer' && <p className="notice">{t('readonly.notice')}</p>}
       <div className="toasts" role="alert" aria-live="assertive">
@@ -276,17 +373,36 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
           <div className="tabs" role="tablist">
             <button role="tab" type="button" aria-selected={mainTab === 'board'} onClick={() => setMainTab('board')}>{t('room.board')}</button>
             <button role="tab" type="button" aria-selected={mainTab === 'notes'} onClick={() => setMainTab('notes')}>{t('room.notes')}</button>
+            {privateHandle && ((phase === 'silent' && privateHandle.scope === 'read-write') || privateNotes > 0 || mainTab === 'private') && (
+              <button role="tab" type="button" aria-selected={mainTab === 'private'} onClick={() => setMainTab('private')}>
+                {t('private.tab', { count: privateNotes })}</button>
+            )}
+            {peek && (
+              <button role="tab" type="button" aria-selected={mainTab === 'peek'} onClick={() => setMainTab('peek')}>{t('private.boardOf', { name: peek.name })}</button>
+            )}
           </div>
           <div className="tab-panel" hidden={mainTab !== 'board'}>
             {board && store && (
               <Board key={`b${boardHandle?.generation}`} roomId={roomId} model={board} store={store} awareness={awareness} peers={peers}
-                selected={selected} onSelect={setSelected} names={names} onError={toast} />
+                selected={selected} onSelect={setSelected} names={names} onError={toast} goTo={goTo} onViewChange={onViewChange} allows={allows} />
             )}
           </div>
+          {mainTab === 'private' && privateHandle && (
+            <div className="tab-panel">
+              <PrivateBoard roomId={roomId} handle={privateHandle} userId={me.id} names={names} onError={toast} open={allows('private')}
+                seenByFacilitators={privateSeen ?? false} />
+            </div>
+          )}
+          {mainTab === 'peek' && peek && session && (
+            <div className="tab-panel">
+              <PrivatePeek roomId={roomId} session={session} board={peek} names={names} onError={toast}
+                onClose={() => { setPeek(null); setMainTab('board'); }} />
+            </div>
+          )}
           <div className="tab-panel" hidden={mainTab !== 'notes'}>
             {notesHandle && (
               <NotesEditor key={`n${notesHandle.generation}`} doc={notesHandle.doc} provider={notesHandle.provider}
-                user={{ name: self.name, color: userCaretColor(me.id) }} editable={!readOnly(notesHandle) && baseRole !== 'observer'} />
+                user={{ name: self.name, color: userCaretColor(me.id) }} editable={!readOnly(notesHandle) && baseRole !== 'observer' && allows('write')} />
             )}
           </div>
         </main>
@@ -303,11 +419,13 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
               </button>
             ))}
           </div>
-          <div className="side-panel">
+          {/* Focusable: the panel scrolls, and keyboard users must reach what is below, even when nothing in it takes focus. */}
+          <div className="side-panel" role="region" tabIndex={0} aria-label={t(`room.${sideTab}` as MessageKey)}>
             {sideTab === 'outline' && board && store && (
               <Outline model={board} store={store} loaded={!!boardHandle?.provider.synced} selected={selected} onSelect={setSelected} names={names} onError={toast} />
             )}
-            {sideTab === 'workshop' && workshop && <WorkshopPanel model={workshop} names={names} onError={toast} />}
+            {sideTab === 'workshop' && workshop && <WorkshopPanel roomId={roomId} rules={room?.rules} model={workshop} names={names} onError={toast} selection={voteTargets}
+              frames={selectedFrames} navigate={navigate} onViewPrivate={(b) => { setPeek(b); setMainTab(b ? 'peek' : 'board'); }} />}
             {sideTab === 'people' && baseRole === 'facilitator' && <AccessRequests roomId={roomId} onError={toast} />}
             {sideTab === 'people' && <PeoplePanel peers={peers} />}
           </div>

@@ -12,6 +12,8 @@ export interface Peer {
   role: string;
   color: string;
   cursor?: { x: number; y: number };
+  /** The middle of their view on the board and its scale; only a leading facilitator publishes it (follow me). */
+  view?: { cx: number; cy: number; s: number };
   selection: string[];
   activeAt: number;
   local: boolean;
@@ -67,6 +69,8 @@ export function readPeers(awareness: Awareness, self?: { id: string; name: strin
       color: userColor(userId),
       cursor: state.cursor && typeof state.cursor.x === 'number' ? state.cursor : undefined,
       selection: Array.isArray(state.selection) ? state.selection : [],
+      view: state.view && typeof state.view.cx === 'number' && typeof state.view.cy === 'number' && typeof state.view.s === 'number'
+        ? state.view : undefined,
       activeAt: typeof state.activeAt === 'number' ? state.activeAt : 0,
       local,
     });

@@ -128,12 +128,15 @@ export class RoomSession {
     return this.handles.get(name);
   }
 
-  /** Opens (or returns) a document of the room on the shared socket. */
-  open(name: string, generation = 0): DocHandle {
+  /**
+   * Opens (or returns) a document of the room on the shared socket. `keep`: kept in IndexedDB for offline edits;
+   * false for what one only reads for a while (someone else's private notes), so no copy stays in the browser.
+   */
+  open(name: string, generation = 0, keep = true): DocHandle {
     const existing = this.handles.get(name);
     if (existing) return existing;
     const doc = new Y.Doc();
-    const idb = typeof indexedDB === 'undefined'
+    const idb = !keep || typeof indexedDB === 'undefined'
       ? undefined
       : new IndexeddbPersistence(storageName(this.options.roomId, name, this.options.userId), doc);
     // Every open of the socket after the first: the server retired our awareness client id when the last
@@ -187,6 +190,17 @@ export class RoomSession {
     this.handles.set(name, handle);
     this.notify();
     return handle;
+  }
+
+  /** Stops syncing a document opened for a while and forgets it (nothing of it stays in memory). */
+  close(name: string): void {
+    const h = this.handles.get(name);
+    if (!h) return;
+    this.handles.delete(name);
+    h.unsub();
+    h.provider.destroy();
+    h.doc.destroy();
+    this.notify();
   }
 
   private ackTimer: ReturnType<typeof setTimeout> | undefined;
@@ -245,7 +259,7 @@ export class RoomSession {
       this.dispatch({ type: 'refused', reason });
       return;
     }
-    const fresh = this.open(name, h.generation + 1);
+    const fresh = this.open(name, h.generation + 1, !!h.idb || typeof indexedDB === 'undefined');
     if (pending.length === 0) return;
     const replay = () => {
       if (this.handles.get(name) !== fresh) return; // discarded again, or the session ended

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { inViewerLanguage } from '../i18n/contentText';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { serverNow } from '../sync/serverClock';
-import { remaining, type WorkshopModel, type WorkshopSnapshot } from './model';
+import { phaseAllows, remaining, type WorkshopModel, type WorkshopSnapshot } from './model';
+import { castAnonymously, onAnonymousBallot } from './anonymousBallots';
 import { openVote, signals } from './sessionSignals';
 import { clock, useSecondTicks, useWorkshopSnapshot } from './useWorkshop';
 
@@ -12,7 +13,7 @@ import { clock, useSecondTicks, useWorkshopSnapshot } from './useWorkshop';
  * or phase changes, a vote opens or time is up. Facilitators run the session from here: next item, pause or resume,
  * one more minute. The room server enforces who may change what (docs/rooms.md, "Roles and permissions").
  */
-export function SessionBar({ model, onOpenWorkshop }: { model: WorkshopModel; onOpenWorkshop: () => void }) {
+export function SessionBar({ model, onOpenWorkshop, children }: { model: WorkshopModel; onOpenWorkshop: () => void; children?: ReactNode }) {
   const { t } = useI18n();
   const s = useWorkshopSnapshot(model);
   useSecondTicks(s.timer.running);
@@ -33,6 +34,7 @@ export function SessionBar({ model, onOpenWorkshop }: { model: WorkshopModel; on
         case 'item': return t('session.nowItem', { title: inViewerLanguage(s.agenda[x.index].title, s.agenda[x.index].tpl, t), minutes: s.agenda[x.index].minutes });
         case 'phase': return t('session.nowPhase', { phase: t(`workshop.phase.${x.phase}` as MessageKey) });
         case 'vote': return t('session.voteOpened', { question: s.polls.find((p) => p.id === x.pollId)?.question ?? '' });
+        case 'voteClosed': return t('session.voteClosed', { question: s.polls.find((p) => p.id === x.pollId)?.question ?? '' });
         case 'timeUp': return t('session.timeUp');
       }
     });
@@ -43,8 +45,12 @@ export function SessionBar({ model, onOpenWorkshop }: { model: WorkshopModel; on
   const fac = model.facilitator;
   const item = s.current >= 0 ? s.agenda[s.current] : undefined;
   const next = s.current + 1 < s.agenda.length ? s.current + 1 : -1;
-  // Observers may not vote (the server refuses it): the bar does not invite them.
-  const vote = model.actor.role === 'observer' ? undefined : openVote(s, model.actor.userId);
+  // Observers may not vote (the server refuses it): the bar does not invite them. A dialogue seat votes: its
+  // workshop role is a participant's (room/Room.tsx, workshopRole).
+  const [, ballotsChanged] = useState(0);
+  useEffect(() => onAnonymousBallot(() => ballotsChanged((n) => n + 1)), []);
+  const vote = model.actor.role === 'observer' || !phaseAllows(s, model.actor.role, 'vote') ? undefined
+    : openVote(s, model.actor.userId, castAnonymously);
   const attempt = (fn: () => void) => {
     try {
       fn();
@@ -52,7 +58,7 @@ export function SessionBar({ model, onOpenWorkshop }: { model: WorkshopModel; on
       setSaid(e instanceof Error ? e.message : String(e));
     }
   };
-  if (s.agenda.length === 0 && !s.timer.running && s.polls.length === 0 && !fac) return null;
+  if (s.agenda.length === 0 && !s.timer.running && s.polls.length === 0 && !fac && !s.leader) return null;
 
   return (
     <section className={`session-bar${timeUp ? ' time-up' : ''}`} aria-label={t('session.bar')}>
@@ -61,6 +67,13 @@ export function SessionBar({ model, onOpenWorkshop }: { model: WorkshopModel; on
           : t('session.notStarted')}
       </span>
       <span className="session-phase">{t('session.phase', { phase: t(`workshop.phase.${s.phase}` as MessageKey) })}</span>
+      {/* Said to those the rule holds; facilitators are not held by phases (they read the rules in the Workshop tab). */}
+      {s.allowed && !model.facilitator && (
+        <span className="session-allowed" data-allowed={s.allowed.join(' ')}>
+          {s.allowed.length === 0 ? t('session.allowedNothing')
+            : t('session.allowed', { list: s.allowed.map((a) => t(`activity.${a}` as MessageKey)).join(', ') })}
+        </span>
+      )}
       <span className={`session-timer${s.timer.running ? ' running' : ''}`} role="timer" aria-label={t('session.timeLeft', { time: clock(left) })}>
         {clock(left)}
       </span>
@@ -78,6 +91,7 @@ export function SessionBar({ model, onOpenWorkshop }: { model: WorkshopModel; on
           <button type="button" onClick={() => attempt(() => model.extendTimer(60))}>{t('session.extend')}</button>
         </span>
       )}
+      {children}
       <span className="sr-only" role="status" aria-live="polite">{said}</span>
       {timeUp && <span className="session-alert" role="alert">{t('session.timeUp')}</span>}
     </section>

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkshopSnapshot } from './model';
+import type { Poll, WorkshopSnapshot } from './model';
 import { openVote, signals } from './sessionSignals';
 
 const base: WorkshopSnapshot = {
   agenda: [{ title: 'Gather', minutes: 15, phase: 'gather' }, { title: 'Discuss', minutes: 20, phase: 'discuss' }],
-  current: -1, timer: { startedAt: 0, durationSec: 0, running: false }, phase: 'gather', questions: [], polls: [],
+  current: -1, timer: { startedAt: 0, durationSec: 0, running: false }, phase: 'gather', questions: [], polls: [], statements: [], phaseRules: {}, breakouts: [], anonymousQuestions: false, strictStatements: false, statementsWaiting: 0, proposalsChanged: 0,
 };
+
+const choice = (id: string, question: string, votes: Poll['votes'] = {}, state: Poll['state'] = 'open'): Poll => ({
+  id, question, kind: 'choice', state, revealed: false, options: ['a', 'b'], targets: [], labels: [], budget: 0, votes, anonymous: false,
+});
 
 describe('session signals', () => {
   it('announces nothing on the first look, however the room stands', () => {
@@ -16,8 +20,10 @@ describe('session signals', () => {
     const started = { ...base, current: 1, phase: 'discuss' };
     expect(signals(base, started, 0)).toEqual([{ kind: 'item', index: 1 }]);
     expect(signals(started, { ...started, phase: 'decide' }, 0)).toEqual([{ kind: 'phase', phase: 'decide' }]);
-    const poll = { id: 'p1', question: 'Which first?', options: ['a', 'b'], votes: {} };
+    const poll = choice('p1', 'Which first?');
     expect(signals(started, { ...started, polls: [poll] }, 0)).toEqual([{ kind: 'vote', pollId: 'p1' }]);
+    expect(signals({ ...started, polls: [poll] }, { ...started, polls: [{ ...poll, state: 'closed' }] }, 0))
+      .toEqual([{ kind: 'voteClosed', pollId: 'p1' }]);
   });
 
   it('says time is up once, when a running timer reaches zero', () => {
@@ -27,12 +33,23 @@ describe('session signals', () => {
     expect(signals(running, running, 5_000, 6)).toEqual([]);
   });
 
-  it('invites a person to the newest vote they have not cast', () => {
+  it('invites a person to the newest open vote they have not cast (a closed one takes no ballot)', () => {
     const polls: WorkshopSnapshot['polls'] = [
-      { id: 'old', question: 'q1', options: ['a'], votes: {} },
-      { id: 'new', question: 'q2', options: ['a'], votes: { alice: 'a' } },
+      choice('old', 'q1'),
+      choice('new', 'q2', { alice: 'a' }),
+      choice('closed', 'q3', {}, 'closed'),
     ];
     expect(openVote({ ...base, polls }, 'alice')?.id).toBe('old');
     expect(openVote({ ...base, polls }, 'fabio')?.id).toBe('new');
+  });
+});
+
+describe('openVote and anonymous polls', () => {
+  it('invites to an anonymous poll until this browser cast a ballot in it', () => {
+    const anon: Poll = { ...choice('a1', 'Levy?'), anonymous: true, voters: 3 };
+    const s = { ...base, polls: [anon] };
+    expect(openVote(s, 'alice')?.id).toBe('a1');
+    expect(openVote(s, 'alice', (id) => id === 'a1')).toBeUndefined();
+    expect(openVote({ ...s, polls: [{ ...anon, state: 'closed' }] }, 'alice')).toBeUndefined();
   });
 });
