@@ -1,9 +1,30 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AdminArea } from '../admin/AdminArea';
+import { TrackingPage } from '../followup/TrackingPage';
 import { Lobby } from '../lobby/Lobby';
+import { CommunitiesPage } from '../communities/CommunitiesPage';
+import { COMMUNITIES_PATH, isCommunitiesPath } from '../communities/communitiesRoute';
+import { CommunityPage } from '../community/CommunityPage';
+import {
+  COUNSELLING_PATH, inSection, isCommunityPath, NOTIFICATIONS_PATH, ORGANISATIONS_PATH, PEOPLE_PATH, PROFILE_PATH,
+} from '../community/communityRoute';
+import { isLibraryPath } from '../library/libraryRoute';
+import { LibraryPage } from '../library/LibraryPage';
 import { Room } from '../room/Room';
 import { I18nContext, LANGUAGE_NAMES, LANGUAGES, pickLanguage, translator, type Language } from '../i18n/i18n';
 import { fetchMe, signIn, signOut, type Me } from './api';
+
+/**
+ * The members' pages in the top bar (signed in): peer counselling, the people directory, the organisations, my
+ * notifications, my profile.
+ */
+const MEMBER_LINKS = [
+  [COUNSELLING_PATH, 'community.nav.counselling'],
+  [PEOPLE_PATH, 'community.nav.people'],
+  [ORGANISATIONS_PATH, 'organisations.nav'],
+  [NOTIFICATIONS_PATH, 'notifications.link'],
+  [PROFILE_PATH, 'community.nav.profile'],
+] as const;
 
 function usePath(): [string, (p: string) => void] {
   const [path, setPath] = useState(location.pathname + location.search);
@@ -27,10 +48,18 @@ export function App() {
   const [language, setLanguageState] = useState<Language>(() => pickLanguage(localStorage.getItem('vetnet.language'), navigator.language));
   const [path, navigate] = usePath();
 
+  // A published proposal's page is public: nobody is sent to sign in for it (docs/dialogue.md, "Follow-up").
+  // So is the best-practice library's search; its views for authors offer the sign-in themselves. So are the
+  // communities' list and homes; joining and the discussions offer the sign-in in place.
+  const trackingPage = /^\/track\/[^/?#]+/.test(path);
+  const libraryPage = isLibraryPath(path);
+  const communitiesPage = isCommunitiesPath(path);
+  const publicPage = trackingPage || libraryPage || communitiesPage;
   useEffect(() => {
     fetchMe().then((m) => {
       if (!m) {
-        signIn();
+        if (publicPage) setMe(null);
+        else signIn();
         return;
       }
       setMe(m);
@@ -42,6 +71,12 @@ export function App() {
       if (back && back !== location.pathname + location.search) navigate(back);
     }, (e) => setError(e instanceof Error ? e.message : String(e)));
   }, [navigate]);
+
+  // Signed out on a public page, then on to one that needs the sign-in (the brand link from the library): the
+  // answer of /api/me is already known, so the sign-in starts here instead of "Signing you in…" staying forever.
+  useEffect(() => {
+    if (me === null && !publicPage) signIn();
+  }, [me, publicPage]);
 
   // The room's own question to /api/me answered 401; ask again for the header (the user may have signed in again
   // in another tab meanwhile). The room stays on screen either way, with its "sign in again" button.
@@ -73,6 +108,16 @@ export function App() {
       <nav className="topbar" aria-label={t('app.title')}>
         <a href="/" className="brand" onClick={(e) => { e.preventDefault(); navigate('/'); }}>VET-NET</a>
         <span className="grow" />
+        <span className="topbar-links">
+          <a href="/library" aria-current={libraryPage ? 'page' : undefined}
+            onClick={(e) => { e.preventDefault(); navigate('/library'); }}>{t('library.link')}</a>
+          <a href={COMMUNITIES_PATH} aria-current={communitiesPage ? 'page' : undefined}
+            onClick={(e) => { e.preventDefault(); navigate(COMMUNITIES_PATH); }}>{t('communities.link')}</a>
+          {me && MEMBER_LINKS.map(([href, key]) => (
+            <a key={href} href={href} aria-current={inSection(path, href) ? 'page' : undefined}
+              onClick={(e) => { e.preventDefault(); navigate(href); }}>{t(key)}</a>
+          ))}
+        </span>
         {me?.roles.includes('admin') && (
           <a href="/admin" aria-current={path.startsWith('/admin') ? 'page' : undefined}
             onClick={(e) => { e.preventDefault(); navigate('/admin'); }}>{t('app.admin')}</a>
@@ -88,11 +133,15 @@ export function App() {
         {me && !signedOut && <span className="who">{me.displayName || me.username}</span>}
         {me && !signedOut && <button type="button" className="link" onClick={() => signOut()}>{t('app.signOut')}</button>}
       </nav>
-      {error ? <p role="alert" className="error">{t('app.error', { message: error })}</p>
+      {trackingPage ? <TrackingPage id={decodeURIComponent(path.split('/')[2].split('?')[0])} />
+        : libraryPage ? <LibraryPage me={error ? null : me} path={path} navigate={navigate} />
+        : communitiesPage ? <CommunitiesPage me={error ? null : me} path={path} navigate={navigate} />
+        : error ? <p role="alert" className="error">{t('app.error', { message: error })}</p>
         : me === undefined ? <p className="loading">{t('app.signingIn')}</p>
         : me === null ? <p className="loading">{t('app.signingIn')}</p>
         : roomMatch ? <Room key={roomMatch[1]} me={me} roomId={decodeURIComponent(roomMatch[1])} navigate={navigate} onSessionEnded={sessionEnded} />
         : /^\/admin\/?$/.test(path.split('?')[0]) ? <AdminArea me={me} navigate={navigate} />
+        : isCommunityPath(path) ? <CommunityPage me={me} path={path} navigate={navigate} />
         : <Lobby me={me} navigate={navigate} />}
     </I18nContext.Provider>
   );

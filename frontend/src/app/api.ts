@@ -14,7 +14,8 @@ export interface Me {
   roles: string[];
 }
 
-export type RoomKind = 'WORKSHOP' | 'COURSE_SESSION' | 'DIALOGUE_SESSION';
+/** PEER_COUNSELLING: any member may open one (its creator facilitates it); the others are facilitators' (docs/community.md). */
+export type RoomKind = 'WORKSHOP' | 'COURSE_SESSION' | 'DIALOGUE_SESSION' | 'PEER_COUNSELLING';
 
 export interface AccessList {
   owner?: string;
@@ -22,6 +23,9 @@ export interface AccessList {
   participants: string[];
   observers: string[];
 }
+
+/** A role inside one room (the server's RoomRole). */
+export type RoomRoleName = 'facilitator' | 'participant' | 'observer';
 
 export interface RoomRecord {
   id: string;
@@ -35,6 +39,12 @@ export interface RoomRecord {
   /** The template it was made from (lobby/templates.ts id), and its owner's name when created: for lists. */
   template?: string;
   ownerName?: string;
+  /** The reader's role in the room as the room server resolves it (docs/rooms.md, "Roles and permissions"). */
+  yourRole?: RoomRoleName | null;
+  /** The reader's private document in this room, when they may write one (docs/dialogue.md, "Private ideation"). */
+  yourPrivateDocument?: string | null;
+  /** The room's rules the app shows before anyone hits them, as the server defines them (rooms RoomView.Rules). */
+  rules?: { observersHaveAVoice: boolean; statementMaxLength: number };
 }
 
 /** Where the gateway starts the login (Spring's /oauth2/authorization/{registration}). */
@@ -134,6 +144,71 @@ export function signOut(): void {
 export const listRooms = () => call<RoomRecord[]>('GET', '/api/rooms');
 export const getRoom = (id: string) => call<RoomRecord>('GET', `/api/rooms/${encodeURIComponent(id)}`);
 /** The room's names directory: everyone who has joined it, by user id (rooms/people, docs/rooms.md). */
+/** Where people stand on a statement (rooms/opinion/OpinionMap.java). */
+export interface Standing { statement: string; text: string; direction: 'agree' | 'disagree'; agree: number; disagree: number }
+/** The live opinion map of a room's statements (docs/dialogue.md): anonymous points, groups, consensus, divisions. */
+export interface OpinionMap {
+  minVotes: number;
+  waiting: number;
+  points: { x: number; y: number; group: number; you: boolean }[];
+  groups: { label: string; size: number; represents: Standing[] }[];
+  consensus: Standing[];
+  divisive: { statement: string; text: string; agreeByGroup: (number | null)[] }[];
+}
+/** A facilitator reveals everyone's private notes onto the board (with or without names). */
+export const revealPrivateNotes = (id: string, anonymous: boolean) =>
+  call<{ notes: number; anonymous: boolean }>('POST', `/api/rooms/${encodeURIComponent(id)}/reveal`, { anonymous });
+/** A group under way (rooms/breakouts/BreakoutController): its room, the plenary frame it works on, who is in it. */
+export interface BreakoutGroup { id: string; room: string; frame: string; title: string; members: string[] }
+/** A facilitator splits the session into groups, one per frame (docs/dialogue.md, "Breakouts"). */
+export const startBreakouts = (id: string, groups: { frame: string; members: string[] }[], minutes: number) =>
+  call<BreakoutGroup[]>('POST', `/api/rooms/${encodeURIComponent(id)}/breakouts`, { groups, minutes });
+/** Copies every group's board back into its frame and sends everyone back. */
+export const bringBreakoutsBack = (id: string) =>
+  call<{ groups: number; objects: number }>('POST', `/api/rooms/${encodeURIComponent(id)}/breakouts/return`, {});
+/** Follow-up (docs/dialogue.md, "Follow-up"): a proposal from a session to a policymaker, and where it stands. */
+export type ProposalStatus = 'OPEN' | 'ACCEPTED' | 'PARTLY_ACCEPTED' | 'NOT_ACCEPTED' | 'IN_PROGRESS' | 'DONE';
+export interface Evidence { statement: string; text: string; agree: number; disagree: number; pass: number }
+export interface ProposalAnswer { status: ProposalStatus; text: string; actions: string; byName: string; at: string }
+export interface Proposal {
+  id: string; room: string; roomTitle: string; title: string; text: string; addressee: string; addresseeName: string;
+  evidence: Evidence[]; status: ProposalStatus; answers: ProposalAnswer[]; published: boolean; createdAt: string;
+}
+export const createProposal = (room: string, p: { title: string; text: string; addressee: string; statements: string[] }) =>
+  call<Proposal>('POST', `/api/rooms/${encodeURIComponent(room)}/proposals`, p);
+export const roomProposals = (room: string) => call<Proposal[]>('GET', `/api/rooms/${encodeURIComponent(room)}/proposals`);
+export const myProposals = () => call<Proposal[]>('GET', '/api/proposals/mine');
+export const answerProposal = (id: string, a: { status: ProposalStatus; text: string; actions: string }) =>
+  call<Proposal>('POST', `/api/proposals/${encodeURIComponent(id)}/answers`, a);
+export const publishProposal = (id: string, published: boolean) =>
+  call<Proposal>('POST', `/api/proposals/${encodeURIComponent(id)}/publication`, { published });
+/** What anyone may read of a published proposal (no sign-in). */
+export const trackedProposal = (id: string) => call<Omit<Proposal, 'room' | 'addressee' | 'published'>>('GET', `/api/public/proposals/${encodeURIComponent(id)}`);
+export interface AppNotification { id: string; at: string; text: string; link: string }
+export const myNotifications = () => call<AppNotification[]>('GET', '/api/notifications');
+/** A question without a name, where the facilitator allows them; the server writes it (docs/dialogue.md). */
+export const askAnonymously = (room: string, text: string) =>
+  call<{ id: string }>('POST', `/api/rooms/${encodeURIComponent(room)}/questions/anonymous`, { text });
+/** Lets facilitators read private notes before the reveal, or not (said to everyone in the room). */
+export const setPrivateNotesSeen = (room: string, facilitatorsSee: boolean) =>
+  call<RoomRecord>('PUT', `/api/rooms/${encodeURIComponent(room)}/private-notes`, { facilitatorsSee });
+/** The private boards a facilitator may then open, read-only. */
+export const privateBoards = (room: string) =>
+  call<{ userId: string; name: string; document: string }[]>('GET', `/api/rooms/${encodeURIComponent(room)}/private-notes`);
+/** Strict moderation (docs/dialogue.md): a statement waits on the server until a facilitator approves it. */
+export interface WaitingStatement { id: string; text: string; by: string; name: string; at: number }
+export const submitStatement = (room: string, text: string) =>
+  call<WaitingStatement>('POST', `/api/rooms/${encodeURIComponent(room)}/statements/submissions`, { text });
+export const waitingStatements = (room: string) =>
+  call<WaitingStatement[]>('GET', `/api/rooms/${encodeURIComponent(room)}/statements/submissions`);
+export const decideStatement = (room: string, id: string, approve: boolean) =>
+  call<{ id: string; approved: boolean }>('POST', `/api/rooms/${encodeURIComponent(room)}/statements/submissions/${encodeURIComponent(id)}`, { approve });
+/** An anonymous poll's ballot: cast, changed, or withdrawn (null); the server keeps it and shows only the tally. */
+export const castBallot = (room: string, poll: string, ballot: string | string[] | null) =>
+  call<{ ballot: string | string[] | null }>('POST', `/api/rooms/${encodeURIComponent(room)}/polls/${encodeURIComponent(poll)}/ballot`, { ballot });
+export const myBallot = (room: string, poll: string) =>
+  call<{ ballot: string | string[] | null }>('GET', `/api/rooms/${encodeURIComponent(room)}/polls/${encodeURIComponent(poll)}/ballot`);
+export const opinionMap = (id: string) => call<OpinionMap>('GET', `/api/rooms/${encodeURIComponent(id)}/opinions`);
 export const roomPeople = (id: string) => call<{ id: string; name: string }[]>('GET', `/api/rooms/${encodeURIComponent(id)}/people`);
 /** What anyone with a room's link may know of it (rooms/access/AccessRequestController). */
 export interface RoomSummary {
@@ -196,13 +271,15 @@ export const adminSetOrganisation = (id: string, organisation: string | null) =>
 export const archiveRoom = (id: string) => call<RoomRecord>('POST', `/api/rooms/${encodeURIComponent(id)}/archive`);
 
 /** The user's role in a room, as the room server resolves it (rooms/room/RoomAccessHook.roleOf). */
-export function roleIn(room: RoomRecord, me: Me): 'facilitator' | 'participant' | 'observer' | null {
-  const named = (n: string) => n === me.id || n === me.username;
-  const a = room.access;
-  if (me.roles.includes('admin') || (a.owner && named(a.owner)) || a.facilitators.some(named)) return 'facilitator';
-  const participant = a.participants.some(named);
-  const observer = a.observers.some(named);
-  if (room.kind === 'DIALOGUE_SESSION' && me.roles.includes('policymaker') && (participant || observer)) return 'observer';
-  if (participant) return 'participant';
-  return observer ? 'observer' : null;
+/** The reader's role in `room`, as the server said it (null: not on its access list). */
+export function roleIn(room: RoomRecord): RoomRoleName | null {
+  return room.yourRole ?? null;
+}
+
+/**
+ * The same session cookie, CSRF header and error body (HttpError) for an area that keeps its endpoints in its own
+ * file (library/libraryApi.ts), so this file does not grow with every module behind the gateway.
+ */
+export function callApi<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return call<T>(method, path, body);
 }

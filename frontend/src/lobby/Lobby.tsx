@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
+import { roleKey } from '../access/accessList';
 import { createRoom, listRooms, roleIn, type Me, type RoomKind, type RoomRecord } from '../app/api';
 import { usePresence } from '../app/presence';
+import { FollowUpInbox } from '../followup/FollowUpInbox';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { arrangeRooms, retryDelayMs, ROOM_SORTS, type RoomSort } from './roomList';
 import { TEMPLATES, type TemplateId } from './templates';
 
-const KINDS: RoomKind[] = ['WORKSHOP', 'COURSE_SESSION', 'DIALOGUE_SESSION'];
+const KINDS: RoomKind[] = ['WORKSHOP', 'COURSE_SESSION', 'DIALOGUE_SESSION', 'PEER_COUNSELLING'];
+/** What any member may open: a peer counselling room, which they then facilitate. */
+const MEMBER_KINDS: RoomKind[] = ['PEER_COUNSELLING'];
 const names = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
 /** Accepts a full room link (…/rooms/{id}) or a bare id. */
@@ -27,12 +31,13 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
   const [linkError, setLinkError] = useState(false);
   const presence = usePresence();
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<RoomKind>('WORKSHOP');
-  const [template, setTemplate] = useState<TemplateId>(TEMPLATES[0]);
+  const canCreate = me.roles.includes('facilitator') || me.roles.includes('admin');
+  const kinds = canCreate ? KINDS : MEMBER_KINDS;
+  const [kind, setKind] = useState<RoomKind>(kinds[0]);
+  const [template, setTemplate] = useState<TemplateId>(canCreate ? TEMPLATES[0] : 'peerCounselling');
   const [participants, setParticipants] = useState('');
   const [observers, setObservers] = useState('');
   const [link, setLink] = useState('');
-  const canCreate = me.roles.includes('facilitator') || me.roles.includes('admin');
 
   // A failed load says why, offers Retry, and retries by itself (2, 4, 8, 16, then every 30 s).
   const load = useCallback(() => {
@@ -48,21 +53,21 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
 
   const shown = arrangeRooms(rooms ?? [], query, sort);
   // "My rooms": every room I have a role in (invited as participant or observer too), not only the ones I run.
-  const mine = shown.filter((r) => roleIn(r, me) !== null);
-  const others = shown.filter((r) => roleIn(r, me) === null);
+  const mine = shown.filter((r) => roleIn(r) !== null);
+  const others = shown.filter((r) => roleIn(r) === null);
   const date = (iso?: string) => (iso ? new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' }) : '');
 
   const roomList = (list: RoomRecord[]) => list.length === 0
     ? <p className="muted">{query.trim() ? t('lobby.noMatch', { query: query.trim() }) : t('lobby.noRooms')}</p> : (
     <ul className="rooms">
       {list.map((r) => {
-        const role = roleIn(r, me);
+        const role = roleIn(r);
         return (
           <li key={r.id} className="room-card">
             <a href={`/rooms/${r.id}`} onClick={(e) => { e.preventDefault(); navigate(`/rooms/${r.id}`); }}>
               <strong>{r.title}</strong>
             </a>
-            <span className="muted"> · {t(`kind.${r.kind}` as MessageKey)}{role ? ` · ${t('lobby.role', { role: t(`role.${role}` as MessageKey) })}` : ''}
+            <span className="muted"> · {t(`kind.${r.kind}` as MessageKey)}{role ? ` · ${t('lobby.role', { role: t(roleKey(role, r)) })}` : ''}
               {r.createdAt ? <> · <time dateTime={r.createdAt}>{date(r.createdAt)}</time></> : null}
               {r.ownerName ? ` · ${t('lobby.by', { name: r.ownerName })}` : ''}
               {r.template && r.template !== 'blank' && (TEMPLATES as readonly string[]).includes(r.template)
@@ -81,6 +86,7 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
       <h1>{t('lobby.heading')}</h1>
       <p>{t('lobby.welcome', { name: me.displayName || me.username, organisation: me.organisation ?? '—' })}</p>
       {error && <p role="alert" className="error">{t('app.error', { message: error })}</p>}
+      <FollowUpInbox navigate={navigate} />
       {loadError && (
         <div role="alert" className="error load-error">
           <p>{t('lobby.loadFailed', { message: loadError.message, seconds: Math.round(loadError.retryIn / 1000) })}</p>
@@ -123,34 +129,37 @@ export function Lobby({ me, navigate }: { me: Me; navigate: (path: string) => vo
           </section>
           <section aria-labelledby="create">
             <h2 id="create">{t('lobby.create')}</h2>
-            {!canCreate ? <p className="muted">{t('lobby.onlyFacilitators')}</p> : (
-              <form className="stack" onSubmit={async (e) => {
-                e.preventDefault();
-                if (!title.trim()) return;
-                try {
-                  const room = await createRoom({ title: title.trim(), kind, template, access: { participants: names(participants), observers: names(observers), facilitators: [] } });
-                  navigate(`/rooms/${room.id}?template=${template}`);
-                } catch (err) {
-                  setError(err instanceof Error ? err.message : String(err));
-                }
-              }}>
-                <label>{t('lobby.title')}<input name="title" required value={title} onChange={(e) => setTitle(e.target.value)} /></label>
-                <label>{t('lobby.kind')}
-                  <select name="kind" aria-describedby="kind-help" value={kind} onChange={(e) => setKind(e.target.value as RoomKind)}>
-                    {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}` as MessageKey)}</option>)}
-                  </select>
-                </label>
-                <p className="muted small" id="kind-help">{t(`kind.${kind}.help` as MessageKey)}</p>
-                <label>{t('lobby.template')}
-                  <select name="template" value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
-                    {TEMPLATES.map((k) => <option key={k} value={k}>{t(`template.${k}` as MessageKey)}</option>)}
-                  </select>
-                </label>
-                <label>{t('lobby.participants')}<input name="participants" value={participants} onChange={(e) => setParticipants(e.target.value)} /></label>
-                <label>{t('lobby.observers')}<input name="observers" value={observers} onChange={(e) => setObservers(e.target.value)} /></label>
-                <button type="submit" className="primary">{t('lobby.createButton')}</button>
-              </form>
-            )}
+            {!canCreate && <p className="muted">{t('counselling.lobbyMembers')}</p>}
+            <form className="stack" onSubmit={async (e) => {
+              e.preventDefault();
+              if (!title.trim()) return;
+              try {
+                const room = await createRoom({ title: title.trim(), kind, template, access: { participants: names(participants), observers: names(observers), facilitators: [] } });
+                navigate(`/rooms/${room.id}?template=${template}`);
+              } catch (err) {
+                setError(err instanceof Error ? err.message : String(err));
+              }
+            }}>
+              <label>{t('lobby.title')}<input name="title" required value={title} onChange={(e) => setTitle(e.target.value)} /></label>
+              <label>{t('lobby.kind')}
+                <select name="kind" aria-describedby="kind-help" value={kind} onChange={(e) => {
+                  const next = e.target.value as RoomKind;
+                  setKind(next);
+                  if (next === 'PEER_COUNSELLING') setTemplate('peerCounselling');
+                }}>
+                  {kinds.map((k) => <option key={k} value={k}>{t(`kind.${k}` as MessageKey)}</option>)}
+                </select>
+              </label>
+              <p className="muted small" id="kind-help">{t(`kind.${kind}.help` as MessageKey)}</p>
+              <label>{t('lobby.template')}
+                <select name="template" value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
+                  {TEMPLATES.map((k) => <option key={k} value={k}>{t(`template.${k}` as MessageKey)}</option>)}
+                </select>
+              </label>
+              <label>{t('lobby.participants')}<input name="participants" value={participants} onChange={(e) => setParticipants(e.target.value)} /></label>
+              <label>{t('lobby.observers')}<input name="observers" value={observers} onChange={(e) => setObservers(e.target.value)} /></label>
+              <button type="submit" className="primary">{t('lobby.createButton')}</button>
+            </form>
           </section>
         </div>
       </div>

@@ -1,9 +1,12 @@
 import type { BoardModel, NewObject } from '../board/model';
 import { NOTE_COLORS } from '../board/model';
+import { noteHeightFor } from '../board/textLayout';
+import { CASE_NOTE_WIDTH } from '../community/caseNote';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import type { WorkshopModel } from '../workshop/model';
+import { SESSION_PLANS } from './sessions';
 
-export const TEMPLATES = ['blank', 'skillsGap', 'policyDialogue', 'peerCounselling'] as const;
+export const TEMPLATES = ['blank', 'skillsGap', 'curriculumCoDesign', 'policyDialogue', 'peerCounselling'] as const;
 export type TemplateId = (typeof TEMPLATES)[number];
 
 // Each text keeps its message key (tpl): every viewer sees it in their own language until someone edits it.
@@ -18,8 +21,12 @@ function note(x: number, y: number, [text, tpl]: Written, color: string = NOTE_C
 /** A message in the creator's language, with its key. */
 type Written = [string, MessageKey];
 
-/** The board objects a template starts with, in the room creator's language. */
-export function templateObjects(id: TemplateId, t: Translate): NewObject[] {
+/**
+ * The board objects a template starts with, in the room creator's language. `caseText` (peer counselling opened
+ * from a case, community/caseNote.ts) replaces the case frame's generic starter note: it is the member's own text,
+ * so it carries no message key and stays as written for every viewer.
+ */
+export function templateObjects(id: TemplateId, t: Translate, caseText?: string): NewObject[] {
   const w = (key: MessageKey): Written => [t(key), key];
   switch (id) {
     case 'blank':
@@ -30,6 +37,15 @@ export function templateObjects(id: TemplateId, t: Translate): NewObject[] {
         frame(580, 0, 520, 420, w('template.vetOffers'), '#eef6ff'),
         note(30, 70, w('template.smeStarter'), NOTE_COLORS.orange),
         note(610, 70, w('template.vetStarter'), NOTE_COLORS.blue),
+      ];
+    case 'curriculumCoDesign':
+      return [
+        frame(0, 0, 360, 420, w('template.knowledge'), '#eef6ff'),
+        frame(400, 0, 360, 420, w('template.skills'), '#eefaf0'),
+        frame(800, 0, 360, 420, w('template.autonomy'), '#f3f0ff'),
+        frame(0, 460, 560, 260, w('template.workBased'), '#fff8e6'),
+        frame(600, 460, 560, 260, w('template.assessment'), '#f4f6f8'),
+        note(30, 70, w('template.outcomeStarter'), NOTE_COLORS.blue),
       ];
     case 'policyDialogue':
       return [
@@ -44,21 +60,28 @@ export function templateObjects(id: TemplateId, t: Translate): NewObject[] {
         frame(0, 0, 420, 420, w('template.case'), '#fff8e6'),
         frame(470, 0, 420, 420, w('template.questions'), '#eefaf0'),
         frame(940, 0, 420, 420, w('template.advice'), '#eef6ff'),
-        note(30, 70, w('template.caseStarter'), NOTE_COLORS.yellow),
+        caseText
+          ? { type: 'note', x: 20, y: 70, w: CASE_NOTE_WIDTH, h: noteHeightFor(caseText, CASE_NOTE_WIDTH), text: caseText, color: NOTE_COLORS.yellow }
+          : note(30, 70, w('template.caseStarter'), NOTE_COLORS.yellow),
         note(970, 70, w('template.adviceStarter'), NOTE_COLORS.blue),
       ];
   }
 }
 
-/** Writes the template into a new room's board and agenda (the creator is its facilitator). */
-export function applyTemplate(id: TemplateId, board: BoardModel, workshop: WorkshopModel, t: Translate): void {
-  const objects = templateObjects(id, t);
+/**
+ * Writes the template into a new room's board and workshop (the creator is its facilitator): its agenda, each item
+ * with its phase (starting it from the session bar sets the phase and the time box), and what each phase allows.
+ */
+export function applyTemplate(id: TemplateId, board: BoardModel, workshop: WorkshopModel, t: Translate, caseText?: string): void {
+  const objects = templateObjects(id, t, caseText);
   if (objects.length > 0) board.createMany(objects);
-  if (id !== 'blank' && workshop.facilitator) {
-    // Each item carries its phase: starting it from the session bar sets the room's phase and its time box.
-    workshop.addAgendaItem(t('workshop.phase.gather'), 15, 'workshop.phase.gather', 'gather');
-    workshop.addAgendaItem(t('workshop.phase.discuss'), 20, 'workshop.phase.discuss', 'discuss');
-    workshop.addAgendaItem(t('workshop.phase.decide'), 10, 'workshop.phase.decide', 'decide');
+  const plan = SESSION_PLANS[id];
+  if (plan && workshop.facilitator) {
+    for (const item of plan.agenda) {
+      const key = `workshop.phase.${item.phase}` as MessageKey;
+      workshop.addAgendaItem(t(key), item.minutes, key, item.phase);
+    }
+    for (const [phase, activities] of Object.entries(plan.rules)) workshop.setPhaseRule(phase, activities);
   }
   board.undoManager.clear();
 }

@@ -1,0 +1,40 @@
+import type { MessageKey } from '../i18n/i18n';
+import type { Notification } from './communityApi';
+
+/**
+ * What the notifications page makes of the server's list: each kind named in the viewer's language, and where a
+ * notification leads, only ever a page of this app.
+ */
+
+const KIND_KEYS: Record<string, MessageKey> = {
+  INVITATION: 'notifications.kind.INVITATION',
+  ANSWER: 'notifications.kind.ANSWER',
+  REPLY: 'notifications.kind.REPLY',
+  JOIN_REQUEST: 'notifications.kind.JOIN_REQUEST',
+};
+
+/** The message key of a kind; a kind the app does not know yet is a plain "Notification". */
+export function notificationKindKey(kind: string): MessageKey {
+  return Object.hasOwn(KIND_KEYS, kind) ? KIND_KEYS[kind] : 'notifications.kind.other';
+}
+
+/**
+ * The path a notification leads to, or null: only a path of this site ("/counselling/c1"), never another site
+ * ("//x.eu", "https://x.eu", "/\x.eu") nor a script, since the link is followed within the app.
+ */
+export function notificationHref(link: string | null | undefined): string | null {
+  const path = (link ?? '').trim();
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return null;
+  // Control characters and spaces would make the browser read it otherwise than it is shown.
+  if (/[\u0000-\u0020\u007f]/.test(path)) return null;
+  return path;
+}
+
+/** The newest first, whatever order they came in; one with an unreadable time last. */
+export function newestFirst(list: readonly Notification[]): Notification[] {
+  const time = (n: Notification) => {
+    const ms = Date.parse(n.at);
+    return Number.isNaN(ms) ? -Infinity : ms;
+  };
+  return [...list].sort((a, b) => time(b) - time(a));
+}
