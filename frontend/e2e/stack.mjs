@@ -1,9 +1,10 @@
 // Starts what the browser tests run against: the real product, through the launcher (`./vetnet run` with
-// VETNET_SKIP_BUILD=1): the identity server (built-in OIDC issuer, demo users), the room server and the gateway,
+// VETNET_SKIP_BUILD=1): the identity server (built-in OIDC issuer, demo users), the room server, the community server and the gateway,
 // plus Cassandra and Redis when they are not running yet (deploy/services.sh; what was running stays running).
-// Ports 18080 (gateway), 18081 (rooms), 18090 (identity) by default, so a `./vetnet run` on 8080/8081/8090 is
+// Ports 18080 (gateway), 18081 (rooms), 18082 (community), 18090 (identity) by default, so a `./vetnet run` on 8080/8081/8090 is
 // left alone. E2E_BASE_URL=http://localhost:8080 uses a product that already runs instead.
 import { spawn } from 'node:child_process';
+import { startMailbox } from './mailbox.mjs';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +22,7 @@ export const REFRESH_BEFORE_EXPIRY = 'PT5S';
 // Set by a caller for its own `./vetnet run`: they would point our servers at theirs (the launcher derives them
 // from our ports when they are unset). VETNET_OIDC_ISSUER_URI would replace the built-in issuer whose form we fill.
 const DERIVED = ['VETNET_IDENTITY_ISSUER_URI', 'VETNET_IDENTITY_URI', 'VETNET_ROOMS_INSTANCES', 'VETNET_ALLOWED_ORIGINS',
+  'VETNET_COMMUNITY_URI', 'VETNET_PUBLIC_URL',
   'VETNET_ROOMS_ALLOWEDORIGINS', 'VETNET_IDENTITY_ISSUER_GATEWAY_REDIRECTURIS',
   'VETNET_IDENTITY_ISSUER_GATEWAY_POSTLOGOUTREDIRECTURIS', 'VETNET_OIDC_ISSUER_URI', 'VETNET_FRONTEND_LOCATION'];
 
@@ -55,27 +57,30 @@ export async function startStack({
   gatewayPort = Number(process.env.E2E_GATEWAY_PORT ?? 18080),
   roomsPort = Number(process.env.E2E_ROOMS_PORT ?? 18081),
   identityPort = Number(process.env.E2E_IDENTITY_PORT ?? 18090),
+  communityPort = Number(process.env.E2E_COMMUNITY_PORT ?? 18082),
 } = {}) {
   if (process.env.E2E_BASE_URL) {
     const baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
     if (!(await healthy(`${baseUrl}/actuator/health`))) throw new Error(`E2E_BASE_URL ${baseUrl} does not answer /actuator/health`);
     return { baseUrl, accessTokenTtl: undefined, async stop() {} }; // its own token lifetime, whatever it is
   }
-  const missing = ['identity', 'rooms', 'gateway'].filter((m) => !execJar(m));
+  const missing = ['identity', 'rooms', 'community', 'gateway'].filter((m) => !execJar(m));
   if (missing.length) {
     throw new Error(`no exec jar for ${missing.join(', ')}: build once with `
-      + '`mvn -q -pl identity,rooms,frontend,gateway -am package -DskipTests` (in the repository root)');
+      + '`mvn -q -pl identity,rooms,community,frontend,gateway -am package -DskipTests` (in the repository root)');
   }
   const dist = join(frontend, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('no frontend/dist: npm run build');
   for (const [name, port, variable] of [['gateway', gatewayPort, 'E2E_GATEWAY_PORT'], ['rooms', roomsPort, 'E2E_ROOMS_PORT'],
-    ['identity', identityPort, 'E2E_IDENTITY_PORT']]) {
+    ['identity', identityPort, 'E2E_IDENTITY_PORT'], ['community', communityPort, 'E2E_COMMUNITY_PORT']]) {
     if (await portTaken(port)) {
       throw new Error(`port ${port} (${name}) is taken: stop what listens there (ss -ltnp 'sport = :${port}') or set ${variable}`);
     }
   }
 
   mkdirSync(join(RESULTS, 'stack-logs'), { recursive: true });
+  // Where the room server's follow-up e-mail goes in this test (e2e/mailbox.mjs): a real SMTP conversation.
+  const mailbox = await startMailbox();
   const logFile = join(RESULTS, 'stack.log');
   const out = openSync(logFile, 'w');
   const env = { ...process.env };
@@ -85,6 +90,7 @@ export async function startStack({
     VETNET_GATEWAY_PORT: String(gatewayPort),
     VETNET_ROOMS_PORT: String(roomsPort),
     VETNET_IDENTITY_PORT: String(identityPort),
+    VETNET_COMMUNITY_PORT: String(communityPort),
     VETNET_LOG_DIR: join(RESULTS, 'stack-logs'),
     // The app as built now (npm run build), not the copy inside the gateway jar from the last Maven build.
     VETNET_FRONTEND_LOCATION: `file:${dist}/`,
@@ -96,6 +102,11 @@ export async function startStack({
     // under them too). The room must never show it.
     VETNET_IDENTITY_ISSUER_ACCESSTOKENTTL: process.env.VETNET_IDENTITY_ISSUER_ACCESSTOKENTTL ?? ACCESS_TOKEN_TTL,
     VETNET_GATEWAY_OIDC_REFRESHBEFOREEXPIRY: process.env.VETNET_GATEWAY_OIDC_REFRESHBEFOREEXPIRY ?? REFRESH_BEFORE_EXPIRY,
+    SPRING_MAIL_HOST: '127.0.0.1',
+    SPRING_MAIL_PORT: String(mailbox.port),
+    VETNET_FOLLOWUP_APPURL: `http://localhost:${gatewayPort}`,
+    // The community's digest e-mail every 20 s instead of daily: the counselling step waits for alice's.
+    VETNET_COMMUNITY_DIGEST_EVERY: process.env.VETNET_COMMUNITY_DIGEST_EVERY ?? '20s',
   });
   // Detached (its own process group): a Ctrl-C in the terminal reaches only us, and stop() is the one thing that
   // ends the launcher, whose trap then stops what it started. Two signals would cut its cleanup short.
@@ -112,6 +123,7 @@ export async function startStack({
       await Promise.race([exited, new Promise((r) => setTimeout(r, 90_000))]);
     }
     for (const pid of appPids()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    await mailbox.close();
     process.off('exit', onExit);
   })());
   // Last resort when this process ends without stop() (an uncaught error): no orphaned servers.
@@ -133,7 +145,7 @@ export async function startStack({
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { baseUrl, logFile, accessTokenTtl: env.VETNET_IDENTITY_ISSUER_ACCESSTOKENTTL, stop };
+  return { baseUrl, logFile, accessTokenTtl: env.VETNET_IDENTITY_ISSUER_ACCESSTOKENTTL, stop, mailbox };
 }
 
 /**
