@@ -888,14 +888,29 @@ async function main() {
         // Seven people on two cores after the whole Maven build (CI): waits get 30 s here, not the usual 10.
         for (const p of table) p.page.setDefaultTimeout(30_000);
         for (const p of table.slice(1)) await p.page.goto(url);
-        for (const p of table) await synced(p.page);
         const at = (name) => table.find((p) => p.name === name).page;
+        // Waits for each person in turn; a failure names who, and what their app said about its connection then.
+        const forEveryone = async (what, wait) => {
+          for (const p of table) {
+            try {
+              await wait(p.page);
+            } catch (e) {
+              const state = await p.page.evaluate(() => ({
+                status: document.querySelector('.conn')?.getAttribute('data-status'),
+                objects: window.vetnet?.store?.list().length,
+                notice: document.querySelector('.notice, [role=alert]')?.textContent?.slice(0, 200),
+              })).catch((err) => ({ unreadable: String(err).slice(0, 200) }));
+              throw new Error(`${p.name}: ${what}: ${e.message.split('\n')[0]} (the app then: ${JSON.stringify(state)})`);
+            }
+          }
+        };
+        await forEveryone('is in the room, synced', synced);
         const ids = Object.fromEntries(await Promise.all(table.map(async (p) => [p.name, await p.page.evaluate(() => window.vetnet.workshop.actor.userId)])));
 
         // The agenda drives the room: item 1 (silent ideation) for all seven, with the same time left.
         await fp.waitForSelector('.session-bar .session-controls');
         await fp.click('.session-bar .session-controls button:first-child');
-        for (const p of table) await p.page.waitForSelector('.session-bar .session-item[data-current="0"]');
+        await forEveryone('sees agenda item 1 started', (page) => page.waitForSelector('.session-bar .session-item[data-current="0"]'));
         const left = await Promise.all(table.map((p) => p.page.evaluate(() => {
           const [m, s] = document.querySelector('.session-bar .session-timer').textContent.split(':').map(Number);
           return m * 60 + s;
@@ -934,15 +949,15 @@ async function main() {
         await at('bruno').waitForFunction(() => /nobody else sees them|only you/i.test(document.querySelector('.private-notice')?.textContent ?? ''));
         const [revealed] = await Promise.all([fp.waitForResponse((r) => r.url().endsWith('/reveal'), { timeout: 30_000 }), fp.click('.reveal button')]);
         if ((await revealed.json()).notes !== 2) throw new Error('the reveal did not bring both private notes');
-        for (const p of table) {
-          await waitObject(p.page, 'Mentor pool per district', {}, 30_000);
-          await waitObject(p.page, 'Paid hours for mentors', {}, 30_000);
-        }
+        await forEveryone('sees both revealed notes', async (page) => {
+          await waitObject(page, 'Mentor pool per district', {}, 30_000);
+          await waitObject(page, 'Paid hours for mentors', {}, 30_000);
+        });
 
         // On to discussion (item 3); fabio lets this phase take statements too, in the Workshop tab's phase rules.
         await fp.click('.session-bar .session-controls button:first-child');
         await fp.click('.session-bar .session-controls button:first-child');
-        for (const p of table) await p.page.waitForSelector('.session-bar .session-item[data-current="2"]');
+        await forEveryone('sees agenda item 3 started', (page) => page.waitForSelector('.session-bar .session-item[data-current="2"]'));
         // By keyboard: the phase rule's checkbox takes Space.
         await fp.focus('input[name=rule-discuss-statements]');
         await fp.keyboard.press('Space');

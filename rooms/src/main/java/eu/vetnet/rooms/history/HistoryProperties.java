@@ -24,6 +24,11 @@ public class HistoryProperties {
     private int groupCommitMaxUpdates = 64;
     /** Bytes of payload in one unlogged batch (Cassandra refuses batches over 50 KiB by default). */
     private int groupCommitMaxBatchBytes = 40 * 1024;
+    /**
+     * How long an update's append is retried while Cassandra fails (a stall, a reconnect) before the update is
+     * given up as not stored; its broadcast waits meanwhile (docs/history-and-presence.md, "Appends").
+     */
+    private Duration appendRetryFor = Duration.ofSeconds(30);
     /** How long shutdown waits for pending appends. */
     private Duration drainTimeout = Duration.ofSeconds(20);
     /** Every update stays in the log this long (replay to the update); older rows go once a snapshot covers them. */
@@ -49,6 +54,8 @@ public class HistoryProperties {
     public void setGroupCommitMaxUpdates(int v) { groupCommitMaxUpdates = v; }
     public int getGroupCommitMaxBatchBytes() { return groupCommitMaxBatchBytes; }
     public void setGroupCommitMaxBatchBytes(int v) { groupCommitMaxBatchBytes = v; }
+    public Duration getAppendRetryFor() { return appendRetryFor; }
+    public void setAppendRetryFor(Duration v) { appendRetryFor = v; }
     public Duration getDrainTimeout() { return drainTimeout; }
     public void setDrainTimeout(Duration v) { drainTimeout = v; }
     public Duration getKeepEveryUpdateFor() { return keepEveryUpdateFor; }

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
 public final class UpdateLog {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateLog.class);
-    private static final int ATTEMPTS = 3;
+    /** The first retry's delay; each next one doubles, up to {@link #LONGEST_BACKOFF_MS}. */
+    private static final long FIRST_BACKOFF_MS = 50;
+    private static final long LONGEST_BACKOFF_MS = 2_000;
 
     /** One accepted append: its key and payload, and the stage the core waits on. */
     record Append(String room, String document, int bucket, Instant at, long seq, byte[] payload, String userId,
@@ -183,7 +185,7 @@ public final class UpdateLog {
             chunk.forEach(a -> batch.addStatement(bind(s, a)));
             statement = batch.build();
         }
-        executeWithRetry(s, statement, 1).thenCombine(bucket, (a, b) -> null).whenComplete((v, err) -> {
+        executeWithRetry(s, statement, 1, retryDeadline()).thenCombine(bucket, (a, b) -> null).whenComplete((v, err) -> {
             for (Append a : chunk) {
                 if (err == null) {
                     a.done().complete(null);
@@ -195,23 +197,42 @@ public final class UpdateLog {
         });
     }
 
-    private CompletionStage<AsyncResultSet> executeWithRetry(HistoryStatements s, Statement<?> statement, int attempt) {
+    /** When retries of a statement written now stop: {@code vetnet.history.append-retry-for} from now. */
+    private long retryDeadline() {
+        return System.nanoTime() + properties.getAppendRetryFor().toNanos();
+    }
+
+    /**
+     * Writes the statement, and again after a growing pause while it fails, until {@code deadline}: a Cassandra
+     * node that stalls for a few seconds (a GC pause, a lost connection the driver reopens) delays an update's
+     * broadcast instead of leaving it unsent (docs/reliability.md, rule 1). The statements are idempotent.
+     */
+    private CompletionStage<AsyncResultSet> executeWithRetry(HistoryStatements s, Statement<?> statement, int attempt, long deadline) {
         return s.session().executeAsync(statement).handle((rs, err) -> {
             if (err == null) {
+                if (attempt > 1) {
+                    log.info("history append stored after {} attempts", attempt);
+                }
                 return CompletableFuture.completedFuture(rs);
             }
-            if (attempt >= ATTEMPTS) {
+            long pause = Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 10));
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
                 return CompletableFuture.<AsyncResultSet>failedFuture(err);
             }
-            log.debug("history append failed (attempt {}), writing the same rows again", attempt, err);
+            if (attempt == 1) {
+                log.warn("history append failed ({}); writing the same rows again for up to {}", HistoryDatabase.rootMessage(err),
+                        properties.getAppendRetryFor());
+            } else {
+                log.debug("history append failed (attempt {}), writing the same rows again", attempt, err);
+            }
             CompletableFuture<AsyncResultSet> retry = new CompletableFuture<>();
-            flusher.schedule(() -> executeWithRetry(s, statement, attempt + 1).whenComplete((r, e) -> {
+            flusher.schedule(() -> executeWithRetry(s, statement, attempt + 1, deadline).whenComplete((r, e) -> {
                 if (e == null) {
                     retry.complete(r);
                 } else {
                     retry.completeExceptionally(e);
                 }
-            }), 50L * attempt, TimeUnit.MILLISECONDS);
+            }), pause, TimeUnit.MILLISECONDS);
             return retry;
         }).thenCompose(f -> f);
     }
@@ -222,7 +243,7 @@ public final class UpdateLog {
         if (knownBuckets.contains(key)) {
             return CompletableFuture.completedFuture(null);
         }
-        return executeWithRetry(s, s.get("insertBucket").bind(room, stream, bucket).setIdempotent(true), 1)
+        return executeWithRetry(s, s.get("insertBucket").bind(room, stream, bucket).setIdempotent(true), 1, retryDeadline())
                 .thenAccept(rs -> knownBuckets.add(key));
     }
 

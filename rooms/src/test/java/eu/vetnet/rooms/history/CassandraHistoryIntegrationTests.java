@@ -2,6 +2,7 @@ package eu.vetnet.rooms.history;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import eu.vetnet.rooms.hook.ChangePayload;
 import eu.vetnet.rooms.hook.LoadPayload;
 import eu.vetnet.rooms.hook.StorePayload;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -272,18 +274,38 @@ class CassandraHistoryIntegrationTests {
     void aRoomIsRefusedWhileCassandraIsDownAndLoadsIntactOnceItIsBack() {
         String room = "r-" + UUID.randomUUID();
         YDoc written = edit(room, "notes", 10);
+        // An update made while the node is down: its append is retried until the node is back (docs, "Appends").
+        YDoc later = new YDoc(9);
+        later.getText("text").insert(0, "written while Cassandra was down ");
+        byte[] whileDown = later.encodeStateAsUpdate();
+        Duration window = fixture.properties.getAppendRetryFor();
+        CompletableFuture<Void> retried;
 
         Launcher.run("stop", "cassandra");
         try {
             CompletionException refused = assertThrows(CompletionException.class, () -> load(room, "notes"));
             assertInstanceOf(HistoryUnavailableException.class, refused.getCause(), String.valueOf(refused.getCause()));
+            // With a short window the append gives up, and says why.
+            fixture.properties.setAppendRetryFor(Duration.ofSeconds(1));
             CompletionException notStored = assertThrows(CompletionException.class, () -> fixture.history.onChange(
                     new ChangePayload(room, "notes", written.encodeStateAsUpdate(), null)).toCompletableFuture().join());
             assertInstanceOf(HistoryUnavailableException.class, notStored.getCause());
+            // With a long one it waits for the node.
+            fixture.properties.setAppendRetryFor(Duration.ofMinutes(3));
+            retried = fixture.history.onChange(new ChangePayload(room, "notes", whileDown, null)).toCompletableFuture();
+            sleep(1_000);
+            assertFalse(retried.isDone(), "an append cannot be stored while Cassandra is down");
         } finally {
             Launcher.run("start", "cassandra");
         }
-        // The driver reconnects by itself; a room that is retried loads once it has.
+        try {
+            retried.get(3, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new AssertionError("the append retried while Cassandra restarted was not stored", e);
+        } finally {
+            fixture.properties.setAppendRetryFor(window);
+        }
+        // The driver reconnects by itself; a room that is retried loads once it has, with both updates.
         YDoc loaded = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (loaded == null) {
@@ -296,6 +318,7 @@ class CassandraHistoryIntegrationTests {
                 sleep(500);
             }
         }
+        written.applyUpdate(whileDown);
         assertEquals(json(written), json(loaded));
     }
 

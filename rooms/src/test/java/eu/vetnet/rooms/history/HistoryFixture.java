@@ -18,7 +18,8 @@ final class HistoryFixture implements AutoCloseable {
 
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     final ExecutorService cpu = Executors.newFixedThreadPool(2);
-    final HistoryProperties properties = new HistoryProperties();
+    /** The properties the fixture's log and history read (a test may change them between calls). */
+    final HistoryProperties properties;
     final HistoryDatabase database;
     final UpdateLog updateLog;
     final SessionEvents events;
@@ -29,6 +30,7 @@ final class HistoryFixture implements AutoCloseable {
     }
 
     HistoryFixture(HistoryProperties historyProperties) {
+        properties = historyProperties;
         ServiceAddress cassandra = LocalServices.ensureRunning(Service.CASSANDRA);
         CassandraProperties c = new CassandraProperties();
         c.setContactPoints(List.of(cassandra.host() + ":" + cassandra.port()));
