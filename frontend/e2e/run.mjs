@@ -1544,6 +1544,61 @@ async function main() {
       }
     });
 
+    await step('every page of the learning environment passes axe-core in English, Italian and German: library (search, a practice, a new one), counselling (home, a case), people, profile, notifications, organisations (list and one), communities (list, home), and the public pages of a practice and a community', async () => {
+      const page = alice.page;
+      const communities = await (await page.request.get(`${stack.baseUrl}/api/public/communities`)).json();
+      const community = communities.find((c) => c.demo) ?? communities[0];
+      const json = async (path) => {
+        const r = await page.request.get(`${stack.baseUrl}${path}`, { headers: { Accept: 'application/json' } });
+        if (!r.ok()) throw new Error(`GET ${path} answered ${r.status()}`);
+        return r.json();
+      };
+      const practice = (await json('/api/public/library/search?size=1')).hits[0];
+      // Alice asked for counselling in the peer-counselling step.
+      const ownCase = (await json('/api/community/cases/mine'))[0];
+      const organisation = (await json('/api/community/organisations')).organisations[0];
+      if (!community || !practice || !ownCase || !organisation) {
+        throw new Error(`the sweep needs a community, a practice, a case and an organisation: ${JSON.stringify({ community: !!community, practice: !!practice, ownCase: !!ownCase, organisation: !!organisation })}`);
+      }
+      // Each view and what shows that its content (not only its frame) has arrived.
+      const views = [
+        ['library search', '/library', 'li.library-hit'],
+        ['a practice', `/library/practices/${practice.id}`, 'main h1'],
+        ['a new practice', '/library/new', 'form.practice-form select[name=sector] option:nth-child(20)'],
+        ['counselling home', '/counselling', 'form.case-form [name=title]'],
+        ['a case', `/counselling/${ownCase.id}`, 'main h1'],
+        ['the directory', '/people', 'form.directory-search'],
+        ['my profile', '/profile', 'form.profile-form'],
+        ['notifications', '/notifications', 'ul.notifications, .notifications-empty'],
+        ['organisations', '/organisations', 'li.organisation-card'],
+        ['an organisation', `/organisations/${organisation.id}`, 'main h2'],
+        ['communities', '/communities', 'li.community-card'],
+        ['a community’s home', `/communities/${community.slug}`, 'form.thread-form [name=title]'],
+      ];
+      const anonymous = await chromium.launch({ executablePath: browserPath, headless: true, args: CHROMIUM_ARGS });
+      try {
+        const visitor = await (await anonymous.newContext()).newPage();
+        for (const language of ['en', 'it', 'de']) {
+          await page.selectOption('.topbar .lang select', language);
+          for (const [name, path, ready] of views) {
+            await page.goto(`${stack.baseUrl}${path}`);
+            await page.waitForSelector(ready);
+            if ((await page.getAttribute('html', 'lang')) !== language) throw new Error(`${name} is not in ${language}`);
+            await expectAccessible(page, `${name} (alice, ${language})`);
+          }
+          await visitor.goto(`${stack.baseUrl}/practices/${practice.slug}?lang=${language}`);
+          await expectAccessible(visitor, `a practice’s public page (signed out, ${language})`);
+          await visitor.goto(`${stack.baseUrl}/c/${community.slug}?lang=${language}`);
+          await expectAccessible(visitor, `a community’s public page (signed out, ${language})`);
+        }
+      } finally {
+        await anonymous.close();
+        await page.selectOption('.topbar .lang select', 'it').catch(() => {});
+        await page.goto(roomUrl).catch(() => {});
+        await synced(page).catch(() => {});
+      }
+    });
+
     await step('ada, an admin, finds people and rooms in the admin area: the built-in issuer’s users are read-only and the page says why; she archives a room (axe-core on both tabs)', async () => {
       const ada = await user(browserPath, stack.baseUrl, 'ada');
       const page = ada.page;
