@@ -7,8 +7,11 @@ import eu.vetnet.rooms.policy.DocumentPolicy;
 import eu.vetnet.rooms.policy.WriteRules;
 import eu.vetnet.rooms.protocol.Protocol;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -178,7 +181,10 @@ public final class RoomServer {
     /**
      * Re-checks every open session of a room after its access list changed (docs/reliability.md, rule 6): a session
      * whose user lost access is closed with 4403, one whose role changed with 1008 so it reconnects with the new
-     * role. {@code roleOf} answers the role of a user for a document, or null.
+     * role. {@code roleOf} answers the role of a user for a document, or null. A Hocuspocus socket that keeps other
+     * documents of the room loses only the documents taken away (a facilitator's view of someone's private board when
+     * private notes become their writers' again): those get a permission-denied message, the socket and the rest of
+     * the room stay (docs/rooms.md, "Access changes").
      */
     public CompletableFuture<Void> reauthorize(String roomId, BiFunction<RoomUser, String, RoomRole> roleOf) {
         Room room = rooms.get(roomId);
@@ -186,18 +192,36 @@ public final class RoomServer {
             return CompletableFuture.completedFuture(null);
         }
         return CompletableFuture.runAsync(() -> {
+            Map<ClientConnection, List<DocumentSession>> lost = new LinkedHashMap<>();
+            Set<ClientConnection> keepSome = new HashSet<>();
             for (DocumentSession s : room.sessions()) {
                 if (!s.isOpen() || s.connection().isClosed()) {
                     continue;
                 }
                 RoomRole now = roleOf.apply(s.user(), s.name());
                 if (now == null) {
-                    s.connection().close(CloseCodes.FORBIDDEN, "your access to room " + roomId + " was revoked");
+                    lost.computeIfAbsent(s.connection(), c -> new ArrayList<>()).add(s);
                 } else if (now != s.role()) {
                     s.connection().close(CloseCodes.POLICY_VIOLATION, "your role in room " + roomId
                             + " changed to " + now.name().toLowerCase() + ": reconnect");
+                } else {
+                    keepSome.add(s.connection());
                 }
             }
+            lost.forEach((c, sessions) -> {
+                if (c.isClosed()) {
+                    return;
+                }
+                if (!c.protocol.multiplexed() || !keepSome.contains(c)) {
+                    c.close(CloseCodes.FORBIDDEN, "your access to room " + roomId + " was revoked");
+                    return;
+                }
+                for (DocumentSession s : sessions) {
+                    c.sessions.remove(s.name());
+                    dispatcher.leave(s);
+                    c.send(c.protocol.permissionDenied(s.name(), "your access to " + s.name() + " in room " + roomId + " was revoked"));
+                }
+            });
         }, room.lane);
     }
 

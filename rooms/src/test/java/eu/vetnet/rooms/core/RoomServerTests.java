@@ -388,6 +388,35 @@ class RoomServerTests {
     }
 
     @Test
+    void aHocuspocusSocketThatLosesOneDocumentKeepsTheOthersAndTheRoom() {
+        h = new CoreHarness();
+        var fabio = h.hocuspocus("r1", 1);
+        var alice = h.yws("r1", "scratch", "alice", 2);
+        var carol = h.yws("r1", "draft", "carol", 3);
+        fabio.send(Frames.hpAuth("scratch", "fabio|FACILITATOR"));
+        fabio.send(Frames.hpAuth("draft", "fabio|FACILITATOR"));
+        await().until(() -> fabio.seen().stream().filter(s -> s.type() == HocuspocusProtocol.AUTH).count() == 2);
+        alice.awaitFrames(1);
+        carol.awaitFrames(1);
+        // "draft" is taken from fabio (as a private board is when private notes become their writers' again).
+        h.server.reauthorize("r1", (user, doc) -> user.id().equals("fabio") && doc.equals("draft") ? null
+                : eu.vetnet.rooms.hook.RoomRole.valueOf(user.id().equals("fabio") ? "FACILITATOR" : "PARTICIPANT")).join();
+        await().until(() -> fabio.seen().stream().anyMatch(s -> s.type() == HocuspocusProtocol.AUTH && s.doc().equals("draft")
+                && s.body().readVarUintAsInt() == 1));
+        assertNull(fabio.socket.closeCode(), "the socket stays: it still carries the room's other document");
+        // What alice writes in scratch still reaches him; nothing of draft does.
+        int before = fabio.seen().size();
+        alice.send(Frames.yws(new SyncMessage.Update(textInsert(alice.doc, "still here"))));
+        await().until(() -> fabio.seen().stream().skip(before).anyMatch(s -> s.doc().equals("scratch") && s.type() == 0));
+        carol.send(Frames.yws(new SyncMessage.Update(textInsert(carol.doc, "not for fabio"))));
+        await().until(() -> "not for fabio".equals(h.json("r1", "draft", d -> d.getText("t").toString()).get("value")));
+        await().during(Duration.ofMillis(300)).until(() -> fabio.seen().stream().skip(before).noneMatch(s -> s.doc().equals("draft")));
+        assertNull(fabio.socket.closeCode());
+        assertNull(alice.socket.closeCode());
+        assertNull(carol.socket.closeCode());
+    }
+
+    @Test
     void closingOneRoomClosesItsSocketsWithGoingAwayAndLeavesOtherRoomsOpen() {
         h = new CoreHarness();
         var a = h.yws("r1", "scratch", "alice", 1);
