@@ -119,3 +119,31 @@ describe('RoomSession awareness after a reconnect', () => {
     expect(server.view('board').getStates().get(second)).toMatchObject({ cursor: { x: 30, y: 40 } });
   });
 });
+
+describe('a document opened for a while (someone else\'s private board)', () => {
+  it('is let go when the server takes it back, and the room on the same socket stays connected', async () => {
+    const { s } = session();
+    s.open('board');
+    s.open('private-bruno', 0, false);
+    await tick();
+    latest().accept();
+    await tick();
+    server.deny(latest(), 'private-bruno', 'your access to private-bruno in room r1 was revoked');
+    await tick();
+    expect(s.get('private-bruno')).toBeUndefined();
+    expect(s.get('board')).toBeDefined();
+    expect(['connected', 'synced']).toContain(status(s.state));
+    expect(FakeWebSocket.all.length).toBe(1);
+  });
+
+  it('a document of one\'s own that the server refuses still says so for the room', async () => {
+    const { s } = session();
+    s.open('board');
+    await tick();
+    latest().accept();
+    await tick();
+    server.deny(latest(), 'board', 'your access to room r1 was revoked');
+    await tick();
+    expect(status(s.state)).toBe('refused');
+  });
+});

@@ -162,6 +162,12 @@ export class RoomSession {
         this.notify();
       },
       onAuthenticationFailed: ({ reason }) => {
+        if (!keep) {
+          // A view opened for a while (someone's private board) that the server took back: let it go; the rest of
+          // the room, on the same socket, goes on (docs/rooms.md, "Access changes").
+          this.close(name);
+          return;
+        }
         if (provider.isAuthenticated) {
           // Denied after we were let in: a write our role may not make (read-only). Same cure as a rejection,
           // but nothing of ours can be written again: every write of this role is refused.

@@ -15,6 +15,8 @@ import * as Y from 'yjs';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const AUTH_PERMISSION_DENIED = 1;
 
 export class FakeWebSocket {
   static all: FakeWebSocket[] = [];
@@ -142,6 +144,16 @@ export class MiniServer {
       }
     }
     if (kept.length) applyAwarenessUpdate(this.view(document), encodeEntries(kept), 'server');
+  }
+
+  /** Takes one document away from a socket, as the room server does when access changes (docs/rooms.md). */
+  deny(socket: FakeWebSocket, document: string, reason: string): void {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, document);
+    encoding.writeVarUint(e, MESSAGE_AUTH);
+    encoding.writeVarUint(e, AUTH_PERMISSION_DENIED);
+    encoding.writeVarString(e, reason);
+    socket.deliver(encoding.toUint8Array(e));
   }
 
   left(socket: FakeWebSocket): void {
