@@ -1563,15 +1563,15 @@ async function main() {
       // Each view and what shows that its content (not only its frame) has arrived.
       const views = [
         ['library search', '/library', 'li.library-hit'],
-        ['a practice', `/library/practices/${practice.id}`, 'main h1'],
+        ['a practice', `/library/practices/${practice.id}`, 'article.library-practice'],
         ['a new practice', '/library/new', 'form.practice-form select[name=sector] option:nth-child(20)'],
         ['counselling home', '/counselling', 'form.case-form [name=title]'],
-        ['a case', `/counselling/${ownCase.id}`, 'main h1'],
+        ['a case', `/counselling/${ownCase.id}`, 'article.case-detail'],
         ['the directory', '/people', 'form.directory-search'],
         ['my profile', '/profile', 'form.profile-form'],
         ['notifications', '/notifications', 'ul.notifications, .notifications-empty'],
         ['organisations', '/organisations', 'li.organisation-card'],
-        ['an organisation', `/organisations/${organisation.id}`, 'main h2'],
+        ['an organisation', `/organisations/${organisation.id}`, 'main h2[id^=organisation-]'],
         ['communities', '/communities', 'li.community-card'],
         ['a community’s home', `/communities/${community.slug}`, 'form.thread-form [name=title]'],
       ];
@@ -1582,7 +1582,10 @@ async function main() {
           await page.selectOption('.topbar .lang select', language);
           for (const [name, path, ready] of views) {
             await page.goto(`${stack.baseUrl}${path}`);
-            await page.waitForSelector(ready);
+            // Attached, not visible: an <option> never counts as visible.
+            await page.waitForSelector(ready, { state: 'attached' }).catch((e) => {
+              throw new Error(`${name} (${path}, ${language}) did not show ${ready}: ${e.message.split('\n')[0]}`);
+            });
             if ((await page.getAttribute('html', 'lang')) !== language) throw new Error(`${name} is not in ${language}`);
             await expectAccessible(page, `${name} (alice, ${language})`);
           }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -207,6 +208,23 @@ public final class Communities {
             }
             return store.addMember(c.id(), person, Community.Role.MEMBER, clock.instant()).thenCompose(v -> counted(slug, +1));
         })).thenCompose(v -> home(slug, user));
+    }
+
+    /** A request to join that is still waiting, as its sender's own data lists it. */
+    public record WaitingRequest(String community, String name, String message, Instant at) {
+    }
+
+    /** The requests to join {@code user} sent that no moderator answered yet. */
+    public CompletionStage<List<WaitingRequest>> waitingRequestsOf(VetnetUser user) {
+        Map<String, Community> byId = new HashMap<>();
+        bySlug.values().forEach(c -> byId.put(c.id(), c));
+        return store.requestedBy(user.id(), REQUESTS_READ).thenCompose(ids -> {
+            List<CompletableFuture<Optional<WaitingRequest>>> reads = ids.stream().filter(byId::containsKey).map(id -> store.requestOf(id, user.id())
+                    .thenApply(r -> r.map(req -> new WaitingRequest(byId.get(id).slug(), byId.get(id).name(), req.message(), req.at())))
+                    .toCompletableFuture()).toList();
+            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
+        });
     }
 
     /** Adds a member directly, whatever the joining mode (demo data: the people a community starts with). */

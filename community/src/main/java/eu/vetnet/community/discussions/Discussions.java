@@ -11,10 +11,15 @@ import eu.vetnet.community.web.ApiException;
 import eu.vetnet.identity.VetnetUser;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.springframework.http.HttpStatus;
 
@@ -71,6 +76,7 @@ public final class Discussions {
         DiscussionThread thread = new DiscussionThread(UUID.randomUUID().toString(), c.id(), c.slug(), t, b, lang,
                 new Community.Person(user.id(), user.displayName()), now, now, 0, false, false, List.of());
         return communities.requireMember(c, user).thenCompose(role -> store.save(thread)
+                .thenCompose(saved -> store.wrote(user.id(), saved.id(), null).thenApply(v -> saved))
                 .thenApply(saved -> ThreadView.of(saved, List.of(), role == Community.Role.MODERATOR)));
     }
 
@@ -90,7 +96,8 @@ public final class Discussions {
             }
             Instant now = clock.instant();
             Reply r = new Reply(CassandraDiscussions.newReplyId(), threadId, b, new Community.Person(user.id(), user.displayName()), now, false, List.of());
-            return store.saveReply(r).thenCompose(x -> store.save(tr.thread().replied(now))).thenApply(saved -> {
+            return store.saveReply(r).thenCompose(x -> store.wrote(user.id(), threadId, r.id()))
+                    .thenCompose(x -> store.save(tr.thread().replied(now))).thenApply(saved -> {
                 if (!saved.author().id().equals(user.id())) {
                     notifications.notify(saved.author().id(), Notification.Kind.REPLY, user.displayName() + " replied to your discussion: " + saved.title(),
                             "/communities/" + saved.communitySlug() + "/threads/" + saved.id());
@@ -141,6 +148,49 @@ public final class Discussions {
                 return new Readable(t, moderator);
             });
         });
+    }
+
+    /** Posts one person's download carries at most (docs/community.md, "Their own data"). */
+    public static final int POSTS_EXPORTED = 5_000;
+
+    /** A post in someone's own data: where, what, when, and whether a moderator hid it. */
+    public record WrittenPost(String community, String thread, String title, String reply, String body, Instant at, boolean hidden) {
+    }
+
+    /** What {@code user} wrote in discussions, newest first: opening posts and replies, hidden ones too. */
+    public CompletionStage<List<WrittenPost>> writtenBy(VetnetUser user) {
+        return store.postsBy(user.id(), POSTS_EXPORTED).thenCompose(posts -> {
+            // Read a few at a time (a download must not flood the driver's connection), each thread once.
+            Map<String, CompletableFuture<Optional<DiscussionThread>>> threads = new HashMap<>();
+            List<WrittenPost> out = new ArrayList<>();
+            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            for (int from = 0; from < posts.size(); from += EXPORT_READS_AT_ONCE) {
+                List<CassandraDiscussions.Post> chunk = posts.subList(from, Math.min(posts.size(), from + EXPORT_READS_AT_ONCE));
+                chain = chain.thenCompose(v -> {
+                    List<CompletableFuture<Optional<WrittenPost>>> reads = chunk.stream().map(p -> threads
+                            .computeIfAbsent(p.thread(), id -> store.find(id).toCompletableFuture())
+                            .thenCompose(thread -> written(p, thread))).toList();
+                    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                            .thenAccept(x -> reads.forEach(r -> r.join().ifPresent(out::add)));
+                });
+            }
+            return chain.thenApply(v -> out);
+        });
+    }
+
+    private static final int EXPORT_READS_AT_ONCE = 32;
+
+    private CompletableFuture<Optional<WrittenPost>> written(CassandraDiscussions.Post p, Optional<DiscussionThread> thread) {
+        if (thread.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        DiscussionThread t = thread.get();
+        if (p.reply() == null) {
+            return CompletableFuture.completedFuture(Optional.of(new WrittenPost(t.communitySlug(), t.id(), t.title(), null, t.body(),
+                    t.createdAt(), t.isHidden())));
+        }
+        return store.reply(p.thread(), p.reply()).toCompletableFuture().thenApply(r -> r.map(reply -> new WrittenPost(t.communitySlug(),
+                t.id(), t.title(), reply.id(), reply.body(), reply.createdAt(), Boolean.TRUE.equals(reply.hidden()))));
     }
 
     private CompletionStage<Reply> reply(String threadId, String replyId) {

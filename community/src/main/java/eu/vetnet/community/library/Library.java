@@ -145,6 +145,24 @@ public final class Library {
                 .map(p -> PracticeView.of(p, false, true)).toList());
     }
 
+    /** A practice someone endorses, as their own data lists it. */
+    public record Endorsement(String practice, String slug, String title, Instant at) {
+    }
+
+    /** The practices {@code user} endorses (those since deleted are left out). */
+    public CompletionStage<List<Endorsement>> endorsedBy(VetnetUser user) {
+        return store.endorsedBy(user.id(), MAX_ENDORSEMENTS_EXPORTED).thenCompose(list -> {
+            List<CompletableFuture<Optional<Endorsement>>> reads = list.stream().map(e -> store.find(e.practiceId())
+                    .thenApply(p -> p.map(practice -> new Endorsement(practice.id(), practice.slug(), practice.content().title(), e.at())))
+                    .toCompletableFuture()).toList();
+            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
+        });
+    }
+
+    /** Endorsements one person's download carries at most; each is one read. */
+    private static final int MAX_ENDORSEMENTS_EXPORTED = 500;
+
     /** The saved versions, newest first: for its authors and admins while a draft, for everyone once published. */
     public CompletionStage<List<CassandraPractices.Version>> versions(VetnetUser user, String id) {
         return read(user, id).thenCompose(v -> store.versions(id, MAX_VERSIONS));

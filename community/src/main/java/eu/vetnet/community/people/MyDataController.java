@@ -2,6 +2,7 @@ package eu.vetnet.community.people;
 
 import eu.vetnet.community.communities.Communities;
 import eu.vetnet.community.counselling.Counselling;
+import eu.vetnet.community.discussions.Discussions;
 import eu.vetnet.community.library.Library;
 import eu.vetnet.community.notifications.Notifications;
 import eu.vetnet.community.web.CurrentUser;
@@ -22,17 +23,15 @@ import reactor.core.publisher.Mono;
 /**
  * "My data" (docs/community.md, "Their own data"): everything the community server holds about the person asking, as
  * one JSON download: their profile with their e-mail address, the practices they write, the cases they asked or were
- * invited to, the communities they belong to and their role there, and their notifications. What is not in it yet is
- * named in the file itself ({@code notYetIncluded}), so the download never claims more than it holds.
+ * invited to, the communities they belong to and their role there, the requests to join still waiting, what they wrote
+ * in discussions (hidden posts too), the practices they endorse, and their notifications. What is not in it is named
+ * in the file itself ({@code notYetIncluded}), so the download never claims more than it holds.
  */
 @RestController
 public class MyDataController {
 
-    /** What the community holds about a person that this download does not carry yet (docs/community.md). */
+    /** What VET-NET holds about a person that this download does not carry (docs/community.md). */
     static final List<String> NOT_YET_INCLUDED = List.of(
-            "discussion posts you wrote (they are listed in each community's discussions)",
-            "endorsements you gave (each practice counts them)",
-            "requests to join communities that are still waiting",
             "what the room server holds (rooms, their history, follow-up): ask its operators");
 
     private final People people;
@@ -40,13 +39,16 @@ public class MyDataController {
     private final Counselling counselling;
     private final Communities communities;
     private final Notifications notifications;
+    private final Discussions discussions;
 
-    public MyDataController(People people, Library library, Counselling counselling, Communities communities, Notifications notifications) {
+    public MyDataController(People people, Library library, Counselling counselling, Communities communities, Notifications notifications,
+            Discussions discussions) {
         this.people = people;
         this.library = library;
         this.counselling = counselling;
         this.communities = communities;
         this.notifications = notifications;
+        this.discussions = discussions;
     }
 
     @GetMapping("/api/community/me/export")
@@ -69,6 +71,18 @@ public class MyDataController {
                     List<Map<String, String>> mine = communities.all().stream().filter(c -> roles.containsKey(c.id()))
                             .map(c -> Map.of("community", c.slug(), "name", c.name(), "role", roles.get(c.id()).name())).toList();
                     out.put("communities", mine);
+                    return out;
+                })
+                .thenCombine(communities.waitingRequestsOf(user), (out, waiting) -> {
+                    out.put("requestsToJoin", waiting);
+                    return out;
+                })
+                .thenCombine(discussions.writtenBy(user), (out, posts) -> {
+                    out.put("discussionPosts", posts);
+                    return out;
+                })
+                .thenCombine(library.endorsedBy(user), (out, endorsed) -> {
+                    out.put("endorsements", endorsed);
                     return out;
                 })
                 .thenCombine(notifications.list(user.id(), Notifications.LISTED), (out, told) -> {

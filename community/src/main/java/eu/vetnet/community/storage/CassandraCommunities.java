@@ -80,7 +80,7 @@ public final class CassandraCommunities {
         return CompletableFuture.allOf(
                 db.session().executeAsync(db.get("insertMember").bind(c, person.id(), role.name(), person.name(), at)).toCompletableFuture(),
                 db.session().executeAsync(db.get("insertMemberCommunity").bind(person.id(), c, role.name())).toCompletableFuture(),
-                db.session().executeAsync(db.get("deleteRequest").bind(c, person.id())).toCompletableFuture());
+                dropRequest(community, person.id()).toCompletableFuture());
     }
 
     public CompletionStage<Void> removeMember(String community, String member) {
@@ -89,13 +89,24 @@ public final class CassandraCommunities {
         return CompletableFuture.allOf(
                 db.session().executeAsync(db.get("deleteMember").bind(c, member)).toCompletableFuture(),
                 db.session().executeAsync(db.get("deleteMemberCommunity").bind(member, c)).toCompletableFuture(),
-                db.session().executeAsync(db.get("deleteRequest").bind(c, member)).toCompletableFuture());
+                dropRequest(community, member).toCompletableFuture());
     }
 
+    /** Records a request to join, also under the member (what they wait on is part of their own data). */
     public CompletionStage<Void> request(String community, Request r) {
         var db = database.now();
-        return db.session().executeAsync(db.get("insertRequest").bind(UUID.fromString(community), r.person().id(), json.writeValueAsString(r)))
-                .thenApply(rs -> null);
+        UUID c = UUID.fromString(community);
+        return CompletableFuture.allOf(
+                db.session().executeAsync(db.get("insertRequest").bind(c, r.person().id(), json.writeValueAsString(r))).toCompletableFuture(),
+                db.session().executeAsync(db.get("insertRequestByMember").bind(r.person().id(), c)).toCompletableFuture());
+    }
+
+    /** The ids of the communities {@code member} asked to join and is still waiting on (at most {@code limit}). */
+    public CompletionStage<List<String>> requestedBy(String member, int limit) {
+        var db = database.now();
+        List<String> out = new ArrayList<>();
+        return page(db.session().executeAsync(db.get("selectRequestsByMember").bind(member, limit)),
+                row -> out.add(row.getUuid("community").toString())).thenApply(v -> out);
     }
 
     public CompletionStage<Optional<Request>> requestOf(String community, String member) {
@@ -106,7 +117,10 @@ public final class CassandraCommunities {
 
     public CompletionStage<Void> dropRequest(String community, String member) {
         var db = database.now();
-        return db.session().executeAsync(db.get("deleteRequest").bind(UUID.fromString(community), member)).thenApply(rs -> null);
+        UUID c = UUID.fromString(community);
+        return CompletableFuture.allOf(
+                db.session().executeAsync(db.get("deleteRequest").bind(c, member)).toCompletableFuture(),
+                db.session().executeAsync(db.get("deleteRequestByMember").bind(member, c)).toCompletableFuture());
     }
 
     public CompletionStage<List<Request>> requests(String community, int limit) {

@@ -44,6 +44,37 @@ public final class CassandraDiscussions {
         return database.jsonById("selectThread", id, DiscussionThread.class, json);
     }
 
+    /** Records that {@code author} wrote in {@code thread} (a reply, or its opening post when {@code reply} is null). */
+    public CompletionStage<Void> wrote(String author, String thread, String reply) {
+        var db = database.now();
+        UUID at = reply == null ? Uuids.timeBased() : UUID.fromString(reply);
+        return db.session().executeAsync(db.get("insertPostByAuthor").bind(author, at, UUID.fromString(thread),
+                reply == null ? null : UUID.fromString(reply))).thenApply(rs -> null);
+    }
+
+    /** Where a member wrote: a thread, and the reply (null for the thread's opening post). */
+    public record Post(String thread, String reply) {
+    }
+
+    /** What {@code author} wrote, newest first (at most {@code limit}). */
+    public CompletionStage<List<Post>> postsBy(String author, int limit) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectPostsByAuthor").bind(author, limit)).thenApply(rs -> {
+            List<Post> out = new ArrayList<>();
+            for (Row row : rs.currentPage()) {
+                UUID reply = row.getUuid("reply");
+                out.add(new Post(row.getUuid("thread").toString(), reply == null ? null : reply.toString()));
+            }
+            return out;
+        });
+    }
+
+    public CompletionStage<Optional<Reply>> reply(String thread, String id) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectReply").bind(UUID.fromString(thread), UUID.fromString(id)))
+                .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> json.readValue(row.getString("body"), Reply.class)));
+    }
+
     public CompletionStage<List<ThreadSummary>> summaries(String community, int limit) {
         var db = database.now();
         return db.session().executeAsync(db.get("selectThreadSummaries").bind(UUID.fromString(community), limit)).thenApply(rs -> {

@@ -88,14 +88,31 @@ public final class CassandraPractices {
         return db.session().executeAsync(db.get("selectEndorsement").bind(UUID.fromString(id), member)).thenApply(rs -> rs.one() != null);
     }
 
-    /** Records (or withdraws) a member's endorsement and answers how many there now are. */
+    /** Records (or withdraws) a member's endorsement, also under the member, and answers how many there now are. */
     public CompletionStage<Integer> endorse(String id, String member, String name, boolean endorse, Instant at) {
         var db = database.now();
         UUID uuid = UUID.fromString(id);
         var write = endorse ? db.get("insertEndorsement").bind(uuid, member, name, at) : db.get("deleteEndorsement").bind(uuid, member);
-        return db.session().executeAsync(write)
-                .thenCompose(rs -> db.session().executeAsync(db.get("countEndorsements").bind(uuid)))
+        var mine = endorse ? db.get("insertEndorsementByMember").bind(member, uuid, at) : db.get("deleteEndorsementByMember").bind(member, uuid);
+        return CompletableFuture.allOf(db.session().executeAsync(write).toCompletableFuture(), db.session().executeAsync(mine).toCompletableFuture())
+                .thenCompose(v -> db.session().executeAsync(db.get("countEndorsements").bind(uuid)))
                 .thenApply(rs -> (int) rs.one().getLong(0));
+    }
+
+    /** A practice a member endorses, and when. */
+    public record Endorsed(String practiceId, Instant at) {
+    }
+
+    /** The practices {@code member} endorses (at most {@code limit}). */
+    public CompletionStage<List<Endorsed>> endorsedBy(String member, int limit) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectEndorsementsByMember").bind(member, limit)).thenApply(rs -> {
+            List<Endorsed> out = new ArrayList<>();
+            for (Row row : rs.currentPage()) {
+                out.add(new Endorsed(row.getUuid("id").toString(), row.getInstant("at")));
+            }
+            return out;
+        });
     }
 
     /** Every practice, page by page (the search index is built from this at start). */

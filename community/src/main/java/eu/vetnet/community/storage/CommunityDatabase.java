@@ -45,6 +45,9 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("insertEndorsement", "INSERT INTO %s.practice_endorsements (id, member, name, at) VALUES (?, ?, ?, ?)");
         STATEMENTS.put("deleteEndorsement", "DELETE FROM %s.practice_endorsements WHERE id = ? AND member = ?");
         STATEMENTS.put("selectEndorsement", "SELECT member FROM %s.practice_endorsements WHERE id = ? AND member = ?");
+        STATEMENTS.put("insertEndorsementByMember", "INSERT INTO %s.endorsements_by_member (member, id, at) VALUES (?, ?, ?)");
+        STATEMENTS.put("deleteEndorsementByMember", "DELETE FROM %s.endorsements_by_member WHERE member = ? AND id = ?");
+        STATEMENTS.put("selectEndorsementsByMember", "SELECT id, at FROM %s.endorsements_by_member WHERE member = ? LIMIT ?");
         STATEMENTS.put("countEndorsements", "SELECT count(*) FROM %s.practice_endorsements WHERE id = ?");
         STATEMENTS.put("insertProfile", "INSERT INTO %s.profiles (user_id, body, updated_at) VALUES (?, ?, ?)");
         STATEMENTS.put("selectAllProfiles", "SELECT body FROM %s.profiles");
@@ -67,11 +70,17 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("deleteRequest", "DELETE FROM %s.community_requests WHERE community = ? AND member = ?");
         STATEMENTS.put("selectRequest", "SELECT body FROM %s.community_requests WHERE community = ? AND member = ?");
         STATEMENTS.put("selectRequests", "SELECT body FROM %s.community_requests WHERE community = ? LIMIT ?");
+        STATEMENTS.put("insertRequestByMember", "INSERT INTO %s.requests_by_member (member, community) VALUES (?, ?)");
+        STATEMENTS.put("deleteRequestByMember", "DELETE FROM %s.requests_by_member WHERE member = ? AND community = ?");
+        STATEMENTS.put("selectRequestsByMember", "SELECT community FROM %s.requests_by_member WHERE member = ? LIMIT ?");
         STATEMENTS.put("insertThread", "INSERT INTO %s.discussion_threads (id, community, body) VALUES (?, ?, ?)");
         STATEMENTS.put("selectThread", "SELECT body FROM %s.discussion_threads WHERE id = ?");
         STATEMENTS.put("insertThreadSummary", "INSERT INTO %s.community_threads (community, id, summary) VALUES (?, ?, ?)");
         STATEMENTS.put("selectThreadSummaries", "SELECT summary FROM %s.community_threads WHERE community = ? LIMIT ?");
         STATEMENTS.put("insertReply", "INSERT INTO %s.discussion_replies (thread, id, body) VALUES (?, ?, ?)");
+        STATEMENTS.put("selectReply", "SELECT body FROM %s.discussion_replies WHERE thread = ? AND id = ?");
+        STATEMENTS.put("insertPostByAuthor", "INSERT INTO %s.posts_by_author (author, at, thread, reply) VALUES (?, ?, ?, ?)");
+        STATEMENTS.put("selectPostsByAuthor", "SELECT thread, reply FROM %s.posts_by_author WHERE author = ? LIMIT ?");
         STATEMENTS.put("selectReplies", "SELECT body FROM %s.discussion_replies WHERE thread = ? LIMIT ?");
         STATEMENTS.put("insertOrganisation", "INSERT INTO %s.organisations (id, body, updated_at) VALUES (?, ?, ?)");
         STATEMENTS.put("selectAllOrganisations", "SELECT body FROM %s.organisations");

@@ -35,7 +35,11 @@ class CommunitiesIntegrationTests extends CommunityIntegrationTestSupport {
     }
 
     private String community(String founder, String joining) {
-        return send("POST", "/api/community/communities", founder, Map.of("name", "Digital skills for carpentry SMEs " + run,
+        return community(founder, joining, "");
+    }
+
+    private String community(String founder, String joining, String suffix) {
+        return send("POST", "/api/community/communities", founder, Map.of("name", "Digital skills for carpentry SMEs " + run + suffix,
                 "description", "We share **what works** when joiners learn CAD. <script>alert(1)</script>", "languages", List.of("en", "it"),
                 "sectors", List.of("C16"), "joining", joining), HttpStatus.CREATED).get("slug").asString();
     }
@@ -146,5 +150,50 @@ class CommunitiesIntegrationTests extends CommunityIntegrationTestSupport {
         send("PUT", "/api/community/threads/" + id + "/moderation", paula, Map.of("hidden", true), HttpStatus.OK);
         send("GET", "/api/community/threads/" + id, bruno, null, HttpStatus.NOT_FOUND);
         assertEquals(0, send("GET", "/api/community/communities/" + slug + "/threads", bruno, null, HttpStatus.OK).size());
+    }
+
+    @Test
+    void ownDataCarriesPostsEndorsementsAndRequestsStillWaiting() {
+        String paula = token("paula", "policymaker");
+        String bruno = token("bruno", "participant");
+        String alice = token("alice", "participant");
+        String asking = community(paula, "REQUEST", " (on request)");
+        String open = community(paula, "OPEN", " (open)");
+        send("POST", "/api/community/communities/" + asking + "/join", bruno, Map.of("message", "I teach CAD"), HttpStatus.OK);
+        send("POST", "/api/community/communities/" + open + "/join", bruno, Map.of(), HttpStatus.OK);
+        String thread = send("POST", "/api/community/communities/" + open + "/threads", bruno,
+                Map.of("title", "Which CAD first?", "body", "I start with FreeCAD.", "language", "en"), HttpStatus.CREATED).get("id").asString();
+        JsonNode replied = send("POST", "/api/community/threads/" + thread + "/replies", bruno, Map.of("body", "Buy my course"), HttpStatus.OK);
+        String reply = replied.get("replies").get(0).get("id").asString();
+        send("PUT", "/api/community/threads/" + thread + "/moderation", paula, Map.of("replyId", reply, "replyHidden", true), HttpStatus.OK);
+        String practice = send("POST", "/api/community/practices", alice, Map.ofEntries(Map.entry("title", "CAD evenings " + run),
+                Map.entry("summary", "Evening CAD for joiners."), Map.entry("sector", "C16"), Map.entry("country", "IT"), Map.entry("language", "en"),
+                Map.entry("organisation", "Artigiani"), Map.entry("organisationType", "SME_ASSOCIATION")), HttpStatus.CREATED).get("id").asString();
+        send("POST", "/api/community/practices/" + practice + "/publish", alice, Map.of("licence", "CC-BY-4.0"), HttpStatus.OK);
+        send("PUT", "/api/community/practices/" + practice + "/endorsement", bruno, null, HttpStatus.OK);
+
+        JsonNode mine = send("GET", "/api/community/me/export", bruno, null, HttpStatus.OK);
+        assertEquals(List.of(asking), mine.get("requestsToJoin").valueStream().map(r -> r.get("community").asString()).toList());
+        assertEquals("I teach CAD", mine.get("requestsToJoin").get(0).get("message").asString());
+        JsonNode posts = mine.get("discussionPosts");
+        assertEquals(2, posts.size(), posts.toString());
+        assertEquals(reply, posts.get(0).get("reply").asString(), "newest first");
+        assertEquals("Buy my course", posts.get(0).get("body").asString());
+        assertTrue(posts.get(0).get("hidden").asBoolean(), "what a moderator hid is still the writer's own data");
+        assertEquals("I start with FreeCAD.", posts.get(1).get("body").asString());
+        assertEquals(open, posts.get(1).get("community").asString());
+        assertEquals(List.of(practice), mine.get("endorsements").valueStream().map(e -> e.get("practice").asString()).toList());
+        assertFalse(mine.get("notYetIncluded").toString().contains("discussion"), "what it carries is no longer named as missing");
+        JsonNode alices = send("GET", "/api/community/me/export", alice, null, HttpStatus.OK);
+        assertEquals(0, alices.get("discussionPosts").size(), "nobody else's posts");
+        assertEquals(0, alices.get("endorsements").size(), "authors do not endorse their own practice");
+
+        // Answered requests and withdrawn endorsements leave the download.
+        String brunoId = send("GET", "/api/community/communities/" + asking + "/requests", paula, null, HttpStatus.OK).get(0).get("person").get("id").asString();
+        send("POST", "/api/community/communities/" + asking + "/requests/" + brunoId, paula, Map.of("accept", true), HttpStatus.OK);
+        send("DELETE", "/api/community/practices/" + practice + "/endorsement", bruno, null, HttpStatus.OK);
+        JsonNode after = send("GET", "/api/community/me/export", bruno, null, HttpStatus.OK);
+        assertEquals(0, after.get("requestsToJoin").size(), after.get("requestsToJoin").toString());
+        assertEquals(0, after.get("endorsements").size());
     }
 }
