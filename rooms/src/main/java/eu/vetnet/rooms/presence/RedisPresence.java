@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class RedisPresence implements Presence, SmartLifecycle, AutoClosea
     private final Instant startedAt = Instant.now();
     private final AtomicBoolean reachable = new AtomicBoolean(true);
     private final Disposable.Composite running = Disposables.composite();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -70,13 +73,30 @@ public final class RedisPresence implements Presence, SmartLifecycle, AutoClosea
                 .onBackpressureDrop()
                 .concatMap(tick -> heartbeat().onErrorResume(e -> away(e)))
                 .subscribe());
+        // Rooms that changed wait in a set; each publish takes them all. While Redis is slow, ticks that find a publish
+        // already waiting are dropped (it will carry their rooms): a plain sample() over a busy concatMap overflowed
+        // after a few slow seconds and ended the subscription, so presence stopped being published for good.
         running.add(local.changes()
+                .doOnNext(changed::add)
                 .sample(Duration.ofMillis(100))
-                .concatMap(room -> publishPresence()
-                        .then(timed(redis.convertAndSend(keys.presenceChannel(), room)))
-                        .then()
-                        .onErrorResume(e -> away(e)))
+                .onBackpressureDrop()
+                .concatMap(tick -> publishChanged().onErrorResume(e -> away(e)), 1)
                 .subscribe());
+    }
+
+    /** Publishes this server's presence once, then names each room that changed since the last publish. */
+    private Mono<Void> publishChanged() {
+        List<String> rooms = new ArrayList<>();
+        for (var it = changed.iterator(); it.hasNext(); ) {
+            rooms.add(it.next());
+            it.remove();
+        }
+        if (rooms.isEmpty()) {
+            return Mono.empty();
+        }
+        return publishPresence().thenMany(Flux.fromIterable(rooms).concatMap(room -> timed(redis.convertAndSend(keys.presenceChannel(), room))))
+                .then()
+                .doOnError(e -> changed.addAll(rooms)); // named again with the next publish
     }
 
     /** One heartbeat: this node's registry entry and its presence, both with the TTL. */

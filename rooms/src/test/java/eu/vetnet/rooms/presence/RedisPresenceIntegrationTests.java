@@ -186,6 +186,37 @@ class RedisPresenceIntegrationTests {
     }
 
     @Test
+    void changesArePublishedAgainAfterRedisStalledWhileTheyKeptComing() throws Exception {
+        // Heartbeats far apart: what the other server learns after the stall comes from publishing changes alone.
+        properties.setHeartbeat(Duration.ofSeconds(30));
+        properties.setTtl(Duration.ofSeconds(60));
+        RedisPresence a = server("node-a");
+        RedisPresence b = server("node-b");
+        local(a).join("room-6", "notes", user("alice"), RoomRole.PARTICIPANT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Map.of("room-6", 1).equals(b.counts().block()));
+
+        // Redis stalls for 5 s (every client paused) while people keep coming and going: publishes time out after 1 s,
+        // changes keep arriving every 50 ms.
+        ServiceAddress address = LocalServices.ensureRunning(Service.REDIS);
+        io.lettuce.core.RedisClient admin = io.lettuce.core.RedisClient.create("redis://" + address.host() + ":" + address.port());
+        try (var connection = admin.connect()) {
+            connection.sync().clientPause(5_000);
+        } finally {
+            admin.shutdown();
+        }
+        long until = System.nanoTime() + Duration.ofMillis(5_500).toNanos();
+        for (int i = 0; System.nanoTime() < until; i++) {
+            local(a).join("room-6", "board", user("bob" + i), RoomRole.PARTICIPANT);
+            local(a).leave("room-6", "board", user("bob" + i));
+            Thread.sleep(50);
+        }
+
+        // Well before the next heartbeat, a join after the stall reaches the other server.
+        local(a).join("room-7", "notes", user("dave"), RoomRole.PARTICIPANT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Integer.valueOf(1).equals(b.counts().block().get("room-7")));
+    }
+
+    @Test
     void archivingARoomOrRemovingSomeoneIsNoticedByTheOtherServers() {
         Notices notices = new Notices(redis, keys, JsonMapper.builder().build());
         List<Notices.Notice> heard = new CopyOnWriteArrayList<>();
