@@ -1,5 +1,6 @@
 package eu.vetnet.gateway.routing;
 
+import eu.vetnet.redis.RedisKeys;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -20,8 +21,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The live room servers and room owners as the room servers publish them in Redis
- * (docs/history-and-presence.md): {@code SMEMBERS vetnet:nodes}, each {@code vetnet:node:{id}} holding the
+ * The live room servers and room owners as the room servers publish them in Redis, under the keys all servers share
+ * ({@link RedisKeys}, docs/history-and-presence.md): {@code SMEMBERS vetnet:nodes}, each {@code vetnet:node:{id}} holding the
  * server's URL while its heartbeat lasts, and {@code vetnet:room:{id}:owner} naming the node that holds a room's
  * lease. Polled every {@code refresh}; while Redis is away the last known list stays (Redis is a hint).
  */
@@ -36,8 +37,10 @@ public final class RedisRoomServerInstances implements RoomServerInstances, Auto
     private final Sinks.Many<List<ServiceInstance>> changes = Sinks.many().replay().latest();
     private volatile List<ServiceInstance> current = List.of();
     private final Disposable polling;
+    private final RedisKeys keys;
 
-    public RedisRoomServerInstances(URI redisUri, Duration refresh) {
+    public RedisRoomServerInstances(URI redisUri, RedisKeys keys, Duration refresh) {
+        this.keys = keys;
         this.client = RedisClient.create(redisUri.toString());
         this.connection = client.connect();
         this.redis = connection.reactive();
@@ -50,12 +53,12 @@ public final class RedisRoomServerInstances implements RoomServerInstances, Auto
     }
 
     private Mono<List<ServiceInstance>> read() {
-        return redis.smembers("vetnet:nodes").collectList().flatMap(ids -> {
+        return redis.smembers(keys.nodes()).collectList().flatMap(ids -> {
             if (ids.isEmpty()) {
                 return Mono.just(List.<ServiceInstance>of());
             }
-            String[] keys = ids.stream().map(id -> "vetnet:node:" + id).toArray(String[]::new);
-            return redis.mget(keys).collectList().map(values -> {
+            String[] nodeKeys = ids.stream().map(this.keys::node).toArray(String[]::new);
+            return redis.mget(nodeKeys).collectList().map(values -> {
                 List<ServiceInstance> live = new ArrayList<>();
                 for (int i = 0; i < values.size(); i++) {
                     KeyValue<String, String> kv = values.get(i);
@@ -87,7 +90,7 @@ public final class RedisRoomServerInstances implements RoomServerInstances, Auto
 
     @Override
     public Mono<Optional<String>> ownerOf(String roomId) {
-        return redis.get("vetnet:room:" + roomId + ":owner").map(Optional::of)
+        return redis.get(keys.owner(roomId)).map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .onErrorReturn(Optional.empty());
     }

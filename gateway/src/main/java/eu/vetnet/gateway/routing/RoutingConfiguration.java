@@ -1,5 +1,7 @@
 package eu.vetnet.gateway.routing;
 
+import eu.vetnet.redis.RedisKeys;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClient;
 import org.springframework.cloud.loadbalancer.core.ReactorLoadBalancer;
@@ -18,8 +20,9 @@ public class RoutingConfiguration {
     /** The room servers' own registry and leases in Redis (VETNET_ROOMS_REGISTRY=redis). */
     @Bean
     @ConditionalOnProperty(name = "vetnet.gateway.rooms.registry", havingValue = "redis")
-    RedisRoomServerInstances redisRoomServerInstances(RoutingProperties properties) {
-        return new RedisRoomServerInstances(properties.getRedisUri(), properties.getRegistryRefresh());
+    RedisRoomServerInstances redisRoomServerInstances(RoutingProperties properties,
+            @Value("${" + RedisKeys.PREFIX_PROPERTY + ":" + RedisKeys.DEFAULT_PREFIX + "}") String keyPrefix) {
+        return new RedisRoomServerInstances(properties.getRedisUri(), new RedisKeys(keyPrefix), properties.getRegistryRefresh());
     }
 
     /** A fixed list (the embedded run, one room server). */

@@ -2,6 +2,7 @@ package eu.vetnet.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import eu.vetnet.redis.RedisKeys;
 import eu.vetnet.testkit.LocalServices;
 import eu.vetnet.testkit.Service;
 import eu.vetnet.testkit.ServiceAddress;
@@ -31,6 +32,7 @@ class RedisRoomRegistryIntegrationTests {
     private RedisRoomServerInstances registry;
     private final String a = "node-a-" + UUID.randomUUID();
     private final String b = "node-b-" + UUID.randomUUID();
+    private final RedisKeys keys = new RedisKeys("vetnet-test-" + UUID.randomUUID().toString().substring(0, 8));
 
     @BeforeEach
     void start() {
@@ -39,23 +41,23 @@ class RedisRoomRegistryIntegrationTests {
         client = RedisClient.create(uri.toString());
         connection = client.connect();
         redis = connection.sync();
-        redis.del("vetnet:nodes");
+        redis.del(keys.nodes());
         heartbeat(a, "http://127.0.0.1:18081");
         heartbeat(b, "http://127.0.0.1:18082");
-        registry = new RedisRoomServerInstances(uri, Duration.ofMillis(100));
+        registry = new RedisRoomServerInstances(uri, keys, Duration.ofMillis(100));
     }
 
     @AfterEach
     void stop() {
         registry.close();
-        redis.del("vetnet:nodes", "vetnet:node:" + a, "vetnet:node:" + b);
+        redis.del(keys.nodes(), keys.node(a), keys.node(b));
         connection.close();
         client.shutdown();
     }
 
     private void heartbeat(String node, String url) {
-        redis.sadd("vetnet:nodes", node);
-        redis.psetex("vetnet:node:" + node, 6_000, "{\"id\":\"" + node + "\",\"url\":\"" + url + "\"}");
+        redis.sadd(keys.nodes(), node);
+        redis.psetex(keys.node(node), 6_000, "{\"id\":\"" + node + "\",\"url\":\"" + url + "\"}");
     }
 
     private List<ServiceInstance> awaitLive(int count) {
@@ -76,7 +78,7 @@ class RedisRoomRegistryIntegrationTests {
     @Test
     void liveServersComeFromTheRegistryAndDeadOnesDropOut() {
         assertEquals(2, awaitLive(2).size());
-        redis.del("vetnet:node:" + b); // its heartbeat lapsed
+        redis.del(keys.node(b)); // its heartbeat lapsed
         List<ServiceInstance> live = awaitLive(1);
         assertEquals(a, live.get(0).getInstanceId());
         assertEquals(18081, live.get(0).getPort());
@@ -89,7 +91,7 @@ class RedisRoomRegistryIntegrationTests {
         List<ServiceInstance> live = registry.live().blockFirst(Duration.ofSeconds(10));
         String byHash = RendezvousHashing.choose(room, live).orElseThrow().getInstanceId();
         String other = byHash.equals(a) ? b : a;
-        redis.psetex("vetnet:room:" + room + ":owner", 10_000, other);
+        redis.psetex(keys.owner(room), 10_000, other);
         RoomOwnerLoadBalancer balancer = new RoomOwnerLoadBalancer(new ServiceInstanceListSupplier() {
             @Override
             public String getServiceId() {
@@ -103,7 +105,7 @@ class RedisRoomRegistryIntegrationTests {
         }, registry);
         assertEquals(other, chooseWithOwner(balancer, room, live), "the lease holder wins over the hash");
 
-        redis.del("vetnet:node:" + other); // the owner died; its lease still names it until it lapses
+        redis.del(keys.node(other)); // the owner died; its lease still names it until it lapses
         awaitLive(1);
         assertEquals(byHash, chooseWithOwner(balancer, room, live), "a dead owner is passed over");
     }

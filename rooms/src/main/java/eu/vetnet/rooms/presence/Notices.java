@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.presence;
 
+import eu.vetnet.redis.RedisKeys;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -27,7 +27,7 @@ public class PresenceProperties {
     /** How long a room lease lives without renewal (renewed every third of it): the time a room takes to move. */
     private Duration leaseTtl = Duration.ofSeconds(10);
     /** Prefix of every key and channel. */
-    private String keyPrefix = "vetnet";
+    private String keyPrefix = eu.vetnet.redis.RedisKeys.DEFAULT_PREFIX;
     /** How long one Redis call may take before this server treats Redis as away. */
     private Duration commandTimeout = Duration.ofSeconds(1);
 

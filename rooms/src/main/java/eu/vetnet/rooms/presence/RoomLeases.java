@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.presence;
 
+import eu.vetnet.redis.RedisKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

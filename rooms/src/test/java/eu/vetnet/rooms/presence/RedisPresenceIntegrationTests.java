@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.presence;
 
+import eu.vetnet.redis.RedisKeys;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
