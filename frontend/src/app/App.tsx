@@ -8,6 +8,7 @@ import { CommunityPage } from '../community/CommunityPage';
 import {
   COUNSELLING_PATH, inSection, isCommunityPath, NOTIFICATIONS_PATH, ORGANISATIONS_PATH, PEOPLE_PATH, PROFILE_PATH,
 } from '../community/communityRoute';
+import { useUnreadNotifications } from '../community/useUnreadNotifications';
 import { isLibraryPath } from '../library/libraryRoute';
 import { LibraryPage } from '../library/LibraryPage';
 import { Room } from '../room/Room';
@@ -102,6 +103,7 @@ export function App() {
 
   const { t } = i18n;
   const roomMatch = path.match(/^\/rooms\/([^/?#]+)/);
+  const { unread, latest } = useUnreadNotifications(!!me && !signedOut, inSection(path, NOTIFICATIONS_PATH));
   return (
     <I18nContext.Provider value={i18n}>
       <a className="skip" href="#main">{t('app.skipToContent')}</a>
@@ -113,11 +115,20 @@ export function App() {
             onClick={(e) => { e.preventDefault(); navigate('/library'); }}>{t('library.link')}</a>
           <a href={COMMUNITIES_PATH} aria-current={communitiesPage ? 'page' : undefined}
             onClick={(e) => { e.preventDefault(); navigate(COMMUNITIES_PATH); }}>{t('communities.link')}</a>
-          {me && MEMBER_LINKS.map(([href, key]) => (
-            <a key={href} href={href} aria-current={inSection(path, href) ? 'page' : undefined}
-              onClick={(e) => { e.preventDefault(); navigate(href); }}>{t(key)}</a>
-          ))}
+          {me && MEMBER_LINKS.map(([href, key]) => {
+            const count = href === NOTIFICATIONS_PATH ? unread : 0;
+            return (
+              <a key={href} href={href} aria-current={inSection(path, href) ? 'page' : undefined} data-unread={href === NOTIFICATIONS_PATH ? count : undefined}
+                onClick={(e) => { e.preventDefault(); navigate(href); }}>
+                {t(key)}
+                {count > 0 && <><span className="badge unread-count" aria-hidden="true">{count}</span>
+                  <span className="sr-only">{t('notifications.newCount', { count })}</span></>}
+              </a>
+            );
+          })}
         </span>
+        {/* Each notification heard live, said once to screen readers (the list holds them all). */}
+        {me && <span className="sr-only live-announcement" role="status">{latest ? t('notifications.announce', { text: latest }) : ''}</span>}
         {me?.roles.includes('admin') && (
           <a href="/admin" aria-current={path.startsWith('/admin') ? 'page' : undefined}
             onClick={(e) => { e.preventDefault(); navigate('/admin'); }}>{t('app.admin')}</a>

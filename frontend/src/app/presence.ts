@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { live } from './live';
 
 /**
- * Live presence counts per room for the lobby: the SSE stream /api/presence/stream when the gateway has it,
- * else polling /api/presence every 15 s, else nothing (the lobby says presence is unavailable).
+ * Live presence counts per room for the lobby: the app's live channel (./live.ts) when the gateway has it, polling
+ * /api/presence every 15 s while it is down, else nothing (the lobby says presence is unavailable).
  * Accepted shapes: {roomId: count | users[] | {count}} or [{roomId, count | users}].
  */
 export type PresenceCounts = Record<string, number>;
@@ -44,8 +45,8 @@ export function usePresence(): PresenceCounts | null {
   const [counts, setCounts] = useState<PresenceCounts | null>(null);
   useEffect(() => {
     let stopped = false;
-    let source: EventSource | undefined;
     let timer: ReturnType<typeof setInterval> | undefined;
+    let off: (() => void) | undefined;
     const poll = async () => {
       try {
         const res = await fetch('/api/presence', { headers: { Accept: 'application/json' } });
@@ -59,30 +60,20 @@ export function usePresence(): PresenceCounts | null {
     };
     void poll().then((ok) => {
       if (!ok || stopped) return;
-      if (typeof EventSource !== 'undefined') {
-        source = new EventSource('/api/presence/stream');
-        // The room server names its events `presence` (onmessage sees only unnamed ones), and each carries every
-        // room's count: it replaces the last one (a room nobody is in any more is absent, not 0).
-        source.addEventListener('presence', (e) => {
-          try {
-            const parsed = parsePresence(JSON.parse(e.data));
-            if (parsed && !stopped) setCounts(parsed);
-          } catch {
-            // an event we do not understand: keep the last counts
-          }
-        });
-        source.onerror = () => {
-          source?.close();
-          source = undefined;
-          timer ??= setInterval(poll, 15_000);
-        };
-      } else {
-        timer = setInterval(poll, 15_000);
-      }
+      // The room server names its events `presence`, and each carries every room's count: it replaces the last one
+      // (a room nobody is in any more is absent, not 0). While the stream is down, poll; its next event stops that.
+      off = live.on('presence', (data) => {
+        const parsed = parsePresence(data);
+        if (parsed && !stopped) setCounts(parsed);
+        if (timer) clearInterval(timer);
+        timer = undefined;
+      }, () => {
+        timer ??= setInterval(poll, 15_000);
+      });
     });
     return () => {
       stopped = true;
-      source?.close();
+      off?.();
       if (timer) clearInterval(timer);
     };
   }, []);

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
+import { live } from '../app/live';
 import { useI18n } from '../i18n/i18n';
 import { LibraryLink } from '../library/LibraryLink';
 import { myNotifications, type Notification } from './communityApi';
 import { PROFILE_PATH } from './communityRoute';
-import { newestFirst, notificationHref, notificationKindKey } from './notifications';
+import { liveNotification, newestFirst, notificationHref, notificationKindKey, withNotification } from './notifications';
 
 /**
  * My notifications, newest first: invitations to counsel, answers to mine, replies to my discussions, requests to
- * join a community I moderate. Read when the page opens. The server writes each sentence in English: it is shown
+ * join a community I moderate. Read when the page opens; what arrives while it is open comes in over the live channel
+ * (app/live.ts) at the top. The server writes each sentence in English: it is shown
  * as it came, marked as English for screen readers; the kind and the time are in the viewer's language.
  */
 export function NotificationsPage({ navigate }: { navigate: (p: string) => void }) {
@@ -19,7 +21,11 @@ export function NotificationsPage({ navigate }: { navigate: (p: string) => void 
     let current = true;
     myNotifications().then((l) => { if (current) setList(newestFirst(l)); },
       (e) => { if (current) setError(e instanceof Error ? e.message : String(e)); });
-    return () => { current = false; };
+    const off = live.on('notification', (data) => {
+      const n = liveNotification(data);
+      if (n && current) setList((l) => (l ? withNotification(l, n) : l));
+    });
+    return () => { current = false; off(); };
   }, []);
 
   const intro = (

@@ -11,6 +11,7 @@ const KIND_KEYS: Record<string, MessageKey> = {
   ANSWER: 'notifications.kind.ANSWER',
   REPLY: 'notifications.kind.REPLY',
   JOIN_REQUEST: 'notifications.kind.JOIN_REQUEST',
+  MENTION: 'notifications.kind.MENTION',
 };
 
 /** The message key of a kind; a kind the app does not know yet is a plain "Notification". */
@@ -37,4 +38,18 @@ export function newestFirst(list: readonly Notification[]): Notification[] {
     return Number.isNaN(ms) ? -Infinity : ms;
   };
   return [...list].sort((a, b) => time(b) - time(a));
+}
+
+/** A notification as the live channel brings it (docs/community.md, "Notifications"), or null when it is not one. */
+export function liveNotification(data: unknown): Notification | null {
+  if (!data || typeof data !== 'object') return null;
+  const n = data as Record<string, unknown>;
+  if (typeof n.id !== 'string' || typeof n.text !== 'string' || typeof n.kind !== 'string') return null;
+  return { id: n.id, at: typeof n.at === 'string' ? n.at : new Date().toISOString(), kind: n.kind, text: n.text,
+    link: typeof n.link === 'string' ? n.link : null };
+}
+
+/** The list with {@code n} in it once (a notification heard live may also come with the list). */
+export function withNotification(list: readonly Notification[], n: Notification): Notification[] {
+  return list.some((m) => m.id === n.id) ? [...list] : newestFirst([n, ...list]);
 }

@@ -13,8 +13,10 @@ public record Notification(String id, Instant at, Kind kind, String text, String
         INVITATION,
         /** A peer answered your invitation. */
         ANSWER,
-        /** Someone replied to your discussion. */
+        /** Someone replied to a discussion you follow (you follow the ones you start or reply to). */
         REPLY,
+        /** Someone mentioned you (@username) in a discussion of a community you belong to. */
+        MENTION,
         /** Someone asks to join a community you moderate. */
         JOIN_REQUEST
     }

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each person's notifications in Cassandra, newest first (kept 90 days): written where something happens, listed in
- * the app, e-mailed in the digest. A notification that cannot be written is logged: it never undoes what happened.
+ * the app, e-mailed in the digest, and once stored handed to the person's open apps ({@link LivePublisher}). A
+ * notification that cannot be written is logged: it never undoes what happened.
  */
 public final class Notifications {
 
@@ -24,11 +25,14 @@ public final class Notifications {
     private final CommunityDatabase database;
     private final JsonMapper json;
     private final Clock clock;
+    private final LivePublisher live;
 
-    public Notifications(CommunityDatabase database, JsonMapper json, Clock clock) {
+    /** {@code live} may be null: no live delivery (tests of the list and digest alone). */
+    public Notifications(CommunityDatabase database, JsonMapper json, Clock clock, LivePublisher live) {
         this.database = database;
         this.json = json;
         this.clock = clock;
+        this.live = live;
     }
 
     public void notify(String person, Notification.Kind kind, String text, String link) {
@@ -39,6 +43,8 @@ public final class Notifications {
         db.session().executeAsync(db.get("insertNotification").bind(person, id, json.writeValueAsString(n))).whenComplete((rs, err) -> {
             if (err != null) {
                 log.warn("a {} notification for {} could not be written: {}", kind, person, err.toString());
+            } else if (live != null) {
+                live.publish(person, n);
             }
         });
     }

@@ -4,6 +4,7 @@ import eu.vetnet.community.communities.Communities;
 import eu.vetnet.community.counselling.CaseRules;
 import eu.vetnet.community.discussions.Discussions;
 import eu.vetnet.community.notifications.DigestMailer;
+import eu.vetnet.community.notifications.LivePublisher;
 import eu.vetnet.community.notifications.Notifications;
 import eu.vetnet.community.organisations.Organisations;
 import eu.vetnet.community.pages.CommunityPage;
@@ -22,6 +23,9 @@ import eu.vetnet.community.people.ProfileRules;
 import eu.vetnet.community.storage.CassandraCases;
 import eu.vetnet.community.storage.CassandraProfiles;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import eu.vetnet.community.library.Library;
 import eu.vetnet.community.library.PracticeRules;
@@ -34,15 +38,18 @@ import eu.vetnet.community.search.PracticeIndex;
 import eu.vetnet.community.storage.CassandraPractices;
 import eu.vetnet.community.storage.CommunityDatabase;
 import eu.vetnet.identity.AccessTokenDecoders;
+import eu.vetnet.redis.RedisKeys;
 import eu.vetnet.identity.IssuerKeys;
 import eu.vetnet.identity.production.ProductionSafety;
 import eu.vetnet.storage.CassandraProperties;
+import io.lettuce.core.ClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -136,8 +143,24 @@ public class CommunityConfiguration {
     }
 
     @Bean
-    Notifications notifications(CommunityDatabase database, JsonMapper json, Clock clock) {
-        return new Notifications(database, json, clock);
+    Notifications notifications(CommunityDatabase database, JsonMapper json, Clock clock, LivePublisher live) {
+        return new Notifications(database, json, clock, live);
+    }
+
+    /** While Redis is away a publish fails at once instead of queueing in the client until it is back. */
+    @Bean
+    LettuceClientConfigurationBuilderCustomizer liveLettuceOptions() {
+        return builder -> builder.clientOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+    }
+
+    /** Live notifications go through the room servers' Redis, under the keys every server shares. */
+    @Bean
+    LivePublisher livePublisher(ReactiveStringRedisTemplate redis, JsonMapper json,
+            @Value("${" + RedisKeys.PREFIX_PROPERTY + ":" + RedisKeys.DEFAULT_PREFIX + "}") String keyPrefix) {
+        return new LivePublisher(redis, new RedisKeys(keyPrefix), json);
     }
 
     @Bean(destroyMethod = "close")
@@ -160,8 +183,8 @@ public class CommunityConfiguration {
 
     @Bean
     Discussions discussions(CommunityDatabase database, JsonMapper json, Communities communities, ReferenceData reference,
-            Notifications notifications, Clock clock) {
-        return new Discussions(new CassandraDiscussions(database, json), communities, reference, notifications, clock);
+            Notifications notifications, People people, Clock clock) {
+        return new Discussions(new CassandraDiscussions(database, json), communities, reference, notifications, people, clock);
     }
 
     @Bean

@@ -33,6 +33,10 @@ abstract class CommunityIntegrationTestSupport {
     static void services(DynamicPropertyRegistry registry) {
         var cassandra = LocalServices.ensureRunning(Service.CASSANDRA);
         registry.add("vetnet.cassandra.contact-points", () -> cassandra.host() + ":" + cassandra.port());
+        // Live notifications are published in a real Redis (CommunitiesIntegrationTests listens).
+        var redis = LocalServices.ensureRunning(Service.REDIS);
+        registry.add("spring.data.redis.host", redis::host);
+        registry.add("spring.data.redis.port", redis::port);
         registry.add("vetnet.community.issuer-uri", () -> TestIssuer.ISSUER);
         registry.add("vetnet.community.jwk-set-uri", TestIssuer.INSTANCE::jwkSetUri);
         // Invitations go to a real SMTP server the tests read (CounsellingIntegrationTests).

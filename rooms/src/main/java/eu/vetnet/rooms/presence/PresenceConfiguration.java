@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.presence;
 
+import eu.vetnet.redis.RedisKeys;
 import io.lettuce.core.ClientOptions;
 import java.net.InetAddress;
 import java.util.UUID;
@@ -99,6 +100,12 @@ public class PresenceConfiguration {
                         presenceNotices.publish(new Notices.Notice(Notices.Notice.LEASE_LOST, room, null, localPresence.node())).subscribe();
                     });
             return leases;
+        }
+
+        /** Notifications from the community server, for the people whose app listens here. */
+        @Bean
+        LiveNotifications liveNotifications(ReactiveStringRedisTemplate redis, RedisKeys keys, ObjectProvider<JsonMapper> json) {
+            return new LiveNotifications(redis, keys, mapper(json));
         }
 
         @Bean

@@ -29,12 +29,15 @@ public class PresenceController {
     private final RoomStore rooms;
     private final ObjectProvider<RedisPresence> registry;
     private final PresenceProperties properties;
+    private final ObjectProvider<LiveNotifications> notifications;
 
-    public PresenceController(Presence presence, RoomStore rooms, ObjectProvider<RedisPresence> registry, PresenceProperties properties) {
+    public PresenceController(Presence presence, RoomStore rooms, ObjectProvider<RedisPresence> registry, PresenceProperties properties,
+            ObjectProvider<LiveNotifications> notifications) {
         this.presence = presence;
         this.rooms = rooms;
         this.registry = registry;
         this.properties = properties;
+        this.notifications = notifications;
     }
 
     @GetMapping("/api/presence")
@@ -42,14 +45,25 @@ public class PresenceController {
         return presence.counts();
     }
 
-    /** The lobby's counts now, then again whenever they change (checked on every hint and every heartbeat). */
+    /**
+     * The app's live stream: the lobby's counts now and whenever they change (checked on every hint and every
+     * heartbeat), as {@code presence} events; and each notification the community server writes for the person
+     * asking, as {@code notification} events (docs/community.md, "Notifications"; only where Redis carries them).
+     */
     @GetMapping(value = "/api/presence/stream", produces = "text/event-stream")
-    public Flux<ServerSentEvent<Map<String, Integer>>> stream() {
+    public Flux<ServerSentEvent<Object>> stream(@AuthenticationPrincipal Jwt jwt) {
         Flux<Object> triggers = Flux.merge(Flux.interval(Duration.ZERO, properties.getHeartbeat()), presence.changes());
-        return triggers.onBackpressureLatest()
+        Flux<ServerSentEvent<Object>> counts = triggers.onBackpressureLatest()
                 .concatMap(t -> presence.counts(), 1)
                 .distinctUntilChanged()
-                .map(counts -> ServerSentEvent.builder(counts).event("presence").build());
+                .map(c -> ServerSentEvent.<Object>builder(c).event("presence").build());
+        LiveNotifications live = notifications.getIfAvailable();
+        if (live == null || jwt == null) {
+            return counts;
+        }
+        Flux<ServerSentEvent<Object>> mine = live.forPerson(JwtUsers.toUser(jwt).id())
+                .map(n -> ServerSentEvent.<Object>builder(n).event("notification").build());
+        return Flux.merge(counts, mine);
     }
 
     @GetMapping("/api/rooms/{id}/presence")
