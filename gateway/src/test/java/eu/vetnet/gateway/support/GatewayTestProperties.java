@@ -17,6 +17,9 @@ public final class GatewayTestProperties {
     /** Sign-in starts per address: per minute, and at once. */
     public static final int SIGN_IN_STARTS_PER_MINUTE = 600;
     public static final int SIGN_IN_BURST = 100;
+    /** Public pages per reader: per second, and at once (PublicReadLimitTests floods from 127.0.0.3). */
+    public static final int PUBLIC_READS_PER_SECOND = 10;
+    public static final int PUBLIC_BURST = 100;
 
     /** The gateway's settings for the tests. */
     public static Map<String, Object> properties() {
@@ -36,6 +39,8 @@ public final class GatewayTestProperties {
         // Every test signs in from 127.0.0.1: room for them all; SignInStartFloodTests floods from 127.0.0.2.
         p.put("vetnet.gateway.sign-in.starts-per-minute", SIGN_IN_STARTS_PER_MINUTE);
         p.put("vetnet.gateway.sign-in.burst", SIGN_IN_BURST);
+        p.put("vetnet.gateway.rate-limit.public-replenish-per-second", PUBLIC_READS_PER_SECOND);
+        p.put("vetnet.gateway.rate-limit.public-burst", PUBLIC_BURST);
         return p;
     }
 
