@@ -1470,7 +1470,7 @@ async function main() {
       }
     });
 
-    await step('a community between sessions: alice (Italian UI) opens the demo community of her network, starts a discussion; fabio, its moderator, replies, locks it and links this room as the next session; alice sees both; someone signed out reads the community’s public page (the session’s title, no room) and its feed (axe-core on the list, the home page and a discussion in IT and EN, and on the public page)', async () => {
+    await step('a community between sessions: alice (Italian UI) opens the demo community of her network, starts a discussion mentioning fabio; fabio, its moderator, is told, replies (alice’s top bar counts it at once, live), locks it; alice stops following it from the keyboard and links this room as the next session; alice sees both; someone signed out reads the community’s public page (the session’s title, no room) and its feed (axe-core on the list, the home page and a discussion in IT and EN, and on the public page)', async () => {
       const fp = fabio.page;
       const page = alice.page;
       try {
@@ -1485,7 +1485,7 @@ async function main() {
         await expectAccessible(page, 'a community’s home page (alice, it)');
         const title = `Tutor condiviso: chi paga? ${Date.now().toString(36)}`;
         await page.fill('form.thread-form [name=title]', title);
-        await page.fill('form.thread-form [name=body]', 'Da noi la **regione** paga metà delle ore.');
+        await page.fill('form.thread-form [name=body]', 'Da noi la **regione** paga metà delle ore. Che ne pensa @fabio?');
         await page.selectOption('form.thread-form select[name=language]', 'it');
         const [opened] = await Promise.all([
           page.waitForResponse((r) => r.url().endsWith(`/api/community/communities/${demo.slug}/threads`) && r.request().method() === 'POST'),
@@ -1499,6 +1499,16 @@ async function main() {
         await fp.fill('form.reply-form [name=body]', 'Good question: it goes on the next agenda.');
         await fp.click('form.reply-form button[type=submit]');
         await fp.waitForSelector('li.discussion-reply');
+        // Alice, still on her discussion, hears of the reply at once over the live channel: the top bar counts it and
+        // says it to screen readers; her list has it, and reading it clears the count.
+        await page.waitForSelector('.topbar a[href="/notifications"][data-unread="1"]', { timeout: 15_000 });
+        if (!/Nuova notifica: .*replied/.test(await page.textContent('.topbar .live-announcement'))) throw new Error('the live notification was not announced');
+        await page.click('.topbar a[href="/notifications"]');
+        await page.waitForSelector('li.notification[data-kind="REPLY"]');
+        await page.waitForSelector('.topbar a[href="/notifications"][data-unread="0"]');
+        // Alice mentioned fabio: he, a member, was told so.
+        const fabios = await (await fp.request.get(`${stack.baseUrl}/api/community/notifications`, { headers: { Accept: 'application/json' } })).json();
+        if (!fabios.some((n) => n.kind === 'MENTION' && n.link?.endsWith(`/threads/${thread.id}`))) throw new Error('fabio was not told of his mention');
         await fp.click('button[name=lock]');
         await fp.waitForSelector('button[name=lock][aria-pressed="true"]');
         await expectAccessible(fp, 'a discussion, moderated (fabio, en)');
@@ -1518,6 +1528,11 @@ async function main() {
         await page.waitForSelector('p.discussion-locked-note');
         if (await page.$('form.reply-form')) throw new Error('alice may still reply to a locked discussion');
         if (!(await page.textContent('main')).includes('Good question')) throw new Error('fabio’s reply is not there');
+        // She started it, so she follows it; from the keyboard she stops.
+        await page.waitForSelector('button[name=follow][aria-pressed="true"]');
+        await page.focus('button[name=follow]');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('button[name=follow][aria-pressed="false"]');
         await expectAccessible(page, 'a locked discussion (alice, it)');
         await page.goto(`${stack.baseUrl}/communities/${demo.slug}`);
         await page.waitForFunction(() => document.querySelector('main')?.textContent.includes('Who pays the shared tutor?'));

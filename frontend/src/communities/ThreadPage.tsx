@@ -7,7 +7,7 @@ import type { Announce } from '../library/LibraryPage';
 import { LibraryLink } from '../library/LibraryLink';
 import { languageName } from '../library/reference';
 import type { SetHeading } from './CommunitiesPage';
-import { flagPost, getThread, moderateThread, postReply, type FlagInput, type ModerationInput, type Thread } from './communitiesApi';
+import { flagPost, followThread, getThread, moderateThread, postReply, type FlagInput, type ModerationInput, type Thread } from './communitiesApi';
 import { COMMUNITY_LIMITS, hideReplyBody, hideThreadBody, lockBody, replyText } from './communitiesForm';
 import { communityUrl } from './communitiesRoute';
 import { FlagControl, FlagsBadge, replyCountText, StateBadges, When } from './Discussion';
@@ -52,6 +52,7 @@ export function ThreadPage({ slug, id, navigate, announce, setHeading }: {
   });
   const moderate = (body: ModerationInput, done: string) => act(() => moderateThread(thread.id, body), done);
   const flag = (body: FlagInput) => act(() => flagPost(thread.id, body), t('discussion.reported'));
+  const follow = (on: boolean) => act(() => followThread(thread.id, on), t(on ? 'discussion.followingNow' : 'discussion.notFollowingNow'));
 
   const th = thread;
   return (
@@ -64,6 +65,11 @@ export function ThreadPage({ slug, id, navigate, announce, setHeading }: {
           {' · '}<span>{languageName(th.language, language)}</span>
           <StateBadges locked={th.locked} hidden={th.hidden} />
           {th.canModerate && <FlagsBadge flags={th.flags} />}
+        </p>
+        <p className="row discussion-follow">
+          <button type="button" name="follow" aria-pressed={!!th.following} disabled={busy} aria-describedby="discussion-follow-hint"
+            onClick={() => void follow(!th.following)}>{t('discussion.follow')}</button>
+          <span id="discussion-follow-hint" className="muted small">{t(th.following ? 'discussion.followingHint' : 'discussion.followHint')}</span>
         </p>
         {th.canModerate && (
           <div className="row discussion-moderation" role="group" aria-label={t('discussion.moderation')}>

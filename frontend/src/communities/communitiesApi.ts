@@ -65,6 +65,8 @@ export interface Thread extends ThreadSummary {
   replies: Reply[];
   canModerate: boolean;
   canReply: boolean;
+  /** Whether the reader is told of each reply (they follow what they start or reply to, until they stop). */
+  following?: boolean | null;
 }
 
 export interface Community {
@@ -152,4 +154,5 @@ export const startThread = (slug: string, input: ThreadInput) => callApi<Thread>
 export const getThread = (id: string) => callApi<Thread>('GET', threadPath(id));
 export const postReply = (id: string, body: string) => callApi<Thread>('POST', `${threadPath(id)}/replies`, { body });
 export const flagPost = (id: string, input: FlagInput) => callApi<Thread>('POST', `${threadPath(id)}/flag`, input);
+export const followThread = (id: string, follow: boolean) => callApi<Thread>(follow ? 'PUT' : 'DELETE', `${threadPath(id)}/follow`);
 export const moderateThread = (id: string, input: ModerationInput) => callApi<Thread>('PUT', `${threadPath(id)}/moderation`, input);

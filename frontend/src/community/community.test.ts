@@ -12,7 +12,7 @@ import {
   caseUrl, communityRoute, counsellingRoomUrl, directoryQuery, directoryUrl, emptyDirectorySearch, inSection, isCommunityPath,
   parseDirectorySearch,
 } from './communityRoute';
-import { newestFirst, notificationHref, notificationKindKey } from './notifications';
+import { liveNotification, newestFirst, notificationHref, notificationKindKey, withNotification } from './notifications';
 import { emptyProfileForm, formFromProfile, joinTags, profileBody, profileProblem, profileWithCountry, splitTags } from './profileForm';
 import { languageInSentence, reasonText, sectorLabel } from './reasons';
 
@@ -260,9 +260,10 @@ describe('notifications', () => {
     expect(translator('en')(notificationKindKey('JOIN_REQUEST'))).toBe('Request to join');
     expect(it_(notificationKindKey('ANSWER'))).toBe('Risposta all’invito');
     expect(translator('de')(notificationKindKey('REPLY'))).toBe('Antwort in Diskussion');
-    expect(notificationKindKey('MENTION')).toBe('notifications.kind.other');
+    expect(translator('de')(notificationKindKey('MENTION'))).toBe('Erwähnung');
+    expect(notificationKindKey('FOLLOWED_COMMUNITY')).toBe('notifications.kind.other');
     expect(notificationKindKey('toString')).toBe('notifications.kind.other');
-    expect(translator('de')(notificationKindKey('MENTION'))).toBe('Benachrichtigung');
+    expect(translator('de')(notificationKindKey('FOLLOWED_COMMUNITY'))).toBe('Benachrichtigung');
   });
 
   it('leads only to pages of this site', () => {
@@ -278,5 +279,18 @@ describe('notifications', () => {
     const list = [n('a', '2026-12-01T10:00:00Z'), n('b', '2026-12-03T09:00:00Z'), n('c', 'not a time'), n('d', '2026-12-02T23:59:59+01:00')];
     expect(newestFirst(list).map((x) => x.id)).toEqual(['b', 'd', 'a', 'c']);
     expect(list.map((x) => x.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('notifications heard live', () => {
+  it('are taken only when they are notifications, and join the list once, newest first', () => {
+    expect(liveNotification({ id: 'n1' })).toBeNull();
+    expect(liveNotification('n1')).toBeNull();
+    const n = liveNotification({ id: 'n2', at: '2026-12-06T10:00:00Z', kind: 'REPLY', text: 'Bruno replied', link: '/communities/x' });
+    expect(n).toEqual({ id: 'n2', at: '2026-12-06T10:00:00Z', kind: 'REPLY', text: 'Bruno replied', link: '/communities/x' });
+    const older = { id: 'n1', at: '2026-12-05T10:00:00Z', kind: 'ANSWER', text: 'Fabio accepted', link: null };
+    const list = withNotification([older], n!);
+    expect(list.map((m) => m.id)).toEqual(['n2', 'n1']);
+    expect(withNotification(list, n!).map((m) => m.id)).toEqual(['n2', 'n1']);
   });
 });

@@ -139,7 +139,7 @@ export type ReasonKind = 'sector' | 'sectorDivision' | 'region' | 'country' | 'e
 export interface Reason { kind: ReasonKind | string; value: string; count?: number }
 export interface Suggestion { person: PersonCard; score: number; reasons: Reason[] }
 
-export type NotificationKind = 'INVITATION' | 'ANSWER' | 'REPLY' | 'JOIN_REQUEST';
+export type NotificationKind = 'INVITATION' | 'ANSWER' | 'REPLY' | 'JOIN_REQUEST' | 'MENTION';
 /**
  * Something that concerns me: `text` is the server's sentence (in English), `link` a path in the app. `kind` may one
  * day be one the app does not know yet.

@@ -1,5 +1,6 @@
 package eu.vetnet.community.communities;
 
+import eu.vetnet.community.people.People;
 import eu.vetnet.community.storage.CassandraCommunities;
 import eu.vetnet.community.web.CurrentUser;
 import eu.vetnet.identity.VetnetUser;
@@ -24,9 +25,11 @@ import reactor.core.publisher.Mono;
 public class CommunityController {
 
     private final Communities communities;
+    private final People people;
 
-    public CommunityController(Communities communities) {
+    public CommunityController(Communities communities, People people) {
         this.communities = communities;
+        this.people = people;
     }
 
     public record JoinBody(String message) {
@@ -64,7 +67,10 @@ public class CommunityController {
 
     @PostMapping("/{slug}/join")
     public Mono<CommunityViews.Home> join(@AuthenticationPrincipal Jwt jwt, @PathVariable String slug, @RequestBody(required = false) JoinBody body) {
-        return Mono.defer(() -> Mono.fromCompletionStage(communities.join(slug, CurrentUser.of(jwt), body == null ? null : body.message())));
+        VetnetUser user = CurrentUser.of(jwt);
+        // A member is known to the directory (not listed until they choose): others can mention them by username.
+        return Mono.defer(() -> Mono.fromCompletionStage(people.me(user)
+                .thenCompose(p -> communities.join(slug, user, body == null ? null : body.message()))));
     }
 
     @DeleteMapping("/{slug}/membership")

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,6 +57,18 @@ public class DiscussionController {
     @PostMapping("/api/community/threads/{id}/replies")
     public Mono<ThreadView> reply(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody NewReply body) {
         return Mono.defer(() -> Mono.fromCompletionStage(discussions.reply(id, CurrentUser.of(jwt), body.body())));
+    }
+
+    /** Follow a discussion (told of each reply). */
+    @PutMapping("/api/community/threads/{id}/follow")
+    public Mono<ThreadView> follow(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return Mono.defer(() -> Mono.fromCompletionStage(discussions.follow(id, CurrentUser.of(jwt), true)));
+    }
+
+    /** Stop following it. */
+    @DeleteMapping("/api/community/threads/{id}/follow")
+    public Mono<ThreadView> unfollow(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return Mono.defer(() -> Mono.fromCompletionStage(discussions.follow(id, CurrentUser.of(jwt), false)));
     }
 
     @PostMapping("/api/community/threads/{id}/flag")

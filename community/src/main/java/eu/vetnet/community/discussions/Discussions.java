@@ -2,8 +2,8 @@ package eu.vetnet.community.discussions;
 
 import eu.vetnet.community.communities.Communities;
 import eu.vetnet.community.communities.Community;
-import eu.vetnet.community.notifications.Notification;
 import eu.vetnet.community.notifications.Notifications;
+import eu.vetnet.community.people.People;
 import eu.vetnet.community.reference.ReferenceData;
 import eu.vetnet.community.storage.CassandraDiscussions;
 import eu.vetnet.community.storage.WriteLanes;
@@ -41,16 +41,17 @@ public final class Discussions {
     private final CassandraDiscussions store;
     private final Communities communities;
     private final ReferenceData reference;
-    private final Notifications notifications;
     private final Clock clock;
     private final WriteLanes lanes = new WriteLanes();
+    private final PostNotices notices;
 
-    public Discussions(CassandraDiscussions store, Communities communities, ReferenceData reference, Notifications notifications, Clock clock) {
+    public Discussions(CassandraDiscussions store, Communities communities, ReferenceData reference, Notifications notifications,
+            People people, Clock clock) {
         this.store = store;
         this.communities = communities;
         this.reference = reference;
-        this.notifications = notifications;
         this.clock = clock;
+        this.notices = new PostNotices(store, communities, people, notifications);
     }
 
     public CompletionStage<List<ThreadSummary>> list(String slug, VetnetUser user, String language) {
@@ -75,14 +76,23 @@ public final class Discussions {
         Instant now = clock.instant();
         DiscussionThread thread = new DiscussionThread(UUID.randomUUID().toString(), c.id(), c.slug(), t, b, lang,
                 new Community.Person(user.id(), user.displayName()), now, now, 0, false, false, List.of());
+        // Its writer follows it (told of each reply) until they stop.
         return communities.requireMember(c, user).thenCompose(role -> store.save(thread)
-                .thenCompose(saved -> store.wrote(user.id(), saved.id(), null).thenApply(v -> saved))
-                .thenApply(saved -> ThreadView.of(saved, List.of(), role == Community.Role.MODERATOR)));
+                .thenCompose(saved -> store.wrote(user.id(), saved.id(), null))
+                .thenCompose(v -> store.follow(thread.id(), user.id(), true))
+                .thenCompose(v -> notices.opened(thread, user))
+                .thenApply(v -> ThreadView.of(thread, List.of(), role == Community.Role.MODERATOR).following(true)));
     }
 
     public CompletionStage<ThreadView> read(String threadId, VetnetUser user) {
         return visible(threadId, user).thenCompose(tr -> store.replies(threadId, MAX_REPLIES)
-                .thenApply(replies -> ThreadView.of(tr.thread(), replies, tr.moderator())));
+                .thenCombine(store.follows(threadId, user.id()), (replies, following) ->
+                        ThreadView.of(tr.thread(), replies, tr.moderator()).following(following)));
+    }
+
+    /** Starts or stops {@code user} following a discussion they may read. */
+    public CompletionStage<ThreadView> follow(String threadId, VetnetUser user, boolean follow) {
+        return visible(threadId, user).thenCompose(tr -> store.follow(threadId, user.id(), follow)).thenCompose(v -> read(threadId, user));
     }
 
     public CompletionStage<ThreadView> reply(String threadId, VetnetUser user, String body) {
@@ -96,14 +106,11 @@ public final class Discussions {
             }
             Instant now = clock.instant();
             Reply r = new Reply(CassandraDiscussions.newReplyId(), threadId, b, new Community.Person(user.id(), user.displayName()), now, false, List.of());
+            // Replying follows the discussion; then the mentioned and the followers are told.
             return store.saveReply(r).thenCompose(x -> store.wrote(user.id(), threadId, r.id()))
-                    .thenCompose(x -> store.save(tr.thread().replied(now))).thenApply(saved -> {
-                if (!saved.author().id().equals(user.id())) {
-                    notifications.notify(saved.author().id(), Notification.Kind.REPLY, user.displayName() + " replied to your discussion: " + saved.title(),
-                            "/communities/" + saved.communitySlug() + "/threads/" + saved.id());
-                }
-                return saved;
-            });
+                    .thenCompose(x -> store.follow(threadId, user.id(), true))
+                    .thenCompose(x -> store.save(tr.thread().replied(now)))
+                    .thenCompose(saved -> notices.replied(saved, r, user).thenApply(x -> saved));
         })).thenCompose(t -> read(threadId, user));
     }
 
@@ -172,6 +179,27 @@ public final class Discussions {
                             .thenCompose(thread -> written(p, thread))).toList();
                     return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                             .thenAccept(x -> reads.forEach(r -> r.join().ifPresent(out::add)));
+                });
+            }
+            return chain.thenApply(v -> out);
+        });
+    }
+
+    /** A discussion someone follows, as their own data lists it. */
+    public record Followed(String community, String thread, String title) {
+    }
+
+    /** The discussions {@code user} follows (those since deleted left out). */
+    public CompletionStage<List<Followed>> followedBy(VetnetUser user) {
+        return store.followedBy(user.id(), POSTS_EXPORTED).thenCompose(ids -> {
+            List<Followed> out = new ArrayList<>();
+            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            for (int from = 0; from < ids.size(); from += EXPORT_READS_AT_ONCE) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + EXPORT_READS_AT_ONCE));
+                chain = chain.thenCompose(v -> {
+                    List<CompletableFuture<Optional<DiscussionThread>>> reads = chunk.stream().map(id -> store.find(id).toCompletableFuture()).toList();
+                    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenAccept(x -> reads.forEach(r -> r.join()
+                            .ifPresent(t -> out.add(new Followed(t.communitySlug(), t.id(), t.title())))));
                 });
             }
             return chain.thenApply(v -> out);

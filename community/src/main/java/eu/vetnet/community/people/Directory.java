@@ -19,9 +19,20 @@ public final class Directory {
     public static final int MAX_LISTED = 200;
 
     private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
+    /** Ids by username, lower case (mentions name people by username). */
+    private final ConcurrentHashMap<String, String> byUsername = new ConcurrentHashMap<>();
 
     public void put(Profile p) {
         profiles.put(p.id(), p);
+        if (p.username() != null) {
+            byUsername.put(p.username().toLowerCase(Locale.ROOT), p.id());
+        }
+    }
+
+    /** The profile of the person with this username (any case), if VET-NET knows them. */
+    public Optional<Profile> byUsername(String username) {
+        String id = username == null ? null : byUsername.get(username.toLowerCase(Locale.ROOT));
+        return id == null ? Optional.empty() : get(id);
     }
 
     public Optional<Profile> get(String id) {

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * "My data" (docs/community.md, "Their own data"): everything the community server holds about the person asking, as
  * one JSON download: their profile with their e-mail address, the practices they write, the cases they asked or were
  * invited to, the communities they belong to and their role there, the requests to join still waiting, what they wrote
- * in discussions (hidden posts too), the practices they endorse, and their notifications. What is not in it is named
+ * in discussions (hidden posts too) and the discussions they follow, the practices they endorse, and their notifications. What is not in it is named
  * in the file itself ({@code notYetIncluded}), so the download never claims more than it holds.
  */
 @RestController
@@ -79,6 +79,10 @@ public class MyDataController {
                 })
                 .thenCombine(discussions.writtenBy(user), (out, posts) -> {
                     out.put("discussionPosts", posts);
+                    return out;
+                })
+                .thenCombine(discussions.followedBy(user), (out, followed) -> {
+                    out.put("discussionsFollowed", followed);
                     return out;
                 })
                 .thenCombine(library.endorsedBy(user), (out, endorsed) -> {

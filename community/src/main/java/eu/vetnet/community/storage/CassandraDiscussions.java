@@ -75,6 +75,45 @@ public final class CassandraDiscussions {
                 .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> json.readValue(row.getString("body"), Reply.class)));
     }
 
+    /** Starts (or stops) {@code member} following {@code thread}; kept under both (the member's own data lists it). */
+    public CompletionStage<Void> follow(String thread, String member, boolean follow) {
+        var db = database.now();
+        UUID t = UUID.fromString(thread);
+        var followers = follow ? db.get("insertFollower").bind(t, member) : db.get("deleteFollower").bind(t, member);
+        var mine = follow ? db.get("insertFollowByMember").bind(member, t) : db.get("deleteFollowByMember").bind(member, t);
+        return CompletableFuture.allOf(db.session().executeAsync(followers).toCompletableFuture(),
+                db.session().executeAsync(mine).toCompletableFuture());
+    }
+
+    /** The discussions {@code member} follows (at most {@code limit}). */
+    public CompletionStage<List<String>> followedBy(String member, int limit) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectFollowsByMember").bind(member, limit)).thenApply(rs -> {
+            List<String> out = new ArrayList<>();
+            for (Row row : rs.currentPage()) {
+                out.add(row.getUuid("thread").toString());
+            }
+            return out;
+        });
+    }
+
+    public CompletionStage<Boolean> follows(String thread, String member) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectFollower").bind(UUID.fromString(thread), member)).thenApply(rs -> rs.one() != null);
+    }
+
+    /** Who follows {@code thread} (at most {@code limit}). */
+    public CompletionStage<List<String>> followers(String thread, int limit) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("selectFollowers").bind(UUID.fromString(thread), limit)).thenApply(rs -> {
+            List<String> out = new ArrayList<>();
+            for (Row row : rs.currentPage()) {
+                out.add(row.getString("member"));
+            }
+            return out;
+        });
+    }
+
     public CompletionStage<List<ThreadSummary>> summaries(String community, int limit) {
         var db = database.now();
         return db.session().executeAsync(db.get("selectThreadSummaries").bind(UUID.fromString(community), limit)).thenApply(rs -> {

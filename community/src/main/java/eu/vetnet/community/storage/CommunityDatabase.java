@@ -81,6 +81,13 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("selectReply", "SELECT body FROM %s.discussion_replies WHERE thread = ? AND id = ?");
         STATEMENTS.put("insertPostByAuthor", "INSERT INTO %s.posts_by_author (author, at, thread, reply) VALUES (?, ?, ?, ?)");
         STATEMENTS.put("selectPostsByAuthor", "SELECT thread, reply FROM %s.posts_by_author WHERE author = ? LIMIT ?");
+        STATEMENTS.put("insertFollower", "INSERT INTO %s.thread_followers (thread, member) VALUES (?, ?)");
+        STATEMENTS.put("deleteFollower", "DELETE FROM %s.thread_followers WHERE thread = ? AND member = ?");
+        STATEMENTS.put("selectFollower", "SELECT member FROM %s.thread_followers WHERE thread = ? AND member = ?");
+        STATEMENTS.put("insertFollowByMember", "INSERT INTO %s.follows_by_member (member, thread) VALUES (?, ?)");
+        STATEMENTS.put("deleteFollowByMember", "DELETE FROM %s.follows_by_member WHERE member = ? AND thread = ?");
+        STATEMENTS.put("selectFollowsByMember", "SELECT thread FROM %s.follows_by_member WHERE member = ? LIMIT ?");
+        STATEMENTS.put("selectFollowers", "SELECT member FROM %s.thread_followers WHERE thread = ? LIMIT ?");
         STATEMENTS.put("selectReplies", "SELECT body FROM %s.discussion_replies WHERE thread = ? LIMIT ?");
         STATEMENTS.put("insertOrganisation", "INSERT INTO %s.organisations (id, body, updated_at) VALUES (?, ?, ?)");
         STATEMENTS.put("selectAllOrganisations", "SELECT body FROM %s.organisations");

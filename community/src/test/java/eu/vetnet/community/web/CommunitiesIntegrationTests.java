@@ -183,6 +183,8 @@ class CommunitiesIntegrationTests extends CommunityIntegrationTestSupport {
         assertEquals("I start with FreeCAD.", posts.get(1).get("body").asString());
         assertEquals(open, posts.get(1).get("community").asString());
         assertEquals(List.of(practice), mine.get("endorsements").valueStream().map(e -> e.get("practice").asString()).toList());
+        assertEquals(List.of(thread), mine.get("discussionsFollowed").valueStream().map(f -> f.get("thread").asString()).toList(),
+                "who starts or replies follows");
         assertFalse(mine.get("notYetIncluded").toString().contains("discussion"), "what it carries is no longer named as missing");
         JsonNode alices = send("GET", "/api/community/me/export", alice, null, HttpStatus.OK);
         assertEquals(0, alices.get("discussionPosts").size(), "nobody else's posts");
@@ -195,5 +197,99 @@ class CommunitiesIntegrationTests extends CommunityIntegrationTestSupport {
         JsonNode after = send("GET", "/api/community/me/export", bruno, null, HttpStatus.OK);
         assertEquals(0, after.get("requestsToJoin").size(), after.get("requestsToJoin").toString());
         assertEquals(0, after.get("endorsements").size());
+    }
+
+    @Test
+    void aReplyIsPublishedLiveForTheThreadsAuthorOnceStored() throws Exception {
+        String paula = token("paula", "policymaker");
+        String bruno = token("bruno", "participant");
+        String slug = community(paula, "OPEN");
+        send("POST", "/api/community/communities/" + slug + "/join", bruno, Map.of(), HttpStatus.OK);
+        String thread = send("POST", "/api/community/communities/" + slug + "/threads", bruno,
+                Map.of("title", "Live?", "body", "Tell me at once.", "language", "en"), HttpStatus.CREATED).get("id").asString();
+        var address = eu.vetnet.testkit.LocalServices.ensureRunning(eu.vetnet.testkit.Service.REDIS);
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://" + address.host() + ":" + address.port());
+        try (var pubsub = client.connectPubSub()) {
+            java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+            pubsub.addListener(new io.lettuce.core.pubsub.RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    heard.add(message);
+                }
+            });
+            pubsub.sync().subscribe(eu.vetnet.redis.RedisKeys.defaults().notificationChannel());
+            send("POST", "/api/community/threads/" + thread + "/replies", paula, Map.of("body", "Here I am."), HttpStatus.OK);
+            String brunoId = "bruno" + run + "-id";
+            String message = null;
+            for (String m; (m = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS)) != null; ) {
+                if (m.contains(brunoId)) {
+                    message = m;
+                    break;
+                }
+            }
+            assertTrue(message != null, "no live notification for bruno");
+            JsonNode live = tools.jackson.databind.json.JsonMapper.builder().build().readTree(message);
+            assertEquals(brunoId, live.get("person").asString());
+            assertEquals("REPLY", live.get("notification").get("kind").asString());
+            assertTrue(live.get("notification").get("text").asString().contains("Live?"), message);
+            // What went out live is what the list holds.
+            String id = live.get("notification").get("id").asString();
+            assertTrue(send("GET", "/api/community/notifications", bruno, null, HttpStatus.OK).toString().contains(id));
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void followersHearOfRepliesAndMembersOfMentions() throws Exception {
+        String paula = token("paula", "policymaker");
+        String bruno = token("bruno", "participant");
+        String carla = token("carla", "participant");
+        String dora = token("dora", "participant");
+        send("GET", "/api/community/profile/me", dora, null, HttpStatus.OK); // known to VET-NET, but no member
+        String slug = community(paula, "OPEN");
+        send("POST", "/api/community/communities/" + slug + "/join", bruno, Map.of(), HttpStatus.OK);
+        send("POST", "/api/community/communities/" + slug + "/join", carla, Map.of(), HttpStatus.OK);
+
+        // Bruno mentions carla (a member) and dora (not one): only carla hears of it.
+        JsonNode opened = send("POST", "/api/community/communities/" + slug + "/threads", bruno, Map.of("title", "Mentors?",
+                "body", "What do @carla" + run + " and @dora" + run + " think?", "language", "en"), HttpStatus.CREATED);
+        String thread = opened.get("id").asString();
+        assertTrue(opened.get("following").asBoolean(), "its writer follows a discussion");
+        awaitNotification(carla, "MENTION", "Bruno" + run + " mentioned you in the discussion: Mentors?");
+        // Carla replies: bruno (following his discussion) hears of it; carla now follows too.
+        assertTrue(send("POST", "/api/community/threads/" + thread + "/replies", carla, Map.of("body", "Shared ones."), HttpStatus.OK)
+                .get("following").asBoolean());
+        awaitNotification(bruno, "REPLY", "Carla" + run + " replied to your discussion: Mentors?");
+        // Paula mentions bruno in her reply: he hears of the mention (once); carla, a follower, of the reply.
+        send("POST", "/api/community/threads/" + thread + "/replies", paula, Map.of("body", "Agreed, @bruno" + run + "."), HttpStatus.OK);
+        awaitNotification(bruno, "MENTION", "Paula" + run + " mentioned you in the discussion: Mentors?");
+        awaitNotification(carla, "REPLY", "Paula" + run + " replied to a discussion you follow: Mentors?");
+        assertEquals(1, notifications(bruno).stream().filter(n -> n.contains("Paula" + run)).count(), "bruno is told once of paula's reply");
+        // Carla stops following: paula's next reply reaches bruno only.
+        assertFalse(send("DELETE", "/api/community/threads/" + thread + "/follow", carla, null, HttpStatus.OK).get("following").asBoolean());
+        send("POST", "/api/community/threads/" + thread + "/replies", paula, Map.of("body", "One more thing."), HttpStatus.OK);
+        awaitNotification(bruno, "REPLY", "Paula" + run + " replied to your discussion: Mentors?");
+        Thread.sleep(500);
+        assertEquals(1, notifications(carla).stream().filter(n -> n.contains("REPLY") && n.contains("Paula" + run)).count(),
+                "carla is not told after she stopped following");
+        assertTrue(notifications(dora).isEmpty(), "dora is no member: her mention tells her nothing");
+        send("PUT", "/api/community/threads/" + thread + "/follow", dora, null, HttpStatus.FORBIDDEN);
+        assertTrue(send("PUT", "/api/community/threads/" + thread + "/follow", carla, null, HttpStatus.OK).get("following").asBoolean());
+    }
+
+    private List<String> notifications(String bearer) {
+        return send("GET", "/api/community/notifications", bearer, null, HttpStatus.OK).valueStream()
+                .map(n -> n.get("kind").asString() + " " + n.get("text").asString()).toList();
+    }
+
+    private void awaitNotification(String bearer, String kind, String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!notifications(bearer).contains(kind + " " + text)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no " + kind + " \"" + text + "\" in " + notifications(bearer));
+            }
+            Thread.sleep(100);
+        }
     }
 }
