@@ -1470,7 +1470,7 @@ async function main() {
       }
     });
 
-    await step('a community between sessions: alice (Italian UI) opens the demo community of her network, starts a discussion mentioning fabio; fabio, its moderator, is told, replies (alice’s top bar counts it at once, live), locks it; alice stops following it from the keyboard and links this room as the next session; alice sees both; someone signed out reads the community’s public page (the session’s title, no room) and its feed (axe-core on the list, the home page and a discussion in IT and EN, and on the public page)', async () => {
+    await step('a community between sessions: alice (Italian UI) opens the demo community of her network, starts a discussion mentioning fabio; fabio, its moderator, is told, replies (alice’s top bar counts it at once, live), locks it and links this room as the next session; alice sees both and stops following from the keyboard; someone signed out reads the community’s public page (the session’s title, no room) and its feed (axe-core on the list, the home page and a discussion in IT and EN, and on the public page)', async () => {
       const fp = fabio.page;
       const page = alice.page;
       try {

@@ -46,6 +46,8 @@ public final class IssuerKeys implements JWKSource<SecurityContext> {
     private final AtomicLong fetches = new AtomicLong();
     private volatile URI jwksUri;
     private volatile JWKSet keys = new JWKSet();
+    /** Set while a fetch is under way (callers that find no key then wait for it). */
+    private volatile boolean fetching;
     /** When the last fetch was tried (successful or not); null before the first. */
     private volatile Instant lastFetch;
 
@@ -69,17 +71,25 @@ public final class IssuerKeys implements JWKSource<SecurityContext> {
         return get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
     }
 
-    /** True when {@link #keysFor} would go to the issuer for this header: the key is unknown and the cooldown is over. */
+    /**
+     * True when {@link #keysFor} would go to the issuer for this header, or wait for a fetch under way: the key is
+     * unknown and the cooldown is over, or another caller is fetching right now.
+     */
     public boolean needsFetch(JWSHeader header) {
-        return new JWKSelector(JWKMatcher.forJWSHeader(header)).select(keys).isEmpty() && fetchAllowed();
+        return new JWKSelector(JWKMatcher.forJWSHeader(header)).select(keys).isEmpty() && (fetching || fetchAllowed());
     }
 
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
         List<JWK> found = selector.select(keys);
-        if (!found.isEmpty() || !fetchAllowed()) {
+        if (!found.isEmpty()) {
             return found;
         }
+        if (!fetching && !fetchAllowed()) {
+            return selector.select(keys); // within the cooldown (a fetch may have ended just now: look again)
+        }
+        // Whoever finds no key while a fetch is under way waits for it and looks again: the first requests after a
+        // start (or a rotation) come together, and were refused while the first of them was still fetching.
         synchronized (this) {
             if (selector.select(keys).isEmpty() && fetchAllowed()) {
                 fetch();
@@ -99,6 +109,7 @@ public final class IssuerKeys implements JWKSource<SecurityContext> {
     }
 
     private void fetch() {
+        fetching = true;
         lastFetch = clock.instant();
         fetches.incrementAndGet();
         try {
@@ -109,6 +120,8 @@ public final class IssuerKeys implements JWKSource<SecurityContext> {
             log.warn("could not read the signing keys of {}: {}", issuer, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            fetching = false;
         }
     }
 

@@ -44,6 +44,8 @@ class IssuerKeysTests {
     private HttpServer server;
     private String issuer;
     private final AtomicInteger jwksRequests = new AtomicInteger();
+    /** How long the issuer takes to answer for its keys. */
+    private final java.util.concurrent.atomic.AtomicLong jwksDelayMs = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicReference<JWKSet> published = new AtomicReference<>();
     private RSAKey key;
     private MutableClock clock;
@@ -62,6 +64,11 @@ class IssuerKeysTests {
         });
         server.createContext("/realms/test/certs", exchange -> {
             jwksRequests.incrementAndGet();
+            try {
+                Thread.sleep(jwksDelayMs.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             byte[] body = published.get().toString().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -95,6 +102,27 @@ class IssuerKeysTests {
 
         assertEquals("alice-id", jwt.getSubject());
         assertEquals(1, jwksRequests.get(), "the keys were fetched once, on first use");
+    }
+
+    @Test
+    void theFirstTokensArrivingTogetherWaitForTheOneFetchAndAreAllAccepted() throws Exception {
+        // As after a start: the app's first page asks several things at once, before the keys are known.
+        jwksDelayMs.set(500);
+        JwtDecoder decoder = decoder();
+        String token = token(key, Map.of());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var decoded = new java.util.ArrayList<java.util.concurrent.Future<Jwt>>();
+            for (int i = 0; i < 8; i++) {
+                decoded.add(pool.submit(() -> decoder.decode(token)));
+            }
+            for (var d : decoded) {
+                assertEquals("alice-id", d.get(10, java.util.concurrent.TimeUnit.SECONDS).getSubject());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, jwksRequests.get(), "one fetch, the others waited for it");
     }
 
     @Test
