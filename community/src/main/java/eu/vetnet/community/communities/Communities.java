@@ -7,6 +7,7 @@ import eu.vetnet.community.notifications.Notifications;
 import eu.vetnet.community.people.ProfileRules;
 import eu.vetnet.community.reference.CodeLists;
 import eu.vetnet.community.reference.ReferenceData;
+import eu.vetnet.community.storage.BoundedReads;
 import eu.vetnet.community.storage.CassandraCommunities;
 import eu.vetnet.community.storage.CassandraDiscussions;
 import eu.vetnet.community.storage.WriteLanes;
@@ -163,9 +164,10 @@ public final class Communities {
     }
 
     /** The discussions of a community started after {@code after} (the digest lists them). Blocks: a background job's. */
-    public List<eu.vetnet.community.discussions.ThreadSummary> threadsSince(Community c, Instant after) {
+    /** The discussions of {@code c} started after {@code after} and up to {@code upTo}. */
+    public List<eu.vetnet.community.discussions.ThreadSummary> threadsBetween(Community c, Instant after, Instant upTo) {
         return discussions.summaries(c.id(), THREADS_READ).toCompletableFuture().join().stream()
-                .filter(t -> t.createdAt().isAfter(after)).toList();
+                .filter(t -> t.createdAt().isAfter(after) && !t.createdAt().isAfter(upTo)).toList();
     }
 
     /** The home page; threads and pending requests for those who may see them. */
@@ -218,13 +220,9 @@ public final class Communities {
     public CompletionStage<List<WaitingRequest>> waitingRequestsOf(VetnetUser user) {
         Map<String, Community> byId = new HashMap<>();
         bySlug.values().forEach(c -> byId.put(c.id(), c));
-        return store.requestedBy(user.id(), REQUESTS_READ).thenCompose(ids -> {
-            List<CompletableFuture<Optional<WaitingRequest>>> reads = ids.stream().filter(byId::containsKey).map(id -> store.requestOf(id, user.id())
-                    .thenApply(r -> r.map(req -> new WaitingRequest(byId.get(id).slug(), byId.get(id).name(), req.message(), req.at())))
-                    .toCompletableFuture()).toList();
-            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-                    .thenApply(v -> reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
-        });
+        return store.requestedBy(user.id(), REQUESTS_READ).thenCompose(ids -> BoundedReads.each(
+                ids.stream().filter(byId::containsKey).toList(), id -> store.requestOf(id, user.id())
+                        .thenApply(r -> r.map(req -> new WaitingRequest(byId.get(id).slug(), byId.get(id).name(), req.message(), req.at())))));
     }
 
     /** Adds a member directly, whatever the joining mode (demo data: the people a community starts with). */

@@ -5,6 +5,7 @@ import eu.vetnet.community.communities.Community;
 import eu.vetnet.community.notifications.Notifications;
 import eu.vetnet.community.people.People;
 import eu.vetnet.community.reference.ReferenceData;
+import eu.vetnet.community.storage.BoundedReads;
 import eu.vetnet.community.storage.CassandraDiscussions;
 import eu.vetnet.community.storage.WriteLanes;
 import eu.vetnet.community.web.ApiException;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -167,21 +168,10 @@ public final class Discussions {
     /** What {@code user} wrote in discussions, newest first: opening posts and replies, hidden ones too. */
     public CompletionStage<List<WrittenPost>> writtenBy(VetnetUser user) {
         return store.postsBy(user.id(), POSTS_EXPORTED).thenCompose(posts -> {
-            // Read a few at a time (a download must not flood the driver's connection), each thread once.
-            Map<String, CompletableFuture<Optional<DiscussionThread>>> threads = new HashMap<>();
-            List<WrittenPost> out = new ArrayList<>();
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (int from = 0; from < posts.size(); from += EXPORT_READS_AT_ONCE) {
-                List<CassandraDiscussions.Post> chunk = posts.subList(from, Math.min(posts.size(), from + EXPORT_READS_AT_ONCE));
-                chain = chain.thenCompose(v -> {
-                    List<CompletableFuture<Optional<WrittenPost>>> reads = chunk.stream().map(p -> threads
-                            .computeIfAbsent(p.thread(), id -> store.find(id).toCompletableFuture())
-                            .thenCompose(thread -> written(p, thread))).toList();
-                    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-                            .thenAccept(x -> reads.forEach(r -> r.join().ifPresent(out::add)));
-                });
-            }
-            return chain.thenApply(v -> out);
+            // Each thread read once, however many posts in it.
+            Map<String, CompletableFuture<Optional<DiscussionThread>>> threads = new ConcurrentHashMap<>();
+            return BoundedReads.each(posts, p -> threads.computeIfAbsent(p.thread(), id -> store.find(id).toCompletableFuture())
+                    .thenCompose(thread -> written(p, thread)));
         });
     }
 
@@ -191,22 +181,9 @@ public final class Discussions {
 
     /** The discussions {@code user} follows (those since deleted left out). */
     public CompletionStage<List<Followed>> followedBy(VetnetUser user) {
-        return store.followedBy(user.id(), POSTS_EXPORTED).thenCompose(ids -> {
-            List<Followed> out = new ArrayList<>();
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (int from = 0; from < ids.size(); from += EXPORT_READS_AT_ONCE) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + EXPORT_READS_AT_ONCE));
-                chain = chain.thenCompose(v -> {
-                    List<CompletableFuture<Optional<DiscussionThread>>> reads = chunk.stream().map(id -> store.find(id).toCompletableFuture()).toList();
-                    return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenAccept(x -> reads.forEach(r -> r.join()
-                            .ifPresent(t -> out.add(new Followed(t.communitySlug(), t.id(), t.title())))));
-                });
-            }
-            return chain.thenApply(v -> out);
-        });
+        return store.followedBy(user.id(), POSTS_EXPORTED).thenCompose(ids -> BoundedReads.each(ids, id -> store.find(id)
+                .thenApply(t -> t.map(thread -> new Followed(thread.communitySlug(), thread.id(), thread.title())))));
     }
-
-    private static final int EXPORT_READS_AT_ONCE = 32;
 
     private CompletableFuture<Optional<WrittenPost>> written(CassandraDiscussions.Post p, Optional<DiscussionThread> thread) {
         if (thread.isEmpty()) {

@@ -1,6 +1,7 @@
 package eu.vetnet.community.library;
 
 import eu.vetnet.community.search.PracticeIndex;
+import eu.vetnet.community.storage.BoundedReads;
 import eu.vetnet.community.storage.CassandraPractices;
 import eu.vetnet.community.storage.WriteLanes;
 import eu.vetnet.community.web.ApiException;
@@ -151,17 +152,12 @@ public final class Library {
 
     /** The practices {@code user} endorses (those since deleted are left out). */
     public CompletionStage<List<Endorsement>> endorsedBy(VetnetUser user) {
-        return store.endorsedBy(user.id(), MAX_ENDORSEMENTS_EXPORTED).thenCompose(list -> {
-            List<CompletableFuture<Optional<Endorsement>>> reads = list.stream().map(e -> store.find(e.practiceId())
-                    .thenApply(p -> p.map(practice -> new Endorsement(practice.id(), practice.slug(), practice.content().title(), e.at())))
-                    .toCompletableFuture()).toList();
-            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-                    .thenApply(v -> reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
-        });
+        return store.endorsedBy(user.id(), MAX_ENDORSEMENTS_EXPORTED).thenCompose(list -> BoundedReads.each(list, e -> store.find(e.practiceId())
+                .thenApply(p -> p.map(practice -> new Endorsement(practice.id(), practice.slug(), practice.content().title(), e.at())))));
     }
 
-    /** Endorsements one person's download carries at most; each is one read. */
-    private static final int MAX_ENDORSEMENTS_EXPORTED = 500;
+    /** Endorsements one person's download carries at most. */
+    private static final int MAX_ENDORSEMENTS_EXPORTED = 5_000;
 
     /** The saved versions, newest first: for its authors and admins while a draft, for everyone once published. */
     public CompletionStage<List<CassandraPractices.Version>> versions(VetnetUser user, String id) {

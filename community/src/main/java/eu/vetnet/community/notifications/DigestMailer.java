@@ -100,13 +100,15 @@ public final class DigestMailer implements AutoCloseable {
         if (Duration.between(last, now).compareTo(every) < 0) {
             return;
         }
+        // The period is (last, now]: what is written while this digest is read belongs to the next one. (Read without
+        // an upper bound, a notification written just after `now` went out in this digest and again in the next.)
         List<String> lines = new ArrayList<>();
-        for (Notification n : notifications.since(p.id(), last, MAX_ITEMS).toCompletableFuture().join()) {
+        for (Notification n : notifications.between(p.id(), last, now, MAX_ITEMS).toCompletableFuture().join()) {
             lines.add("- " + n.text() + "\n  " + publicUrl + n.link());
         }
         for (var entry : communities.rolesOf(p.id()).toCompletableFuture().join().entrySet()) {
             communities.all().stream().filter(c -> c.id().equals(entry.getKey())).findFirst().ifPresent(c -> {
-                for (ThreadSummary t : communities.threadsSince(c, last)) {
+                for (ThreadSummary t : communities.threadsBetween(c, last, now)) {
                     if (!t.author().id().equals(p.id()) && !t.hidden()) {
                         lines.add("- New discussion in " + c.name() + ": " + t.title() + "\n  " + publicUrl + "/communities/" + c.slug() + "/threads/" + t.id());
                     }

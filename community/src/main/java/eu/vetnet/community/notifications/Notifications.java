@@ -54,9 +54,10 @@ public final class Notifications {
         return db.session().executeAsync(db.get("selectNotifications").bind(person, limit)).thenApply(rs -> read(rs.currentPage()));
     }
 
-    public CompletionStage<List<Notification>> since(String person, Instant after, int limit) {
+    /** Those written after {@code after} and up to {@code upTo} (a digest's period: both ends fixed before reading). */
+    public CompletionStage<List<Notification>> between(String person, Instant after, Instant upTo, int limit) {
         var db = database.now();
-        return db.session().executeAsync(db.get("selectNotificationsSince").bind(person, after, limit)).thenApply(rs -> read(rs.currentPage()));
+        return db.session().executeAsync(db.get("selectNotificationsBetween").bind(person, after, upTo, limit)).thenApply(rs -> read(rs.currentPage()));
     }
 
     private List<Notification> read(Iterable<Row> rows) {

@@ -93,7 +93,7 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("selectAllOrganisations", "SELECT body FROM %s.organisations");
         STATEMENTS.put("insertNotification", "INSERT INTO %s.community_notifications (person, at, body) VALUES (?, ?, ?)");
         STATEMENTS.put("selectNotifications", "SELECT body FROM %s.community_notifications WHERE person = ? LIMIT ?");
-        STATEMENTS.put("selectNotificationsSince", "SELECT body FROM %s.community_notifications WHERE person = ? AND at > maxTimeuuid(?) LIMIT ?");
+        STATEMENTS.put("selectNotificationsBetween", "SELECT body FROM %s.community_notifications WHERE person = ? AND at > maxTimeuuid(?) AND at <= maxTimeuuid(?) LIMIT ?");
         STATEMENTS.put("selectDigest", "SELECT sent_until FROM %s.community_digests WHERE person = ?");
         STATEMENTS.put("claimFirstDigest", "INSERT INTO %s.community_digests (person, sent_until) VALUES (?, ?) IF NOT EXISTS");
         STATEMENTS.put("claimDigest", "UPDATE %s.community_digests SET sent_until = ? WHERE person = ? IF sent_until = ?");

@@ -37,6 +37,15 @@ public class PresenceConfiguration {
         return new RedisKeys(properties.getKeyPrefix());
     }
 
+    /**
+     * Notifications from the community server, for the people whose app listens here: through Redis whatever the
+     * presence store (nothing is subscribed until an app's stream listens; while Redis is away it listens again).
+     */
+    @Bean
+    LiveNotifications liveNotifications(ReactiveStringRedisTemplate redis, RedisKeys keys, ObjectProvider<JsonMapper> json) {
+        return new LiveNotifications(redis, keys, mapper(json));
+    }
+
     /** Fail fast while Redis is away instead of queueing heartbeats that would all fire at once later. */
     @Bean
     LettuceClientConfigurationBuilderCustomizer presenceLettuceOptions() {
@@ -100,12 +109,6 @@ public class PresenceConfiguration {
                         presenceNotices.publish(new Notices.Notice(Notices.Notice.LEASE_LOST, room, null, localPresence.node())).subscribe();
                     });
             return leases;
-        }
-
-        /** Notifications from the community server, for the people whose app listens here. */
-        @Bean
-        LiveNotifications liveNotifications(ReactiveStringRedisTemplate redis, RedisKeys keys, ObjectProvider<JsonMapper> json) {
-            return new LiveNotifications(redis, keys, mapper(json));
         }
 
         @Bean
