@@ -292,6 +292,11 @@ public final class RoomServer {
      * already applied went through {@code onChange}, then closes every socket with 1001 so clients reconnect
      * (to the room's next owner).
      */
+    /** Accepts rooms again after {@link #shutdown()}: a lifecycle stopped and started in the same process (a paused context). */
+    public void resume() {
+        shuttingDown = false;
+    }
+
     public CompletableFuture<Void> shutdown() {
         shuttingDown = true;
         List<CompletableFuture<Void>> stores = new ArrayList<>();

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -90,9 +91,10 @@ public class RoomServerConfiguration {
 
     /**
      * Drains on shutdown (docs/reliability.md, rule 10): stores every open room and closes the sockets with 1001, before
-     * the web server stops (a higher phase stops first) and before the pools stop.
+     * the web server stops (a higher phase stops first). A stop is not the end: a context that is paused and started
+     * again (Spring's test context cache does) takes rooms again; the pools end only when the context is closed.
      */
-    static final class RoomServerShutdown implements org.springframework.context.SmartLifecycle {
+    static final class RoomServerShutdown implements org.springframework.context.SmartLifecycle, DisposableBean {
         private final RoomServer server;
         private final ExecutorService workers;
         private final ScheduledExecutorService timer;
@@ -106,6 +108,7 @@ public class RoomServerConfiguration {
 
         @Override
         public void start() {
+            server.resume();
             running = true;
         }
 
@@ -117,6 +120,11 @@ public class RoomServerConfiguration {
             } catch (Exception e) {
                 log.error("rooms were not all stored before shutdown", e);
             }
+        }
+
+        /** After every lifecycle stop of the context: nothing runs on the pools any more. */
+        @Override
+        public void destroy() {
             timer.shutdownNow();
             workers.shutdown();
         }
