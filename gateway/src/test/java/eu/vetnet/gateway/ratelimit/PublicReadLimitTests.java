@@ -26,13 +26,24 @@ class PublicReadLimitTests {
     private static final int FLOOD = 600;
 
     @Test
-    void aVisitorReadingFasterThanTheBudgetGets429AndAnotherReaderIsServed() {
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    void aVisitorReadingTheLibraryFasterThanTheBudgetGets429AndAnotherReaderIsServed() {
         // From 127.0.0.3: an address of its own (the other tests read from 127.0.0.1, SignInStartFloodTests from .2).
-        HttpClient flooder = HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.3", 0));
+        flood("127.0.0.3", "/api/public/library/search?q=");
+        assertEquals(200, status(HttpClient.create(), "/practices/some-practice"), "a reader from another address is served");
+    }
+
+    @Test
+    void theRoomServersPublishedFollowUpIsLimitedTheSameWay() {
+        flood("127.0.0.4", "/api/public/proposals/p-");
+    }
+
+    /** Reads {@code path + i} from {@code address} as fast as 16 at a time allow; at most the budget is served. */
+    private static void flood(String address, String path) {
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        HttpClient flooder = HttpClient.create().bindAddress(() -> new InetSocketAddress(address, 0));
         long started = System.nanoTime();
         Flux.range(0, FLOOD)
-                .flatMap(i -> flooder.get().uri(TestIssuer.GATEWAY + "/api/public/library/search?q=" + i)
+                .flatMap(i -> flooder.get().uri(TestIssuer.GATEWAY + path + i)
                         .responseSingle((response, body) -> body.then(Mono.just(response.status().code())))
                         .timeout(Duration.ofSeconds(15)), 16)
                 .doOnNext(code -> statuses.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet())
@@ -41,14 +52,16 @@ class PublicReadLimitTests {
         int served = statuses.getOrDefault(200, new AtomicInteger()).get();
         int refused = statuses.getOrDefault(429, new AtomicInteger()).get();
         long budget = GatewayTestProperties.PUBLIC_BURST + Math.round(Math.ceil(seconds) * GatewayTestProperties.PUBLIC_READS_PER_SECOND);
-        System.out.printf("public reads: %d in %.1f s from one address: %d served (budget %d), %d refused with 429%n",
-                FLOOD, seconds, served, budget, refused);
+        System.out.printf("public reads of %s: %d in %.1f s from one address: %d served (budget %d), %d refused with 429%n",
+                path, FLOOD, seconds, served, budget, refused);
 
         assertEquals(FLOOD, served + refused, "every read is served or refused: " + statuses);
         assertTrue(served <= budget, served + " served, budget " + budget);
         assertTrue(refused > 0, "a flood is refused in part");
-        int other = HttpClient.create().get().uri(TestIssuer.GATEWAY + "/practices/some-practice")
+    }
+
+    private static int status(HttpClient client, String path) {
+        return client.get().uri(TestIssuer.GATEWAY + path)
                 .responseSingle((response, body) -> body.then(Mono.just(response.status().code()))).block(Duration.ofSeconds(15));
-        assertEquals(200, other, "a reader from another address is served");
     }
 }
