@@ -1,8 +1,6 @@
 package eu.vetnet.gateway.support;
 
 import eu.vetnet.identity.IdentityApplication;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,10 +56,6 @@ public final class TestIssuer {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return eu.vetnet.testkit.FreePorts.pick();
     }
 }

@@ -3,7 +3,6 @@ package eu.vetnet.rooms.history.process;
 import eu.vetnet.testkit.LocalServices;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,10 +38,7 @@ final class RoomServerProcess implements AutoCloseable {
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("no rooms/target/*-exec.jar: build it with mvn -q -pl rooms -am package -DskipTests");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = eu.vetnet.testkit.FreePorts.pick();
         Path log = root.resolve("rooms/target/process-" + node + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jars[0].getAbsolutePath(),
