@@ -28,7 +28,8 @@ public final class LiveNotifications {
     private final Flux<Published> shared;
 
     public LiveNotifications(ReactiveStringRedisTemplate redis, RedisKeys keys, JsonMapper json) {
-        this.shared = redis.listenToChannel(keys.notificationChannel())
+        // Deferred: listenToChannel connects as it is called, and a room server must start while Redis is away.
+        this.shared = Flux.defer(() -> redis.listenToChannel(keys.notificationChannel()))
                 .flatMap(m -> {
                     try {
                         return Mono.just(json.readValue(m.getMessage(), Published.class));
