@@ -2,60 +2,58 @@ package eu.vetnet.community.web;
 
 import eu.vetnet.community.communities.Communities;
 import eu.vetnet.community.counselling.CaseRules;
+import eu.vetnet.community.counselling.Counselling;
+import eu.vetnet.community.counselling.CounsellingMail;
+import eu.vetnet.community.counselling.PeerMatching;
+import eu.vetnet.community.demo.DemoCommunities;
+import eu.vetnet.community.demo.DemoLibrary;
+import eu.vetnet.community.demo.DemoOrganisations;
+import eu.vetnet.community.demo.DemoPeople;
 import eu.vetnet.community.discussions.Discussions;
+import eu.vetnet.community.library.Library;
+import eu.vetnet.community.library.PracticeRules;
+import eu.vetnet.community.library.WriteLimiter;
 import eu.vetnet.community.notifications.DigestMailer;
 import eu.vetnet.community.notifications.LivePublisher;
 import eu.vetnet.community.notifications.Notifications;
 import eu.vetnet.community.organisations.Organisations;
 import eu.vetnet.community.pages.CommunityPage;
-import eu.vetnet.community.storage.CassandraCommunities;
-import eu.vetnet.community.storage.CassandraDiscussions;
-import eu.vetnet.community.counselling.Counselling;
-import eu.vetnet.community.counselling.CounsellingMail;
-import eu.vetnet.community.counselling.PeerMatching;
-import eu.vetnet.community.demo.DemoLibrary;
-import eu.vetnet.community.demo.DemoPeople;
-import eu.vetnet.community.demo.DemoOrganisations;
-import eu.vetnet.community.demo.DemoCommunities;
+import eu.vetnet.community.pages.LibraryFeeds;
+import eu.vetnet.community.pages.PracticePage;
 import eu.vetnet.community.people.Directory;
 import eu.vetnet.community.people.People;
 import eu.vetnet.community.people.ProfileRules;
-import eu.vetnet.community.storage.CassandraCases;
-import eu.vetnet.community.storage.CassandraProfiles;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
-import eu.vetnet.community.library.Library;
-import eu.vetnet.community.library.PracticeRules;
-import eu.vetnet.community.library.WriteLimiter;
-import eu.vetnet.community.pages.LibraryFeeds;
-import eu.vetnet.community.pages.PracticePage;
 import eu.vetnet.community.reference.ReferenceData;
 import eu.vetnet.community.search.LibraryIndexer;
 import eu.vetnet.community.search.PracticeIndex;
+import eu.vetnet.community.storage.CassandraCases;
+import eu.vetnet.community.storage.CassandraCommunities;
+import eu.vetnet.community.storage.CassandraDiscussions;
 import eu.vetnet.community.storage.CassandraPractices;
+import eu.vetnet.community.storage.CassandraProfiles;
 import eu.vetnet.community.storage.CommunityDatabase;
 import eu.vetnet.identity.AccessTokenDecoders;
-import eu.vetnet.redis.RedisKeys;
 import eu.vetnet.identity.IssuerKeys;
 import eu.vetnet.identity.production.ProductionSafety;
+import eu.vetnet.redis.RedisClientOptions;
+import eu.vetnet.redis.RedisKeys;
 import eu.vetnet.storage.CassandraProperties;
-import io.lettuce.core.ClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -150,10 +148,7 @@ public class CommunityConfiguration {
     /** While Redis is away a publish fails at once instead of queueing in the client until it is back. */
     @Bean
     LettuceClientConfigurationBuilderCustomizer liveLettuceOptions() {
-        return builder -> builder.clientOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
+        return builder -> builder.clientOptions(RedisClientOptions.failFast());
     }
 
     /** Live notifications go through the room servers' Redis, under the keys every server shares. */

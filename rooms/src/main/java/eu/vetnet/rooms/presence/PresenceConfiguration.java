@@ -1,13 +1,13 @@
 package eu.vetnet.rooms.presence;
 
+import eu.vetnet.redis.RedisClientOptions;
 import eu.vetnet.redis.RedisKeys;
-import io.lettuce.core.ClientOptions;
+import eu.vetnet.rooms.core.RoomServer;
+import eu.vetnet.rooms.room.RoomStore;
 import java.net.InetAddress;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import eu.vetnet.rooms.core.RoomServer;
-import eu.vetnet.rooms.room.RoomStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -49,10 +49,7 @@ public class PresenceConfiguration {
     /** Fail fast while Redis is away instead of queueing heartbeats that would all fire at once later. */
     @Bean
     LettuceClientConfigurationBuilderCustomizer presenceLettuceOptions() {
-        return builder -> builder.clientOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
+        return builder -> builder.clientOptions(RedisClientOptions.failFast());
     }
 
     @Configuration(proxyBeanMethods = false)
