@@ -119,6 +119,13 @@ async function main() {
     const fabio = await user(browserPath, stack.baseUrl, 'fabio');
     const alice = await user(browserPath, stack.baseUrl, 'alice', 'it');
     let roomUrl;
+    /** A step's clean-up: whatever happened, these pages go back to the shared room, where the next steps start. */
+    const backToRoom = async (...pages) => {
+      for (const p of pages) {
+        await p.goto(roomUrl).catch(() => {});
+        await synced(p).catch(() => {});
+      }
+    };
     let aliceNote;
     let doorId;
 
@@ -1431,11 +1438,7 @@ async function main() {
           await anonymous.close();
         }
       } finally {
-        // Whatever happened, both go back to the shared room: the steps after this one start there.
-        for (const p of [page, fp]) {
-          await p.goto(roomUrl).catch(() => {});
-          await synced(p).catch(() => {});
-        }
+        await backToRoom(page, fp);
       }
     });
 
@@ -1463,10 +1466,7 @@ async function main() {
         await page.waitForSelector('li.person-card[data-user="fabio"]');
         if (await page.$('li.person-card[data-user="alice"]')) throw new Error('alice (an SME association) is listed among VET providers');
       } finally {
-        for (const p of [page, fp]) {
-          await p.goto(roomUrl).catch(() => {});
-          await synced(p).catch(() => {});
-        }
+        await backToRoom(page, fp);
       }
     });
 
@@ -1552,10 +1552,7 @@ async function main() {
           await anonymous.close();
         }
       } finally {
-        for (const p of [page, fp]) {
-          await p.goto(roomUrl).catch(() => {});
-          await synced(p).catch(() => {});
-        }
+        await backToRoom(page, fp);
       }
     });
 
@@ -1612,8 +1609,7 @@ async function main() {
       } finally {
         await anonymous.close();
         await page.selectOption('.topbar .lang select', 'it').catch(() => {});
-        await page.goto(roomUrl).catch(() => {});
-        await synced(page).catch(() => {});
+        await backToRoom(page);
       }
     });
 
