@@ -2,8 +2,8 @@ package eu.vetnet.community.communities;
 
 import eu.vetnet.community.pages.CommunityPage;
 import eu.vetnet.community.pages.LibraryFeeds;
-import eu.vetnet.community.web.ApiException;
 import eu.vetnet.community.web.CommunityProperties;
+import eu.vetnet.identity.api.ApiException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.CacheControl;

@@ -120,7 +120,7 @@ public class CaseController {
         VetnetUser user = CurrentUser.of(jwt);
         return Mono.defer(() -> Mono.fromCompletionStage(counselling.read(user, id))).map(c -> {
             if (c.meeting() == null) {
-                throw new eu.vetnet.community.web.ApiException(HttpStatus.NOT_FOUND, "case " + id + " has no meeting yet", "invite peers to a meeting first");
+                throw new eu.vetnet.identity.api.ApiException(HttpStatus.NOT_FOUND, "case " + id + " has no meeting yet", "invite peers to a meeting first");
             }
             String organizer = people.directory().get(c.author().id()).map(Profile::email).orElse(null);
             String ics = MeetingInvitation.of(c, publicUrl + "/counselling/" + c.id(), organizer, List.of(), clock.instant());

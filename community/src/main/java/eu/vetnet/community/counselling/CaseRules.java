@@ -1,7 +1,7 @@
 package eu.vetnet.community.counselling;
 
 import eu.vetnet.community.reference.ReferenceData;
-import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.api.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -4,9 +4,9 @@ import eu.vetnet.community.search.PracticeIndex;
 import eu.vetnet.community.storage.BoundedReads;
 import eu.vetnet.community.storage.CassandraPractices;
 import eu.vetnet.community.storage.WriteLanes;
-import eu.vetnet.community.web.ApiException;
 import eu.vetnet.identity.Role;
 import eu.vetnet.identity.VetnetUser;
+import eu.vetnet.identity.api.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +27,9 @@ public final class Library {
 
     private static final Logger log = LoggerFactory.getLogger(Library.class);
     /** The most practices "mine" lists. */
+    /** The fix of a practice not found: one not published is seen by its authors only. */
+    static final String NOT_PUBLISHED = "check the link; a practice that is not published is seen by its authors only";
+
     static final int MAX_MINE = 500;
     /** The most versions one answer lists. */
     static final int MAX_VERSIONS = 100;
@@ -106,7 +109,7 @@ public final class Library {
         limiter.take(user.id());
         return lanes.run(id, () -> existing(id).thenCompose(p -> {
             if (!p.published()) {
-                throw ApiException.notFound("practice " + id + " is not published");
+                throw ApiException.notFound("practice " + id + " is not published", NOT_PUBLISHED);
             }
             if (p.hasAuthor(user.id())) {
                 throw new ApiException(HttpStatus.CONFLICT, "authors do not endorse their own practice", "ask other members to");
@@ -123,7 +126,7 @@ public final class Library {
         return existing(id).thenCompose(p -> {
             boolean mine = user != null && p.hasAuthor(user.id());
             if (!p.published() && !mine && !(user != null && user.hasRole(Role.ADMIN))) {
-                throw ApiException.notFound("no practice " + id);
+                throw ApiException.notFound("no practice " + id, NOT_PUBLISHED);
             }
             if (user == null) {
                 return CompletableFuture.completedFuture(PracticeView.of(p, false, false));
@@ -165,7 +168,7 @@ public final class Library {
     }
 
     private CompletionStage<Practice> existing(String id) {
-        return store.find(id).thenApply(p -> p.orElseThrow(() -> ApiException.notFound("no practice " + id)));
+        return store.find(id).thenApply(p -> p.orElseThrow(() -> ApiException.notFound("no practice " + id, NOT_PUBLISHED)));
     }
 
     private static void requireMember(VetnetUser user) {

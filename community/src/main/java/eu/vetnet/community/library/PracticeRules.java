@@ -1,7 +1,7 @@
 package eu.vetnet.community.library;
 
 import eu.vetnet.community.reference.ReferenceData;
-import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.api.ApiException;
 import java.net.URI;
 import java.util.Locale;
 

@@ -5,7 +5,7 @@ import eu.vetnet.community.search.LibraryIndexer;
 import eu.vetnet.community.search.PracticeIndex;
 import eu.vetnet.community.search.SearchQuery;
 import eu.vetnet.community.search.SearchResult;
-import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.api.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ public class PublicLibraryController {
     @GetMapping("/api/public/library/practices/{slug}")
     public Mono<PracticeView> practice(@PathVariable String slug) {
         return Mono.defer(() -> Mono.fromCompletionStage(library.published(slug)))
-                .map(p -> PracticeView.of(p.orElseThrow(() -> ApiException.notFound("no published practice " + slug)), false, false));
+                .map(p -> PracticeView.of(p.orElseThrow(() -> ApiException.notFound("no published practice " + slug, Library.NOT_PUBLISHED)), false, false));
     }
 
     @GetMapping("/api/public/library/reference")

@@ -1,6 +1,6 @@
 package eu.vetnet.community.library;
 
-import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.api.ApiException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;

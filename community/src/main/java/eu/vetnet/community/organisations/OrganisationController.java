@@ -1,8 +1,8 @@
 package eu.vetnet.community.organisations;
 
-import eu.vetnet.community.web.ApiException;
 import eu.vetnet.community.web.CurrentUser;
 import eu.vetnet.identity.VetnetUser;
+import eu.vetnet.identity.api.ApiException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

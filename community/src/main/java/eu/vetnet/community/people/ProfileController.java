@@ -41,7 +41,7 @@ public class ProfileController {
             @RequestParam(required = false) String organisationType) {
         return Mono.fromCallable(() -> {
             if (q != null && q.length() > 200) {
-                throw eu.vetnet.community.web.ApiException.badRequest("q has " + q.length() + " characters", "at most 200");
+                throw eu.vetnet.identity.api.ApiException.badRequest("q has " + q.length() + " characters", "at most 200");
             }
             List<PersonCard> found = people.search(new Directory.Filter(q, sector, country, expertise, language, organisationType),
                     organisations::typeOf);

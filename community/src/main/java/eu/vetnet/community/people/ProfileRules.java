@@ -2,7 +2,7 @@ package eu.vetnet.community.people;
 
 import eu.vetnet.community.reference.CodeLists;
 import eu.vetnet.community.reference.ReferenceData;
-import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.api.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package eu.vetnet.community.reference;
 
-import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.api.ApiException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Predicate;

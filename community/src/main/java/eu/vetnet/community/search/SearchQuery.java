@@ -1,6 +1,6 @@
 package eu.vetnet.community.search;
 
-import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.api.ApiException;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package eu.vetnet.community.web;
 
+import eu.vetnet.identity.api.ApiException;
+
 /**
  * A room id as the room server makes them, the one rule for every room the community records (a case's room, a
  * community's session): an id, never a link or markup. The room server, not this check, decides who may enter.

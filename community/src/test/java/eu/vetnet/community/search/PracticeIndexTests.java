@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.vetnet.community.Corpus;
 import eu.vetnet.community.library.Practice;
-import eu.vetnet.community.web.ApiException;
+import eu.vetnet.identity.api.ApiException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -1,16 +1,13 @@
 package eu.vetnet.identity.admin;
 
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import eu.vetnet.identity.api.ApiErrorResponses;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The one rendering of a refused admin or directory call: an RFC 9457 problem with the status and how to fix it. */
+/** Refused admin and directory calls, rendered as every server's refusals: {@code {status, error, message, fix}}. */
 @RestControllerAdvice
-public class AdminApiErrors {
+public class AdminApiErrors extends ApiErrorResponses {
 
-    @ExceptionHandler(AdminApiException.class)
-    ResponseEntity<ProblemDetail> failed(AdminApiException e) {
-        return ResponseEntity.status(e.status()).body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+    public AdminApiErrors() {
+        super("docs/identity.md (\"Admin API\")");
     }
 }

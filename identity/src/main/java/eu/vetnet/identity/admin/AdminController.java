@@ -1,6 +1,7 @@
 package eu.vetnet.identity.admin;
 
 import eu.vetnet.identity.Role;
+import eu.vetnet.identity.api.ApiException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +44,7 @@ class AdminController {
     @PostMapping("/users")
     ResponseEntity<ManagedUser> create(@RequestBody NewUser user) {
         if (user.username() == null || user.username().isBlank()) {
-            throw new AdminApiException(HttpStatus.BAD_REQUEST, "a new user needs a 'username'");
+            throw new ApiException(HttpStatus.BAD_REQUEST, "a new user needs a 'username'", "send {\"username\": ...} with the other fields");
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(directory.create(user));
     }
@@ -68,7 +69,7 @@ class AdminController {
     }
 
     private static Role role(String name) {
-        return Role.fromClaimValue(name).orElseThrow(() -> new AdminApiException(HttpStatus.BAD_REQUEST,
-                "no role '" + name + "': one of participant, facilitator, policymaker, admin"));
+        return Role.fromClaimValue(name).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
+                "no role '" + name + "'", "use one of participant, facilitator, policymaker, admin"));
     }
 }

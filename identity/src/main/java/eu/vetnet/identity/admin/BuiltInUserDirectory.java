@@ -2,6 +2,7 @@ package eu.vetnet.identity.admin;
 
 import eu.vetnet.identity.Role;
 import eu.vetnet.identity.VetnetJwtConverter;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.identity.issuer.DemoUser;
 import eu.vetnet.identity.issuer.DemoUsers;
 import java.util.EnumSet;
@@ -15,12 +16,12 @@ import org.springframework.http.HttpStatus;
  */
 final class BuiltInUserDirectory implements UserDirectory {
 
-    static final String REASON = "no Keycloak is configured: the built-in issuer's demo users are fixed. "
-            + "Set VETNET_OIDC_ISSUER_URI (vetnet.oidc.issuer-uri), e.g. http://localhost:8180/realms/vetnet, to manage users";
+    static final String REASON = "no Keycloak is configured: the built-in issuer's demo users are fixed";
+    static final String FIX = "set VETNET_OIDC_ISSUER_URI (vetnet.oidc.issuer-uri), e.g. http://localhost:8180/realms/vetnet, to manage users";
 
     @Override
     public String readOnlyReason() {
-        return REASON;
+        return REASON + ": " + FIX;
     }
 
     @Override
@@ -74,7 +75,7 @@ final class BuiltInUserDirectory implements UserDirectory {
                 VetnetJwtConverter.organisation(u.groups()), EnumSet.of(u.role()));
     }
 
-    private static AdminApiException unavailable() {
-        return new AdminApiException(HttpStatus.SERVICE_UNAVAILABLE, REASON);
+    private static ApiException unavailable() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, REASON, FIX);
     }
 }

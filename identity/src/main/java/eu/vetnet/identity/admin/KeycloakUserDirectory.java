@@ -2,6 +2,7 @@ package eu.vetnet.identity.admin;
 
 import eu.vetnet.identity.Role;
 import eu.vetnet.identity.VetnetJwtConverter;
+import eu.vetnet.identity.api.ApiException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class KeycloakUserDirectory implements UserDirectory {
             String id;
             try (Response response = realm().users().create(rep)) {
                 if (response.getStatus() == 409) {
-                    throw new AdminApiException(HttpStatus.CONFLICT, "user '" + user.username() + "' or its email exists already");
+                    throw new ApiException(HttpStatus.CONFLICT, "user '" + user.username() + "' or its email exists already", "choose another username, or find the existing user");
                 }
                 id = CreatedResponseUtil.getCreatedId(response);
             }
@@ -127,8 +128,8 @@ public final class KeycloakUserDirectory implements UserDirectory {
                 try {
                     target = realm().getGroupByPath(wanted);
                 } catch (jakarta.ws.rs.NotFoundException e) {
-                    throw new AdminApiException(HttpStatus.BAD_REQUEST, "no organisation '" + organisation
-                            + "': create the group " + wanted + " in the realm first", e);
+                    throw new ApiException(HttpStatus.BAD_REQUEST, "no organisation '" + organisation + "'",
+                            "create the group " + wanted + " in the realm first", e);
                 }
             }
             for (GroupRepresentation group : user.groups()) {
@@ -173,15 +174,15 @@ public final class KeycloakUserDirectory implements UserDirectory {
         try {
             return action.get();
         } catch (jakarta.ws.rs.NotFoundException e) {
-            throw new AdminApiException(HttpStatus.NOT_FOUND, "Keycloak has no such user, role or group: " + e.getMessage(), e);
+            throw new ApiException(HttpStatus.NOT_FOUND, "Keycloak has no such user, role or group: " + e.getMessage(), "reload the list: it may have been removed", e);
         } catch (jakarta.ws.rs.ForbiddenException e) {
-            throw new AdminApiException(HttpStatus.BAD_GATEWAY, "Keycloak refused the admin client: its service account "
-                    + "needs the realm-management roles view-users, manage-users, query-users, query-groups, view-realm", e);
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "Keycloak refused the admin client",
+                    "give its service account the realm-management roles view-users, manage-users, query-users, query-groups, view-realm", e);
         } catch (WebApplicationException e) {
-            throw new AdminApiException(HttpStatus.BAD_GATEWAY, "Keycloak answered " + e.getResponse().getStatus()
-                    + ": " + e.getMessage(), e);
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "Keycloak answered " + e.getResponse().getStatus()
+                    + ": " + e.getMessage(), "see Keycloak's log for why", e);
         } catch (jakarta.ws.rs.ProcessingException e) {
-            throw new AdminApiException(HttpStatus.SERVICE_UNAVAILABLE, "Keycloak cannot be reached: " + e.getMessage(), e);
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Keycloak cannot be reached: " + e.getMessage(), "try again once Keycloak is up", e);
         }
     }
 }

@@ -1,8 +1,8 @@
 package eu.vetnet.identity.directory;
 
-import eu.vetnet.identity.admin.AdminApiException;
 import eu.vetnet.identity.admin.DirectoryPerson;
 import eu.vetnet.identity.admin.UserDirectory;
+import eu.vetnet.identity.api.ApiException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +34,7 @@ class PeopleDirectoryController {
     List<DirectoryPerson> search(@RequestParam String q) {
         String text = q.strip();
         if (text.length() < MIN_SEARCH) {
-            throw new AdminApiException(HttpStatus.BAD_REQUEST, "search for at least " + MIN_SEARCH + " characters of a name, username or e-mail");
+            throw new ApiException(HttpStatus.BAD_REQUEST, "the search is too short", "type at least " + MIN_SEARCH + " characters of a name, username or e-mail");
         }
         return directory.search(text, MAX_RESULTS);
     }
@@ -43,7 +43,7 @@ class PeopleDirectoryController {
     @GetMapping(params = "entry")
     List<DirectoryPerson> lookup(@RequestParam List<String> entry) {
         if (entry.size() > MAX_LOOKUP) {
-            throw new AdminApiException(HttpStatus.BAD_REQUEST, "look up at most " + MAX_LOOKUP + " people at a time");
+            throw new ApiException(HttpStatus.BAD_REQUEST, "too many people asked for at once", "look up at most " + MAX_LOOKUP + " people at a time");
         }
         return directory.lookup(entry);
     }

@@ -60,7 +60,8 @@ class AdminApiWithoutKeycloakTests {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"tess\"}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(503, response.statusCode(), response.body());
-        assertTrue(response.body().contains("VETNET_OIDC_ISSUER_URI"), response.body());
+        assertTrue(response.body().contains("\"fix\":\"set VETNET_OIDC_ISSUER_URI") && response.body().contains("\"status\":503"),
+                "the app's one shape of a refusal, {status, error, message, fix}: " + response.body());
     }
 
     @Test

@@ -1,19 +1,19 @@
 package eu.vetnet.rooms.access;
 
+import eu.vetnet.identity.api.ApiException;
+import eu.vetnet.rooms.access.AccessRequests.Request;
+import eu.vetnet.rooms.access.AccessRequests.Status;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.room.AccessChanges;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomAccessHook;
 import eu.vetnet.rooms.room.RoomKind;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
 import eu.vetnet.rooms.room.RoomStore;
-import eu.vetnet.rooms.access.AccessRequests.Request;
-import eu.vetnet.rooms.access.AccessRequests.Status;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -123,8 +123,7 @@ public class AccessRequestController {
                     "send {\"decision\": \"participant\"}, \"observer\" or \"deny\"");
         }
         return find(id).flatMap(room -> {
-            AccessChanges.requireFacilitator(room, user);
-            AccessChanges.requireNotArchived(room, "its access list");
+            AccessChanges.requireFacilitatorChange(room, user, "its access list");
             return Mono.fromCompletionStage(() -> requests.find(room.id(), userId)).flatMap(found -> {
                 Request r = found.filter(x -> x.status() == Status.PENDING).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                         "no pending request of " + userId + " for room " + id, "list them with GET /api/rooms/" + id + "/access-requests"));

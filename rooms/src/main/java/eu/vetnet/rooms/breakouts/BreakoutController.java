@@ -2,13 +2,13 @@ package eu.vetnet.rooms.breakouts;
 
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.types.YMap;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.Room;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.room.AccessChanges;
 import eu.vetnet.rooms.room.AccessList;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.OpenRooms;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
@@ -88,8 +88,7 @@ public class BreakoutController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "minutes must be 1 to 240, not " + minutes, "send the groups' time box in minutes");
         }
         return RoomReads.existing(rooms, id).flatMap(plenary -> {
-            AccessChanges.requireFacilitator(plenary, user);
-            AccessChanges.requireNotArchived(plenary, "its groups");
+            AccessChanges.requireFacilitatorChange(plenary, user, "its groups");
             Room open = OpenRooms.require(server, plenary, "breakouts start");
             return Mono.fromCompletionStage(() -> open.read(List.of(BOARD, WORKSHOP), docs -> seeds(docs, groups)))
                     .flatMap(seeds -> Flux.fromIterable(seeds).concatMap(seed -> createGroup(plenary, seed, minutes)).collectList())
@@ -122,8 +121,7 @@ public class BreakoutController {
     public Mono<Returned> bringBack(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         RoomUser user = JwtUsers.toUser(jwt);
         return RoomReads.existing(rooms, id).flatMap(plenary -> {
-            AccessChanges.requireFacilitator(plenary, user);
-            AccessChanges.requireNotArchived(plenary, "its board");
+            AccessChanges.requireFacilitatorChange(plenary, user, "its board");
             Room open = OpenRooms.require(server, plenary, "groups are brought back");
             return Mono.fromCompletionStage(() -> open.read(List.of(WORKSHOP), docs -> openGroups(docs.get(WORKSHOP))))
                     .flatMap(groups -> {

@@ -10,6 +10,7 @@ import eu.vetnet.crdt.inspect.EncodedGrowth;
 import eu.vetnet.crdt.protocol.Awareness;
 import eu.vetnet.crdt.protocol.AwarenessUpdate;
 import eu.vetnet.crdt.protocol.SyncMessage;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.hook.AwarenessPayload;
 import eu.vetnet.rooms.hook.BeforeApplyPayload;
 import eu.vetnet.rooms.hook.ChangePayload;
@@ -333,7 +334,7 @@ public final class RoomDocument {
                 result[0] = serverEdit(docs, from + 1, change);
             }, SERVER);
         } catch (RuntimeException e) {
-            if (e instanceof EditRefusal && txn[0] != null && txn[0].touchedSinceStart().isEmpty() && txn[0].deleteSet().isEmpty()) {
+            if (e instanceof ApiException && txn[0] != null && txn[0].touchedSinceStart().isEmpty() && txn[0].deleteSet().isEmpty()) {
                 throw e; // declined before writing anything here: the document is as it was
             }
             log.error("a server edit of {} in room {} failed; the room reloads from storage", d.name, d.room.id(), e);

@@ -2,14 +2,14 @@ package eu.vetnet.rooms.followup;
 
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.types.YMap;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomUser;
-import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.opinion.Statements;
+import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.policy.Policies;
 import eu.vetnet.rooms.room.AccessChanges;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomKind;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomStore;
@@ -79,8 +79,7 @@ public class ProposalController {
             throw new ApiException(HttpStatus.BAD_REQUEST, statements.size() + " statements; at most " + MAX_STATEMENTS, "pick the statements behind it");
         }
         return RoomReads.existing(rooms, id).flatMap(room -> {
-            AccessChanges.requireFacilitator(room, user);
-            AccessChanges.requireNotArchived(room, "its follow-up");
+            AccessChanges.requireFacilitatorChange(room, user, "its follow-up");
             return Mono.fromCompletionStage(() -> people.list(room.id())).flatMap(list -> {
                 RoomPeople.Person to = list.stream().filter(p -> p.id().equals(addressee)).findFirst().orElseThrow(() ->
                         new ApiException(HttpStatus.BAD_REQUEST, "the addressee " + addressee + " did not take part in room " + room.id(),

@@ -1,8 +1,8 @@
 package eu.vetnet.rooms.followup;
 
+import eu.vetnet.identity.api.ApiException;
 import java.time.Instant;
 import java.util.List;
-import eu.vetnet.rooms.room.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

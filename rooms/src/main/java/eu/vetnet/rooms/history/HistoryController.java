@@ -1,8 +1,8 @@
 package eu.vetnet.rooms.history;
 
 import eu.vetnet.crdt.encoding.JsJson;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
 import eu.vetnet.rooms.room.RoomStore;

@@ -1,10 +1,10 @@
 package eu.vetnet.rooms.images;
 
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.room.AccessChanges;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomAccessHook;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomStore;

@@ -2,6 +2,7 @@ package eu.vetnet.rooms.moderation;
 
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.types.YMap;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.Room;
 import eu.vetnet.rooms.core.RoomServer;
@@ -12,7 +13,6 @@ import eu.vetnet.rooms.policy.Policies;
 import eu.vetnet.rooms.policy.StatementRules;
 import eu.vetnet.rooms.policy.Verdict;
 import eu.vetnet.rooms.room.AccessChanges;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.OpenRooms;
 import eu.vetnet.rooms.room.ReservedDocuments;
 import eu.vetnet.rooms.room.RoomAccessHook;

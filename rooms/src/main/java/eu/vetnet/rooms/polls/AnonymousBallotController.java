@@ -2,6 +2,7 @@ package eu.vetnet.rooms.polls;
 
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.types.YMap;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomUser;
@@ -9,11 +10,10 @@ import eu.vetnet.rooms.policy.PhaseRules;
 import eu.vetnet.rooms.policy.Policies;
 import eu.vetnet.rooms.policy.PollRules;
 import eu.vetnet.rooms.policy.Verdict;
-import eu.vetnet.rooms.room.ApiException;
+import eu.vetnet.rooms.room.ReservedDocuments;
 import eu.vetnet.rooms.room.RoomKind;
 import eu.vetnet.rooms.room.RoomStore;
 import eu.vetnet.rooms.room.Voices;
-import eu.vetnet.rooms.room.ReservedDocuments;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +75,7 @@ public class AnonymousBallotController {
 
     /**
      * On the room's lane, inside the server edit: judges the ballot against the poll as it stands, keeps it in the
-     * secret document, and writes the new tally. A refusal is thrown before anything is written (an EditRefusal: the
+     * secret document, and writes the new tally. A refusal is thrown before anything is written (an ApiException: the
      * room stays as it is). Returns the ballot kept.
      */
     static Object record(YDoc secret, YDoc workshop, String poll, String voter, Object ballot, boolean facilitates) {

@@ -1,7 +1,7 @@
 package eu.vetnet.rooms.presence;
 
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomAccessHook;
 import eu.vetnet.rooms.room.RoomStore;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package eu.vetnet.rooms.privatenotes;
 
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.room.AccessChanges;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomKind;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
@@ -58,8 +58,7 @@ public class PrivateNotesController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "say whether facilitators see private notes", "send {\"facilitatorsSee\": true} or false");
         }
         return RoomReads.existing(rooms, id).flatMap(room -> {
-            AccessChanges.requireFacilitator(room, user);
-            AccessChanges.requireNotArchived(room, "its private notes");
+            AccessChanges.requireFacilitatorChange(room, user, "its private notes");
             return AccessChanges.save(rooms, server, room.withFacilitatorsSeePrivateNotes(body.facilitatorsSee()))
                     .flatMap(saved -> tellTheRoom(saved).thenReturn(saved));
         }).doOnNext(r -> log.info("{} set facilitators-see-private-notes to {} in room {}", user.id(), r.facilitatorsSeePrivateNotes(), id));

@@ -56,8 +56,7 @@ public class RevealController {
         RoomUser user = JwtUsers.toUser(jwt);
         boolean anonymous = body != null && Boolean.TRUE.equals(body.anonymous());
         return RoomReads.existing(rooms, id).flatMap(room -> {
-            AccessChanges.requireFacilitator(room, user);
-            AccessChanges.requireNotArchived(room, "its board");
+            AccessChanges.requireFacilitatorChange(room, user, "its board");
             Room open = OpenRooms.require(server, room, "private notes are revealed");
             // Everyone who ever joined may have written private notes: their documents are named from their ids.
             return Mono.fromCompletionStage(() -> people.list(room.id())).flatMap(list -> {

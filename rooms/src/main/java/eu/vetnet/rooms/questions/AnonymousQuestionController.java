@@ -2,13 +2,13 @@ package eu.vetnet.rooms.questions;
 
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.types.YMap;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.policy.PhaseRules;
 import eu.vetnet.rooms.policy.Policies;
 import eu.vetnet.rooms.policy.Verdict;
-import eu.vetnet.rooms.room.ApiException;
 import eu.vetnet.rooms.room.RoomKind;
 import eu.vetnet.rooms.room.RoomStore;
 import eu.vetnet.rooms.room.Voices;

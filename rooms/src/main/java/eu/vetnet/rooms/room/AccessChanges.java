@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.room;
 
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
@@ -25,6 +26,15 @@ public final class AccessChanges {
             throw new ApiException(HttpStatus.FORBIDDEN, "only the owner and facilitators of room " + room.id() + " may do this",
                     "ask the owner (" + room.access().owner() + ") or a facilitator");
         }
+    }
+
+    /**
+     * A change only the owner and facilitators make, to a room that still changes: refused with 403, then 409 for an
+     * archived room, in that order, so a participant never learns more than that the change is not theirs.
+     */
+    public static void requireFacilitatorChange(RoomRecord room, RoomUser user, String what) {
+        requireFacilitator(room, user);
+        requireNotArchived(room, what);
     }
 
     /** An archived room is a record: nothing about it changes any more (docs/rooms.md, "REST"). */

@@ -1,6 +1,7 @@
 package eu.vetnet.rooms.room;
 
 import eu.vetnet.identity.Role;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
@@ -106,8 +107,7 @@ public class RoomController {
     public Mono<RoomView> updateAccess(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody AccessList body) {
         RoomUser user = users(jwt);
         return find(id).flatMap(room -> {
-            AccessChanges.requireFacilitator(room, user);
-            AccessChanges.requireNotArchived(room, "its access list");
+            AccessChanges.requireFacilitatorChange(room, user, "its access list");
             String owner = body.owner() == null ? room.access().owner() : body.owner();
             if (!owner.equals(room.access().owner()) && !user.hasRole("admin")
                     && (room.access().owner() == null || !user.isNamedBy(room.access().owner()))) {

@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.room;
 
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.hook.RoomUser;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;

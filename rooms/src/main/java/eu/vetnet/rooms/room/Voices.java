@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.room;
 
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.core.Room;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomRole;

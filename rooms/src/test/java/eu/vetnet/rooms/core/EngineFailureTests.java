@@ -1,5 +1,7 @@
 package eu.vetnet.rooms.core;
 
+import eu.vetnet.identity.api.ApiException;
+import org.springframework.http.HttpStatus;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -63,10 +65,10 @@ class EngineFailureTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> "ok".equals(h.json("r1", "scratch", d -> d.getMap("m").get("after")).get("value")));
     }
 
-    /** A refusal the change throws (a closed poll, a phase that does not allow it): an EditRefusal. */
-    private static final class Refused extends RuntimeException implements EditRefusal {
+    /** A refusal the change throws (a closed poll, a phase that does not allow it): an ApiException. */
+    private static final class Refused extends ApiException {
         Refused(String why) {
-            super(why);
+            super(HttpStatus.CONFLICT, why, "nothing to fix: a test's refusal");
         }
     }
 
