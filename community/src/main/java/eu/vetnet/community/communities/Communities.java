@@ -317,6 +317,27 @@ public final class Communities {
         return user != null && user.hasRole(Role.ADMIN);
     }
 
+    /**
+     * An account deleted (docs/community.md, "Deleting an account"): the person leaves every community, moderates none
+     * (a community whose only moderator this was is left to the platform's admins), and their waiting requests go.
+     * Answers how many communities they left.
+     */
+    public CompletionStage<Integer> forget(String personId) {
+        return store.rolesOf(personId).thenCompose(roles -> {
+            List<Community> theirs = all().stream().filter(c -> roles.containsKey(c.id()) || c.moderatedBy(personId)).toList();
+            return BoundedReads.each(theirs, c -> lanes.run(c.id(), () -> store.role(c.id(), personId).thenCompose(role -> role.isEmpty()
+                            ? CompletableFuture.<Void>completedFuture(null)
+                            : store.removeMember(c.id(), personId).thenCompose(v -> counted(c.slug(), -1))))
+                    .thenCompose(v -> c.moderatedBy(personId) ? change(c.slug(), x -> x.withoutModerator(personId, clock.instant()))
+                            : CompletableFuture.<Void>completedFuture(null))
+                    .thenApply(v -> Optional.of(c.id())));
+        }).thenCompose(left -> BoundedReads.drain(() -> store.requestedBy(personId, MAX_FORGOTTEN_REQUESTS),
+                communityId -> store.dropRequest(communityId, personId)).thenApply(dropped -> left.size()));
+    }
+
+    /** Requests read per round when an account is deleted. */
+    private static final int MAX_FORGOTTEN_REQUESTS = 500;
+
     private CompletionStage<Void> counted(String slug, int delta) {
         return change(slug, c -> c.withMembers(c.memberCount() + delta, clock.instant()));
     }

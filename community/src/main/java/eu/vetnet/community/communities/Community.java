@@ -46,6 +46,12 @@ public record Community(String id, String slug, String name, String description,
         return moderators.stream().anyMatch(m -> m.id().equals(userId));
     }
 
+    /** Without {@code personId} among its moderators (an account deleted). */
+    public Community withoutModerator(String personId, Instant at) {
+        return new Community(id, slug, name, description, languages, sectors, joining,
+                moderators.stream().filter(m -> !m.id().equals(personId)).toList(), memberCount, sessions, practices, createdAt, at, demo);
+    }
+
     public Community withMembers(int count, Instant at) {
         return new Community(id, slug, name, description, languages, sectors, joining, moderators, Math.max(0, count), sessions,
                 practices, createdAt, at, demo);

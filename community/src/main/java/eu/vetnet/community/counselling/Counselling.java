@@ -9,9 +9,11 @@ import eu.vetnet.community.notifications.Notification;
 import eu.vetnet.community.notifications.Notifications;
 import eu.vetnet.community.people.People;
 import eu.vetnet.community.people.Profile;
+import eu.vetnet.community.storage.BoundedReads;
 import eu.vetnet.community.storage.CassandraCases;
 import eu.vetnet.community.storage.WriteLanes;
 import eu.vetnet.identity.VetnetUser;
+import eu.vetnet.identity.account.Pseudonym;
 import eu.vetnet.identity.api.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -83,6 +85,18 @@ public final class Counselling {
     public CompletionStage<List<CounsellingCase>> mine(VetnetUser user) {
         return store.byPerson(user.id(), MAX_MINE).thenApply(list -> list.stream()
                 .sorted((a, b) -> b.updatedAt().compareTo(a.updatedAt())).toList());
+    }
+
+    /**
+     * An account deleted (docs/community.md, "Deleting an account"): the cases the person asked, and their invitations
+     * to others' cases, stay with {@code as} in their place (the advice given is shared work). Answers how many cases.
+     */
+    public CompletionStage<Integer> forget(String personId, Pseudonym as) {
+        CounsellingCase.Person by = new CounsellingCase.Person(as.id(), as.name(), as.id());
+        return BoundedReads.drain(() -> store.byPerson(personId, MAX_MINE), c -> lanes.run(c.id(), () -> store.find(c.id())
+                .thenCompose(found -> found.map(current -> store.save(current.withPersonReplaced(personId, by), List.of()).thenApply(x -> (Object) x))
+                        .orElse(java.util.concurrent.CompletableFuture.completedFuture(null)))
+                .thenCompose(x -> store.forgetPerson(personId, c.id()))));
     }
 
     public CompletionStage<List<PeerMatching.Suggestion>> suggestions(VetnetUser user, String id) {

@@ -45,6 +45,15 @@ public record CounsellingCase(String id, String title, String challenge, String 
         return invitations.stream().anyMatch(i -> i.peer().id().equals(userId));
     }
 
+    /** The same case with {@code personId}, as its author or an invited peer, shown as {@code in} (an account deleted). */
+    public CounsellingCase withPersonReplaced(String personId, Person in) {
+        Person by = author.id().equals(personId) ? in : author;
+        List<Invitation> all = invitations.stream()
+                .map(i -> i.peer().id().equals(personId) ? new Invitation(in, i.status(), i.answeredAt()) : i).toList();
+        return new CounsellingCase(id, title, challenge, sector, country, region, topics, language, organisationType, by,
+                organisation, status, meeting, all, roomId, outcome, practiceId, createdAt, updatedAt);
+    }
+
     public CounsellingCase invited(List<Person> peers, Meeting when, Instant at) {
         List<Invitation> all = new ArrayList<>(invitations);
         for (Person p : peers) {

@@ -50,6 +50,12 @@ public record DiscussionThread(String id, String communityId, String communitySl
                 locked, hidden, all);
     }
 
+    /** The same post under another author (an account deleted: its pseudonym). */
+    public DiscussionThread withAuthor(Community.Person by) {
+        return new DiscussionThread(id, communityId, communitySlug, title, body, language, by, createdAt, lastActivityAt, replyCount,
+                locked, hidden, flags);
+    }
+
     public ThreadSummary summary() {
         return new ThreadSummary(id, title, language, author, createdAt, lastActivityAt, replyCount, isLocked(), isHidden(), flags.size());
     }

@@ -9,6 +9,7 @@ import eu.vetnet.community.storage.BoundedReads;
 import eu.vetnet.community.storage.CassandraDiscussions;
 import eu.vetnet.community.storage.WriteLanes;
 import eu.vetnet.identity.VetnetUser;
+import eu.vetnet.identity.account.Pseudonym;
 import eu.vetnet.identity.api.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -180,6 +181,25 @@ public final class Discussions {
     }
 
     /** The discussions {@code user} follows (those since deleted left out). */
+    /**
+     * An account deleted (docs/community.md, "Deleting an account"): what the person wrote stays, under {@code as};
+     * they follow nothing any more. Each post is rewritten in its thread's lane, then dropped from the person's index,
+     * so a deletion cut short goes on where it stopped. Answers how many posts now read as {@code as}.
+     */
+    public CompletionStage<Integer> forget(String personId, Pseudonym as) {
+        Community.Person by = new Community.Person(as.id(), as.name());
+        return BoundedReads.drain(() -> store.postsBy(personId, POSTS_EXPORTED), post -> lanes.run(post.thread(), () -> (post.reply() == null
+                        ? store.find(post.thread()).thenCompose(t -> t.filter(x -> x.author().id().equals(personId))
+                                .map(x -> store.save(x.withAuthor(by)).thenApply(saved -> (Object) saved))
+                                .orElse(CompletableFuture.completedFuture(null)))
+                        : store.reply(post.thread(), post.reply()).thenCompose(r -> r.filter(x -> x.author().id().equals(personId))
+                                .map(x -> store.saveReply(x.withAuthor(by)).thenApply(saved -> (Object) saved))
+                                .orElse(CompletableFuture.completedFuture(null))))
+                        .thenCompose(x -> store.forgetPost(personId, post))))
+                .thenCompose(posts -> BoundedReads.drain(() -> store.followedBy(personId, POSTS_EXPORTED),
+                        thread -> store.follow(thread, personId, false)).thenApply(unfollowed -> posts));
+    }
+
     public CompletionStage<List<Followed>> followedBy(VetnetUser user) {
         return store.followedBy(user.id(), POSTS_EXPORTED).thenCompose(ids -> BoundedReads.each(ids, id -> store.find(id)
                 .thenApply(t -> t.map(thread -> new Followed(thread.communitySlug(), thread.id(), thread.title())))));

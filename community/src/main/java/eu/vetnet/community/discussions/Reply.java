@@ -22,6 +22,11 @@ public record Reply(String id, String threadId, String body, Community.Person au
         return new Reply(id, threadId, body, author, createdAt, hide, flags);
     }
 
+    /** The same reply under another author (an account deleted: its pseudonym). */
+    public Reply withAuthor(Community.Person by) {
+        return new Reply(id, threadId, body, by, createdAt, hidden, flags);
+    }
+
     public Reply flagged(DiscussionThread.Flag f) {
         List<DiscussionThread.Flag> all = new ArrayList<>(flags);
         all.removeIf(x -> x.by().equals(f.by()));

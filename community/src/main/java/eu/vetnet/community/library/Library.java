@@ -6,6 +6,7 @@ import eu.vetnet.community.storage.CassandraPractices;
 import eu.vetnet.community.storage.WriteLanes;
 import eu.vetnet.identity.Role;
 import eu.vetnet.identity.VetnetUser;
+import eu.vetnet.identity.account.Pseudonym;
 import eu.vetnet.identity.api.ApiException;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,6 +120,29 @@ public final class Library {
         }).thenCompose(saved -> index.apply(saved).thenApply(v -> saved)).thenApply(saved -> {
             return PracticeView.of(saved, endorse, false);
         }));
+    }
+
+    /**
+     * An account deleted (docs/community.md, "Deleting an account"): the practices the person writes stay, credited to
+     * {@code as} in the current text, in every saved version and in the search index; their endorsements are withdrawn
+     * (an endorsement is a person vouching, which means nothing without the person). Answers how many practices.
+     */
+    public CompletionStage<Integer> forget(String personId, Pseudonym as) {
+        Practice.Author by = new Practice.Author(as.id(), as.name());
+        return BoundedReads.drain(() -> store.byAuthor(personId, MAX_MINE), p -> lanes.run(p.id(), () -> existing(p.id())
+                        .thenCompose(current -> store.saveCurrent(current.withAuthorReplaced(personId, by)))
+                        .thenCompose(saved -> index.apply(saved))
+                        .thenCompose(v -> store.versions(p.id(), MAX_VERSIONS))
+                        .thenCompose(versions -> BoundedReads.each(versions, v -> store.rewriteVersion(
+                                new CassandraPractices.Version(v.version(), v.practice().withAuthorReplaced(personId, by), v.savedBy(), v.savedAt()),
+                                personId.equals(v.savedBy()) ? as.id() : v.savedBy()).thenApply(x -> Optional.of(v.version()))))
+                        .thenCompose(rewritten -> store.forgetAuthor(personId, p.id()))))
+                .thenCompose(practices -> BoundedReads.drain(() -> store.endorsedBy(personId, MAX_ENDORSEMENTS_EXPORTED),
+                        e -> lanes.run(e.practiceId(), () -> store.endorse(e.practiceId(), personId, null, false, clock.instant())
+                                .thenCompose(count -> store.find(e.practiceId()).thenCompose(found -> found
+                                        .map(p -> store.saveCurrent(p.withEndorsements(count)).thenCompose(index::apply))
+                                        .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))))))
+                        .thenApply(withdrawn -> practices));
     }
 
     /** A practice as the member may see it: published ones for everyone, drafts for their authors and admins. */

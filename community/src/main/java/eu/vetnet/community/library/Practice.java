@@ -51,6 +51,12 @@ public record Practice(String id, String slug, int version, Status status, Pract
                 publishedAt == null ? at : publishedAt, demo);
     }
 
+    /** The same practice with {@code personId} credited as {@code in} instead (an account deleted: its pseudonym). */
+    public Practice withAuthorReplaced(String personId, Author in) {
+        List<Author> next = authors.stream().map(a -> a.id().equals(personId) ? in : a).toList();
+        return new Practice(id, slug, version, status, content, licence, next, endorsements, createdAt, updatedAt, publishedAt, demo);
+    }
+
     public Practice withEndorsements(int count) {
         return new Practice(id, slug, version, status, content, licence, authors, count, createdAt, updatedAt, publishedAt, demo);
     }

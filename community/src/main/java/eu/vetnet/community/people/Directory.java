@@ -29,6 +29,14 @@ public final class Directory {
         }
     }
 
+    /** Forgets a person (their account is deleted). */
+    public void remove(String id) {
+        Profile gone = profiles.remove(id);
+        if (gone != null && gone.username() != null) {
+            byUsername.remove(gone.username().toLowerCase(Locale.ROOT), id);
+        }
+    }
+
     /** The profile of the person with this username (any case), if VET-NET knows them. */
     public Optional<Profile> byUsername(String username) {
         String id = username == null ? null : byUsername.get(username.toLowerCase(Locale.ROOT));

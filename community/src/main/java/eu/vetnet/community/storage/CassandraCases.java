@@ -33,6 +33,12 @@ public final class CassandraCases {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(v -> c);
     }
 
+    /** Forgets that {@code person} asked or was invited to case {@code id} (their account is deleted; it stays). */
+    public CompletionStage<Void> forgetPerson(String person, String id) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("deleteCaseByPerson").bind(person, UUID.fromString(id))).thenApply(rs -> null);
+    }
+
     public CompletionStage<Optional<CounsellingCase>> find(String id) {
         return database.jsonById("selectCase", id, CounsellingCase.class, json);
     }

@@ -52,8 +52,14 @@ public final class CassandraDiscussions {
                 reply == null ? null : UUID.fromString(reply))).thenApply(rs -> null);
     }
 
-    /** Where a member wrote: a thread, and the reply (null for the thread's opening post). */
-    public record Post(String thread, String reply) {
+    /** Forgets that {@code author} wrote {@code post} (their account is deleted; the post stays, under a pseudonym). */
+    public CompletionStage<Void> forgetPost(String author, Post post) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("deletePostByAuthor").bind(author, post.at())).thenApply(rs -> null);
+    }
+
+    /** Where a member wrote: a thread, and the reply (null for the thread's opening post); {@code at} keys the index row. */
+    public record Post(String thread, String reply, UUID at) {
     }
 
     /** What {@code author} wrote, newest first (at most {@code limit}). */
@@ -63,7 +69,7 @@ public final class CassandraDiscussions {
             List<Post> out = new ArrayList<>();
             for (Row row : rs.currentPage()) {
                 UUID reply = row.getUuid("reply");
-                out.add(new Post(row.getUuid("thread").toString(), reply == null ? null : reply.toString()));
+                out.add(new Post(row.getUuid("thread").toString(), reply == null ? null : reply.toString(), row.getUuid("at")));
             }
             return out;
         });

@@ -48,6 +48,20 @@ public final class CassandraPractices {
         return CompletableFuture.allOf(writes).thenApply(v -> p);
     }
 
+    /** Rewrites one stored version as it was saved, but for who is credited (an account deleted: its pseudonym). */
+    public CompletionStage<Void> rewriteVersion(Version v, String savedBy) {
+        var db = database.now();
+        Practice p = v.practice();
+        return db.session().executeAsync(db.get("insertVersion").bind(UUID.fromString(p.id()), v.version(), json.writeValueAsString(p),
+                savedBy, v.savedAt())).thenApply(rs -> null);
+    }
+
+    /** Forgets that {@code author} writes practice {@code id} (their account is deleted; it stays, under a pseudonym). */
+    public CompletionStage<Void> forgetAuthor(String author, String id) {
+        var db = database.now();
+        return db.session().executeAsync(db.get("deletePracticeByAuthor").bind(author, UUID.fromString(id))).thenApply(rs -> null);
+    }
+
     /** Rewrites the current row only (endorsement counts: not a new version of what the authors wrote). */
     public CompletionStage<Practice> saveCurrent(Practice p) {
         var db = database.now();

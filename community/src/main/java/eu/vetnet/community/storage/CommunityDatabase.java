@@ -80,7 +80,7 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("insertReply", "INSERT INTO %s.discussion_replies (thread, id, body) VALUES (?, ?, ?)");
         STATEMENTS.put("selectReply", "SELECT body FROM %s.discussion_replies WHERE thread = ? AND id = ?");
         STATEMENTS.put("insertPostByAuthor", "INSERT INTO %s.posts_by_author (author, at, thread, reply) VALUES (?, ?, ?, ?)");
-        STATEMENTS.put("selectPostsByAuthor", "SELECT thread, reply FROM %s.posts_by_author WHERE author = ? LIMIT ?");
+        STATEMENTS.put("selectPostsByAuthor", "SELECT at, thread, reply FROM %s.posts_by_author WHERE author = ? LIMIT ?");
         STATEMENTS.put("insertFollower", "INSERT INTO %s.thread_followers (thread, member) VALUES (?, ?)");
         STATEMENTS.put("deleteFollower", "DELETE FROM %s.thread_followers WHERE thread = ? AND member = ?");
         STATEMENTS.put("selectFollower", "SELECT member FROM %s.thread_followers WHERE thread = ? AND member = ?");
@@ -96,6 +96,14 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("selectNotificationsBetween", "SELECT body FROM %s.community_notifications WHERE person = ? AND at > maxTimeuuid(?) AND at <= maxTimeuuid(?) LIMIT ?");
         STATEMENTS.put("selectDigest", "SELECT sent_until FROM %s.community_digests WHERE person = ?");
         STATEMENTS.put("claimFirstDigest", "INSERT INTO %s.community_digests (person, sent_until) VALUES (?, ?) IF NOT EXISTS");
+        STATEMENTS.put("deleteDigest", "DELETE FROM %s.community_digests WHERE person = ?");
+        STATEMENTS.put("deleteNotifications", "DELETE FROM %s.community_notifications WHERE person = ?");
+        STATEMENTS.put("deleteProfile", "DELETE FROM %s.profiles WHERE user_id = ?");
+        STATEMENTS.put("deletePostByAuthor", "DELETE FROM %s.posts_by_author WHERE author = ? AND at = ?");
+        STATEMENTS.put("deletePracticeByAuthor", "DELETE FROM %s.practices_by_author WHERE author = ? AND id = ?");
+        STATEMENTS.put("deleteCaseByPerson", "DELETE FROM %s.counselling_cases_by_person WHERE person = ? AND id = ?");
+        STATEMENTS.put("claimPseudonym", "INSERT INTO %s.account_deletions (user_id, pseudonym_id, pseudonym_name, started_at) VALUES (?, ?, ?, ?) IF NOT EXISTS");
+        STATEMENTS.put("selectPseudonym", "SELECT pseudonym_id, pseudonym_name FROM %s.account_deletions WHERE user_id = ?");
         STATEMENTS.put("claimDigest", "UPDATE %s.community_digests SET sent_until = ? WHERE person = ? IF sent_until = ?");
     }
 

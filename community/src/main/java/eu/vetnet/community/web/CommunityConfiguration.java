@@ -20,12 +20,14 @@ import eu.vetnet.community.organisations.Organisations;
 import eu.vetnet.community.pages.CommunityPage;
 import eu.vetnet.community.pages.LibraryFeeds;
 import eu.vetnet.community.pages.PracticePage;
+import eu.vetnet.community.people.AccountDeletion;
 import eu.vetnet.community.people.Directory;
 import eu.vetnet.community.people.People;
 import eu.vetnet.community.people.ProfileRules;
 import eu.vetnet.community.reference.ReferenceData;
 import eu.vetnet.community.search.LibraryIndexer;
 import eu.vetnet.community.search.PracticeIndex;
+import eu.vetnet.community.storage.CassandraAccounts;
 import eu.vetnet.community.storage.CassandraCases;
 import eu.vetnet.community.storage.CassandraCommunities;
 import eu.vetnet.community.storage.CassandraDiscussions;
@@ -180,6 +182,12 @@ public class CommunityConfiguration {
     Discussions discussions(CommunityDatabase database, JsonMapper json, Communities communities, ReferenceData reference,
             Notifications notifications, People people, Clock clock) {
         return new Discussions(new CassandraDiscussions(database, json), communities, reference, notifications, people, clock);
+    }
+
+    @Bean
+    AccountDeletion accountDeletion(CommunityDatabase database, People people, Discussions discussions, Library library,
+            Counselling counselling, Communities communities, Clock clock) {
+        return new AccountDeletion(new CassandraAccounts(database), people, discussions, library, counselling, communities, clock);
     }
 
     @Bean
