@@ -59,6 +59,13 @@ public final class InMemoryFollowUp implements ProposalStore, Inbox {
     }
 
     @Override
+    public synchronized CompletionStage<Void> forget(String userId) {
+        notifications.remove(userId);
+        emails.remove(userId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public synchronized CompletionStage<Map<String, String>> emails(Collection<String> userIds) {
         Map<String, String> out = new HashMap<>();
         userIds.forEach(id -> {

@@ -25,6 +25,9 @@ public interface Inbox {
 
     CompletionStage<Void> rememberEmail(String userId, String email);
 
+    /** Forgets a person's notifications and e-mail address (their account is deleted). */
+    CompletionStage<Void> forget(String userId);
+
     /** The addresses known for these users (those without one are left out). */
     CompletionStage<Map<String, String>> emails(Collection<String> userIds);
 }

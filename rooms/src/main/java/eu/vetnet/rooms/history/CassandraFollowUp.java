@@ -99,6 +99,13 @@ public final class CassandraFollowUp implements ProposalStore, Inbox {
     }
 
     @Override
+    public CompletionStage<Void> forget(String userId) {
+        return HistoryStatements.with(statements, s -> CompletableFuture.allOf(
+                s.session().executeAsync(s.get("deleteNotifications").bind(userId).setIdempotent(true)).toCompletableFuture(),
+                s.session().executeAsync(s.get("deleteContact").bind(userId).setIdempotent(true)).toCompletableFuture()));
+    }
+
+    @Override
     public CompletionStage<Map<String, String>> emails(Collection<String> userIds) {
         if (userIds.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());

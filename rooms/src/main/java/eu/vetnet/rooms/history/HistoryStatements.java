@@ -65,6 +65,8 @@ public final class HistoryStatements {
                 + " name, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         CQL.put("selectEvents", "SELECT at, writer, seq, kind, document, user_id, username, name, role FROM %s.session_events"
                 + " WHERE room = ? AND bucket = ?");
+        CQL.put("renameEvent", "UPDATE %s.session_events SET username = ?, name = ? WHERE room = ? AND bucket = ? AND at = ?"
+                + " AND writer = ? AND seq = ?");
         CQL.put("selectEventsAfter", "SELECT at, writer, seq, kind, document, user_id, username, name, role FROM %s.session_events"
                 + " WHERE room = ? AND bucket = ? AND (at, writer, seq) > (?, ?, ?)");
         CQL.put("insertRoom", "INSERT INTO %s.rooms (id, title, kind, archived, created_at, owner, facilitators, participants,"
@@ -80,6 +82,8 @@ public final class HistoryStatements {
         CQL.put("selectProposalsToAddressee", "SELECT id FROM %s.proposals_by_addressee WHERE addressee = ?");
         CQL.put("insertNotification", "INSERT INTO %s.notifications (user_id, at, id, record) VALUES (?, ?, ?, ?)");
         CQL.put("selectNotifications", "SELECT record FROM %s.notifications WHERE user_id = ? LIMIT ?");
+        CQL.put("deleteNotifications", "DELETE FROM %s.notifications WHERE user_id = ?");
+        CQL.put("deleteContact", "DELETE FROM %s.contacts WHERE user_id = ?");
         CQL.put("upsertContact", "INSERT INTO %s.contacts (user_id, email) VALUES (?, ?)");
         CQL.put("selectContacts", "SELECT user_id, email FROM %s.contacts WHERE user_id IN ?");
     }

@@ -106,6 +106,44 @@ public final class SessionEvents {
                 });
     }
 
+    /**
+     * An account deleted (docs/rooms.md, "Deleting an account"): every event of {@code userId} in {@code room} names
+     * {@code pseudonym} instead of their username and name, day bucket after day bucket. The user id stays (the
+     * documents hold authors by it; nothing links it to the person once their account is gone). Answers how many
+     * events were renamed; renaming again finds none to change.
+     */
+    public CompletionStage<Integer> rename(String room, String userId, String pseudonym) {
+        HistoryStatements s = statements.get();
+        List<Integer> buckets = new ArrayList<>();
+        return HistoryDatabase.forEachRow(s.session().executeAsync(s.get("selectBuckets").bind(room, Buckets.EVENTS, 0, Integer.MAX_VALUE)),
+                        row -> buckets.add(row.getInt(0)))
+                .thenCompose(v -> {
+                    CompletionStage<Integer> chain = CompletableFuture.completedFuture(0);
+                    for (int bucket : buckets) {
+                        chain = chain.thenCompose(done -> renameIn(s, room, bucket, userId, pseudonym,
+                                s.session().executeAsync(s.get("selectEvents").bind(room, bucket).setPageSize(EVENTS_PER_FETCH)), done));
+                    }
+                    return chain;
+                });
+    }
+
+    private static CompletionStage<Integer> renameIn(HistoryStatements s, String room, int bucket, String userId, String pseudonym,
+            CompletionStage<AsyncResultSet> fetch, int done) {
+        return fetch.thenCompose(rs -> {
+            List<CompletableFuture<?>> writes = new ArrayList<>();
+            for (Row row : rs.currentPage()) {
+                if (userId.equals(row.getString("user_id")) && !pseudonym.equals(row.getString("name"))) {
+                    writes.add(s.session().executeAsync(s.get("renameEvent").bind(pseudonym, pseudonym, room, bucket, row.getInstant("at"),
+                            row.getString("writer"), row.getLong("seq")).setIdempotent(true)).toCompletableFuture());
+                }
+            }
+            int now = done + writes.size();
+            return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .thenCompose(v -> rs.hasMorePages() ? renameIn(s, room, bucket, userId, pseudonym, rs.fetchNextPage(), now)
+                            : CompletableFuture.completedFuture(now));
+        });
+    }
+
     /** Rows fetched from Cassandra at a time while a page is read. */
     private static final int EVENTS_PER_FETCH = 500;
 

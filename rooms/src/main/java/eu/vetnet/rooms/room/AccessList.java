@@ -15,6 +15,13 @@ public record AccessList(String owner, List<String> facilitators, List<String> p
         observers = observers == null ? List.of() : List.copyOf(observers);
     }
 
+    /** This list without the person, by id or by username, as facilitator, participant or observer (the owner stays). */
+    public AccessList without(String id, String username) {
+        java.util.function.Predicate<String> them = e -> e.equals(id) || (username != null && e.equalsIgnoreCase(username));
+        return new AccessList(owner, facilitators.stream().filter(them.negate()).toList(), participants.stream().filter(them.negate()).toList(),
+                observers.stream().filter(them.negate()).toList());
+    }
+
     /** This list with {@code entry} (a username or id) added as a participant or an observer. */
     public AccessList withMember(RoomRole role, String entry) {
         List<String> p = new java.util.ArrayList<>(participants);
