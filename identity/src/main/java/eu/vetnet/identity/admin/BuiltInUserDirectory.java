@@ -75,6 +75,12 @@ final class BuiltInUserDirectory implements UserDirectory {
                 VetnetJwtConverter.organisation(u.groups()), EnumSet.of(u.role()));
     }
 
+    @Override
+    public void delete(String userId) {
+        throw new ApiException(HttpStatus.CONFLICT, "the built-in issuer's demo accounts cannot be deleted",
+                "with Keycloak (production mode) the sign-in account goes too; here only the VET-NET data was deleted");
+    }
+
     private static ApiException unavailable() {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, REASON, FIX);
     }

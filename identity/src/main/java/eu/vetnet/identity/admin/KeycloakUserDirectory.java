@@ -119,6 +119,19 @@ public final class KeycloakUserDirectory implements UserDirectory {
     }
 
     @Override
+    public void delete(String userId) {
+        call(() -> {
+            try (jakarta.ws.rs.core.Response response = realm().users().delete(userId)) {
+                int status = response.getStatus();
+                if (status != 204 && status != 404) {
+                    throw new jakarta.ws.rs.WebApplicationException(response);
+                }
+                return null;
+            }
+        });
+    }
+
+    @Override
     public ManagedUser setOrganisation(String userId, String organisation) {
         return call(() -> {
             UserResource user = realm().users().get(userId);

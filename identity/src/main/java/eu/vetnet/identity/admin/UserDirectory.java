@@ -29,6 +29,9 @@ public interface UserDirectory {
     /** Removes the realm role. */
     ManagedUser revokeRole(String userId, Role role);
 
+    /** Deletes the account (the person asked to, docs/identity.md "Deleting an account"); deleting it again changes nothing. */
+    void delete(String userId);
+
     /** Makes the user a member of {@code /organisations/<organisation>} only; null leaves every organisation. */
     ManagedUser setOrganisation(String userId, String organisation);
 }

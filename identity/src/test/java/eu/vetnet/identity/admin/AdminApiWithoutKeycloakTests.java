@@ -65,6 +65,21 @@ class AdminApiWithoutKeycloakTests {
     }
 
     @Test
+    void aDemoAccountIsNotDeletedAndTheAnswerSaysWhyAndAnUnconfirmedDeletionIsRefused() throws Exception {
+        String alice = token("alice", "alice-pass");
+        HttpResponse<String> unconfirmed = HTTP.send(HttpRequest.newBuilder(base().resolve("/api/account?confirm=bruno"))
+                .header("Authorization", "Bearer " + alice).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, unconfirmed.statusCode(), unconfirmed.body());
+        assertTrue(unconfirmed.body().contains("confirm=alice"), unconfirmed.body());
+
+        HttpResponse<String> demo = HTTP.send(HttpRequest.newBuilder(base().resolve("/api/account?confirm=alice"))
+                .header("Authorization", "Bearer " + alice).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, demo.statusCode(), demo.body());
+        assertTrue(demo.body().contains("demo accounts cannot be deleted"), demo.body());
+        assertEquals(200, get("/api/directory/people?q=alice", token("fabio", "fabio-pass")).statusCode());
+    }
+
+    @Test
     void participantIsForbidden() throws Exception {
         assertEquals(403, get("/api/admin/users", token("alice", "alice-pass")).statusCode());
         assertEquals(403, get("/api/directory/people?q=fab", token("alice", "alice-pass")).statusCode());

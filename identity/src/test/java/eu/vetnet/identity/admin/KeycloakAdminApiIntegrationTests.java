@@ -1,6 +1,7 @@
 package eu.vetnet.identity.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -93,6 +94,28 @@ class KeycloakAdminApiIntegrationTests {
     }
 
     @Test
+    void aPersonDeletesTheirOwnKeycloakAccountAndCannotSignInAgain() throws Exception {
+        String ada = token("ada", "ada-pass");
+        String username = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = call("POST", "/api/admin/users", ada, """
+                {"username": "%s", "firstName": "Gina", "lastName": "Gone", "email": "%s@vetnet.test", "password": "%s-pass",
+                 "roles": ["PARTICIPANT"]}""".formatted(username, username, username));
+        assertEquals(201, created.statusCode(), created.body());
+        String theirs = token(username, username + "-pass");
+
+        assertEquals(400, call("DELETE", "/api/account?confirm=ada", theirs, null).statusCode(), "not confirmed: nothing deleted");
+        assertEquals(200, signIn(username, username + "-pass").statusCode());
+        HttpResponse<String> deleted = call("DELETE", "/api/account?confirm=" + username, theirs, null);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+
+        HttpResponse<String> again = signIn(username, username + "-pass");
+        assertTrue(again.statusCode() / 100 == 4 && again.body().contains("invalid_grant"), "the account is gone from Keycloak: "
+                + again.statusCode() + " " + again.body());
+        assertFalse(call("GET", "/api/admin/users?max=500", ada, null).body().contains("\"username\":\"" + username + "\""));
+        assertEquals(204, call("DELETE", "/api/account?confirm=" + username, theirs, null).statusCode(), "asking again changes nothing");
+    }
+
+    @Test
     void facilitatorFindsPeopleByNameOrEmailAndLooksUpAnAccessListWithoutSeeingEmails() throws Exception {
         String fabio = token("fabio", "fabio-pass");
 
@@ -145,13 +168,19 @@ class KeycloakAdminApiIntegrationTests {
     }
 
     private static String token(String user, String password) throws Exception {
+        HttpResponse<String> response = signIn(user, password);
+        assertEquals(200, response.statusCode(), response.body());
+        return (String) JSONObjectUtils.parse(response.body()).get("access_token");
+    }
+
+    /** Keycloak's token endpoint, asked with the password (the test client allows it): 200 with tokens, or 401. */
+    private static HttpResponse<String> signIn(String user, String password) throws Exception {
         String form = "grant_type=password&client_id=vetnet-web&scope=openid&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(tokenEndpoint)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return (String) JSONObjectUtils.parse(response.body()).get("access_token");
+        return response;
     }
 
     private static Map<String, Object> claims(String jwt) throws Exception {
