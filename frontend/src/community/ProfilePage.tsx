@@ -3,6 +3,7 @@ import { Checkbox, Choice, MultiChoice, TextField } from '../forms/fields';
 import { countryOptions, languageOptions, regionCountryOf, regionOptions, sectorGroups } from '../forms/options';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import type { Announce } from '../library/LibraryPage';
+import { DeleteAccount } from './DeleteAccount';
 import { myProfile, saveProfile, VISIBILITY_FIELDS, type CommunityReference, type Profile, type Visibility } from './communityApi';
 import { formFromProfile, PROFILE_LIMITS, profileBody, profileProblem, profileWithCountry, type ProfileForm } from './profileForm';
 
@@ -127,6 +128,7 @@ export function ProfilePage({ reference, announce }: { reference: CommunityRefer
           )}
         </div>
       </form>
+      <DeleteAccount username={profile.username} />
     </section>
   );
 }

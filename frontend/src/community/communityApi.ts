@@ -156,6 +156,30 @@ const casePath = (id: string) => `/api/community/cases/${encodeURIComponent(id)}
 
 export const myProfile = () => callApi<Profile>('GET', '/api/community/profile/me');
 export const saveProfile = (input: ProfileInput) => callApi<Profile>('PUT', '/api/community/profile/me', input);
+
+/** What the community server did when an account was deleted (docs/community.md, "Deleting an account"). */
+export interface CommunityDeletion {
+  pseudonymId: string;
+  pseudonym: string;
+  posts: number;
+  practices: number;
+  cases: number;
+  communitiesLeft: number;
+}
+/** What the room server did with the same deletion (docs/rooms.md, "Deleting an account"). */
+export interface RoomsDeletion {
+  pseudonym: string;
+  renamedIn: number;
+  removedFrom: number;
+  stillOwned: string[];
+}
+const q = encodeURIComponent;
+export const deleteCommunityData = (username: string) =>
+  callApi<CommunityDeletion>('DELETE', `/api/community/me?confirm=${q(username)}`);
+export const deleteRoomsData = (username: string, pseudonym: string) =>
+  callApi<RoomsDeletion>('DELETE', `/api/rooms/people/me?confirm=${q(username)}&pseudonym=${q(pseudonym)}`);
+/** The sign-in account itself (docs/identity.md, "Deleting an account"); the built-in issuer's demo accounts answer 409. */
+export const deleteSignInAccount = (username: string) => callApi<void>('DELETE', `/api/account?confirm=${q(username)}`);
 /** `query` is the directory's query string (directoryState.directoryApiQuery). */
 export const searchDirectory = (query: string) => callApi<Directory>('GET', `/api/community/directory${query ? `?${query}` : ''}`);
 /** `query` is the search's query string (communityRoute.organisationsQuery). */
