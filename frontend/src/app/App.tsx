@@ -8,6 +8,7 @@ import { CommunityPage } from '../community/CommunityPage';
 import {
   COUNSELLING_PATH, inSection, isCommunityPath, NOTIFICATIONS_PATH, ORGANISATIONS_PATH, PEOPLE_PATH, PROFILE_PATH,
 } from '../community/communityRoute';
+import { notificationSentence } from '../community/notifications';
 import { useUnreadNotifications } from '../community/useUnreadNotifications';
 import { isLibraryPath } from '../library/libraryRoute';
 import { LibraryPage } from '../library/LibraryPage';
@@ -128,7 +129,7 @@ export function App() {
           })}
         </span>
         {/* Each notification heard live, said once to screen readers (the list holds them all). */}
-        {me && <span className="sr-only live-announcement" role="status">{latest ? t('notifications.announce', { text: latest }) : ''}</span>}
+        {me && <span className="sr-only live-announcement" role="status">{latest ? t('notifications.announce', { text: notificationSentence(latest, t).text }) : ''}</span>}
         {me?.roles.includes('admin') && (
           <a href="/admin" aria-current={path.startsWith('/admin') ? 'page' : undefined}
             onClick={(e) => { e.preventDefault(); navigate('/admin'); }}>{t('app.admin')}</a>

@@ -61,21 +61,24 @@ export function DeleteAccount({ username }: { username: string }) {
           <p id="delete-account-hint" className="muted small">{t('account.delete.hint')}</p>
         </form>
       )}
-      <ol className="delete-steps" role="status" aria-live="polite">
-        <li data-done={community ? 'true' : 'false'}>
-          {community ? t('account.delete.communityDone', { pseudonym: community.pseudonym, posts: community.posts, practices: community.practices })
-            : running === 'community' ? t('account.delete.working') : t('account.delete.communityStep')}
-        </li>
-        <li data-done={rooms ? 'true' : 'false'}>
-          {rooms ? t('account.delete.roomsDone', { rooms: rooms.renamedIn, lists: rooms.removedFrom })
-            : running === 'rooms' ? t('account.delete.working') : t('account.delete.roomsStep')}
-          {rooms && rooms.stillOwned.length > 0 && <> {t('account.delete.stillOwned', { count: rooms.stillOwned.length })}</>}
-        </li>
-        <li data-done={account ? 'true' : 'false'}>
-          {account ? (account.deleted ? t('account.delete.accountDone') : t('account.delete.accountKept', { reason: account.reason }))
-            : running === 'account' ? t('account.delete.working') : t('account.delete.accountStep')}
-        </li>
-      </ol>
+      {/* The live region wraps the list: a role on the <ol> itself would take its list semantics away. */}
+      <div role="status" aria-live="polite">
+        <ol className="delete-steps">
+          <li data-done={community ? 'true' : 'false'}>
+            {community ? t('account.delete.communityDone', { pseudonym: community.pseudonym, posts: community.posts, practices: community.practices })
+              : running === 'community' ? t('account.delete.working') : t('account.delete.communityStep')}
+          </li>
+          <li data-done={rooms ? 'true' : 'false'}>
+            {rooms ? t('account.delete.roomsDone', { rooms: rooms.renamedIn, lists: rooms.removedFrom })
+              : running === 'rooms' ? t('account.delete.working') : t('account.delete.roomsStep')}
+            {rooms && rooms.stillOwned.length > 0 && <> {t('account.delete.stillOwned', { count: rooms.stillOwned.length })}</>}
+          </li>
+          <li data-done={account ? 'true' : 'false'}>
+            {account ? (account.deleted ? t('account.delete.accountDone') : t('account.delete.accountKept', { reason: account.reason }))
+              : running === 'account' ? t('account.delete.working') : t('account.delete.accountStep')}
+          </li>
+        </ol>
+      </div>
       {error && <p role="alert" className="error">{t('account.delete.failed', { message: error })}</p>}
       {account && (
         <p>

@@ -4,13 +4,13 @@ import { useI18n } from '../i18n/i18n';
 import { LibraryLink } from '../library/LibraryLink';
 import { myNotifications, type Notification } from './communityApi';
 import { PROFILE_PATH } from './communityRoute';
-import { liveNotification, newestFirst, notificationHref, notificationKindKey, withNotification } from './notifications';
+import { liveNotification, newestFirst, notificationHref, notificationKindKey, notificationSentence, withNotification } from './notifications';
 
 /**
  * My notifications, newest first: invitations to counsel, answers to mine, replies to my discussions, requests to
  * join a community I moderate. Read when the page opens; what arrives while it is open comes in over the live channel
- * (app/live.ts) at the top. The server writes each sentence in English: it is shown
- * as it came, marked as English for screen readers; the kind and the time are in the viewer's language.
+ * (app/live.ts) at the top. Each sentence is said in the viewer's language from what the server sent (who, what);
+ * one the app cannot say (an older notification) is shown in the server's English, marked so for screen readers.
  */
 export function NotificationsPage({ navigate }: { navigate: (p: string) => void }) {
   const { t, language } = useI18n();
@@ -45,7 +45,8 @@ export function NotificationsPage({ navigate }: { navigate: (p: string) => void 
         {list.map((n) => {
           const href = notificationHref(n.link);
           const when = new Date(n.at);
-          const text = <span lang="en">{n.text}</span>;
+          const sentence = notificationSentence(n, t);
+          const text = sentence.english ? <span lang="en">{sentence.text}</span> : <span>{sentence.text}</span>;
           return (
             <li key={n.id} className="notification" data-kind={n.kind}>
               <span className={`badge notification-kind notification-kind-${String(n.kind).toLowerCase()}`}>{t(notificationKindKey(n.kind))}</span>

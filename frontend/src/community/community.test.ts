@@ -12,7 +12,7 @@ import {
   caseUrl, communityRoute, counsellingRoomUrl, directoryQuery, directoryUrl, emptyDirectorySearch, inSection, isCommunityPath,
   parseDirectorySearch,
 } from './communityRoute';
-import { liveNotification, newestFirst, notificationHref, notificationKindKey, withNotification } from './notifications';
+import { liveNotification, newestFirst, notificationHref, notificationKindKey, notificationSentence, withNotification } from './notifications';
 import { emptyProfileForm, formFromProfile, joinTags, profileBody, profileProblem, profileWithCountry, splitTags } from './profileForm';
 import { languageInSentence, reasonText, sectorLabel } from './reasons';
 
@@ -292,5 +292,29 @@ describe('notifications heard live', () => {
     const list = withNotification([older], n!);
     expect(list.map((m) => m.id)).toEqual(['n2', 'n1']);
     expect(withNotification(list, n!).map((m) => m.id)).toEqual(['n2', 'n1']);
+  });
+});
+
+describe('a notification said in the reader’s language', () => {
+  const reply = { id: 'n3', at: '2026-12-07T10:00:00Z', kind: 'REPLY', text: 'Bruno replied to your discussion: Tutors',
+    link: '/communities/x/threads/t', params: { who: 'Bruno', title: 'Tutors', discussion: 'yours' } };
+
+  it('is made from what the server sent, in each language', () => {
+    expect(notificationSentence(reply, translator('it'))).toEqual({ text: 'Bruno ha risposto alla tua discussione: Tutors', english: false });
+    expect(notificationSentence(reply, translator('de')).text).toBe('Bruno hat auf Ihre Diskussion geantwortet: Tutors');
+    const declined = { ...reply, kind: 'ANSWER', params: { who: 'Fabio', title: 'Mentors', answer: 'DECLINED' } };
+    expect(notificationSentence(declined, translator('en')).text).toBe('Fabio declined your invitation to counsel on: Mentors');
+  });
+
+  it('falls back to the server’s English sentence when it cannot be said (older ones, unknown kinds, missing parts)', () => {
+    expect(notificationSentence({ ...reply, params: undefined }, translator('it'))).toEqual({ text: reply.text, english: true });
+    expect(notificationSentence({ ...reply, kind: 'SOMETHING_NEW' }, translator('it')).english).toBe(true);
+    expect(notificationSentence({ ...reply, params: { who: 'Bruno', discussion: 'yours' } }, translator('de')).english).toBe(true);
+    expect(notificationSentence({ ...reply, params: { ...reply.params, discussion: 'other' } }, translator('de')).english).toBe(true);
+  });
+
+  it('keeps only text parameters of a notification heard live', () => {
+    const n = liveNotification({ ...reply, params: { who: 'Bruno', title: 'Tutors', discussion: 'yours', evil: { x: 1 } } });
+    expect(n?.params).toEqual({ who: 'Bruno', title: 'Tutors', discussion: 'yours' });
   });
 });

@@ -144,7 +144,13 @@ export type NotificationKind = 'INVITATION' | 'ANSWER' | 'REPLY' | 'JOIN_REQUEST
  * Something that concerns me: `text` is the server's sentence (in English), `link` a path in the app. `kind` may one
  * day be one the app does not know yet.
  */
-export interface Notification { id: string; at: string; kind: NotificationKind | string; text: string; link: string | null }
+/**
+ * `text` is the server's English sentence; `params` what it is made of (who, title, ...), from which the app says it
+ * in the reader's language (notifications.ts). Older notifications have no params.
+ */
+export interface Notification {
+  id: string; at: string; kind: NotificationKind | string; text: string; link: string | null; params?: Record<string, string>;
+}
 
 export interface InvitationInput { peers: string[]; start: string; minutes: number; message?: string }
 export interface OutcomeInput { advice: string; nextSteps: string }

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/i18n';
+import type { MessageKey, Translate } from '../i18n/i18n';
 import type { Notification } from './communityApi';
 
 /**
@@ -17,6 +17,29 @@ const KIND_KEYS: Record<string, MessageKey> = {
 /** The message key of a kind; a kind the app does not know yet is a plain "Notification". */
 export function notificationKindKey(kind: string): MessageKey {
   return Object.hasOwn(KIND_KEYS, kind) ? KIND_KEYS[kind] : 'notifications.kind.other';
+}
+
+/** The sentence of each kind (and variant), with the parameters it needs from the server. */
+const SENTENCES: Record<string, { key: MessageKey; needs: string[] }> = {
+  INVITATION: { key: 'notifications.text.INVITATION', needs: ['who', 'title'] },
+  'ANSWER.ACCEPTED': { key: 'notifications.text.ANSWER.ACCEPTED', needs: ['who', 'title'] },
+  'ANSWER.DECLINED': { key: 'notifications.text.ANSWER.DECLINED', needs: ['who', 'title'] },
+  'REPLY.yours': { key: 'notifications.text.REPLY.yours', needs: ['who', 'title'] },
+  'REPLY.followed': { key: 'notifications.text.REPLY.followed', needs: ['who', 'title'] },
+  MENTION: { key: 'notifications.text.MENTION', needs: ['who', 'title'] },
+  JOIN_REQUEST: { key: 'notifications.text.JOIN_REQUEST', needs: ['who', 'community'] },
+};
+
+/**
+ * What a notification says, in the reader's language when the server sent what the sentence is made of; else the
+ * server's English sentence, marked so (`english`) for screen readers.
+ */
+export function notificationSentence(n: Notification, t: Translate): { text: string; english: boolean } {
+  const p = n.params ?? {};
+  const variant = n.kind === 'ANSWER' ? `ANSWER.${p.answer}` : n.kind === 'REPLY' ? `REPLY.${p.discussion}` : String(n.kind);
+  const sentence = Object.hasOwn(SENTENCES, variant) ? SENTENCES[variant] : null;
+  if (!sentence || sentence.needs.some((k) => typeof p[k] !== 'string')) return { text: n.text, english: true };
+  return { text: t(sentence.key, Object.fromEntries(sentence.needs.map((k) => [k, p[k]]))), english: false };
 }
 
 /**
@@ -45,8 +68,11 @@ export function liveNotification(data: unknown): Notification | null {
   if (!data || typeof data !== 'object') return null;
   const n = data as Record<string, unknown>;
   if (typeof n.id !== 'string' || typeof n.text !== 'string' || typeof n.kind !== 'string') return null;
+  const params = n.params && typeof n.params === 'object'
+    ? Object.fromEntries(Object.entries(n.params as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>
+    : undefined;
   return { id: n.id, at: typeof n.at === 'string' ? n.at : new Date().toISOString(), kind: n.kind, text: n.text,
-    link: typeof n.link === 'string' ? n.link : null };
+    link: typeof n.link === 'string' ? n.link : null, params };
 }
 
 /** The list with {@code n} in it once (a notification heard live may also come with the list). */

@@ -206,7 +206,8 @@ public final class Communities {
             if (c.joining() == Community.Joining.REQUEST) {
                 return store.request(c.id(), new CassandraCommunities.Request(person, user.username(), note, clock.instant()))
                         .thenRun(() -> c.moderators().forEach(m -> notifications.notify(m.id(), Notification.Kind.JOIN_REQUEST,
-                                user.displayName() + " asks to join " + c.name(), "/communities/" + c.slug())));
+                                user.displayName() + " asks to join " + c.name(), "/communities/" + c.slug(),
+                                Map.of("who", user.displayName(), "community", c.name()))));
             }
             return store.addMember(c.id(), person, Community.Role.MEMBER, clock.instant()).thenCompose(v -> counted(slug, +1));
         })).thenCompose(v -> home(slug, user));

@@ -137,7 +137,8 @@ public final class Counselling {
                 to.keySet().retainAll(fresh);
                 mail.invite(saved, people.directory().get(user.id()).map(Profile::email).orElse(user.email()), to);
                 fresh.forEach(peer -> notifications.notify(peer, Notification.Kind.INVITATION,
-                        user.displayName() + " invites you to counsel on a case: " + saved.title(), "/counselling/" + saved.id()));
+                        user.displayName() + " invites you to counsel on a case: " + saved.title(), "/counselling/" + saved.id(),
+                        Map.of("who", user.displayName(), "title", saved.title())));
                 log.info("{} invited {} peer(s) to case {}", user.id(), fresh.size(), id);
                 return saved;
             });
@@ -155,7 +156,7 @@ public final class Counselling {
             return store.save(c.answered(user.id(), answer, clock.instant()), List.of()).thenApply(saved -> {
                 notifications.notify(saved.author().id(), Notification.Kind.ANSWER, user.displayName()
                         + (answer == CounsellingCase.Answer.ACCEPTED ? " accepted" : " declined") + " your invitation to counsel on: " + saved.title(),
-                        "/counselling/" + saved.id());
+                        "/counselling/" + saved.id(), Map.of("who", user.displayName(), "title", saved.title(), "answer", answer.name()));
                 return saved;
             });
         }));

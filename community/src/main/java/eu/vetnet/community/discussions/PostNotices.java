@@ -11,6 +11,7 @@ import eu.vetnet.identity.VetnetUser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -53,8 +54,10 @@ final class PostNotices {
                 if (follower.equals(writer.id()) || told.contains(follower)) {
                     continue;
                 }
-                String what = follower.equals(t.author().id()) ? " replied to your discussion: " : " replied to a discussion you follow: ";
-                notifications.notify(follower, Notification.Kind.REPLY, writer.displayName() + what + t.title(), link(t));
+                boolean yours = follower.equals(t.author().id());
+                String what = yours ? " replied to your discussion: " : " replied to a discussion you follow: ";
+                notifications.notify(follower, Notification.Kind.REPLY, writer.displayName() + what + t.title(), link(t),
+                        Map.of("who", writer.displayName(), "title", t.title(), "discussion", yours ? "yours" : "followed"));
             }
         }));
     }
@@ -77,7 +80,8 @@ final class PostNotices {
                     told.add(p.id());
                 }
                 notifications.notify(p.id(), Notification.Kind.MENTION,
-                        writer.displayName() + " mentioned you in the discussion: " + t.title(), link(t));
+                        writer.displayName() + " mentioned you in the discussion: " + t.title(), link(t),
+                        Map.of("who", writer.displayName(), "title", t.title()));
             }
         }).toCompletableFuture()).toList();
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenApply(v -> told);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,11 @@ public final class Notifications {
         this.live = live;
     }
 
-    public void notify(String person, Notification.Kind kind, String text, String link) {
+    public void notify(String person, Notification.Kind kind, String text, String link, Map<String, String> params) {
         var db = database.now();
         Instant now = clock.instant();
         var id = Uuids.timeBased(); // unique, and ordered by when it was written
-        Notification n = new Notification(id.toString(), now, kind, text, link);
+        Notification n = new Notification(id.toString(), now, kind, text, link, params);
         db.session().executeAsync(db.get("insertNotification").bind(person, id, json.writeValueAsString(n))).whenComplete((rs, err) -> {
             if (err != null) {
                 log.warn("a {} notification for {} could not be written: {}", kind, person, err.toString());

@@ -232,6 +232,10 @@ class CommunitiesIntegrationTests extends CommunityIntegrationTestSupport {
             assertEquals(brunoId, live.get("person").asString());
             assertEquals("REPLY", live.get("notification").get("kind").asString());
             assertTrue(live.get("notification").get("text").asString().contains("Live?"), message);
+            // What the app says it with in the reader's language (docs/community.md, "Notifications").
+            JsonNode params = live.get("notification").get("params");
+            assertTrue(params.get("title").asString().contains("Live?") && "yours".equals(params.get("discussion").asString())
+                    && !params.get("who").asString().isBlank(), message);
             // What went out live is what the list holds.
             String id = live.get("notification").get("id").asString();
             assertTrue(send("GET", "/api/community/notifications", bruno, null, HttpStatus.OK).toString().contains(id));
