@@ -127,6 +127,7 @@ async function main() {
       }
     };
     let aliceNote;
+    let aliceThreadUrl;
     let doorId;
 
     await step('a facilitator creates a room from the skills gap template', async () => {
@@ -1493,6 +1494,7 @@ async function main() {
         ]);
         if (opened.status() !== 201) throw new Error(`opening the discussion answered ${opened.status()}: ${await opened.text()}`);
         const thread = await opened.json();
+        aliceThreadUrl = `${stack.baseUrl}/communities/${demo.slug}/threads/${thread.id}`;
 
         await fp.goto(`${stack.baseUrl}/communities/${demo.slug}/threads/${thread.id}`);
         await fp.waitForSelector('form.reply-form [name=body]');
@@ -1502,7 +1504,7 @@ async function main() {
         // Alice, still on her discussion, hears of the reply at once over the live channel: the top bar counts it and
         // says it to screen readers; her list has it, and reading it clears the count.
         await page.waitForSelector('.topbar a[href="/notifications"][data-unread="1"]', { timeout: 15_000 });
-        if (!/Nuova notifica: .*replied/.test(await page.textContent('.topbar .live-announcement'))) throw new Error('the live notification was not announced');
+        if (!/Nuova notifica: .* ha risposto alla tua discussione/.test(await page.textContent('.topbar .live-announcement'))) throw new Error('the live notification was not announced');
         await page.click('.topbar a[href="/notifications"]');
         await page.waitForSelector('li.notification[data-kind="REPLY"]');
         await page.waitForSelector('.topbar a[href="/notifications"][data-unread="0"]');
@@ -1854,6 +1856,36 @@ async function main() {
         if (await p.page.locator('.session-ended').count()) throw new Error(`${p.name} sees "session ended"`);
       }
       await snap(alice.page, 'alice-after-the-stay');
+    });
+
+    await step('alice deletes her account from her profile, from the keyboard, typing her username to confirm: her discussion and her place in the room stay under one pseudonym, she leaves the room’s list, and the built-in issuer keeps its demo sign-in and says so (axe-core on the finished page, in IT)', async () => {
+      const page = alice.page;
+      await page.goto(`${stack.baseUrl}/profile`);
+      await page.waitForSelector('#delete-account-confirm');
+      if (!(await page.isDisabled('.delete-account button.danger'))) throw new Error('the delete button is enabled before the username is typed');
+      await page.focus('#delete-account-confirm');
+      await page.keyboard.type('alice');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.delete-steps li:nth-child(3)[data-done="true"]', { timeout: 60_000 });
+      const steps = await page.textContent('.delete-steps');
+      const pseudonym = steps.match(/Former member [0-9A-Z]{6}/)?.[0];
+      if (!pseudonym) throw new Error(`no pseudonym in what the page says: ${steps}`);
+      if (!/demo/.test(steps)) throw new Error(`the page does not say why the demo sign-in stays: ${steps}`);
+      await expectAccessible(page, 'profile after deleting the account (alice, it)');
+      await snap(page, 'alice-account-deleted');
+
+      // fabio reads her discussion under the pseudonym; the room's names directory names her so; she is off its list.
+      if (!aliceThreadUrl) throw new Error('the community step did not open alice’s discussion: nothing to read under her pseudonym');
+      await fabio.page.goto(aliceThreadUrl);
+      await fabio.page.waitForFunction((p) => document.querySelector('main')?.textContent?.includes(p), pseudonym);
+      if ((await fabio.page.textContent('main')).includes(alice.displayName)) throw new Error('her name is still on her discussion');
+      const roomId = roomUrl.split('/rooms/')[1];
+      const people = await (await fabio.page.request.get(`${stack.baseUrl}/api/rooms/${roomId}/people`)).json();
+      if (!people.some((p) => p.name === pseudonym) || people.some((p) => p.name === alice.displayName)) {
+        throw new Error(`the room's names: ${JSON.stringify(people)}`);
+      }
+      const room = await (await fabio.page.request.get(`${stack.baseUrl}/api/rooms/${roomId}`)).json();
+      if (JSON.stringify(room.access).includes('alice')) throw new Error(`alice is still on the room's list: ${JSON.stringify(room.access)}`);
     });
   } finally {
     console.log(`steps done in ${Math.round((Date.now() - tSteps) / 1000)} s; stopping the stack`);

@@ -92,6 +92,9 @@ export async function startStack({
     VETNET_IDENTITY_PORT: String(identityPort),
     VETNET_COMMUNITY_PORT: String(communityPort),
     VETNET_LOG_DIR: join(RESULTS, 'stack-logs'),
+    // A keyspace of its own for each run: what a run changes (an account it deletes, demo data it edits) never
+    // reaches the next run, nor the developer's embedded run in the keyspace "vetnet".
+    VETNET_CASSANDRA_KEYSPACE: process.env.VETNET_CASSANDRA_KEYSPACE ?? `vetnet_e2e_${Date.now().toString(36)}`,
     // The app as built now (npm run build), not the copy inside the gateway jar from the last Maven build.
     VETNET_FRONTEND_LOCATION: `file:${dist}/`,
     // C1 only: the three JVMs start markedly faster on 2 cores; the browser, not the servers, is what is timed.
