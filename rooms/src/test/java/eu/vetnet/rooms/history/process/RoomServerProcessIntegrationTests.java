@@ -1,6 +1,7 @@
 package eu.vetnet.rooms.history.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,9 +69,15 @@ class RoomServerProcessIntegrationTests {
 
     /** Connects until the room is served (a refused join, 1013, is retried as a client's backoff would). */
     private YClient joinRetrying(RoomServerProcess server, String room, String user, String role, Duration within) throws Exception {
+        return joinRetrying(server, room, user, role, within, null);
+    }
+
+    /** As above, for a client that already holds {@code state} (a reconnect: the sync sends the server what it lacks). */
+    private YClient joinRetrying(RoomServerProcess server, String room, String user, String role, Duration within, byte[] state)
+            throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
-            YClient c = YClient.syncedOrNull(server.ws(), room, "notes", issuer.token(user, role));
+            YClient c = YClient.syncedOrNull(server.ws(), room, "notes", issuer.token(user, role), state);
             if (c != null) {
                 return open(c);
             }
@@ -107,6 +114,52 @@ class RoomServerProcessIntegrationTests {
         YClient later = joinRetrying(second, room, "fabio", "facilitator", Duration.ofSeconds(30));
 
         assertTrue(later.text().contains("seen-before-the-crash"), "after kill -9 and restart: '" + later.text() + "'");
+    }
+
+    /**
+     * The other crash (docs/history-and-presence.md, "Saved means stored"): the server dies while an update's append
+     * is still in flight (Cassandra away, the append being retried). Stored first, it reached nobody; its author's
+     * client holds it unsaved and sends it again to the next server, which stores it; nobody else ever held an
+     * update the room lost, so nobody is refused on reconnect.
+     */
+    @Test
+    void anUpdateWhoseAppendWasInFlightWhenTheServerDiedIsStoredOnceItsAuthorReconnects() throws Exception {
+        RoomServerProcess first = server("inflight-a");
+        String room = createRoom(first);
+        YClient alice = joinRetrying(first, room, "alice", "participant", Duration.ofSeconds(20));
+        YClient fabio = joinRetrying(first, room, "fabio", "facilitator", Duration.ofSeconds(20));
+        fabio.append("stored ");
+        await(Duration.ofSeconds(10), () -> alice.text().contains("stored "), "alice never received the first update");
+
+        byte[] fabioHolds;
+        byte[] aliceHolds;
+        eu.vetnet.rooms.history.Launcher.run("stop", "cassandra");
+        try {
+            fabio.append("in-flight ");
+            // The server has it and retries its append; nobody may see it before it is stored.
+            Thread.sleep(1_500);
+            assertFalse(alice.text().contains("in-flight"), "seen means stored: alice saw an update that is not stored");
+            first.kill();
+            fabioHolds = fabio.state();
+            aliceHolds = alice.state();
+        } finally {
+            eu.vetnet.rooms.history.Launcher.run("start", "cassandra");
+        }
+        alice.close();
+        fabio.close();
+
+        RoomServerProcess second = server("inflight-b");
+        YClient aliceAgain = joinRetrying(second, room, "alice", "participant", Duration.ofSeconds(60), aliceHolds);
+        YClient fabioAgain = joinRetrying(second, room, "fabio", "facilitator", Duration.ofSeconds(30), fabioHolds);
+        await(Duration.ofSeconds(10), () -> aliceAgain.text().contains("stored in-flight "),
+                "fabio's unsaved update did not reach the room after his reconnect: '" + aliceAgain.text() + "'");
+        assertNull(aliceAgain.closed.getNow(null), "alice held nothing the room lost: nothing of hers is refused");
+        second.terminate(); // SIGTERM: a clean stop drains the appends (the JVM exits with 143)
+
+        RoomServerProcess third = server("inflight-c");
+        YClient fresh = joinRetrying(third, room, "alice", "participant", Duration.ofSeconds(30));
+        assertTrue(fresh.text().contains("stored in-flight "), "stored in the history, read by someone holding nothing: '"
+                + fresh.text() + "' (fabio held '" + fabioAgain.text() + "')");
     }
 
     @Test
