@@ -4,7 +4,7 @@
 // UI) share one room. Screenshots go to test-results/e2e-*.png. Prints "N passed, N failed" and exits non-zero
 // on a failure.
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectAccessible } from './axe.mjs';
@@ -1856,6 +1856,22 @@ async function main() {
         if (await p.page.locator('.session-ended').count()) throw new Error(`${p.name} sees "session ended"`);
       }
       await snap(alice.page, 'alice-after-the-stay');
+    });
+
+    await step('fabio takes the room’s notes and votes away from the workshop panel, as a spreadsheet and as data: authors by name, no user id in the file', async () => {
+      const page = fabio.page;
+      await page.click('.side .tabs button:nth-child(2)');
+      const link = page.locator('section.exports a[href$="/export/notes.csv"]');
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const csv = readFileSync(await download.path(), 'utf8');
+      if (!csv.startsWith('id,type,text,frame,author,votes')) throw new Error(`not the notes' CSV: ${csv.slice(0, 200)}`);
+      if (!csv.includes('Apprenticeship mentors') || !csv.includes(alice.displayName)) throw new Error(`alice's note is not in the export: ${csv.slice(0, 600)}`);
+      if (/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/.test(csv)) throw new Error('a user id is in the export');
+      const pollsHref = await page.locator('section.exports a[href$="/export/polls.json"]').getAttribute('href');
+      const polls = await (await page.request.get(`${stack.baseUrl}${pollsHref}`)).json();
+      if (polls.dataset !== 'polls' || !Array.isArray(polls.rows)) throw new Error(`not the polls' JSON: ${JSON.stringify(polls).slice(0, 200)}`);
+      await page.click('.side .tabs button:nth-child(1)');
     });
 
     await step('alice deletes her account from her profile, from the keyboard, typing her username to confirm: her discussion and her place in the room stay under one pseudonym, she leaves the room’s list, and the built-in issuer keeps its demo sign-in and says so (axe-core on the finished page, in IT)', async () => {

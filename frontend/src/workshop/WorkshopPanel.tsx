@@ -3,6 +3,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { ProposalsSection } from '../followup/ProposalsSection';
 import { AgendaSection } from './AgendaSection';
 import { BreakoutsSection } from './BreakoutsSection';
+import { ExportsSection } from './ExportsSection';
 import { RevealControl, type PrivateBoardRef } from '../privatenotes/RevealControl';
 import { PHASES, remaining, type WorkshopModel } from './model';
 import { PhaseRulesSection } from './PhaseRulesSection';
@@ -81,6 +82,7 @@ export function WorkshopPanel({ roomId, rules, model, names, onError, selection 
       <PollsSection roomId={roomId} model={model} s={s} selection={selection} attempt={attempt} />
       <StatementsSection roomId={roomId} maxLength={rules?.statementMaxLength} model={model} s={s} attempt={attempt} />
       <ProposalsSection roomId={roomId} model={model} s={s} />
+      <ExportsSection roomId={roomId} />
     </div>
   );
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Replay reads in bounded pieces, against the launcher's real Cassandra: sessions a page at a time (every session
  * exactly once across the pages, in order; a session longer than a page's event budget comes in parts), and a
- * document replayed from a log longer than one fetch.
+ * document replayed from a log longer than one fetch; and a deleted account's events, renamed in place.
  */
 class ReplayPagesIntegrationTests {
 
@@ -134,5 +134,36 @@ class ReplayPagesIntegrationTests {
                 .toCompletableFuture().join();
 
         assertEquals(doc.getText("text").toString(), replayed.getText("text").toString());
+    }
+
+    /**
+     * A deleted account's joins and leaves (docs/rooms.md, "Deleting an account"): they read under the pseudonym,
+     * everyone else's as before, by the same user id; renaming again changes none.
+     */
+    @Test
+    void aDeletedAccountsEventsReadUnderThePseudonymAndNobodyElsesChange() {
+        String room = "r-" + UUID.randomUUID();
+        RoomUser gone = user("gone");
+        RoomUser stays = user("stays");
+        for (RoomUser u : List.of(gone, stays, gone)) {
+            fixture.events.record(room, SessionEvents.JOINED, "board", u, RoomRole.PARTICIPANT);
+            fixture.events.record(room, SessionEvents.LEFT, "board", u, RoomRole.PARTICIPANT);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> participants(room).size() == 3);
+
+        int renamed = fixture.events.rename(room, gone.id(), "Former member 7Q3K9X").toCompletableFuture().join();
+
+        assertEquals(4, renamed, "two joins and two leaves");
+        for (SessionEvents.Participant p : participants(room)) {
+            List<String> names = List.of(p.username(), p.name());
+            assertEquals(p.userId().equals(gone.id()) ? List.of("Former member 7Q3K9X", "Former member 7Q3K9X") : List.of("stays", "stays"),
+                    names, p.toString());
+        }
+        assertEquals(0, fixture.events.rename(room, gone.id(), "Former member 7Q3K9X").toCompletableFuture().join());
+    }
+
+    private static List<SessionEvents.Participant> participants(String room) {
+        return fixture.events.page(room, null, 10, 1_000).toCompletableFuture().join().sessions().stream()
+                .flatMap(s -> s.participants().stream()).toList();
     }
 }
