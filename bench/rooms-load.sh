@@ -5,6 +5,8 @@
 # started). Options go to the harness: --servers=vetnet,hocuspocus --scenarios=idle,steady,rising,join
 # --window=10 --warmup=3 --rising-hz=2,4,8,16,32,64 --joins=100 --history=cassandra|memory ...
 # (docs/rooms-benchmark.md). A benchmark, not a test: it asserts nothing and takes about 8 minutes.
+# --pin: the server under test on the last CPU, Cassandra and the harness on the others (taskset), nearer to
+# production where Cassandra has machines of its own. A scenario that fails is marked and the table still printed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -25,7 +27,12 @@ for service in redis cassandra; do
     started+=("$service")
   fi
 done
+unpin=""
 stop_started() {
+  if [[ -n "$unpin" ]]; then
+    # A Cassandra that was running before this run gets all CPUs back.
+    taskset -a -p -c "0-$(( $(nproc) - 1 ))" "$unpin" >/dev/null 2>&1 || true
+  fi
   if (( ${#started[@]} )); then
     ./vetnet services stop "${started[@]}" >/dev/null 2>&1 || true
   fi
@@ -33,6 +40,27 @@ stop_started() {
 trap stop_started EXIT
 ./vetnet services start redis cassandra
 
+args=()
+pin=""
+for arg in "$@"; do
+  if [[ "$arg" == "--pin" ]]; then pin=1; else args+=("$arg"); fi
+done
+harness=()
+if [[ -n "$pin" ]]; then
+  cpus="$(nproc)"
+  if (( cpus < 2 )); then
+    say "--pin needs two CPUs at least; this machine has $cpus"; exit 2
+  fi
+  server_cpu=$((cpus - 1))
+  others="0-$((server_cpu - 1))"
+  cassandra_pid="$(./vetnet services status cassandra | sed -n 's/.*(pid \([0-9]*\).*/\1/p')"
+  taskset -a -p -c "$others" "$cassandra_pid" >/dev/null
+  unpin="$cassandra_pid"
+  say "pinned: server under test on CPU $server_cpu; Cassandra (pid $cassandra_pid) and the harness on CPU $others"
+  harness=(taskset -c "$others")
+  args+=("--server-cpus=$server_cpu")
+fi
+
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' bench/pom.xml | head -1)"
-java -Xmx2g -cp "bench/target/vetnet-bench-$version.jar:crdt/target/vetnet-crdt-$version.jar" \
-  eu.vetnet.bench.RoomLoadBenchmark "$@"
+"${harness[@]}" java -Xmx2g -cp "bench/target/vetnet-bench-$version.jar:crdt/target/vetnet-crdt-$version.jar" \
+  eu.vetnet.bench.RoomLoadBenchmark "${args[@]}"

@@ -34,7 +34,9 @@ final class Report {
             RoomLoadBenchmark.Options options) throws IOException {
         line("# Room server load: vetnet vs hocuspocus, " + Instant.now());
         line("");
-        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores (harness, server and Cassandra share them); "
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores" + (options.serverCpus().isEmpty()
+                ? " (harness, server and Cassandra share them)" : " (server under test on CPU " + options.serverCpus()
+                        + "; Cassandra and the harness on the others, bench/rooms-load.sh --pin)") + "; "
                 + "vetnet history: " + options.history() + ", JVM " + options.javaOptions() + "; window "
                 + (int) options.window() + " s after " + (int) options.warmup() + " s warm-up.");
         line("");

@@ -7,6 +7,7 @@ import eu.vetnet.bench.load.LatencyHistogram;
 import eu.vetnet.bench.load.LoadResult;
 import eu.vetnet.bench.load.LoadRun;
 import eu.vetnet.bench.servers.HocuspocusTarget;
+import eu.vetnet.bench.servers.ServerProcess;
 import eu.vetnet.bench.servers.Target;
 import eu.vetnet.bench.servers.TokenIssuer;
 import eu.vetnet.bench.servers.VetnetTarget;
@@ -46,22 +47,63 @@ public final class RoomLoadBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         IdleRun.HISTOGRAMS = options.out();
+        ServerProcess.pinTo(options.serverCpus());
         new RoomLoadBenchmark(options).run();
     }
+
+    /** What did not finish, by server and scenario, with why: printed with the table, never instead of it. */
+    private final List<String> failures = new ArrayList<>();
 
     private void run() throws Exception {
         byte[] b4 = options.scenarios().contains("join") ? B4Document.encode(options.trace()) : null;
         try (TokenIssuer issuer = new TokenIssuer(); WsLoop loop = new WsLoop()) {
             for (String server : options.servers()) {
                 try (Target target = target(server, issuer)) {
-                    progress("starting " + server);
+                    progress("starting " + server + (options.serverCpus().isEmpty() ? "" : " on cpu " + options.serverCpus()));
                     target.start();
                     measure(loop, target, b4);
+                } catch (Exception | AssertionError e) {
+                    failed(server, "start", e);
                 }
             }
+        } finally {
+            // What was measured is printed whatever failed after it (a target that saturated, a join that timed out).
+            report.print(loads, joins, idle, options);
+            floods.forEach(System.out::println);
+            if (!failures.isEmpty()) {
+                System.out.println("[bench] not measured (the table above holds the rest):");
+                failures.forEach(f -> System.out.println("    " + f));
+            }
         }
-        report.print(loads, joins, idle, options);
-        floods.forEach(System.out::println);
+    }
+
+    /** Runs one scenario; a failure is recorded and the next scenario runs. */
+    private void attempt(Target target, String scenario, Step step) {
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            failed(target.name(), scenario, e);
+        }
+    }
+
+    private void failed(String server, String scenario, Throwable e) {
+        String line = server + " " + scenario + ": FAILED, " + e;
+        failures.add(line);
+        progress(line);
+    }
+
+    /** Closes a run's clients; one that fails to leave cleanly must not hide what failed before it. */
+    private static void leave(LoadRun run) {
+        try {
+            run.leave();
+        } catch (Exception | AssertionError e) {
+            progress("leaving a run failed too: " + e);
+        }
+    }
+
+    /** A scenario's body. */
+    private interface Step {
+        void run() throws Exception;
     }
 
     private Target target(String server, TokenIssuer issuer) {
@@ -86,38 +128,59 @@ public final class RoomLoadBenchmark {
             warm.leave();
         }
         if (options.scenarios().contains("idle")) {
-            progress(target.name() + ": idle connections " + options.idleRooms() + " x " + options.idlePerRoom());
-            idle.put(target.name(), IdleRun.run(loop, target, options.idleRooms(), options.idlePerRoom()));
+            attempt(target, "idle", () -> {
+                progress(target.name() + ": idle connections " + options.idleRooms() + " x " + options.idlePerRoom());
+                IdleRun.Result r = IdleRun.run(loop, target, options.idleRooms(), options.idlePerRoom());
+                idle.put(target.name(), r);
+                progress(String.format(java.util.Locale.ROOT, "%s: %.0f bytes per idle connection", target.name(), r.bytesPerConnection()));
+            });
         }
         if (options.scenarios().contains("steady")) {
             for (Steady s : STEADY) {
-                progress(target.name() + ": " + s.label() + " clients, an update every 500 ms each");
-                LoadRun run = new LoadRun(loop, target);
-                run.join(s.rooms(), s.perRoom());
-                results.add(run.measure(s.label(), 2, options.warmup(), options.window(), 3));
-                run.leave();
+                attempt(target, s.label(), () -> {
+                    progress(target.name() + ": " + s.label() + " clients, an update every 500 ms each");
+                    LoadRun run = new LoadRun(loop, target);
+                    try {
+                        run.join(s.rooms(), s.perRoom());
+                        LoadResult r = run.measure(s.label(), 2, options.warmup(), options.window(), 3);
+                        results.add(r);
+                        Report.printLine(r);
+                    } finally {
+                        leave(run);
+                    }
+                });
             }
         }
         if (options.scenarios().contains("rising")) {
-            LoadRun run = new LoadRun(loop, target);
-            run.join(1, 200);
-            for (double hz : options.risingRates()) {
-                progress(target.name() + ": 1 x 200 at " + (int) (hz * 200) + " updates/s");
-                LoadResult r = run.measure("1 x 200 rising", hz, 2, options.window(), 3);
-                results.add(r);
-                Report.printLine(r);
-                if (r.p99Millis() > 100 || r.lostShare() > 0.01) {
-                    break;
+            attempt(target, "1 x 200 rising", () -> {
+                LoadRun run = new LoadRun(loop, target);
+                try {
+                    run.join(1, 200);
+                    for (double hz : options.risingRates()) {
+                        progress(target.name() + ": 1 x 200 at " + (int) (hz * 200) + " updates/s");
+                        LoadResult r = run.measure("1 x 200 rising", hz, 2, options.window(), 3);
+                        results.add(r);
+                        Report.printLine(r);
+                        if (r.p99Millis() > 100 || r.lostShare() > 0.01) {
+                            break;
+                        }
+                    }
+                } finally {
+                    leave(run);
                 }
-            }
-            run.leave();
+            });
         }
         if (options.scenarios().contains("flood")) {
-            flood(loop, target, results);
+            attempt(target, "flood", () -> flood(loop, target, results));
         }
         if (b4 != null) {
-            progress(target.name() + ": joins of the B4 document (" + b4.length + " bytes)");
-            joins.put(target.name(), JoinRun.run(loop, target, b4, options.joinWarmups(), options.joins()));
+            attempt(target, "join", () -> {
+                progress(target.name() + ": joins of the B4 document (" + b4.length + " bytes)");
+                LatencyHistogram h = JoinRun.run(loop, target, b4, options.joinWarmups(), options.joins());
+                joins.put(target.name(), h);
+                progress(String.format(java.util.Locale.ROOT, "%s: join p50 %.1f ms, p99 %.1f ms", target.name(),
+                        h.quantile(0.5) / 1000.0, h.quantile(0.99) / 1000.0));
+            });
         }
     }
 
@@ -153,7 +216,7 @@ public final class RoomLoadBenchmark {
     /** Command-line options, {@code --name=value}; every one has a default that suits bench/rooms-load.sh. */
     record Options(List<String> servers, List<String> scenarios, double serverWarmup, double warmup, double window, List<Double> risingRates,
             int joins, int joinWarmups, int idleRooms, int idlePerRoom, int floodBytes, Path vetnetJar, String history,
-            String javaOptions, Path node, Path hocuspocusScript, Path trace, int port, Path out) {
+            String javaOptions, Path node, Path hocuspocusScript, Path trace, int port, Path out, String serverCpus) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -186,7 +249,10 @@ public final class RoomLoadBenchmark {
                     Path.of(a.getOrDefault("hocuspocus-script", "bench/hocuspocus/server.mjs")).toAbsolutePath(),
                     Path.of(a.getOrDefault("trace", "crdt/src/test/resources/bench/automerge-paper.json.gz")).toAbsolutePath(),
                     Integer.parseInt(a.getOrDefault("port", "18181")),
-                    Path.of(a.getOrDefault("out", "bench/results")).toAbsolutePath());
+                    Path.of(a.getOrDefault("out", "bench/results")).toAbsolutePath(),
+                    // --server-cpus=1: the server under test runs on these CPUs only (taskset; bench/rooms-load.sh
+                    // --pin puts Cassandra and this harness on the others). Empty: wherever the kernel puts it.
+                    a.getOrDefault("server-cpus", ""));
             for (Path p : List.of(o.trace())) {
                 if (o.scenarios().contains("join") && !Files.exists(p)) {
                     throw new IllegalArgumentException("no trace at " + p + " (--trace=...)");

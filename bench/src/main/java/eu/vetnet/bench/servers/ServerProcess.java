@@ -26,10 +26,22 @@ public final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The CPUs every server under test is started on ({@code taskset -c}); empty: no pinning. */
+    private static volatile String cpus = "";
+
+    public static void pinTo(String serverCpus) {
+        cpus = serverCpus == null ? "" : serverCpus.trim();
+    }
+
     public static ServerProcess start(String name, List<String> command, Path workDir, Path log,
             java.util.Map<String, String> env) throws IOException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+        List<String> pinned = new java.util.ArrayList<>();
+        if (!cpus.isEmpty()) {
+            pinned.addAll(List.of("taskset", "-c", cpus));
+        }
+        pinned.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(pinned).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         return new ServerProcess(name, pb.start(), log);
