@@ -34,7 +34,7 @@ final class Report {
             RoomLoadBenchmark.Options options) throws IOException {
         line("# Room server load: vetnet vs hocuspocus, " + Instant.now());
         line("");
-        line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores" + (options.serverCpus().isEmpty()
+        line("Machine: " + machineCpus() + " cores" + (options.serverCpus().isEmpty()
                 ? " (harness, server and Cassandra share them)" : " (server under test on CPU " + options.serverCpus()
                         + "; Cassandra and the harness on the others, bench/rooms-load.sh --pin)") + "; "
                 + "vetnet history: " + options.history() + ", JVM " + options.javaOptions() + "; window "
@@ -114,6 +114,12 @@ final class Report {
         Files.writeString(file, md);
         System.out.println();
         System.out.println("(written to " + file + ")");
+    }
+
+    /** The machine's CPUs, not this process's share (a pinned harness sees one: availableProcessors follows taskset). */
+    private static int machineCpus() {
+        String[] cpus = new java.io.File("/sys/devices/system/cpu").list((dir, name) -> name.matches("cpu[0-9]+"));
+        return cpus == null || cpus.length == 0 ? Runtime.getRuntime().availableProcessors() : cpus.length;
     }
 
     private void line(String s) {
