@@ -1228,7 +1228,7 @@ async function main() {
       await synced(alice.page);
     });
 
-    await step('the best-practice library: alice (Italian UI) writes a practice from the keyboard and publishes it under CC BY; fabio endorses it; someone signed out finds it by words and facets, reads its public page (OpenGraph, licence) and finds it in the Atom feed; the demo practices say they are demo data (axe-core on the library views in IT, DE and EN and on the public page)', async () => {
+    await step('the best-practice library: alice (Italian UI) writes a practice from the keyboard and publishes it under CC BY; fabio endorses it and comments on it; someone signed out finds it by words and facets, reads its public page (OpenGraph, licence) and finds it in the Atom feed; the demo practices say they are demo data (axe-core on the library views in IT, DE and EN and on the public page)', async () => {
       const marker = `prova${Date.now().toString(36)}`;
       const title = `Bottega condivisa per apprendisti ${marker}`;
       const page = alice.page;
@@ -1276,6 +1276,14 @@ async function main() {
         fabio.page.click('button[name=endorse]'),
       ]);
       if ((await endorsed.json()).endorsements !== 1) throw new Error('fabio’s endorsement was not counted');
+      // And comments on it, from the keyboard: his comment is listed under the practice, with his name.
+      await fabio.page.focus('#comment-body');
+      await fabio.page.keyboard.type('We run **two** pools: happy to compare notes.');
+      await fabio.page.keyboard.press('Tab');
+      if ((await fabio.page.evaluate(() => document.activeElement?.getAttribute('name'))) !== 'add-comment') throw new Error('Tab from the comment does not reach its button');
+      await fabio.page.keyboard.press('Enter');
+      await fabio.page.waitForFunction((name) => [...document.querySelectorAll('li.comment')]
+        .some((c) => c.textContent.includes(name) && c.querySelector('strong')?.textContent === 'two'), fabio.displayName);
       await expectAccessible(fabio.page, 'library: a practice of someone else (fabio, en)');
       await fabio.page.goto(roomUrl);
       await synced(fabio.page);

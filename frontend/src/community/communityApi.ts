@@ -139,7 +139,7 @@ export type ReasonKind = 'sector' | 'sectorDivision' | 'region' | 'country' | 'e
 export interface Reason { kind: ReasonKind | string; value: string; count?: number }
 export interface Suggestion { person: PersonCard; score: number; reasons: Reason[] }
 
-export type NotificationKind = 'INVITATION' | 'ANSWER' | 'REPLY' | 'JOIN_REQUEST' | 'MENTION';
+export type NotificationKind = 'INVITATION' | 'ANSWER' | 'REPLY' | 'JOIN_REQUEST' | 'MENTION' | 'COMMENT';
 /**
  * Something that concerns me: `text` is the server's sentence (in English), `link` a path in the app. `kind` may one
  * day be one the app does not know yet.
@@ -169,6 +169,7 @@ export interface CommunityDeletion {
   pseudonym: string;
   posts: number;
   practices: number;
+  comments: number;
   cases: number;
   communitiesLeft: number;
 }

@@ -12,6 +12,7 @@ const KIND_KEYS: Record<string, MessageKey> = {
   REPLY: 'notifications.kind.REPLY',
   JOIN_REQUEST: 'notifications.kind.JOIN_REQUEST',
   MENTION: 'notifications.kind.MENTION',
+  COMMENT: 'notifications.kind.COMMENT',
 };
 
 /** The message key of a kind; a kind the app does not know yet is a plain "Notification". */
@@ -28,6 +29,7 @@ const SENTENCES: Record<string, { key: MessageKey; needs: string[] }> = {
   'REPLY.followed': { key: 'notifications.text.REPLY.followed', needs: ['who', 'title'] },
   MENTION: { key: 'notifications.text.MENTION', needs: ['who', 'title'] },
   JOIN_REQUEST: { key: 'notifications.text.JOIN_REQUEST', needs: ['who', 'community'] },
+  COMMENT: { key: 'notifications.text.COMMENT', needs: ['who', 'title'] },
 };
 
 /**

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Me } from '../app/api';
 import { LoadingPanel } from '../forms/LoadingPanel';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { PracticeComments } from './PracticeComments';
 import { getPractice, practicePublicPath, publishPractice, setEndorsement, type LibraryReference, type Practice } from './libraryApi';
 import type { Announce } from './LibraryPage';
 import { LibraryLink } from './LibraryLink';
@@ -113,6 +114,7 @@ export function PracticeDetail({ id, me, reference, navigate, announce }: {
           </ul>
         </section>
       )}
+      {published && <PracticeComments practiceId={p.id} announce={announce} />}
     </article>
   );
 }

@@ -111,6 +111,13 @@ export const getPractice = (id: string) => callApi<Practice>('GET', practicePath
 export const createPractice = (fields: PracticeFields) => callApi<Practice>('POST', '/api/community/practices', fields);
 export const updatePractice = (id: string, fields: PracticeFields) => callApi<Practice>('PUT', practicePath(id), fields);
 export const publishPractice = (id: string, licence: string) => callApi<Practice>('POST', `${practicePath(id)}/publish`, { licence });
+
+/** A member's comment on a published practice (docs/community.md, "Comments"); its body is HTML the server made safe. */
+export interface PracticeComment { id: string; author: { id: string; name: string }; bodyHtml: string; createdAt: string; mayDelete: boolean }
+export const getComments = (id: string) => callApi<PracticeComment[]>('GET', `${practicePath(id)}/comments`);
+export const addComment = (id: string, body: string) => callApi<PracticeComment[]>('POST', `${practicePath(id)}/comments`, { body });
+export const deleteComment = (id: string, comment: string) =>
+  callApi<PracticeComment[]>('DELETE', `${practicePath(id)}/comments/${encodeURIComponent(comment)}`);
 /** Endorses (on) or withdraws the endorsement (off); the answer carries the new count and endorsedByMe. */
 export const setEndorsement = (id: string, on: boolean) => callApi<Practice>(on ? 'PUT' : 'DELETE', `${practicePath(id)}/endorsement`);
 

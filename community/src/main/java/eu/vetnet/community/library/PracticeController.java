@@ -24,9 +24,11 @@ import reactor.core.publisher.Mono;
 public class PracticeController {
 
     private final Library library;
+    private final Comments comments;
 
-    public PracticeController(Library library) {
+    public PracticeController(Library library, Comments comments) {
         this.library = library;
+        this.comments = comments;
     }
 
     /** The licence the authors choose when they publish. */
@@ -67,6 +69,27 @@ public class PracticeController {
     @DeleteMapping("/{id}/endorsement")
     public Mono<PracticeView> withdraw(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return Mono.defer(() -> Mono.fromCompletionStage(library.endorse(CurrentUser.of(jwt), id, false)));
+    }
+
+    /** A comment's body. */
+    public record CommentInput(String body) {
+    }
+
+    @GetMapping("/{id}/comments")
+    public Mono<List<Comments.CommentView>> comments(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return Mono.defer(() -> Mono.fromCompletionStage(comments.list(CurrentUser.of(jwt), id)));
+    }
+
+    @PostMapping("/{id}/comments")
+    public Mono<List<Comments.CommentView>> comment(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @RequestBody(required = false) CommentInput body) {
+        return Mono.defer(() -> Mono.fromCompletionStage(comments.add(CurrentUser.of(jwt), id, body == null ? null : body.body())));
+    }
+
+    @DeleteMapping("/{id}/comments/{comment}")
+    public Mono<List<Comments.CommentView>> deleteComment(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+            @PathVariable String comment) {
+        return Mono.defer(() -> Mono.fromCompletionStage(comments.delete(CurrentUser.of(jwt), id, comment)));
     }
 
     @GetMapping("/{id}/versions")

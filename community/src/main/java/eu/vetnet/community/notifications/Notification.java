@@ -25,6 +25,8 @@ public record Notification(String id, Instant at, Kind kind, String text, String
         /** Someone mentioned you (@username) in a discussion of a community you belong to. */
         MENTION,
         /** Someone asks to join a community you moderate. */
-        JOIN_REQUEST
+        JOIN_REQUEST,
+        /** Someone commented on a practice you write. */
+        COMMENT
     }
 }

@@ -3,6 +3,7 @@ package eu.vetnet.community.people;
 import eu.vetnet.community.communities.Communities;
 import eu.vetnet.community.counselling.Counselling;
 import eu.vetnet.community.discussions.Discussions;
+import eu.vetnet.community.library.Comments;
 import eu.vetnet.community.library.Library;
 import eu.vetnet.community.storage.CassandraAccounts;
 import eu.vetnet.identity.VetnetUser;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deleting an account on the community server (docs/community.md, "Deleting an account"). What the person made with
- * others stays, under one pseudonym: their discussion posts, the practices they write (every version), the cases
+ * others stays, under one pseudonym: their discussion posts, the practices they write (every version), their
+ * comments, the cases
  * they asked or counselled on. What was theirs alone goes: the profile, memberships, moderation, follows,
  * endorsements, waiting requests, notifications. Each step is idempotent and the pseudonym is claimed first, so a
  * deletion cut short (a server restart, Cassandra away) is finished by asking again, under the same pseudonym.
@@ -24,23 +26,25 @@ public final class AccountDeletion {
     private static final Logger log = LoggerFactory.getLogger(AccountDeletion.class);
 
     /** What was done, for the person and the log: counts, and who they are now in what stays. */
-    public record Deleted(String pseudonymId, String pseudonym, int posts, int practices, int cases, int communitiesLeft) {
+    public record Deleted(String pseudonymId, String pseudonym, int posts, int practices, int comments, int cases, int communitiesLeft) {
     }
 
     private final CassandraAccounts accounts;
     private final People people;
     private final Discussions discussions;
     private final Library library;
+    private final Comments comments;
     private final Counselling counselling;
     private final Communities communities;
     private final Clock clock;
 
-    public AccountDeletion(CassandraAccounts accounts, People people, Discussions discussions, Library library, Counselling counselling,
-            Communities communities, Clock clock) {
+    public AccountDeletion(CassandraAccounts accounts, People people, Discussions discussions, Library library, Comments comments,
+            Counselling counselling, Communities communities, Clock clock) {
         this.accounts = accounts;
         this.people = people;
         this.discussions = discussions;
         this.library = library;
+        this.comments = comments;
         this.counselling = counselling;
         this.communities = communities;
         this.clock = clock;
@@ -50,12 +54,13 @@ public final class AccountDeletion {
         String id = user.id();
         return accounts.claimPseudonym(id, Pseudonym.fresh(), clock.instant()).thenCompose(as -> discussions.forget(id, as)
                 .thenCompose(posts -> library.forget(id, as)
-                        .thenCompose(practices -> counselling.forget(id, as)
-                                .thenCompose(cases -> communities.forget(id)
-                                        .thenCompose(left -> accounts.forget(id).thenApply(v -> {
-                                            people.directory().remove(id);
-                                            return new Deleted(as.id(), as.name(), posts, practices, cases, left);
-                                        }))))))
+                        .thenCompose(practices -> comments.forget(id, as)
+                                .thenCompose(commented -> counselling.forget(id, as)
+                                        .thenCompose(cases -> communities.forget(id)
+                                                .thenCompose(left -> accounts.forget(id).thenApply(v -> {
+                                                    people.directory().remove(id);
+                                                    return new Deleted(as.id(), as.name(), posts, practices, commented, cases, left);
+                                                })))))))
                 .whenComplete((d, e) -> {
                     if (e == null) {
                         // The account id and the pseudonym in one line: the log is kept 30 days at most (docs/community.md).

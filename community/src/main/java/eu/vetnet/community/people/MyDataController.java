@@ -3,6 +3,7 @@ package eu.vetnet.community.people;
 import eu.vetnet.community.communities.Communities;
 import eu.vetnet.community.counselling.Counselling;
 import eu.vetnet.community.discussions.Discussions;
+import eu.vetnet.community.library.Comments;
 import eu.vetnet.community.library.Library;
 import eu.vetnet.community.notifications.Notifications;
 import eu.vetnet.community.web.CurrentUser;
@@ -40,9 +41,11 @@ public class MyDataController {
     private final Communities communities;
     private final Notifications notifications;
     private final Discussions discussions;
+    private final Comments comments;
 
     public MyDataController(People people, Library library, Counselling counselling, Communities communities, Notifications notifications,
-            Discussions discussions) {
+            Discussions discussions, Comments comments) {
+        this.comments = comments;
         this.people = people;
         this.library = library;
         this.counselling = counselling;
@@ -87,6 +90,10 @@ public class MyDataController {
                 })
                 .thenCombine(library.endorsedBy(user), (out, endorsed) -> {
                     out.put("endorsements", endorsed);
+                    return out;
+                })
+                .thenCombine(comments.writtenBy(user), (out, written) -> {
+                    out.put("practiceComments", written);
                     return out;
                 })
                 .thenCombine(notifications.list(user.id(), Notifications.LISTED), (out, told) -> {

@@ -104,6 +104,13 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("deleteCaseByPerson", "DELETE FROM %s.counselling_cases_by_person WHERE person = ? AND id = ?");
         STATEMENTS.put("claimPseudonym", "INSERT INTO %s.account_deletions (user_id, pseudonym_id, pseudonym_name, started_at) VALUES (?, ?, ?, ?) IF NOT EXISTS");
         STATEMENTS.put("selectPseudonym", "SELECT pseudonym_id, pseudonym_name FROM %s.account_deletions WHERE user_id = ?");
+        STATEMENTS.put("insertComment", "INSERT INTO %s.practice_comments (practice, id, body) VALUES (?, ?, ?)");
+        STATEMENTS.put("selectComments", "SELECT body FROM %s.practice_comments WHERE practice = ? LIMIT ?");
+        STATEMENTS.put("selectComment", "SELECT body FROM %s.practice_comments WHERE practice = ? AND id = ?");
+        STATEMENTS.put("deleteComment", "DELETE FROM %s.practice_comments WHERE practice = ? AND id = ?");
+        STATEMENTS.put("insertCommentByAuthor", "INSERT INTO %s.comments_by_author (author, id, practice) VALUES (?, ?, ?)");
+        STATEMENTS.put("selectCommentsByAuthor", "SELECT id, practice FROM %s.comments_by_author WHERE author = ? LIMIT ?");
+        STATEMENTS.put("deleteCommentByAuthor", "DELETE FROM %s.comments_by_author WHERE author = ? AND id = ?");
         STATEMENTS.put("claimDigest", "UPDATE %s.community_digests SET sent_until = ? WHERE person = ? IF sent_until = ?");
     }
 

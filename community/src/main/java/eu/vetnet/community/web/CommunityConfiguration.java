@@ -10,6 +10,7 @@ import eu.vetnet.community.demo.DemoLibrary;
 import eu.vetnet.community.demo.DemoOrganisations;
 import eu.vetnet.community.demo.DemoPeople;
 import eu.vetnet.community.discussions.Discussions;
+import eu.vetnet.community.library.Comments;
 import eu.vetnet.community.library.Library;
 import eu.vetnet.community.library.PracticeRules;
 import eu.vetnet.community.library.WriteLimiter;
@@ -29,6 +30,7 @@ import eu.vetnet.community.search.LibraryIndexer;
 import eu.vetnet.community.search.PracticeIndex;
 import eu.vetnet.community.storage.CassandraAccounts;
 import eu.vetnet.community.storage.CassandraCases;
+import eu.vetnet.community.storage.CassandraComments;
 import eu.vetnet.community.storage.CassandraCommunities;
 import eu.vetnet.community.storage.CassandraDiscussions;
 import eu.vetnet.community.storage.CassandraPractices;
@@ -109,8 +111,20 @@ public class CommunityConfiguration {
     }
 
     @Bean
-    Library library(CassandraPractices store, PracticeIndex index, ReferenceData reference, CommunityProperties properties, Clock clock) {
-        return new Library(store, index, new PracticeRules(reference), new WriteLimiter(properties.getWritesPerMinute(), clock), clock);
+    Library library(CassandraPractices store, PracticeIndex index, ReferenceData reference, WriteLimiter writeLimiter, Clock clock) {
+        return new Library(store, index, new PracticeRules(reference), writeLimiter, clock);
+    }
+
+    /** One budget of writes per member for the library: practices, endorsements and comments draw on it alike. */
+    @Bean
+    WriteLimiter writeLimiter(CommunityProperties properties, Clock clock) {
+        return new WriteLimiter(properties.getWritesPerMinute(), clock);
+    }
+
+    @Bean
+    Comments comments(CommunityDatabase database, JsonMapper json, Library library, WriteLimiter writeLimiter, Notifications notifications,
+            Clock clock) {
+        return new Comments(new CassandraComments(database, json), library, writeLimiter, notifications, clock);
     }
 
     @Bean
@@ -186,8 +200,8 @@ public class CommunityConfiguration {
 
     @Bean
     AccountDeletion accountDeletion(CommunityDatabase database, People people, Discussions discussions, Library library,
-            Counselling counselling, Communities communities, Clock clock) {
-        return new AccountDeletion(new CassandraAccounts(database), people, discussions, library, counselling, communities, clock);
+            Comments comments, Counselling counselling, Communities communities, Clock clock) {
+        return new AccountDeletion(new CassandraAccounts(database), people, discussions, library, comments, counselling, communities, clock);
     }
 
     @Bean

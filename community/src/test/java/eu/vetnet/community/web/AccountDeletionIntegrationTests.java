@@ -64,6 +64,7 @@ class AccountDeletionIntegrationTests extends CommunityIntegrationTestSupport {
         String hers = practice(alice, "Mentor pools " + run);
         send("POST", "/api/community/practices/" + hers + "/publish", alice, Map.of("licence", "CC-BY-4.0"), HttpStatus.OK);
         assertEquals(1, send("PUT", "/api/community/practices/" + hers + "/endorsement", bruno, null, HttpStatus.OK).get("endorsements").asInt());
+        send("POST", "/api/community/practices/" + hers + "/comments", bruno, Map.of("body", "We do this too"), HttpStatus.OK);
         assertEquals(2, send("GET", "/api/community/communities/" + open, paula, null, HttpStatus.OK).get("community").get("memberCount").asInt());
 
         // Not confirmed (or confirmed as someone else): refused, nothing changed.
@@ -78,6 +79,7 @@ class AccountDeletionIntegrationTests extends CommunityIntegrationTestSupport {
         assertEquals(2, deleted.get("posts").asInt(), deleted.toString());
         assertEquals(1, deleted.get("practices").asInt(), deleted.toString());
         assertEquals(1, deleted.get("communitiesLeft").asInt(), deleted.toString());
+        assertEquals(1, deleted.get("comments").asInt(), deleted.toString());
 
         // The discussion reads as before, bruno's two posts under the pseudonym, paula's under her name.
         JsonNode read = send("GET", "/api/community/threads/" + thread, paula, null, HttpStatus.OK);
@@ -98,6 +100,8 @@ class AccountDeletionIntegrationTests extends CommunityIntegrationTestSupport {
         assertFalse(versions.toString().contains("bruno" + run), versions.toString());
         versions.valueStream().forEach(v -> assertEquals(pseudonymId, v.get("savedBy").asString(), v.toString()));
         assertEquals(0, send("GET", "/api/community/practices/" + hers, alice, null, HttpStatus.OK).get("endorsements").asInt());
+        JsonNode comments = send("GET", "/api/community/practices/" + hers + "/comments", alice, null, HttpStatus.OK);
+        assertEquals(pseudonym, comments.get(0).get("author").get("name").asString(), "his comment stays, under the pseudonym");
         JsonNode found = send("GET", "/api/public/library/search?q=" + run, alice, null, HttpStatus.OK);
         assertFalse(found.toString().contains("bruno" + run), "the search index follows: " + found);
 
@@ -109,9 +113,11 @@ class AccountDeletionIntegrationTests extends CommunityIntegrationTestSupport {
         // Asked again (a cut-short deletion finished, or a second click): the same pseudonym, nothing more to do.
         JsonNode again = send("DELETE", "/api/community/me?confirm=bruno" + run, bruno, null, HttpStatus.OK);
         assertEquals(pseudonym, again.get("pseudonym").asString());
-        assertEquals(0, again.get("posts").asInt() + again.get("practices").asInt() + again.get("communitiesLeft").asInt(), again.toString());
+        assertEquals(0, again.get("posts").asInt() + again.get("practices").asInt() + again.get("comments").asInt()
+                + again.get("communitiesLeft").asInt(), again.toString());
         JsonNode mine = send("GET", "/api/community/me/export", bruno, null, HttpStatus.OK);
-        for (String part : List.of("discussionPosts", "discussionsFollowed", "endorsements", "requestsToJoin", "communities", "practices", "notifications")) {
+        for (String part : List.of("discussionPosts", "discussionsFollowed", "endorsements", "practiceComments", "requestsToJoin", "communities",
+                "practices", "notifications")) {
             assertEquals(0, mine.get(part).size(), part + ": " + mine.get(part));
         }
         assertFalse(mine.get("profile").has("headline") && mine.get("profile").get("headline").asString("").contains(run),

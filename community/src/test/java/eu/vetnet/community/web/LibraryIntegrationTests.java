@@ -242,4 +242,62 @@ class LibraryIntegrationTests extends CommunityIntegrationTestSupport {
         assertEquals(HttpStatus.TOO_MANY_REQUESTS, last);
         assertEquals(40, created, "vetnet.community.writes-per-minute=40 in these tests");
     }
+
+    private JsonNode comment(String bearer, String id, String body, HttpStatus expected) {
+        return http.post().uri("/api/community/practices/" + id + "/comments").header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", body)).exchange()
+                .expectStatus().isEqualTo(expected).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private JsonNode uncomment(String bearer, String id, String comment, HttpStatus expected) {
+        return http.delete().uri("/api/community/practices/" + id + "/comments/" + comment).header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange().expectStatus().isEqualTo(expected).expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void membersCommentOnAPublishedPracticeItsAuthorsAreToldAndACommentGoesByItsAuthorsOrAnAdminsHand() {
+        // People of their own: comments draw on the same write budget as practices.
+        String author = "ca" + marker;
+        String reader = bearer("cr" + marker);
+        String other = bearer("co" + marker);
+        JsonNode draft = create(author, practice("Commented"));
+        String id = draft.get("id").asString();
+        comment(bearer(author), id, "Too early", HttpStatus.CONFLICT);
+        comment(reader, id, "Not mine to see", HttpStatus.NOT_FOUND);
+        publish(author, id, "CC-BY-4.0", HttpStatus.OK);
+        comment(reader, id, "   ", HttpStatus.BAD_REQUEST);
+        comment(reader, id, "x".repeat(5_001), HttpStatus.BAD_REQUEST);
+
+        JsonNode list = comment(reader, id, "We tried **this** <script>alert(1)</script>", HttpStatus.OK);
+        assertEquals(1, list.size(), list.toString());
+        String html = list.get(0).get("bodyHtml").asString();
+        assertTrue(html.contains("<strong>this</strong>") && !html.contains("<script>"), html);
+        assertTrue(list.get(0).get("mayDelete").asBoolean());
+        String first = list.get(0).get("id").asString();
+        comment(other, id, "Second, [a link](javascript:alert(1))", HttpStatus.OK);
+
+        // Its author is told, in words the app can say in any language.
+        JsonNode told = http.get().uri("/api/community/notifications").header(HttpHeaders.AUTHORIZATION, bearer(author)).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertTrue(told.valueStream().anyMatch(n -> "COMMENT".equals(n.get("kind").asString())
+                && n.get("params").get("title").asString().contains(marker)), told.toString());
+
+        // Read in order, oldest first; someone else's comment is not theirs to delete, an admin's hand may.
+        JsonNode read = http.get().uri("/api/community/practices/" + id + "/comments").header(HttpHeaders.AUTHORIZATION, other).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertEquals(first, read.get(0).get("id").asString());
+        assertFalse(read.get(0).get("mayDelete").asBoolean());
+        assertFalse(read.get(1).get("bodyHtml").asString().contains("javascript:"), read.get(1).toString());
+        uncomment(other, id, first, HttpStatus.FORBIDDEN);
+        assertEquals(1, uncomment(reader, id, first, HttpStatus.OK).size());
+        String second = read.get(1).get("id").asString();
+        assertEquals(0, uncomment(bearer("admin" + marker, "admin"), id, second, HttpStatus.OK).size());
+        uncomment(reader, id, second, HttpStatus.NOT_FOUND);
+
+        // The public page is the publication, not the members' conversation.
+        comment(reader, id, "Members only " + marker, HttpStatus.OK);
+        String page = http.get().uri("/practices/" + draft.get("slug").asString()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertFalse(page.contains("Members only"), "no comment on the public page");
+    }
 }
