@@ -55,8 +55,12 @@ public final class Comments {
 
     /** The comments of a practice the reader may read (404 otherwise, as for the practice). */
     public CompletionStage<List<CommentView>> list(VetnetUser user, String practiceId) {
-        return library.read(user, practiceId).thenCompose(p -> store.of(practiceId, LISTED))
-                .thenApply(list -> list.stream().map(c -> view(c, user)).toList());
+        return library.read(user, practiceId).thenCompose(p -> listed(user, practiceId));
+    }
+
+    /** The comments of a practice already known to be readable (after a write: no second read of the practice). */
+    private CompletionStage<List<CommentView>> listed(VetnetUser user, String practiceId) {
+        return store.of(practiceId, LISTED).thenApply(list -> list.stream().map(c -> view(c, user)).toList());
     }
 
     public CompletionStage<List<CommentView>> add(VetnetUser user, String practiceId, String body) {
@@ -78,7 +82,7 @@ public final class Comments {
                     .forEach(a -> notifications.notify(a.id(), Notification.Kind.COMMENT,
                             user.displayName() + " commented on your practice: " + p.title(), "/library/practices/" + practiceId,
                             Map.of("who", user.displayName(), "title", p.title()))));
-        }).thenCompose(v -> list(user, practiceId));
+        }).thenCompose(v -> listed(user, practiceId));
     }
 
     public CompletionStage<List<CommentView>> delete(VetnetUser user, String practiceId, String commentId) {

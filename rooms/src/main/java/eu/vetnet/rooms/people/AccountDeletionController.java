@@ -93,18 +93,23 @@ public class AccountDeletionController {
         AccessList without = room.access().without(user.id(), user.username());
         Mono<Boolean> removed = without.equals(room.access()) ? Mono.just(false)
                 : AccessChanges.save(rooms, server, room.withAccess(without)).thenReturn(true);
-        Mono<Boolean> renamed = Mono.fromCompletionStage(() -> people.names(room.id(), Set.of(user.id())))
-                .flatMap(names -> names.containsKey(user.id()) && !pseudonym.equals(names.get(user.id()))
-                        ? Mono.fromCompletionStage(() -> people.remember(room.id(), new RoomPeople.Person(user.id(), pseudonym))).thenReturn(true)
-                        : Mono.just(false));
-        Mono<Integer> history = events == null ? Mono.just(0)
-                : Mono.fromCompletionStage(() -> events.rename(room.id(), user.id(), pseudonym));
+        // Only a room they joined has their name and their joins and leaves: the history of the others is not read.
+        Mono<int[]> joined = Mono.fromCompletionStage(() -> people.names(room.id(), Set.of(user.id()))).flatMap(names -> {
+            if (!names.containsKey(user.id())) {
+                return Mono.just(new int[] {0, 0});
+            }
+            Mono<Integer> renamed = pseudonym.equals(names.get(user.id())) ? Mono.just(0)
+                    : Mono.fromCompletionStage(() -> people.remember(room.id(), new RoomPeople.Person(user.id(), pseudonym))).thenReturn(1);
+            Mono<Integer> history = events == null ? Mono.just(0)
+                    : Mono.fromCompletionStage(() -> events.rename(room.id(), user.id(), pseudonym));
+            return Mono.zip(renamed, history).map(t -> new int[] {t.getT1(), t.getT2()});
+        });
         Mono<Boolean> request = Mono.fromCompletionStage(() -> requests.find(room.id(), user.id()))
                 .flatMap(found -> found.filter(r -> !pseudonym.equals(r.name()))
                         .map(r -> Mono.fromCompletionStage(() -> requests.save(new AccessRequests.Request(r.room(), r.userId(), pseudonym, pseudonym,
                                 r.requestedAt(), r.status()))).thenReturn(true))
                         .orElse(Mono.just(false)));
-        return Mono.zip(renamed, history, removed, request)
-                .map(t -> new Result(room.id(), t.getT1(), t.getT2(), t.getT3(), user.id().equals(room.access().owner())));
+        return Mono.zip(joined, removed, request)
+                .map(t -> new Result(room.id(), t.getT1()[0] == 1, t.getT1()[1], t.getT2(), user.id().equals(room.access().owner())));
     }
 }
