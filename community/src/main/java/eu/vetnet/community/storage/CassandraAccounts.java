@@ -12,9 +12,12 @@ import java.util.concurrent.CompletionStage;
 public final class CassandraAccounts {
 
     private final CommunityDatabase database;
+    private final int keptForSeconds;
 
-    public CassandraAccounts(CommunityDatabase database) {
+    /** @param keptFor how long the pseudonym stays linked to the account id ({@code vetnet.community.pseudonym-kept-for}) */
+    public CassandraAccounts(CommunityDatabase database, java.time.Duration keptFor) {
         this.database = database;
+        this.keptForSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, keptFor.toSeconds()));
     }
 
     /**
@@ -23,7 +26,7 @@ public final class CassandraAccounts {
      */
     public CompletionStage<Pseudonym> claimPseudonym(String userId, Pseudonym fresh, Instant at) {
         var db = database.now();
-        return db.session().executeAsync(db.get("claimPseudonym").bind(userId, fresh.id(), fresh.name(), at)).thenApply(rs -> {
+        return db.session().executeAsync(db.get("claimPseudonym").bind(userId, fresh.id(), fresh.name(), at, keptForSeconds)).thenApply(rs -> {
             if (rs.wasApplied()) {
                 return fresh;
             }

@@ -102,7 +102,7 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("deletePostByAuthor", "DELETE FROM %s.posts_by_author WHERE author = ? AND at = ?");
         STATEMENTS.put("deletePracticeByAuthor", "DELETE FROM %s.practices_by_author WHERE author = ? AND id = ?");
         STATEMENTS.put("deleteCaseByPerson", "DELETE FROM %s.counselling_cases_by_person WHERE person = ? AND id = ?");
-        STATEMENTS.put("claimPseudonym", "INSERT INTO %s.account_deletions (user_id, pseudonym_id, pseudonym_name, started_at) VALUES (?, ?, ?, ?) IF NOT EXISTS");
+        STATEMENTS.put("claimPseudonym", "INSERT INTO %s.account_deletions (user_id, pseudonym_id, pseudonym_name, started_at) VALUES (?, ?, ?, ?) IF NOT EXISTS USING TTL ?");
         STATEMENTS.put("selectPseudonym", "SELECT pseudonym_id, pseudonym_name FROM %s.account_deletions WHERE user_id = ?");
         STATEMENTS.put("insertComment", "INSERT INTO %s.practice_comments (practice, id, body) VALUES (?, ?, ?)");
         STATEMENTS.put("selectComments", "SELECT body FROM %s.practice_comments WHERE practice = ? LIMIT ?");

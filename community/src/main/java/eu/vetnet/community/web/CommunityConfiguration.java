@@ -200,8 +200,8 @@ public class CommunityConfiguration {
 
     @Bean
     AccountDeletion accountDeletion(CommunityDatabase database, People people, Discussions discussions, Library library,
-            Comments comments, Counselling counselling, Communities communities, Clock clock) {
-        return new AccountDeletion(new CassandraAccounts(database), people, discussions, library, comments, counselling, communities, clock);
+            Comments comments, Counselling counselling, Communities communities, CommunityProperties properties, Clock clock) {
+        return new AccountDeletion(new CassandraAccounts(database, properties.getPseudonymKeptFor()), people, discussions, library, comments, counselling, communities, clock);
     }
 
     @Bean

@@ -26,6 +26,8 @@ public class CommunityProperties {
     private String mailFrom = "VET-NET <no-reply@vetnet.localhost>";
     /** How often each person's digest e-mail goes out (when there is something new for them). */
     private Duration digestEvery = Duration.ofDays(1);
+    /** How long a deleted account's pseudonym stays linked to its id, so that a retried deletion uses the same one. */
+    private Duration pseudonymKeptFor = Duration.ofDays(30);
     /** How long the public pages, the feed and the sitemap may be cached by browsers and proxies. */
     private Duration publicCache = Duration.ofMinutes(5);
 
@@ -47,6 +49,8 @@ public class CommunityProperties {
     public String getMailFrom() { return mailFrom; }
     public Duration getDigestEvery() { return digestEvery; }
     public void setDigestEvery(Duration v) { digestEvery = v; }
+    public Duration getPseudonymKeptFor() { return pseudonymKeptFor; }
+    public void setPseudonymKeptFor(Duration v) { pseudonymKeptFor = v; }
     public void setMailFrom(String v) { mailFrom = v; }
     public void setPublicCache(Duration v) { publicCache = v; }
 }

@@ -26,7 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         // RateLimitIntegrationTests writes past this with a person of its own.
         "vetnet.community.writes-per-minute=40",
         // CounsellingIntegrationTests waits for a digest.
-        "vetnet.community.digest-every=2s"})
+        "vetnet.community.digest-every=2s",
+        // AccountDeletionIntegrationTests outlives it: after it, a deletion claims a new pseudonym.
+        "vetnet.community.pseudonym-kept-for=10s"})
 abstract class CommunityIntegrationTestSupport {
 
     @DynamicPropertySource
