@@ -269,7 +269,7 @@ public final class Communities {
     /** Links a room as one of the community's sessions (moderators). */
     public CompletionStage<CommunityViews.Home> linkSession(String slug, VetnetUser user, String roomId, String title, Instant start) {
         Community c = existing(slug);
-        eu.vetnet.community.web.RoomIds.require("roomId", roomId);
+        eu.vetnet.identity.api.RoomIds.require("roomId", roomId);
         String t = title == null ? "" : title.strip();
         if (t.isEmpty() || t.length() > 200) {
             throw ApiException.badRequest("title has " + t.length() + " characters", "1 to 200");

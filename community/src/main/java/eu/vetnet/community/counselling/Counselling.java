@@ -163,7 +163,7 @@ public final class Counselling {
     }
 
     public CompletionStage<CounsellingCase> room(VetnetUser user, String id, String roomId) {
-        String room = eu.vetnet.community.web.RoomIds.require("roomId", roomId);
+        String room = eu.vetnet.identity.api.RoomIds.require("roomId", roomId);
         return lanes.run(id, () -> authored(user, id).thenCompose(c -> store.save(c.inRoom(room, clock.instant()), List.of())));
     }
 

@@ -1,33 +1,21 @@
 package eu.vetnet.community.storage;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import eu.vetnet.storage.BackgroundSession;
 import eu.vetnet.storage.CassandraProperties;
-import eu.vetnet.storage.CassandraSessions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import tools.jackson.databind.json.JsonMapper;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The community's Cassandra session: connects in the background at start and again until it can (the server starts
- * before Cassandra is up, and answers 503 until then), applies deploy/cassandra/community.cql, prepares statements.
+ * The community's Cassandra session ({@link BackgroundSession}: answers 503 until Cassandra is reachable), with
+ * deploy/cassandra/community.cql and the statements the community's stores run.
  */
 public final class CommunityDatabase implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(CommunityDatabase.class);
     static final String SCHEMA_RESOURCE = "/eu/vetnet/community/storage/community.cql";
 
     /** The statements, by name: one place for the CQL the stores run. */
@@ -114,48 +102,25 @@ public final class CommunityDatabase implements AutoCloseable {
         STATEMENTS.put("claimDigest", "UPDATE %s.community_digests SET sent_until = ? WHERE person = ? IF sent_until = ?");
     }
 
-    /** A connected session and its prepared statements. */
-    public record Ready(CqlSession session, Map<String, PreparedStatement> statements) {
-        public PreparedStatement get(String name) {
-            PreparedStatement p = statements.get(name);
-            if (p == null) {
-                throw new IllegalArgumentException("no statement " + name);
-            }
-            return p;
-        }
-    }
-
-    private final CassandraProperties properties;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "community-cassandra-connect");
-        t.setDaemon(true);
-        return t;
-    });
-    private final CompletableFuture<Ready> ready = new CompletableFuture<>();
-    private volatile boolean closed;
-    private int attempts;
+    private final BackgroundSession session;
 
     public CommunityDatabase(CassandraProperties properties) {
-        this.properties = properties;
+        this.session = new BackgroundSession("community", properties, CommunityDatabase.class, SCHEMA_RESOURCE, STATEMENTS,
+                StoreUnavailableException::new);
     }
 
     public void start() {
-        connect();
+        session.start();
     }
 
     /** Completes once connected, the schema in place and the statements prepared. */
-    public CompletableFuture<Ready> whenReady() {
-        return ready;
+    public CompletableFuture<BackgroundSession.Ready> whenReady() {
+        return session.whenReady();
     }
 
     /** The session now, or a 503 refusal while Cassandra is not reachable. */
-    public Ready now() {
-        Ready r = ready.getNow(null);
-        if (r == null) {
-            throw new StoreUnavailableException("the community store (Cassandra at " + properties.getContactPoints()
-                    + ") is not reachable yet; start it with ./vetnet services start cassandra");
-        }
-        return r;
+    public BackgroundSession.Ready now() {
+        return session.now();
     }
 
     /**
@@ -163,100 +128,24 @@ public final class CommunityDatabase implements AutoCloseable {
      * is not a UUID at all (a mistyped link is a 404, not an error).
      */
     public <T> CompletionStage<Optional<T>> jsonById(String statement, String id, Class<T> type, JsonMapper json) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        Ready db = now();
-        return db.session().executeAsync(db.get(statement).bind(uuid))
-                .thenApply(rs -> Optional.ofNullable(rs.one()).map(r -> json.readValue(r.getString("body"), type)));
+        return session.oneById(statement, id, row -> json.readValue(row.getString("body"), type));
     }
 
     /**
      * The records an index partition lists (a person's practices, their cases): the ids from {@code indexStatement}
      * (bound to {@code key} and {@code limit}), each record read by {@link #jsonById} side by side.
      */
-    public <T> CompletionStage<java.util.List<T>> jsonByIndex(String indexStatement, String key, int limit, String bodyStatement,
+    public <T> CompletionStage<List<T>> jsonByIndex(String indexStatement, String key, int limit, String bodyStatement,
             Class<T> type, JsonMapper json) {
-        Ready db = now();
-        return db.session().executeAsync(db.get(indexStatement).bind(key, limit)).thenCompose(rs -> {
-            java.util.List<CompletableFuture<Optional<T>>> reads = new java.util.ArrayList<>();
-            for (var row : rs.currentPage()) {
-                reads.add(jsonById(bodyStatement, row.getUuid("id").toString(), type, json).toCompletableFuture());
-            }
-            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
-                    .thenApply(v -> reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
-        });
-    }
-
-    private void connect() {
-        if (closed) {
-            return;
-        }
-        attempts++;
-        long started = System.nanoTime();
-        CassandraSessions.builder(properties).buildAsync().toCompletableFuture()
-                .thenCompose(s -> (properties.isCreateSchema()
-                        ? CassandraSessions.apply(s, schema(), properties).toCompletableFuture()
-                        : CompletableFuture.<Void>completedFuture(null))
-                        .thenCompose(v -> prepare(s))
-                        .whenComplete((r, e) -> {
-                            if (e != null) {
-                                s.closeAsync();
-                            }
-                        }))
-                .whenComplete((r, err) -> {
-                    if (err == null) {
-                        log.info("community: Cassandra at {}, keyspace {}: ready in {} ms", properties.getContactPoints(),
-                                properties.getKeyspace(), (System.nanoTime() - started) / 1_000_000);
-                        if (closed) {
-                            r.session().closeAsync();
-                        } else {
-                            ready.complete(r);
-                        }
-                        return;
-                    }
-                    if (attempts == 1 || attempts % 12 == 0) {
-                        log.warn("community: Cassandra at {} is not reachable ({}); retrying every {} s", properties.getContactPoints(),
-                                CassandraSessions.rootMessage(err), properties.getReconnectEvery().toSeconds());
-                    }
-                    if (!closed) {
-                        timer.schedule(this::connect, properties.getReconnectEvery().toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                });
-    }
-
-    private CompletableFuture<Ready> prepare(CqlSession s) {
-        Map<String, PreparedStatement> prepared = new LinkedHashMap<>();
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (var e : STATEMENTS.entrySet()) {
-            String cql = e.getValue().formatted(properties.getKeyspace());
-            chain = chain.thenCompose(v -> s.prepareAsync(cql).toCompletableFuture()).thenAccept(p -> prepared.put(e.getKey(), p));
-        }
-        return chain.thenApply(v -> new Ready(s, Map.copyOf(prepared)));
+        return session.manyByIndex(indexStatement, key, limit, bodyStatement, row -> json.readValue(row.getString("body"), type));
     }
 
     List<String> schema() {
-        try (InputStream in = CommunityDatabase.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the jar (community/pom.xml copies deploy/cassandra/community.cql)");
-            }
-            return CassandraSessions.scriptStatements(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    properties.getKeyspace(), properties.getReplication());
-        } catch (IOException e) {
-            throw new IllegalStateException("could not read " + SCHEMA_RESOURCE, e);
-        }
+        return session.schema();
     }
 
     @Override
     public void close() {
-        closed = true;
-        timer.shutdownNow();
-        Ready r = ready.getNow(null);
-        if (r != null) {
-            r.session().close();
-        }
+        session.close();
     }
 }

@@ -1,10 +1,9 @@
-package eu.vetnet.community.web;
-
-import eu.vetnet.identity.api.ApiException;
+package eu.vetnet.identity.api;
 
 /**
- * A room id as the room server makes them, the one rule for every room the community records (a case's room, a
- * community's session): an id, never a link or markup. The room server, not this check, decides who may enter.
+ * A room id as the room server makes them, the one rule for every room another server records (a case's room, a
+ * community's session, a course's live session): an id, never a link or markup. The room server, not this check,
+ * decides who may enter.
  */
 public final class RoomIds {
 

@@ -1,0 +1,83 @@
+package eu.vetnet.learning.editions;
+
+import eu.vetnet.identity.VetnetJwtConverter;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Editions, their calendars and enrolment (docs/learning.md, "API"). */
+@RestController
+@RequestMapping("/api/learning")
+public class EditionController {
+
+    private static final VetnetJwtConverter USERS = new VetnetJwtConverter();
+    private final Editions editions;
+
+    public EditionController(Editions editions) {
+        this.editions = editions;
+    }
+
+    public record Invitation(String username) {
+    }
+
+    @PostMapping("/programmes/{programmeId}/editions")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<Edition> open(@AuthenticationPrincipal Jwt jwt, @PathVariable String programmeId, @RequestBody EditionInput in) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.open(USERS.convert(jwt), programmeId, in)));
+    }
+
+    @GetMapping("/programmes/{programmeId}/editions")
+    public Mono<List<Editions.EditionView>> ofProgramme(@AuthenticationPrincipal Jwt jwt, @PathVariable String programmeId) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.ofProgramme(USERS.convert(jwt), programmeId)));
+    }
+
+    @GetMapping("/editions/{id}")
+    public Mono<Editions.EditionView> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.read(USERS.convert(jwt), id)));
+    }
+
+    @PostMapping("/editions/{id}/calendar")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<Edition> addToCalendar(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody CalendarItemInput in) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.addToCalendar(USERS.convert(jwt), id, in)));
+    }
+
+    @PostMapping("/editions/{id}/invitations")
+    public Mono<Edition> invite(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody Invitation in) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.invite(USERS.convert(jwt), id, in == null ? null : in.username())));
+    }
+
+    @PostMapping("/editions/{id}/enrolment")
+    public Mono<Enrolment> enrol(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.enrol(USERS.convert(jwt), id)));
+    }
+
+    @PostMapping("/editions/{id}/enrolment/withdrawal")
+    public Mono<Enrolment> withdraw(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.withdraw(USERS.convert(jwt), id)));
+    }
+
+    @PostMapping("/editions/{id}/enrolments/{learnerId}/approval")
+    public Mono<Enrolment> approve(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String learnerId) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.approve(USERS.convert(jwt), id, learnerId)));
+    }
+
+    @GetMapping("/editions/{id}/enrolments")
+    public Mono<List<Enrolment>> roster(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.roster(USERS.convert(jwt), id)));
+    }
+
+    @GetMapping("/me/editions")
+    public Mono<List<Editions.EditionView>> mine(@AuthenticationPrincipal Jwt jwt) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.mine(USERS.convert(jwt))));
+    }
+}

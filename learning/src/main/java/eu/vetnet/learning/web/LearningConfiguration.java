@@ -1,0 +1,126 @@
+package eu.vetnet.learning.web;
+
+import eu.vetnet.identity.AccessTokenDecoders;
+import eu.vetnet.identity.IssuerKeys;
+import eu.vetnet.learning.credentials.Credentials;
+import eu.vetnet.learning.credentials.Issuers;
+import eu.vetnet.learning.credentials.StatusLists;
+import eu.vetnet.learning.credentials.Verifier;
+import eu.vetnet.learning.editions.Editions;
+import eu.vetnet.learning.programmes.Programmes;
+import eu.vetnet.learning.records.Results;
+import eu.vetnet.learning.storage.CassandraCredentials;
+import eu.vetnet.learning.storage.CassandraEditions;
+import eu.vetnet.learning.storage.CassandraIssuerKeys;
+import eu.vetnet.learning.storage.CassandraProgrammes;
+import eu.vetnet.learning.storage.CassandraResults;
+import eu.vetnet.learning.storage.LearningDatabase;
+import eu.vetnet.storage.BackgroundSession;
+import eu.vetnet.storage.CassandraProperties;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The learning server's parts, wired (docs/learning.md, "How it fits"). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({LearningProperties.class, CassandraProperties.class})
+public class LearningConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder learningJwtDecoder(LearningProperties properties,
+            @Value("${vetnet.oidc.key-refetch-cooldown:30s}") Duration keyRefetchCooldown) {
+        // Keys are fetched on the first token, not at startup: this server may start before the issuer.
+        IssuerKeys keys = new IssuerKeys(properties.getIssuerUri(), properties.getJwkSetUri(), keyRefetchCooldown);
+        return AccessTokenDecoders.reactive(keys, properties.getIssuerUri(), properties.getAudience());
+    }
+
+    @Bean
+    Clock learningClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    BackgroundSession learningDatabase(CassandraProperties properties) {
+        BackgroundSession session = LearningDatabase.session(properties);
+        session.start();
+        return session;
+    }
+
+    @Bean
+    CassandraProgrammes cassandraProgrammes(BackgroundSession db, JsonMapper json) {
+        return new CassandraProgrammes(db, json);
+    }
+
+    @Bean
+    CassandraEditions cassandraEditions(BackgroundSession db, JsonMapper json) {
+        return new CassandraEditions(db, json);
+    }
+
+    @Bean
+    Programmes programmes(CassandraProgrammes store, Clock clock) {
+        return new Programmes(store, clock);
+    }
+
+    @Bean
+    Editions editions(CassandraEditions store, Programmes programmes, Clock clock) {
+        return new Editions(store, programmes, clock);
+    }
+
+    @Bean
+    Results results(BackgroundSession db, JsonMapper json, CassandraEditions editions, CassandraProgrammes programmes, Editions editionService,
+            Clock clock) {
+        return new Results(new CassandraResults(db, json), editions, programmes, editionService, clock);
+    }
+
+    @Bean
+    Issuers issuers(LearningProperties properties) {
+        return new Issuers(properties.getPublicUrl());
+    }
+
+    @Bean
+    eu.vetnet.learning.credentials.IssuerKeys issuerKeys(BackgroundSession db, Clock clock) {
+        return new eu.vetnet.learning.credentials.IssuerKeys(new CassandraIssuerKeys(db), clock);
+    }
+
+    @Bean
+    CassandraCredentials cassandraCredentials(BackgroundSession db) {
+        return new CassandraCredentials(db);
+    }
+
+    @Bean
+    StatusLists statusLists(CassandraCredentials store, Issuers issuers, eu.vetnet.learning.credentials.IssuerKeys keys, JsonMapper json,
+            Clock clock) {
+        return new StatusLists(store, issuers, keys, json, clock);
+    }
+
+    @Bean
+    Verifier verifier(Issuers issuers, eu.vetnet.learning.credentials.IssuerKeys keys, StatusLists statusLists, JsonMapper json, Clock clock) {
+        return new Verifier(issuers, keys, statusLists, json, clock);
+    }
+
+    @Bean
+    Credentials credentials(CassandraCredentials store, CassandraEditions editions, CassandraProgrammes programmes, Editions editionService,
+            Results results, eu.vetnet.learning.credentials.IssuerKeys keys, Issuers issuers, LearningProperties properties, JsonMapper json,
+            Clock clock) {
+        return new Credentials(store, editions, programmes, editionService, results, keys, issuers, properties.getPublicUrl(), json, clock);
+    }
+
+    /** Healthy once the store answers (the launcher and load balancers wait for it). */
+    @Bean
+    HealthIndicator learningStoreHealthIndicator(BackgroundSession db) {
+        return () -> {
+            var ready = db.whenReady();
+            if (ready.isDone() && !ready.isCompletedExceptionally()) {
+                return Health.up().build();
+            }
+            return Health.down().withDetail("reason", "waiting for Cassandra").build();
+        };
+    }
+}
