@@ -1,7 +1,7 @@
 // Starts what the browser tests run against: the real product, through the launcher (`./vetnet run` with
 // VETNET_SKIP_BUILD=1): the identity server (built-in OIDC issuer, demo users), the room server, the community server and the gateway,
 // plus Cassandra and Redis when they are not running yet (deploy/services.sh; what was running stays running).
-// Ports 18080 (gateway), 18081 (rooms), 18082 (community), 18090 (identity) by default, so a `./vetnet run` on 8080/8081/8090 is
+// Ports 18080 (gateway), 18081 (rooms), 18082 (community), 18083 (learning), 18090 (identity) by default, so a `./vetnet run` on 8080/8081/8090 is
 // left alone. E2E_BASE_URL=http://localhost:8080 uses a product that already runs instead.
 import { spawn } from 'node:child_process';
 import { startMailbox } from './mailbox.mjs';
@@ -22,7 +22,7 @@ export const REFRESH_BEFORE_EXPIRY = 'PT5S';
 // Set by a caller for its own `./vetnet run`: they would point our servers at theirs (the launcher derives them
 // from our ports when they are unset). VETNET_OIDC_ISSUER_URI would replace the built-in issuer whose form we fill.
 const DERIVED = ['VETNET_IDENTITY_ISSUER_URI', 'VETNET_IDENTITY_URI', 'VETNET_ROOMS_INSTANCES', 'VETNET_ALLOWED_ORIGINS',
-  'VETNET_COMMUNITY_URI', 'VETNET_PUBLIC_URL',
+  'VETNET_COMMUNITY_URI', 'VETNET_LEARNING_URI', 'VETNET_PUBLIC_URL',
   'VETNET_ROOMS_ALLOWEDORIGINS', 'VETNET_IDENTITY_ISSUER_GATEWAY_REDIRECTURIS',
   'VETNET_IDENTITY_ISSUER_GATEWAY_POSTLOGOUTREDIRECTURIS', 'VETNET_OIDC_ISSUER_URI', 'VETNET_FRONTEND_LOCATION'];
 
@@ -58,21 +58,23 @@ export async function startStack({
   roomsPort = Number(process.env.E2E_ROOMS_PORT ?? 18081),
   identityPort = Number(process.env.E2E_IDENTITY_PORT ?? 18090),
   communityPort = Number(process.env.E2E_COMMUNITY_PORT ?? 18082),
+  learningPort = Number(process.env.E2E_LEARNING_PORT ?? 18083),
 } = {}) {
   if (process.env.E2E_BASE_URL) {
     const baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
     if (!(await healthy(`${baseUrl}/actuator/health`))) throw new Error(`E2E_BASE_URL ${baseUrl} does not answer /actuator/health`);
     return { baseUrl, accessTokenTtl: undefined, async stop() {} }; // its own token lifetime, whatever it is
   }
-  const missing = ['identity', 'rooms', 'community', 'gateway'].filter((m) => !execJar(m));
+  const missing = ['identity', 'rooms', 'community', 'learning', 'gateway'].filter((m) => !execJar(m));
   if (missing.length) {
     throw new Error(`no exec jar for ${missing.join(', ')}: build once with `
-      + '`mvn -q -pl identity,rooms,community,frontend,gateway -am package -DskipTests` (in the repository root)');
+      + '`mvn -q -pl identity,rooms,community,learning,frontend,gateway -am package -DskipTests` (in the repository root)');
   }
   const dist = join(frontend, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('no frontend/dist: npm run build');
   for (const [name, port, variable] of [['gateway', gatewayPort, 'E2E_GATEWAY_PORT'], ['rooms', roomsPort, 'E2E_ROOMS_PORT'],
-    ['identity', identityPort, 'E2E_IDENTITY_PORT'], ['community', communityPort, 'E2E_COMMUNITY_PORT']]) {
+    ['identity', identityPort, 'E2E_IDENTITY_PORT'], ['community', communityPort, 'E2E_COMMUNITY_PORT'],
+    ['learning', learningPort, 'E2E_LEARNING_PORT']]) {
     if (await portTaken(port)) {
       throw new Error(`port ${port} (${name}) is taken: stop what listens there (ss -ltnp 'sport = :${port}') or set ${variable}`);
     }
@@ -91,6 +93,7 @@ export async function startStack({
     VETNET_ROOMS_PORT: String(roomsPort),
     VETNET_IDENTITY_PORT: String(identityPort),
     VETNET_COMMUNITY_PORT: String(communityPort),
+    VETNET_LEARNING_PORT: String(learningPort),
     VETNET_LOG_DIR: join(RESULTS, 'stack-logs'),
     // A keyspace of its own for each run: what a run changes (an account it deletes, demo data it edits) never
     // reaches the next run, nor the developer's embedded run in the keyspace "vetnet".

@@ -10,8 +10,9 @@ import reactor.core.publisher.Mono;
 /**
  * The browser app routes {@code /rooms/{id}}, {@code /admin}, {@code /track/{id}}, the library's {@code /library/...},
  * peer counselling's {@code /counselling[/{id}]}, {@code /people}, {@code /organisations[/{id}]}, {@code /profile},
- * {@code /notifications} and the
- * communities' {@code /communities[/{slug}[/threads/{id}]]} itself (history API). Opening such a URL directly (a room's shared
+ * {@code /notifications}, the
+ * communities' {@code /communities[/{slug}[/threads/{id}]]}, learning's {@code /learning[/programmes/{id}|/editions/{id}]}
+ * and the public {@code /verify} itself (history API). Opening such a URL directly (a room's shared
  * link, a reload, the return after signing in) asks the gateway for that path, where no file exists: without this
  * the answer is 404 instead of the app. Page requests for an app route are served {@code /index.html}; the API and
  * the sockets ({@code /api/**}, {@code /ws/**}) are other paths and are never touched.
@@ -25,7 +26,7 @@ final class AppRoutesWebFilter implements WebFilter {
      * practice's public page, {@code /practices/{slug}}, is the community server's, not the app's.
      */
     static final Pattern APP_ROUTE = Pattern.compile(
-            "^(/rooms/[^/]+|/admin|/track/[^/]+|/library(/mine|/new|/practices/[^/]+(/edit)?)?|/counselling(/[^/]+)?|/people|/profile|/notifications|/organisations(/[^/]+)?|/communities(/[^/]+(/threads/[^/]+)?)?)/?$");
+            "^(/rooms/[^/]+|/admin|/track/[^/]+|/library(/mine|/new|/practices/[^/]+(/edit)?)?|/counselling(/[^/]+)?|/people|/profile|/notifications|/organisations(/[^/]+)?|/communities(/[^/]+(/threads/[^/]+)?)?|/learning(/programmes/[^/]+|/editions/[^/]+)?|/verify)/?$");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

@@ -37,8 +37,11 @@ import org.springframework.security.web.server.authentication.logout.SecurityCon
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebSession;
 
@@ -49,6 +52,9 @@ import org.springframework.web.server.WebSession;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OidcProperties.class)
 public class SignInConfiguration {
+
+    /** The one POST anyone may send without signing in: checking a credential (the learning server's). */
+    static final String PUBLIC_VERIFY = "/api/public/learning/verify";
 
     /**
      * Room sockets. The session is read (never created: no request cache, no saved context), the upgrade is
@@ -97,6 +103,8 @@ public class SignInConfiguration {
                 .authorizeExchange(a -> a
                         // What the community published (a proposal's tracking page): anyone, signed in or not.
                         .pathMatchers(HttpMethod.GET, "/api/public/**").permitAll()
+                        // Checking a credential changes nothing (docs/learning.md, "Verifying"): anyone, from anywhere.
+                        .pathMatchers(HttpMethod.POST, PUBLIC_VERIFY).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
@@ -109,6 +117,9 @@ public class SignInConfiguration {
                 // X-XSRF-TOKEN on every state-changing call; the plain (unmasked) handler because the value comes
                 // from the cookie, not from a rendered page.
                 .csrf(c -> c.csrfTokenRepository(csrfCookie)
+                        // A verifier's POST carries no session and changes nothing: no token to forge, none asked for.
+                        .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER,
+                                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, PUBLIC_VERIFY))))
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
                 .logout(logout -> logout

@@ -91,6 +91,24 @@ class SignInTests {
     }
 
     @Test
+    void credentialsAreVerifiedByAnyoneWithoutASessionWhileTheLearningApiNeedsOne() throws Exception {
+        HttpResponse<String> verified = browser.post("/api/public/learning/verify", Map.of());
+        assertEquals(200, verified.statusCode(), "no session and no CSRF header needed to check a credential: " + verified.body());
+        assertTrue(verified.body().startsWith("http learning path=/api/public/learning/verify authorization=null cookie=null"), verified.body());
+        HttpResponse<String> issuer = browser.get("/api/public/learning/issuers/northfield");
+        assertTrue(issuer.body().startsWith("http learning ") && issuer.body().contains("authorization=null"), issuer.body());
+        // Other public paths stay read-only: a POST elsewhere under /api/public is refused (no CSRF token, no session).
+        assertEquals(403, browser.post("/api/public/learning/issuers/northfield", Map.of()).statusCode());
+        assertEquals(401, browser.get("/api/learning/programmes").statusCode(), "the learning API needs a session");
+
+        browser.signIn("alice", "alice-pass");
+        HttpResponse<String> programmes = browser.get("/api/learning/programmes");
+        assertTrue(programmes.body().startsWith("http learning path=/api/learning/programmes authorization=Bearer ") && programmes.body().endsWith("cookie=null"),
+                programmes.body());
+        assertEquals(403, browser.post("/api/learning/programmes", Map.of()).statusCode(), "signed-in writes still need the CSRF header");
+    }
+
+    @Test
     void stateChangingCallWithoutTheCsrfHeaderIsRefused() throws Exception {
         browser.signIn("alice", "alice-pass");
 

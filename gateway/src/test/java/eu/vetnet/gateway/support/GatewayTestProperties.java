@@ -30,6 +30,7 @@ public final class GatewayTestProperties {
         p.put("vetnet.gateway.rooms.instances", EchoServers.A.uri() + "," + EchoServers.B.uri());
         p.put("vetnet.gateway.identity-uri", TestIssuer.URI);
         p.put("vetnet.gateway.community-uri", EchoServers.COMMUNITY.uri().toString());
+        p.put("vetnet.gateway.learning-uri", EchoServers.LEARNING.uri().toString());
         p.put("vetnet.gateway.websocket.allowed-origins", TestIssuer.GATEWAY);
         p.put("vetnet.gateway.rate-limit.replenish-per-second", 1000);
         p.put("vetnet.gateway.rate-limit.burst", 2000);

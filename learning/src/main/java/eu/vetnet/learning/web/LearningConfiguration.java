@@ -2,10 +2,12 @@ package eu.vetnet.learning.web;
 
 import eu.vetnet.identity.AccessTokenDecoders;
 import eu.vetnet.identity.IssuerKeys;
+import eu.vetnet.identity.production.ProductionSafety;
 import eu.vetnet.learning.credentials.Credentials;
 import eu.vetnet.learning.credentials.Issuers;
 import eu.vetnet.learning.credentials.StatusLists;
 import eu.vetnet.learning.credentials.Verifier;
+import eu.vetnet.learning.demo.DemoProgramme;
 import eu.vetnet.learning.editions.Editions;
 import eu.vetnet.learning.programmes.Programmes;
 import eu.vetnet.learning.records.Results;
@@ -19,12 +21,16 @@ import eu.vetnet.storage.BackgroundSession;
 import eu.vetnet.storage.CassandraProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LearningProperties.class, CassandraProperties.class})
 public class LearningConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LearningConfiguration.class);
 
     @Bean
     ReactiveJwtDecoder learningJwtDecoder(LearningProperties properties,
@@ -110,6 +118,28 @@ public class LearningConfiguration {
             Results results, eu.vetnet.learning.credentials.IssuerKeys keys, Issuers issuers, LearningProperties properties, JsonMapper json,
             Clock clock) {
         return new Credentials(store, editions, programmes, editionService, results, keys, issuers, properties.getPublicUrl(), json, clock);
+    }
+
+    /**
+     * The demo programme, only where asked for and never in production mode (the same rule as the identity server's:
+     * a 'prod' profile or an issuer off this machine). Loaded once Cassandra answers.
+     */
+    @Bean
+    DemoProgramme demoProgramme(LearningProperties properties, BackgroundSession db, CassandraProgrammes programmes, CassandraEditions editions,
+            Clock clock, Environment environment, @Value("${vetnet.oidc.issuer-uri:}") String externalIssuerUri,
+            @Value("${vetnet.identity.issuer-uri:http://localhost:8090}") String builtInIssuerUri) {
+        String production = new ProductionSafety(new ProductionSafety.Settings(externalIssuerUri, builtInIssuerUri, null, null,
+                List.of(environment.getActiveProfiles()))).productionReason();
+        DemoProgramme demo = new DemoProgramme(programmes, editions, clock);
+        if (properties.isDemoData() && production != null) {
+            log.warn("demo data asked for (VETNET_LEARNING_DEMO_DATA) but production mode is on ({}): not loaded", production);
+        } else if (properties.isDemoData()) {
+            db.whenReady().thenCompose(ready -> demo.loadWhenMissing()).exceptionally(e -> {
+                log.warn("learning: the demo programme could not be loaded: {}", e.getMessage());
+                return null;
+            });
+        }
+        return demo;
     }
 
     /** Healthy once the store answers (the launcher and load balancers wait for it). */

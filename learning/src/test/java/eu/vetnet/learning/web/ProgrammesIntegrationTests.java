@@ -2,9 +2,16 @@ package eu.vetnet.learning.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.vetnet.identity.issuer.DemoUsers;
+import eu.vetnet.learning.demo.DemoProgramme;
+import eu.vetnet.learning.storage.CassandraEditions;
+import eu.vetnet.learning.storage.CassandraProgrammes;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +103,36 @@ class ProgrammesIntegrationTests extends LearningIntegrationTestSupport {
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(after.get("modules")).hasSize(2);
         assertThat(after.get("modules").get(0).get("prerequisites")).isEmpty();
+    }
+
+    @Autowired
+    CassandraProgrammes programmes;
+
+    @Autowired
+    CassandraEditions editions;
+
+    @Test
+    void theDemoProgrammeIsLoadedOnceMarkedAsDemoAndCoordinatedByTheDemoFacilitator() throws Exception {
+        var demo = new DemoProgramme(programmes, editions, Clock.systemUTC());
+        demo.loadWhenMissing().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        demo.loadWhenMissing().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        JsonNode all = http.get().uri("/api/learning/programmes").header(HttpHeaders.AUTHORIZATION, learner("alice")).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        List<JsonNode> demos = new java.util.ArrayList<>();
+        all.forEach(p -> {
+            if (p.get("demo").asBoolean()) {
+                demos.add(p);
+            }
+        });
+        assertThat(demos).hasSize(1);
+        assertThat(demos.get(0).get("title").asText()).isEqualTo(DemoProgramme.TITLE).contains("demo");
+        assertThat(demos.get(0).get("coordinators").get(0).get("id").asText()).isEqualTo(DemoUsers.find("fabio").orElseThrow().subject());
+        assertThat(demos.get(0).get("modules")).hasSize(2);
+        JsonNode cohort = http.get().uri("/api/learning/programmes/" + demos.get(0).get("id").asText() + "/editions")
+                .header(HttpHeaders.AUTHORIZATION, learner("alice")).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(cohort).hasSize(1);
+        assertThat(cohort.get(0).get("edition").get("calendar")).hasSize(3);
     }
 
     @Test
