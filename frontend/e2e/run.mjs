@@ -1566,6 +1566,133 @@ async function main() {
       }
     });
 
+    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload), publishes it, opens an edition and puts this room on its calendar as a live session; alice (Italian UI) enrols; fabio records her results and issues her a credential for the programme; her record shows the credits and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page: fabio EN, alice IT, the visitor DE)', async () => {
+      const fp = fabio.page;
+      const page = alice.page;
+      const stamp = Date.now().toString(36);
+      const anonymous = await chromium.launch({ executablePath: browserPath, headless: true, args: CHROMIUM_ARGS });
+      try {
+        await fp.goto(`${stack.baseUrl}/learning`);
+        await fp.waitForSelector('#programme-new-title');
+        await expectAccessible(fp, 'learning home, a facilitator (fabio, en)');
+        await fp.fill('#programme-new-title', `Co-design facilitation ${stamp}`);
+        await fp.fill('#programme-new-summary', 'Running live co-design with craft SMEs.');
+        await fp.focus('#programme-new-title');
+        await fp.keyboard.press('Enter');
+        await fp.waitForURL(/\/learning\/programmes\/[^/]+$/);
+        const programmeUrl = fp.url();
+        const addModule = async (title, hours, prerequisite) => {
+          await fp.fill('#module-new-title', title);
+          await fp.selectOption('#module-new-eqfLevel', '4');
+          await fp.fill('#module-new-workloadHours', String(hours));
+          await fp.fill('#module-new-knowledge', `Knows the steps of ${title}`);
+          await fp.fill('#module-new-skills', `Applies ${title}\nExplains ${title} to a peer`);
+          await fp.fill('#module-new-assessment', 'Observed workshop');
+          if (prerequisite) await fp.selectOption('#module-new-prerequisites', [prerequisite]);
+          await fp.focus('#module-new-title');
+          await fp.keyboard.press('Enter');
+        };
+        await addModule('Planning a workshop', 50);
+        await fp.waitForSelector('article.learning-module[data-module=m1]');
+        await addModule('Running a workshop', 100, 'm1');
+        await fp.waitForSelector('article.learning-module[data-module=m2]');
+        const facts = await fp.textContent('article.learning-module[data-module=m2]');
+        if (!facts.includes('100 hours · 4 ECTS · 4 ECVET points') || !facts.includes('Complete first: Planning a workshop')) {
+          throw new Error(`module 2 does not show its computed credits and prerequisite: ${facts}`);
+        }
+        await expectAccessible(fp, 'a draft programme with its forms (fabio, en)');
+        await fp.focus('button.publish-programme');
+        await fp.keyboard.press('Enter');
+        await fp.waitForSelector('#edition-new-title');
+        await fp.fill('#edition-new-title', 'Spring cohort');
+        await fp.fill('#edition-new-starts', '2027-03-01');
+        await fp.fill('#edition-new-ends', '2027-06-30');
+        await fp.fill('#edition-new-capacity', '2');
+        await fp.click('form.edition-form button[type=submit]');
+        await fp.waitForURL(/\/learning\/editions\/[^/]+$/);
+        const editionUrl = fp.url();
+        const roomId = decodeURIComponent(new URL(roomUrl).pathname.split('/')[2]);
+        await fp.waitForSelector('#calendar-new-title');
+        await fp.fill('#calendar-new-title', 'Kick-off workshop');
+        await fp.fill('#calendar-new-starts', '2027-03-01T09:00');
+        await fp.fill('#calendar-new-ends', '2027-03-01T11:00');
+        await fp.fill('#calendar-new-where', roomId);
+        await fp.click('form.calendar-form button[type=submit]');
+        await fp.waitForSelector('ul.calendar li[data-kind=LIVE]');
+        if (await fp.getAttribute('ul.calendar li[data-kind=LIVE] a', 'href') !== `/rooms/${encodeURIComponent(roomId)}`) {
+          throw new Error('the live session does not link its room');
+        }
+        await expectAccessible(fp, 'an edition, its facilitator (fabio, en)');
+
+        await page.goto(editionUrl);
+        await page.waitForSelector('button.enrol');
+        await expectAccessible(page, 'an edition, before enrolling (alice, it)');
+        await page.focus('button.enrol');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('.my-status[data-status=ENROLLED]');
+
+        await fp.reload();
+        await fp.waitForSelector('tr[data-learner=alice]');
+        for (const [module, grade] of [['m1', '28/30'], ['m2', '30/30']]) {
+          await fp.selectOption('#result-module', module);
+          await fp.fill('#result-grade', grade);
+          const [recorded] = await Promise.all([
+            fp.waitForResponse((r) => r.url().includes('/results/') && r.request().method() === 'PUT'),
+            fp.click('form.result-form button[type=submit]'),
+          ]);
+          if (recorded.status() !== 200) throw new Error(`recording ${module} answered ${recorded.status()}: ${await recorded.text()}`);
+        }
+        await fp.selectOption('#credential-achievement', 'programme');
+        const [issued] = await Promise.all([
+          fp.waitForResponse((r) => r.url().includes('/credentials/') && r.request().method() === 'POST'),
+          fp.click('form.credential-form button[type=submit]'),
+        ]);
+        if (issued.status() !== 201) throw new Error(`issuing answered ${issued.status()}: ${await issued.text()}`);
+
+        await page.goto(`${stack.baseUrl}/learning`);
+        await page.waitForSelector('ul.my-credentials li textarea.credential-text');
+        const record = await page.textContent('table.learning-record caption');
+        if (!record.includes('6 di 6 ECTS')) throw new Error(`alice's record does not show 6 of 6 ECTS: ${record}`);
+        await expectAccessible(page, 'my learning with a record and a credential (alice, it)');
+        const jws = await page.inputValue('ul.my-credentials li textarea.credential-text');
+        await page.goto(programmeUrl);
+        await page.waitForSelector('article.learning-module[data-module=m2]');
+        await expectAccessible(page, 'a published programme (alice, it)');
+
+        const visitor = await (await anonymous.newContext()).newPage();
+        await visitor.goto(`${stack.baseUrl}/verify`);
+        await visitor.selectOption('.topbar .lang select', 'de');
+        await visitor.waitForSelector('#verify-credential');
+        await expectAccessible(visitor, 'the verification page (signed out, de)');
+        const check = async (text, expected) => {
+          await visitor.fill('#verify-credential', text);
+          await visitor.focus('.verify-page button[type=submit]');
+          await Promise.all([
+            visitor.waitForResponse((r) => r.url().endsWith('/api/public/learning/verify')),
+            visitor.keyboard.press('Enter'),
+          ]);
+          await visitor.waitForFunction((want) => document.querySelector('.verify-result [data-verified]')?.dataset.verified === want, expected)
+            .catch(() => {});
+          const verified = await visitor.getAttribute('.verify-result [data-verified]', 'data-verified');
+          const failed = await visitor.$$eval('.verify-checks li[data-passed=false]', (li) => li.map((x) => x.dataset.check));
+          return { verified, failed };
+        };
+        const good = await check(jws, 'true');
+        if (good.verified !== 'true') throw new Error(`the credential did not verify: ${JSON.stringify(good)}`);
+        if (!(await visitor.textContent('.verify-result')).includes('Geprüft')) throw new Error('the result is not said in German');
+        await expectAccessible(visitor, 'a verified credential (signed out, de)');
+        const [header, payload, signature] = jws.split('.');
+        const content = Buffer.from(payload, 'base64url').toString('utf8');
+        const tampered = `${header}.${Buffer.from(content.replace('"creditsEarned":6.0', '"creditsEarned":60.0')).toString('base64url')}.${signature}`;
+        if (tampered === jws) throw new Error('the test could not change the credential');
+        const bad = await check(tampered, 'false');
+        if (bad.verified !== 'false' || !bad.failed.includes('signature')) throw new Error(`a tampered credential was not refused for its signature: ${JSON.stringify(bad)}`);
+      } finally {
+        await anonymous.close();
+        await backToRoom(page, fp);
+      }
+    });
+
     await step('every page of the learning environment passes axe-core in English, Italian and German: library (search, a practice, a new one), counselling (home, a case), people, profile, notifications, organisations (list and one), communities (list, home), and the public pages of a practice and a community', async () => {
       const page = alice.page;
       const communities = await (await page.request.get(`${stack.baseUrl}/api/public/communities`)).json();

@@ -10,6 +10,8 @@ import {
 } from '../community/communityRoute';
 import { notificationSentence } from '../community/notifications';
 import { useUnreadNotifications } from '../community/useUnreadNotifications';
+import { LearningPage } from '../learning/LearningPage';
+import { isLearningPath, isVerifyPath, LEARNING_PATH } from '../learning/learningRoute';
 import { isLibraryPath } from '../library/libraryRoute';
 import { LibraryPage } from '../library/LibraryPage';
 import { Room } from '../room/Room';
@@ -17,10 +19,11 @@ import { I18nContext, LANGUAGE_NAMES, LANGUAGES, pickLanguage, translator, type 
 import { fetchMe, signIn, signOut, type Me } from './api';
 
 /**
- * The members' pages in the top bar (signed in): peer counselling, the people directory, the organisations, my
+ * The members' pages in the top bar (signed in): learning (programmes), peer counselling, the people directory, the organisations, my
  * notifications, my profile.
  */
 const MEMBER_LINKS = [
+  [LEARNING_PATH, 'learning.nav'],
   [COUNSELLING_PATH, 'community.nav.counselling'],
   [PEOPLE_PATH, 'community.nav.people'],
   [ORGANISATIONS_PATH, 'organisations.nav'],
@@ -56,7 +59,9 @@ export function App() {
   const trackingPage = /^\/track\/[^/?#]+/.test(path);
   const libraryPage = isLibraryPath(path);
   const communitiesPage = isCommunitiesPath(path);
-  const publicPage = trackingPage || libraryPage || communitiesPage;
+  // Checking a credential is for anyone who holds one (docs/learning.md, "Verifying").
+  const verifyPage = isVerifyPath(path);
+  const publicPage = trackingPage || libraryPage || communitiesPage || verifyPage;
   useEffect(() => {
     fetchMe().then((m) => {
       if (!m) {
@@ -148,12 +153,14 @@ export function App() {
       {trackingPage ? <TrackingPage id={decodeURIComponent(path.split('/')[2].split('?')[0])} />
         : libraryPage ? <LibraryPage me={error ? null : me} path={path} navigate={navigate} />
         : communitiesPage ? <CommunitiesPage me={error ? null : me} path={path} navigate={navigate} />
+        : verifyPage ? <LearningPage me={error ? null : me ?? null} path={path} navigate={navigate} />
         : error ? <p role="alert" className="error">{t('app.error', { message: error })}</p>
         : me === undefined ? <p className="loading">{t('app.signingIn')}</p>
         : me === null ? <p className="loading">{t('app.signingIn')}</p>
         : roomMatch ? <Room key={roomMatch[1]} me={me} roomId={decodeURIComponent(roomMatch[1])} navigate={navigate} onSessionEnded={sessionEnded} />
         : /^\/admin\/?$/.test(path.split('?')[0]) ? <AdminArea me={me} navigate={navigate} />
         : isCommunityPath(path) ? <CommunityPage me={me} path={path} navigate={navigate} />
+        : isLearningPath(path) ? <LearningPage me={me} path={path} navigate={navigate} />
         : <Lobby me={me} navigate={navigate} />}
     </I18nContext.Provider>
   );

@@ -24,7 +24,7 @@ function OptionList({ options, groups }: { options: Option[]; groups: OptionGrou
 /** A labelled text input or textarea (`rows` high) with its limit said in words (and enforced by maxLength). */
 export function TextField({ form, name, label, value, max, required, multiline, rows = 3, hint, type = 'text', onChange }: {
   form: string; name: string; label: string; value: string; max?: number; required?: boolean; multiline?: boolean; rows?: number;
-  hint?: string; type?: 'text' | 'search'; onChange: (value: string) => void;
+  hint?: string; type?: 'text' | 'search' | 'number' | 'date' | 'datetime-local'; onChange: (value: string) => void;
 }) {
   const { t, language } = useI18n();
   const id = `${form}-${name}`;

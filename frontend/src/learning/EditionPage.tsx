@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { LoadingPanel } from '../forms/LoadingPanel';
+import { errorMessage, useBusyAction } from '../forms/useBusyAction';
+import { useI18n } from '../i18n/i18n';
+import type { Announce } from '../library/LibraryPage';
+import { LibraryLink } from '../library/LibraryLink';
+import { CalendarForm, CredentialForm, InviteForm, ResultForm } from './EditionForms';
+import { KIND, POLICY, STATUS } from './labels';
+import { approve, enrol, getEdition, getProgramme, roster, withdraw, type CalendarItem, type EditionView, type Enrolment, type Programme } from './learningApi';
+import { programmeUrl } from './learningRoute';
+
+/**
+ * One edition: its calendar and one's place in it; for its facilitators the calendar form, invitations, the roster
+ * (approving requests), results and credentials.
+ */
+export function EditionPage({ id, navigate, announce, setHeading }: {
+  id: string; navigate: (p: string) => void; announce: Announce; setHeading: (text: string) => void;
+}) {
+  const { t, language } = useI18n();
+  const [view, setView] = useState<EditionView | null>(null);
+  const [programme, setProgramme] = useState<Programme | null>(null);
+  const [people, setPeople] = useState<Enrolment[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
+
+  const load = () => getEdition(id).then((v) => {
+    setView(v);
+    setHeading(`${v.programmeTitle}: ${v.edition.title}`);
+    if (v.facilitating) roster(id).then(setPeople, (e) => setLoadError(errorMessage(e)));
+    return getProgramme(v.edition.programmeId).then(setProgramme);
+  }).catch((e) => setLoadError(errorMessage(e)));
+  useEffect(() => { load(); }, [id]);
+
+  if (!view || !programme) return <LoadingPanel error={loadError} />;
+  const e = view.edition;
+  const mine = view.mine && view.mine.status !== 'WITHDRAWN' ? view.mine : null;
+  const enrolled = people.filter((p) => p.status === 'ENROLLED');
+
+  return (
+    <div className="edition-page" data-edition={e.id}>
+      <p><LibraryLink href={programmeUrl(programme.id)} navigate={navigate}>{t('learning.backToProgramme', { title: programme.title })}</LibraryLink></p>
+      <section className="library-panel" aria-labelledby="edition-about">
+        <h2 id="edition-about">{t('learning.edition.about')}</h2>
+        <p>
+          {t('learning.editionFacts', {
+            starts: new Date(e.starts).toLocaleDateString(language), ends: new Date(e.ends).toLocaleDateString(language),
+            taken: view.seatsTaken, capacity: e.capacity, policy: t(POLICY[e.enrolment]),
+          })}
+        </p>
+        <div className="row">
+          {mine ? <>
+            <span className="badge my-status" data-status={mine.status}>{t(STATUS[mine.status])}</span>
+            <button type="button" disabled={busy} onClick={() => run(() => withdraw(e.id), () => { load(); announce(t('learning.withdrawn')); })}>
+              {t('learning.withdraw')}
+            </button>
+          </> : (
+            <button type="button" className="primary enrol" disabled={busy}
+              onClick={() => run(() => enrol(e.id), (r) => { load(); announce(t('learning.enrolled', { status: t(STATUS[r.status]) })); })}>
+              {t('learning.enrol', { title: e.title })}
+            </button>
+          )}
+        </div>
+        {error && <p role="alert" className="error">{t('library.saveFailed', { message: error })}</p>}
+      </section>
+
+      <section className="library-panel" aria-labelledby="edition-calendar">
+        <h2 id="edition-calendar">{t('learning.calendar')}</h2>
+        {e.calendar.length === 0 && <p className="muted">{t('learning.noCalendar')}</p>}
+        <ul className="learning-list calendar">
+          {e.calendar.map((item) => <CalendarEntry key={item.id} item={item} programme={programme} navigate={navigate} />)}
+        </ul>
+      </section>
+
+      {view.facilitating && <>
+        <CalendarForm edition={e} programme={programme} onAdded={() => { load(); announce(t('learning.calendarAdded')); }} />
+        <section className="library-panel" aria-labelledby="edition-roster">
+          <h2 id="edition-roster">{t('learning.roster')}</h2>
+          {people.length === 0 && <p className="muted">{t('learning.nobodyYet')}</p>}
+          {people.length > 0 && (
+            <table className="learning-roster">
+              <thead><tr><th scope="col">{t('learning.learner')}</th><th scope="col">{t('learning.state')}</th><th scope="col">{t('learning.action')}</th></tr></thead>
+              <tbody>
+                {people.map((p) => (
+                  <tr key={p.learnerId} data-learner={p.username}>
+                    <th scope="row">{p.name} <span className="muted small">({p.username})</span></th>
+                    <td>{t(STATUS[p.status])}</td>
+                    <td>{p.status === 'REQUESTED' && (
+                      <ApproveButton editionId={e.id} person={p} onDone={() => { load(); announce(t('learning.approved', { name: p.name })); }} />
+                    )}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        {e.enrolment !== 'OPEN' && <InviteForm edition={e} onInvited={(name) => { load(); announce(t('learning.invited', { name })); }} />}
+        {enrolled.length > 0 && <>
+          <ResultForm edition={e} programme={programme} learners={enrolled} onRecorded={(name) => announce(t('learning.resultRecorded', { name }))} />
+          <CredentialForm edition={e} programme={programme} learners={enrolled} onIssued={(name) => announce(t('learning.credentialIssued', { name }))} />
+        </>}
+      </>}
+    </div>
+  );
+}
+
+function ApproveButton({ editionId, person, onDone }: { editionId: string; person: Enrolment; onDone: () => void }) {
+  const { t } = useI18n();
+  const { busy, error, run } = useBusyAction();
+  return (
+    <>
+      <button type="button" disabled={busy} onClick={() => run(() => approve(editionId, person.learnerId), onDone)}>
+        {t('learning.approve', { name: person.name })}
+      </button>
+      {error && <span role="alert" className="error">{error}</span>}
+    </>
+  );
+}
+
+function CalendarEntry({ item, programme, navigate }: { item: CalendarItem; programme: Programme; navigate: (p: string) => void }) {
+  const { t, language } = useI18n();
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' }) : '');
+  const module = programme.modules.find((m) => m.id === item.moduleId)?.title ?? item.moduleId;
+  return (
+    <li data-item={item.id} data-kind={item.kind}>
+      <span className="badge">{t(KIND[item.kind])}</span> <strong>{item.title}</strong> <span className="muted small">({module})</span>
+      <div className="muted small">
+        {item.starts && `${when(item.starts)} – ${when(item.ends)}`}
+        {item.kind === 'ASSIGNMENT' && t('learning.due', { date: when(item.ends) })}
+      </div>
+      {item.place && <div>{item.place}</div>}
+      {item.roomId && <LibraryLink href={`/rooms/${encodeURIComponent(item.roomId)}`} navigate={navigate}>{t('learning.openRoom', { title: item.title })}</LibraryLink>}
+      {item.link && <a href={item.link} target="_blank" rel="noopener noreferrer">{t('learning.openMaterial', { title: item.title })}</a>}
+    </li>
+  );
+}

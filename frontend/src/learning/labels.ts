@@ -1,0 +1,23 @@
+import type { MessageKey } from '../i18n/i18n';
+import type { CalendarKind, EnrolmentPolicy, EnrolmentStatus } from './learningApi';
+
+/** The words for the learning server's enums, one place for every page. */
+export const STATUS: Record<EnrolmentStatus, MessageKey> = {
+  ENROLLED: 'learning.status.ENROLLED',
+  WAITING: 'learning.status.WAITING',
+  REQUESTED: 'learning.status.REQUESTED',
+  WITHDRAWN: 'learning.status.WITHDRAWN',
+};
+
+export const POLICY: Record<EnrolmentPolicy, MessageKey> = {
+  OPEN: 'learning.policy.OPEN',
+  APPROVAL: 'learning.policy.APPROVAL',
+  INVITATION: 'learning.policy.INVITATION',
+};
+
+export const KIND: Record<CalendarKind, MessageKey> = {
+  LIVE: 'learning.kind.LIVE',
+  IN_PERSON: 'learning.kind.IN_PERSON',
+  SELF_STUDY: 'learning.kind.SELF_STUDY',
+  ASSIGNMENT: 'learning.kind.ASSIGNMENT',
+};

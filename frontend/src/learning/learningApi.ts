@@ -1,0 +1,147 @@
+import { callApi } from '../app/api';
+
+/**
+ * The learning server behind the gateway (docs/learning.md, "API"): programmes and their modules, editions and
+ * enrolment, results, transcripts and credentials. All of it needs the sign-in except verifying a credential.
+ * Errors come as HttpError with the server's message and fix (app/api.ts).
+ */
+
+export interface Outcomes { knowledge: string[]; skills: string[]; responsibilityAndAutonomy: string[] }
+
+export interface ProgrammeModule {
+  id: string;
+  title: string;
+  description: string;
+  eqfLevel: number;
+  outcomes: Outcomes;
+  workloadHours: number;
+  ectsCredits: number;
+  ecvetPoints: number;
+  assessment: string[];
+  prerequisites: string[];
+  languages: string[];
+}
+
+export interface Person { id: string; name: string }
+
+export interface Programme {
+  id: string;
+  title: string;
+  summary: string;
+  languages: string[];
+  hoursPerCredit: number;
+  organisation: string | null;
+  coordinators: Person[];
+  status: 'DRAFT' | 'PUBLISHED';
+  modules: ProgrammeModule[];
+  demo: boolean;
+  createdAt: string;
+}
+
+/** The body of POST /api/learning/programmes/{id}/modules: credits left out are computed from the workload. */
+export interface ModuleInput {
+  title: string;
+  description: string;
+  eqfLevel: number;
+  outcomes: Outcomes;
+  workloadHours: number;
+  ectsCredits?: number;
+  assessment: string[];
+  prerequisites: string[];
+  languages: string[];
+}
+
+export type EnrolmentPolicy = 'OPEN' | 'APPROVAL' | 'INVITATION';
+export type EnrolmentStatus = 'ENROLLED' | 'WAITING' | 'REQUESTED' | 'WITHDRAWN';
+export type CalendarKind = 'LIVE' | 'IN_PERSON' | 'SELF_STUDY' | 'ASSIGNMENT';
+
+export interface CalendarItem {
+  id: string;
+  moduleId: string;
+  kind: CalendarKind;
+  title: string;
+  starts: string | null;
+  ends: string | null;
+  roomId: string | null;
+  place: string | null;
+  link: string | null;
+}
+
+export interface Edition {
+  id: string;
+  programmeId: string;
+  title: string;
+  starts: string;
+  ends: string;
+  enrolment: EnrolmentPolicy;
+  capacity: number;
+  facilitators: Person[];
+  calendar: CalendarItem[];
+  invited: string[];
+}
+
+export interface Enrolment { editionId: string; learnerId: string; username: string; name: string; status: EnrolmentStatus; at: string }
+
+export interface EditionView { edition: Edition; programmeTitle: string; seatsTaken: number; mine: Enrolment | null; facilitating: boolean }
+
+export interface ModuleRecord {
+  moduleId: string; title: string; eqfLevel: number; passed: boolean; grade: string; ectsCredits: number; ecvetPoints: number;
+  kind: 'FORMAL'; at: string;
+}
+
+export interface ProgrammeRecord {
+  programmeId: string; title: string; organisation: string | null; modules: ModuleRecord[]; ectsEarned: number; ecvetEarned: number;
+  ectsAvailable: number; complete: boolean;
+}
+
+export interface Transcript { learner: string; programmes: ProgrammeRecord[] }
+
+export interface IssuedCredential {
+  id: string; learnerId: string; issuer: string; programmeId: string; statusIndex: number; jws: string; issuedAt: string;
+  revokedAt: string | null; revokedReason: string | null;
+}
+
+export interface VerificationCheck { name: 'format' | 'issuer' | 'signature' | 'validity' | 'status'; passed: boolean; detail: string }
+
+export interface Verification {
+  verified: boolean;
+  checks: VerificationCheck[];
+  issuerName: string | null;
+  credential: { name?: string; validFrom?: string; credentialSubject?: { creditsEarned?: number; identifier?: { identityType: string; identityHash: string }[] } } | null;
+}
+
+const P = '/api/learning';
+const id = (s: string) => encodeURIComponent(s);
+
+export const listProgrammes = () => callApi<Programme[]>('GET', `${P}/programmes`);
+export const getProgramme = (programmeId: string) => callApi<Programme>('GET', `${P}/programmes/${id(programmeId)}`);
+export const createProgramme = (body: { title: string; summary: string; languages: string[]; hoursPerCredit: number }) =>
+  callApi<Programme>('POST', `${P}/programmes`, body);
+export const addModule = (programmeId: string, body: ModuleInput) => callApi<Programme>('POST', `${P}/programmes/${id(programmeId)}/modules`, body);
+export const publishProgramme = (programmeId: string) => callApi<Programme>('POST', `${P}/programmes/${id(programmeId)}/publish`);
+
+export const programmeEditions = (programmeId: string) => callApi<EditionView[]>('GET', `${P}/programmes/${id(programmeId)}/editions`);
+export const openEdition = (programmeId: string, body: { title: string; starts: string; ends: string; enrolment: EnrolmentPolicy; capacity: number }) =>
+  callApi<Edition>('POST', `${P}/programmes/${id(programmeId)}/editions`, body);
+export const getEdition = (editionId: string) => callApi<EditionView>('GET', `${P}/editions/${id(editionId)}`);
+export const addToCalendar = (editionId: string, body: Omit<CalendarItem, 'id'>) => callApi<Edition>('POST', `${P}/editions/${id(editionId)}/calendar`, body);
+export const enrol = (editionId: string) => callApi<Enrolment>('POST', `${P}/editions/${id(editionId)}/enrolment`);
+export const withdraw = (editionId: string) => callApi<Enrolment>('POST', `${P}/editions/${id(editionId)}/enrolment/withdrawal`);
+export const roster = (editionId: string) => callApi<Enrolment[]>('GET', `${P}/editions/${id(editionId)}/enrolments`);
+export const approve = (editionId: string, learnerId: string) =>
+  callApi<Enrolment>('POST', `${P}/editions/${id(editionId)}/enrolments/${id(learnerId)}/approval`);
+export const invite = (editionId: string, username: string) => callApi<Edition>('POST', `${P}/editions/${id(editionId)}/invitations`, { username });
+export const recordResult = (editionId: string, learnerId: string, moduleId: string, passed: boolean, grade: string) =>
+  callApi<unknown>('PUT', `${P}/editions/${id(editionId)}/results/${id(learnerId)}/${id(moduleId)}`, { passed, grade });
+export const issueCredential = (editionId: string, learnerId: string, achievement: string) =>
+  callApi<IssuedCredential>('POST', `${P}/editions/${id(editionId)}/credentials/${id(learnerId)}`, { achievement });
+
+export const myEditions = () => callApi<EditionView[]>('GET', `${P}/me/editions`);
+export const myTranscript = () => callApi<Transcript>('GET', `${P}/me/transcript`);
+export const myCredentials = () => callApi<IssuedCredential[]>('GET', `${P}/me/credentials`);
+
+/** Anyone, signed in or not: what the issuer's keys and status list say about a credential. */
+export const verifyCredential = (credential: string) => callApi<Verification>('POST', '/api/public/learning/verify', { credential });
+
+/** Credits as people write them: 3, 1.5. */
+export const credits = (n: number, language: string) => n.toLocaleString(language, { maximumFractionDigits: 1 });
