@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,6 +28,9 @@ public class EditionController {
     }
 
     public record Invitation(String username) {
+    }
+
+    public record Consent(Boolean attendance) {
     }
 
     @PostMapping("/programmes/{programmeId}/editions")
@@ -64,6 +68,11 @@ public class EditionController {
     @PostMapping("/editions/{id}/enrolment/withdrawal")
     public Mono<Enrolment> withdraw(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return Mono.defer(() -> Mono.fromCompletionStage(editions.withdraw(USERS.convert(jwt), id)));
+    }
+
+    @PutMapping("/editions/{id}/enrolment/consent")
+    public Mono<Enrolment> consent(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody Consent in) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.consent(USERS.convert(jwt), id, in == null ? null : in.attendance())));
     }
 
     @PostMapping("/editions/{id}/enrolments/{learnerId}/approval")

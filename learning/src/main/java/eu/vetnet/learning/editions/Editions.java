@@ -102,7 +102,8 @@ public final class Editions {
                 return CompletableFuture.completedFuture(existing.get());
             }
             boolean invited = e.invited().contains(user.username());
-            Enrolment asked = new Enrolment(e.id(), user.id(), user.username(), user.displayName(), Enrolment.Status.REQUESTED, clock.instant());
+            Enrolment asked = new Enrolment(e.id(), user.id(), user.username(), user.displayName(), Enrolment.Status.REQUESTED, clock.instant(),
+                    existing.map(Enrolment::attendanceConsent).orElse(null), existing.map(Enrolment::consentAt).orElse(null));
             return switch (e.enrolment()) {
                 case OPEN -> seat(e, asked);
                 case APPROVAL -> invited ? seat(e, asked) : store.saveEnrolment(asked);
@@ -140,6 +141,18 @@ public final class Editions {
             }
             return store.saveEnrolment(withdrawn).thenCompose(w -> seats.release(e.id(), e.capacity())).thenCompose(v -> promote(e))
                     .thenApply(v -> withdrawn);
+        }));
+    }
+
+    /** The learner says whether their attendance at live sessions may be read from the rooms' history. */
+    public CompletionStage<Enrolment> consent(VetnetUser user, String editionId, Boolean attendance) {
+        if (attendance == null) {
+            throw ApiException.badRequest("say yes or no", "send {\"attendance\": true} or false");
+        }
+        return edition(user, editionId).thenCompose(e -> store.enrolment(editionId, user.id()).thenCompose(en -> {
+            Enrolment mine = en.filter(x -> x.status() != Enrolment.Status.WITHDRAWN)
+                    .orElseThrow(() -> ApiException.notFound("you have no place in this edition", "enrol first"));
+            return store.saveEnrolment(mine.withConsent(attendance, clock.instant()));
         }));
     }
 

@@ -3,6 +3,8 @@ package eu.vetnet.learning.web;
 import eu.vetnet.identity.AccessTokenDecoders;
 import eu.vetnet.identity.IssuerKeys;
 import eu.vetnet.identity.production.ProductionSafety;
+import eu.vetnet.learning.attendance.Attendance;
+import eu.vetnet.learning.attendance.RoomHistory;
 import eu.vetnet.learning.credentials.Credentials;
 import eu.vetnet.learning.credentials.Issuers;
 import eu.vetnet.learning.credentials.StatusLists;
@@ -11,6 +13,7 @@ import eu.vetnet.learning.demo.DemoProgramme;
 import eu.vetnet.learning.editions.Editions;
 import eu.vetnet.learning.programmes.Programmes;
 import eu.vetnet.learning.records.Results;
+import eu.vetnet.learning.storage.CassandraAttendance;
 import eu.vetnet.learning.storage.CassandraCredentials;
 import eu.vetnet.learning.storage.CassandraEditions;
 import eu.vetnet.learning.storage.CassandraIssuerKeys;
@@ -85,6 +88,13 @@ public class LearningConfiguration {
     Results results(BackgroundSession db, JsonMapper json, CassandraEditions editions, CassandraProgrammes programmes, Editions editionService,
             Clock clock) {
         return new Results(new CassandraResults(db, json), editions, programmes, editionService, clock);
+    }
+
+    @Bean
+    Attendance attendance(BackgroundSession db, JsonMapper json, CassandraEditions editions, Editions editionService,
+            LearningProperties properties, Clock clock) {
+        return new Attendance(new CassandraAttendance(db, json), editions, editionService,
+                new RoomHistory(properties.getRoomsUri()), clock);
     }
 
     @Bean

@@ -14,6 +14,8 @@ public class LearningProperties {
     private String audience = eu.vetnet.identity.AccessTokenValidators.DEFAULT_AUDIENCE;
     /** The address people reach the product at: credentials name their issuer and status list under it. */
     private String publicUrl = "http://localhost:8080";
+    /** A room server, whose replay API gives a live session's attendance (any room server reads any room's history). */
+    private String roomsUri = "http://localhost:8081";
     /** Load the demo programme (marked as demo data) when there is none. Off in production mode. */
     private boolean demoData = false;
 
@@ -25,6 +27,8 @@ public class LearningProperties {
     public void setAudience(String v) { audience = v; }
     public String getPublicUrl() { return publicUrl; }
     public void setPublicUrl(String v) { publicUrl = v.endsWith("/") ? v.substring(0, v.length() - 1) : v; }
+    public String getRoomsUri() { return roomsUri; }
+    public void setRoomsUri(String v) { roomsUri = v; }
     public boolean isDemoData() { return demoData; }
     public void setDemoData(boolean v) { demoData = v; }
 }

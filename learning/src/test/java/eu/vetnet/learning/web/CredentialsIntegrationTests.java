@@ -30,7 +30,8 @@ class CredentialsIntegrationTests extends LearningIntegrationTestSupport {
     record Setup(Fixtures f, String programme, String edition, String slug) {
     }
 
-    Setup setup(String organisation) {
+    Setup setup(String name) {
+        String organisation = name + " " + RUN;
         var f = new Fixtures(http, bearer("fabio", organisation, "facilitator"));
         String programme = f.publishedProgramme("Facilitation of co-design");
         String edition = f.edition(programme, "OPEN", 5);
@@ -92,7 +93,7 @@ class CredentialsIntegrationTests extends LearningIntegrationTestSupport {
         assertThat(checks(verified)).containsExactly(Map.entry("format", true), Map.entry("issuer", true), Map.entry("signature", true),
                 Map.entry("validity", true), Map.entry("status", true));
         assertThat(verified.get("verified").asBoolean()).isTrue();
-        assertThat(verified.get("issuerName").asText()).isEqualTo("Credential College One");
+        assertThat(verified.get("issuerName").asText()).isEqualTo("Credential College One " + RUN);
 
         List<String> held = http.get().uri("/api/learning/me/credentials").header(HttpHeaders.AUTHORIZATION, learner("alice")).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().findValuesAsString("id");

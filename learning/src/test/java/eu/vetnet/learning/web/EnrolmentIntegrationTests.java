@@ -78,12 +78,13 @@ class EnrolmentIntegrationTests extends LearningIntegrationTestSupport {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ENROLLED");
 
         String byInvitation = f.edition(programme, "INVITATION", 5);
-        http.post().uri("/api/learning/editions/" + byInvitation + "/enrolment").header(HttpHeaders.AUTHORIZATION, learner("elena")).exchange()
+        String elena = "elena" + RUN;
+        http.post().uri("/api/learning/editions/" + byInvitation + "/enrolment").header(HttpHeaders.AUTHORIZATION, learner(elena)).exchange()
                 .expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
         http.post().uri("/api/learning/editions/" + byInvitation + "/invitations").header(HttpHeaders.AUTHORIZATION, FABIO)
-                .bodyValue(Map.of("username", "elena")).exchange().expectStatus().isOk();
-        assertThat(f.enrol(learner("elena"), byInvitation).get("status").asText()).isEqualTo("ENROLLED");
-        List<String> mine = http.get().uri("/api/learning/me/editions").header(HttpHeaders.AUTHORIZATION, learner("elena")).exchange()
+                .bodyValue(Map.of("username", elena)).exchange().expectStatus().isOk();
+        assertThat(f.enrol(learner(elena), byInvitation).get("status").asText()).isEqualTo("ENROLLED");
+        List<String> mine = http.get().uri("/api/learning/me/editions").header(HttpHeaders.AUTHORIZATION, learner(elena)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().findValuesAsString("programmeTitle");
         assertThat(mine).containsExactly("Policies");
     }

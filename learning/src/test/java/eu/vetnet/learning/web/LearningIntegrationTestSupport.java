@@ -25,12 +25,20 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "vetnet.learning.public-url=https://vetnet.example"})
 abstract class LearningIntegrationTestSupport {
 
+    /**
+     * This run's mark, for names that must be new (an issuing organisation, an invited username): the keyspace outlives
+     * a run, and what one run left there must not answer for the next.
+     */
+    static final String RUN = Long.toString(System.nanoTime(), 36);
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         var cassandra = LocalServices.ensureRunning(Service.CASSANDRA);
         registry.add("vetnet.cassandra.contact-points", () -> cassandra.host() + ":" + cassandra.port());
         registry.add("vetnet.learning.issuer-uri", () -> TestIssuer.ISSUER);
         registry.add("vetnet.learning.jwk-set-uri", TestIssuer.INSTANCE::jwkSetUri);
+        // Live sessions' attendance is read from a room server's replay API: here a stand-in (AttendanceIntegrationTests).
+        registry.add("vetnet.learning.rooms-uri", RoomsStandIn.INSTANCE::uri);
     }
 
     @LocalServerPort
