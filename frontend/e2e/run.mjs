@@ -1566,7 +1566,7 @@ async function main() {
       }
     });
 
-    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload), publishes it, opens an edition and puts this room on its calendar as a live session; alice (Italian UI) enrols; fabio records her results and issues her a credential for the programme; her record shows the credits and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page: fabio EN, alice IT, the visitor DE)', async () => {
+    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload), publishes it, opens an edition and puts this room on its calendar as a live session; alice (Italian UI) enrols and agrees that her attendance is read from the room; fabio takes it from the room’s history (her minutes in this room), records her results (her calendar file holds the session) and issues her a credential for the programme; her record shows the credits and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page: fabio EN, alice IT, the visitor DE)', async () => {
       const fp = fabio.page;
       const page = alice.page;
       const stamp = Date.now().toString(36);
@@ -1614,8 +1614,10 @@ async function main() {
         const roomId = decodeURIComponent(new URL(roomUrl).pathname.split('/')[2]);
         await fp.waitForSelector('#calendar-new-title');
         await fp.fill('#calendar-new-title', 'Kick-off workshop');
-        await fp.fill('#calendar-new-starts', '2027-03-01T09:00');
-        await fp.fill('#calendar-new-ends', '2027-03-01T11:00');
+        // The live session is this room's, scheduled around now: alice has been in it since the first step.
+        const local = (ms) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+        await fp.fill('#calendar-new-starts', local(Date.now() - 60 * 60_000));
+        await fp.fill('#calendar-new-ends', local(Date.now() + 60 * 60_000));
         await fp.fill('#calendar-new-where', roomId);
         await fp.click('form.calendar-form button[type=submit]');
         await fp.waitForSelector('ul.calendar li[data-kind=LIVE]');
@@ -1630,9 +1632,20 @@ async function main() {
         await page.focus('button.enrol');
         await page.keyboard.press('Enter');
         await page.waitForSelector('.my-status[data-status=ENROLLED]');
+        await page.waitForSelector('#attendance-consent');
+        await page.focus('#attendance-consent');
+        await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith('/enrolment/consent') && r.status() === 200),
+          page.keyboard.press('Space'),
+        ]);
 
         await fp.reload();
         await fp.waitForSelector('tr[data-learner=alice]');
+        await fp.click('button.take-attendance[data-item=s1]');
+        await fp.waitForSelector('table.attendance-records td.minutes');
+        const minutes = Number(await fp.textContent('table.attendance-records td.minutes'));
+        if (!(minutes >= 1)) throw new Error(`alice's attendance read from the room is ${minutes} minutes`);
+        await expectAccessible(fp, 'an edition with attendance (fabio, en)');
         for (const [module, grade] of [['m1', '28/30'], ['m2', '30/30']]) {
           await fp.selectOption('#result-module', module);
           await fp.fill('#result-grade', grade);
@@ -1654,6 +1667,10 @@ async function main() {
         const record = await page.textContent('table.learning-record caption');
         if (!record.includes('6 di 6 ECTS')) throw new Error(`alice's record does not show 6 of 6 ECTS: ${record}`);
         await expectAccessible(page, 'my learning with a record and a credential (alice, it)');
+        const ics = await (await page.request.get(`${stack.baseUrl}${await page.getAttribute('a.calendar-download', 'href')}`)).text();
+        if (!ics.startsWith('BEGIN:VCALENDAR') || !ics.replace(/\r\n /g, '').includes('SUMMARY:Kick-off workshop')) {
+          throw new Error(`alice's calendar file does not hold the live session: ${ics.slice(0, 300)}`);
+        }
         const jws = await page.inputValue('ul.my-credentials li textarea.credential-text');
         await page.goto(programmeUrl);
         await page.waitForSelector('article.learning-module[data-module=m2]');

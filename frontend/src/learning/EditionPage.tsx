@@ -4,6 +4,7 @@ import { errorMessage, useBusyAction } from '../forms/useBusyAction';
 import { useI18n } from '../i18n/i18n';
 import type { Announce } from '../library/LibraryPage';
 import { LibraryLink } from '../library/LibraryLink';
+import { AttendanceSection } from './AttendanceSection';
 import { CalendarForm, CredentialForm, InviteForm, ResultForm } from './EditionForms';
 import { KIND, POLICY, STATUS } from './labels';
 import { approve, enrol, getEdition, getProgramme, roster, withdraw, type CalendarItem, type EditionView, type Enrolment, type Programme } from './learningApi';
@@ -70,6 +71,10 @@ export function EditionPage({ id, navigate, announce, setHeading }: {
           {e.calendar.map((item) => <CalendarEntry key={item.id} item={item} programme={programme} navigate={navigate} />)}
         </ul>
       </section>
+
+      {(view.facilitating || (mine && mine.status === 'ENROLLED')) && (
+        <AttendanceSection view={view} learners={enrolled} announce={announce} onConsent={load} />
+      )}
 
       {view.facilitating && <>
         <CalendarForm edition={e} programme={programme} onAdded={() => { load(); announce(t('learning.calendarAdded')); }} />

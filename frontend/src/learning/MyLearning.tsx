@@ -29,6 +29,10 @@ export function MyLearning({ navigate }: { navigate: (p: string) => void }) {
       <h2 id="my-learning">{t('learning.mine')}</h2>
       {error && <p role="alert" className="error">{t('library.loadFailed', { message: error })}</p>}
       {editions && editions.length === 0 && <p className="muted">{t('learning.noEditions')}</p>}
+      {editions && editions.some((v) => v.mine?.status === 'ENROLLED') && (
+        <p><a href="/api/learning/me/calendar.ics" download="vetnet-learning.ics" className="calendar-download">{t('learning.calendarFile')}</a>
+          {' '}<span className="muted small">{t('learning.calendarFileHint')}</span></p>
+      )}
       {editions && editions.length > 0 && (
         <ul className="learning-list my-editions">
           {editions.map((v) => (

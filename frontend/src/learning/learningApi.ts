@@ -80,7 +80,18 @@ export interface Edition {
   invited: string[];
 }
 
-export interface Enrolment { editionId: string; learnerId: string; username: string; name: string; status: EnrolmentStatus; at: string }
+export interface Enrolment {
+  editionId: string; learnerId: string; username: string; name: string; status: EnrolmentStatus; at: string;
+  /** Whether the learner agreed that live sessions' attendance is read from the rooms' history (null: not said, as no). */
+  attendanceConsent: boolean | null;
+}
+
+export interface AttendanceRecord {
+  editionId: string; itemId: string; learnerId: string; name: string; minutes: number; source: 'ROOM_HISTORY' | 'CHECK_IN'; at: string;
+}
+
+/** What taking a live session's attendance did: the records written and who was left out for want of consent. */
+export interface AttendanceTaken { records: AttendanceRecord[]; withoutConsent: string[] }
 
 export interface EditionView { edition: Edition; programmeTitle: string; seatsTaken: number; mine: Enrolment | null; facilitating: boolean }
 
@@ -135,6 +146,14 @@ export const recordResult = (editionId: string, learnerId: string, moduleId: str
   callApi<unknown>('PUT', `${P}/editions/${id(editionId)}/results/${id(learnerId)}/${id(moduleId)}`, { passed, grade });
 export const issueCredential = (editionId: string, learnerId: string, achievement: string) =>
   callApi<IssuedCredential>('POST', `${P}/editions/${id(editionId)}/credentials/${id(learnerId)}`, { achievement });
+
+export const setConsent = (editionId: string, attendance: boolean) =>
+  callApi<Enrolment>('PUT', `${P}/editions/${id(editionId)}/enrolment/consent`, { attendance });
+export const takeAttendance = (editionId: string, itemId: string) =>
+  callApi<AttendanceTaken>('POST', `${P}/editions/${id(editionId)}/calendar/${id(itemId)}/attendance`);
+export const checkIn = (editionId: string, itemId: string, learnerId: string, present: boolean) =>
+  callApi<AttendanceRecord>('PUT', `${P}/editions/${id(editionId)}/calendar/${id(itemId)}/attendance/${id(learnerId)}`, { present });
+export const attendanceOf = (editionId: string) => callApi<AttendanceRecord[]>('GET', `${P}/editions/${id(editionId)}/attendance`);
 
 export const myEditions = () => callApi<EditionView[]>('GET', `${P}/me/editions`);
 export const myTranscript = () => callApi<Transcript>('GET', `${P}/me/transcript`);

@@ -1,8 +1,13 @@
 package eu.vetnet.learning.editions;
 
 import eu.vetnet.identity.VetnetJwtConverter;
+import eu.vetnet.learning.web.LearningProperties;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +27,13 @@ public class EditionController {
 
     private static final VetnetJwtConverter USERS = new VetnetJwtConverter();
     private final Editions editions;
+    private final String publicUrl;
+    private final Clock clock;
 
-    public EditionController(Editions editions) {
+    public EditionController(Editions editions, LearningProperties properties, Clock clock) {
         this.editions = editions;
+        this.publicUrl = properties.getPublicUrl();
+        this.clock = clock;
     }
 
     public record Invitation(String username) {
@@ -83,6 +92,17 @@ public class EditionController {
     @GetMapping("/editions/{id}/enrolments")
     public Mono<List<Enrolment>> roster(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return Mono.defer(() -> Mono.fromCompletionStage(editions.roster(USERS.convert(jwt), id)));
+    }
+
+    /** The person's sessions and deadlines, to import into any calendar (text/calendar). */
+    @GetMapping(value = "/me/calendar.ics", produces = "text/calendar")
+    public Mono<ResponseEntity<String>> calendar(@AuthenticationPrincipal Jwt jwt) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.mine(USERS.convert(jwt))))
+                .map(mine -> mine.stream().filter(v -> v.mine().status() == Enrolment.Status.ENROLLED).toList())
+                .map(enrolled -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"vetnet-learning.ics\"")
+                        .body(PersonalCalendar.of(enrolled, publicUrl, clock.instant())));
     }
 
     @GetMapping("/me/editions")

@@ -118,6 +118,20 @@ class EnrolmentIntegrationTests extends LearningIntegrationTestSupport {
         JsonNode after = http.get().uri("/api/learning/editions/" + edition).header(HttpHeaders.AUTHORIZATION, FABIO).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(after.get("edition").get("calendar")).hasSize(4);
+
+        // An enrolled learner's calendar file: the two sessions and the deadline (self-study has no time), escaped and folded.
+        String learner = learner("cal" + RUN);
+        f.enrol(learner, edition);
+        String ics = http.get().uri("/api/learning/me/calendar.ics").header(HttpHeaders.AUTHORIZATION, learner).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/calendar")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
+        assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(4);
+        String unfolded = ics.replace("\r\n ", "");
+        assertThat(unfolded).contains("UID:" + edition + "-s1@vetnet", "DTSTART:20270301T090000Z", "DTEND:20270301T110000Z",
+                "LOCATION:https://vetnet.example/rooms/kickoff-room", "LOCATION:Workshop hall\\, Bologna",
+                "SUMMARY:Deadline: Workshop plan", "DTEND:20270401T220000Z").doesNotContain("Reading");
+        assertThat(ics.split("\r\n")).allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
     }
 
     private Map<String, String> roster(String edition) {
