@@ -74,7 +74,7 @@ public final class EditionRules {
     }
 
     /** Material is linked by an http(s) address only: what a learner clicks can never be a script. */
-    static String link(String link) {
+    public static String link(String link) {
         try {
             URI uri = link == null ? null : URI.create(link.strip());
             if (uri != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null

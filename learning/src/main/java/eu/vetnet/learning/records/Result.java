@@ -12,6 +12,9 @@ import java.time.Instant;
 public record Result(String programmeId, String moduleId, String editionId, boolean passed, String grade, double ectsCredits,
         double ecvetPoints, Kind kind, Person recordedBy, Instant at) {
 
-    /** Formal: assessed in the module. Recognised informal learning is the validation's (left for a next step). */
-    public enum Kind { FORMAL }
+    /**
+     * FORMAL: assessed in the module. RECOGNISED: non-formal or informal learning validated and certified against the
+     * module (docs/learning.md, "Validating informal learning").
+     */
+    public enum Kind { FORMAL, RECOGNISED }
 }

@@ -89,6 +89,6 @@ public final class Results {
                 .allMatch(m -> results.stream().anyMatch(r -> r.moduleId().equals(m.id()) && r.passed()));
         return new Transcript.ProgrammeRecord(p.id(), p.title(), p.organisation(), modules,
                 results.stream().mapToDouble(Result::ectsCredits).sum(), results.stream().mapToDouble(Result::ecvetPoints).sum(),
-                p.ectsCredits(), complete);
+                p.ectsCredits(), results.stream().filter(r -> r.kind() == Result.Kind.RECOGNISED).mapToDouble(Result::ectsCredits).sum(), complete);
     }
 }

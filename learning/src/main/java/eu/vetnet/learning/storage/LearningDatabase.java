@@ -34,6 +34,9 @@ public final class LearningDatabase {
         STATEMENTS.put("selectResults", "SELECT body FROM %s.results WHERE learner = ? LIMIT ?");
         STATEMENTS.put("insertAttendance", "INSERT INTO %s.attendance (edition, item, learner, body) VALUES (?, ?, ?, ?)");
         STATEMENTS.put("selectAttendance", "SELECT body FROM %s.attendance WHERE edition = ? LIMIT ?");
+        STATEMENTS.put("insertEvidence", "INSERT INTO %s.evidence (edition, id, learner, body) VALUES (?, ?, ?, ?)");
+        STATEMENTS.put("selectEvidence", "SELECT body FROM %s.evidence WHERE edition = ? AND id = ?");
+        STATEMENTS.put("selectEditionEvidence", "SELECT body FROM %s.evidence WHERE edition = ? LIMIT ?");
         STATEMENTS.put("insertKey", "INSERT INTO %s.issuer_keys (issuer, kid, name, jwk, created_at) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
         STATEMENTS.put("retireKey", "UPDATE %s.issuer_keys SET retired_at = ? WHERE issuer = ? AND kid = ?");
         STATEMENTS.put("selectKeys", "SELECT kid, name, jwk, created_at, retired_at FROM %s.issuer_keys WHERE issuer = ?");

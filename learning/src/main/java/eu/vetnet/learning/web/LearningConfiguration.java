@@ -13,9 +13,11 @@ import eu.vetnet.learning.demo.DemoProgramme;
 import eu.vetnet.learning.editions.Editions;
 import eu.vetnet.learning.programmes.Programmes;
 import eu.vetnet.learning.records.Results;
+import eu.vetnet.learning.validation.Validation;
 import eu.vetnet.learning.storage.CassandraAttendance;
 import eu.vetnet.learning.storage.CassandraCredentials;
 import eu.vetnet.learning.storage.CassandraEditions;
+import eu.vetnet.learning.storage.CassandraEvidence;
 import eu.vetnet.learning.storage.CassandraIssuerKeys;
 import eu.vetnet.learning.storage.CassandraProgrammes;
 import eu.vetnet.learning.storage.CassandraResults;
@@ -95,6 +97,12 @@ public class LearningConfiguration {
             LearningProperties properties, Clock clock) {
         return new Attendance(new CassandraAttendance(db, json), editions, editionService,
                 new RoomHistory(properties.getRoomsUri()), clock);
+    }
+
+    @Bean
+    Validation validation(BackgroundSession db, JsonMapper json, CassandraEditions editions, Editions editionService, Programmes programmes,
+            Clock clock) {
+        return new Validation(new CassandraEvidence(db, json), editions, new CassandraResults(db, json), editionService, programmes, clock);
     }
 
     @Bean
