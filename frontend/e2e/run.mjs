@@ -1566,7 +1566,7 @@ async function main() {
       }
     });
 
-    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload), publishes it, opens an edition and puts this room on its calendar as a live session; alice (Italian UI) enrols and agrees that her attendance is read from the room; fabio takes it from the room’s history (her minutes in this room), records her results (her calendar file holds the session) and issues her a credential for the programme; her record shows the credits and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page: fabio EN, alice IT, the visitor DE)', async () => {
+    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload), publishes it, opens an edition and puts this room on its calendar as a live session; alice (Italian UI) enrols and agrees that her attendance is read from the room; she puts forward informal learning for module 2, which fabio validates and certifies; fabio takes her attendance from the room’s history (her minutes in this room) and records her result in module 1 (her calendar file holds the session; her record downloads as a PDF; fabio’s progress report, as CSV, has her row) and issues her a credential for the programme; her record shows the credits, formal and recognised, and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page: fabio EN, alice IT, the visitor DE)', async () => {
       const fp = fabio.page;
       const page = alice.page;
       const stamp = Date.now().toString(36);
@@ -1638,6 +1638,17 @@ async function main() {
           page.waitForResponse((r) => r.url().endsWith('/enrolment/consent') && r.status() === 200),
           page.keyboard.press('Space'),
         ]);
+        // Informal learning: alice ran a workshop in her association; she puts it forward against module 2 and documents it.
+        await page.selectOption('#evidence-new-module', 'm2');
+        await page.fill('#evidence-new-title', 'Ran a co-design morning for six joiners');
+        await page.selectOption('#evidence-new-outcomes', ['Applies Running a workshop']);
+        await page.fill('#evidence-new-hours', '12');
+        await page.click('form.evidence-form button[type=submit]');
+        await page.waitForSelector('li[data-status=IDENTIFIED] textarea[name=description]');
+        await page.fill('li[data-status=IDENTIFIED] textarea[name=description]', 'I planned and ran a three-hour co-design morning with six joiners of my association.');
+        await page.click('li[data-status=IDENTIFIED] form.evidence-document button[type=submit]');
+        await page.waitForSelector('li[data-status=DOCUMENTED]');
+        await expectAccessible(page, 'an edition with informal learning put forward (alice, it)');
 
         await fp.reload();
         await fp.waitForSelector('tr[data-learner=alice]');
@@ -1646,7 +1657,10 @@ async function main() {
         const minutes = Number(await fp.textContent('table.attendance-records td.minutes'));
         if (!(minutes >= 1)) throw new Error(`alice's attendance read from the room is ${minutes} minutes`);
         await expectAccessible(fp, 'an edition with attendance (fabio, en)');
-        for (const [module, grade] of [['m1', '28/30'], ['m2', '30/30']]) {
+        await fp.click('li[data-status=DOCUMENTED] button.validate');
+        await fp.click('li[data-status=VALIDATED] button.certify');
+        await fp.waitForSelector('li[data-status=CERTIFIED]');
+        for (const [module, grade] of [['m1', '28/30']]) {
           await fp.selectOption('#result-module', module);
           await fp.fill('#result-grade', grade);
           const [recorded] = await Promise.all([
@@ -1661,15 +1675,24 @@ async function main() {
           fp.click('form.credential-form button[type=submit]'),
         ]);
         if (issued.status() !== 201) throw new Error(`issuing answered ${issued.status()}: ${await issued.text()}`);
+        const report = await (await fp.request.get(`${stack.baseUrl}${await fp.getAttribute('a.progress-csv', 'href')}`)).text();
+        if (!/\r\nAlice[^\r]*,alice,\d+,28\/30,recognised,6(\.0)?,0\r\n/.test(report)) throw new Error(`the progress report has no row for alice: ${report}`);
+        await expectAccessible(fp, 'an edition with results, evidence and progress (fabio, en)');
 
         await page.goto(`${stack.baseUrl}/learning`);
         await page.waitForSelector('ul.my-credentials li textarea.credential-text');
         const record = await page.textContent('table.learning-record caption');
-        if (!record.includes('6 di 6 ECTS')) throw new Error(`alice's record does not show 6 of 6 ECTS: ${record}`);
+        if (!record.includes('6 di 6 ECTS') || !record.includes('di cui 4 ECTS da apprendimento informale riconosciuto')) {
+          throw new Error(`alice's record does not show 6 of 6 ECTS, 4 of them recognised: ${record}`);
+        }
         await expectAccessible(page, 'my learning with a record and a credential (alice, it)');
         const ics = await (await page.request.get(`${stack.baseUrl}${await page.getAttribute('a.calendar-download', 'href')}`)).text();
         if (!ics.startsWith('BEGIN:VCALENDAR') || !ics.replace(/\r\n /g, '').includes('SUMMARY:Kick-off workshop')) {
           throw new Error(`alice's calendar file does not hold the live session: ${ics.slice(0, 300)}`);
+        }
+        const pdf = await page.request.get(`${stack.baseUrl}${await page.getAttribute('a.record-download', 'href')}`);
+        if (pdf.headers()['content-type'] !== 'application/pdf' || (await pdf.body()).subarray(0, 5).toString() !== '%PDF-') {
+          throw new Error(`alice's record as PDF answered ${pdf.status()} ${pdf.headers()['content-type']}`);
         }
         const jws = await page.inputValue('ul.my-credentials li textarea.credential-text');
         await page.goto(programmeUrl);

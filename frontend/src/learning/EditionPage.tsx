@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/i18n';
 import type { Announce } from '../library/LibraryPage';
 import { LibraryLink } from '../library/LibraryLink';
 import { AttendanceSection } from './AttendanceSection';
+import { EvidenceSection } from './EvidenceSection';
+import { ProgressSection } from './ProgressSection';
 import { CalendarForm, CredentialForm, InviteForm, ResultForm } from './EditionForms';
 import { KIND, POLICY, STATUS } from './labels';
 import { approve, enrol, getEdition, getProgramme, roster, withdraw, type CalendarItem, type EditionView, type Enrolment, type Programme } from './learningApi';
@@ -22,6 +24,8 @@ export function EditionPage({ id, navigate, announce, setHeading }: {
   const [programme, setProgramme] = useState<Programme | null>(null);
   const [people, setPeople] = useState<Enrolment[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
+  /** Bumped when a change here alters the progress table (a result recorded). */
+  const [refresh, setRefresh] = useState(0);
   const { busy, error, run } = useBusyAction();
 
   const load = () => getEdition(id).then((v) => {
@@ -76,6 +80,8 @@ export function EditionPage({ id, navigate, announce, setHeading }: {
         <AttendanceSection view={view} learners={enrolled} announce={announce} onConsent={load} />
       )}
 
+      {(view.facilitating || (mine && mine.status === 'ENROLLED')) && <EvidenceSection view={view} programme={programme} announce={announce} />}
+
       {view.facilitating && <>
         <CalendarForm edition={e} programme={programme} onAdded={() => { load(); announce(t('learning.calendarAdded')); }} />
         <section className="library-panel" aria-labelledby="edition-roster">
@@ -99,8 +105,10 @@ export function EditionPage({ id, navigate, announce, setHeading }: {
           )}
         </section>
         {e.enrolment !== 'OPEN' && <InviteForm edition={e} onInvited={(name) => { load(); announce(t('learning.invited', { name })); }} />}
+        <ProgressSection editionId={e.id} programme={programme} refresh={refresh} />
         {enrolled.length > 0 && <>
-          <ResultForm edition={e} programme={programme} learners={enrolled} onRecorded={(name) => announce(t('learning.resultRecorded', { name }))} />
+          <ResultForm edition={e} programme={programme} learners={enrolled}
+            onRecorded={(name) => { setRefresh((n) => n + 1); announce(t('learning.resultRecorded', { name })); }} />
           <CredentialForm edition={e} programme={programme} learners={enrolled} onIssued={(name) => announce(t('learning.credentialIssued', { name }))} />
         </>}
       </>}

@@ -46,11 +46,15 @@ export function MyLearning({ navigate }: { navigate: (p: string) => void }) {
 
       <h3>{t('learning.record')}</h3>
       {transcript && transcript.programmes.length === 0 && <p className="muted">{t('learning.noRecord')}</p>}
+      {transcript && transcript.programmes.length > 0 && (
+        <p><a href="/api/learning/me/transcript.pdf" download="vetnet-record.pdf" className="record-download">{t('learning.recordPdf')}</a></p>
+      )}
       {transcript?.programmes.map((p) => (
         <table key={p.programmeId} className="learning-record" data-programme={p.programmeId}>
           <caption>
             {p.title}{p.organisation ? ` (${p.organisation})` : ''}:{' '}
             {t('learning.earned', { earned: credits(p.ectsEarned, language), available: credits(p.ectsAvailable, language) })}
+            {p.ectsRecognised > 0 && <> · {t('learning.recognisedCredits', { ects: credits(p.ectsRecognised, language) })}</>}
             {p.complete && <> · <strong>{t('learning.complete')}</strong></>}
           </caption>
           <thead>
@@ -62,7 +66,7 @@ export function MyLearning({ navigate }: { navigate: (p: string) => void }) {
               <tr key={m.moduleId}>
                 <th scope="row">{m.title}</th><td>{m.eqfLevel}</td>
                 <td>{m.passed ? m.grade || t('learning.passed') : t('learning.notPassed')}</td>
-                <td>{credits(m.ectsCredits, language)}</td><td>{t('learning.formal')}</td>
+                <td>{credits(m.ectsCredits, language)}</td><td>{t(m.kind === 'RECOGNISED' ? 'learning.recognised' : 'learning.formal')}</td>
               </tr>
             ))}
           </tbody>

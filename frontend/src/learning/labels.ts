@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/i18n';
-import type { CalendarKind, EnrolmentPolicy, EnrolmentStatus } from './learningApi';
+import type { CalendarKind, EnrolmentPolicy, EnrolmentStatus, EvidenceKind, EvidenceStatus } from './learningApi';
 
 /** The words for the learning server's enums, one place for every page. */
 export const STATUS: Record<EnrolmentStatus, MessageKey> = {
@@ -20,4 +20,20 @@ export const KIND: Record<CalendarKind, MessageKey> = {
   IN_PERSON: 'learning.kind.IN_PERSON',
   SELF_STUDY: 'learning.kind.SELF_STUDY',
   ASSIGNMENT: 'learning.kind.ASSIGNMENT',
+};
+
+export const EVIDENCE_KIND: Record<EvidenceKind, MessageKey> = {
+  COMMUNITY_WORKSHOP: 'evidence.kind.COMMUNITY_WORKSHOP',
+  PEER_COUNSELLING: 'evidence.kind.PEER_COUNSELLING',
+  PUBLISHED_PRACTICE: 'evidence.kind.PUBLISHED_PRACTICE',
+  WORK_BASED: 'evidence.kind.WORK_BASED',
+  OTHER: 'evidence.kind.OTHER',
+};
+
+export const EVIDENCE_STATUS: Record<EvidenceStatus, MessageKey> = {
+  IDENTIFIED: 'evidence.status.IDENTIFIED',
+  DOCUMENTED: 'evidence.status.DOCUMENTED',
+  MORE_ASKED: 'evidence.status.MORE_ASKED',
+  VALIDATED: 'evidence.status.VALIDATED',
+  CERTIFIED: 'evidence.status.CERTIFIED',
 };

@@ -97,12 +97,22 @@ export interface EditionView { edition: Edition; programmeTitle: string; seatsTa
 
 export interface ModuleRecord {
   moduleId: string; title: string; eqfLevel: number; passed: boolean; grade: string; ectsCredits: number; ecvetPoints: number;
-  kind: 'FORMAL'; at: string;
+  kind: 'FORMAL' | 'RECOGNISED'; at: string;
 }
 
 export interface ProgrammeRecord {
   programmeId: string; title: string; organisation: string | null; modules: ModuleRecord[]; ectsEarned: number; ecvetEarned: number;
-  ectsAvailable: number; complete: boolean;
+  ectsAvailable: number; ectsRecognised: number; complete: boolean;
+}
+
+export type EvidenceKind = 'COMMUNITY_WORKSHOP' | 'PEER_COUNSELLING' | 'PUBLISHED_PRACTICE' | 'WORK_BASED' | 'OTHER';
+export type EvidenceStatus = 'IDENTIFIED' | 'DOCUMENTED' | 'MORE_ASKED' | 'VALIDATED' | 'CERTIFIED';
+
+/** Informal learning put forward against a module, and its validation step by step (docs/learning.md). */
+export interface Evidence {
+  id: string; editionId: string; programmeId: string; moduleId: string; learnerId: string; learnerName: string; kind: EvidenceKind;
+  title: string; outcomes: string[]; hours: number; description: string; link: string | null; status: EvidenceStatus;
+  steps: { to: EvidenceStatus; by: Person; note: string; at: string }[];
 }
 
 export interface Transcript { learner: string; programmes: ProgrammeRecord[] }
@@ -154,6 +164,26 @@ export const takeAttendance = (editionId: string, itemId: string) =>
 export const checkIn = (editionId: string, itemId: string, learnerId: string, present: boolean) =>
   callApi<AttendanceRecord>('PUT', `${P}/editions/${id(editionId)}/calendar/${id(itemId)}/attendance/${id(learnerId)}`, { present });
 export const attendanceOf = (editionId: string) => callApi<AttendanceRecord[]>('GET', `${P}/editions/${id(editionId)}/attendance`);
+
+const evidencePath = (editionId: string) => `${P}/editions/${id(editionId)}/evidence`;
+export const evidenceOf = (editionId: string) => callApi<Evidence[]>('GET', evidencePath(editionId));
+export const identifyEvidence = (editionId: string, body: { moduleId: string; kind: EvidenceKind; title: string; outcomes: string[]; hours: number }) =>
+  callApi<Evidence>('POST', evidencePath(editionId), body);
+export const documentEvidence = (editionId: string, evidenceId: string, description: string, link: string) =>
+  callApi<Evidence>('PUT', `${evidencePath(editionId)}/${id(evidenceId)}/documentation`, { description, link });
+export const assessEvidence = (editionId: string, evidenceId: string, validated: boolean, note: string) =>
+  callApi<Evidence>('POST', `${evidencePath(editionId)}/${id(evidenceId)}/assessment`, { validated, note });
+export const certifyEvidence = (editionId: string, evidenceId: string) =>
+  callApi<Evidence>('POST', `${evidencePath(editionId)}/${id(evidenceId)}/certification`);
+
+/** The facilitator's view of an edition (docs/learning.md, "The facilitator's view"). */
+export interface Progress {
+  learners: { learnerId: string; name: string; username: string; attendanceMinutes: number; modules: Record<string, string>; ectsEarned: number;
+    evidenceWaiting: number }[];
+  outcomes: { moduleId: string; descriptor: string; outcome: string; attained: number; of: number }[];
+}
+export const progressOf = (editionId: string) => callApi<Progress>('GET', `${P}/editions/${id(editionId)}/progress`);
+export const progressCsvUrl = (editionId: string) => `${P}/editions/${id(editionId)}/progress.csv`;
 
 export const myEditions = () => callApi<EditionView[]>('GET', `${P}/me/editions`);
 export const myTranscript = () => callApi<Transcript>('GET', `${P}/me/transcript`);

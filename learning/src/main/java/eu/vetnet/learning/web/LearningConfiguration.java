@@ -13,6 +13,7 @@ import eu.vetnet.learning.demo.DemoProgramme;
 import eu.vetnet.learning.editions.Editions;
 import eu.vetnet.learning.programmes.Programmes;
 import eu.vetnet.learning.records.Results;
+import eu.vetnet.learning.reports.Reports;
 import eu.vetnet.learning.validation.Validation;
 import eu.vetnet.learning.storage.CassandraAttendance;
 import eu.vetnet.learning.storage.CassandraCredentials;
@@ -103,6 +104,11 @@ public class LearningConfiguration {
     Validation validation(BackgroundSession db, JsonMapper json, CassandraEditions editions, Editions editionService, Programmes programmes,
             Clock clock) {
         return new Validation(new CassandraEvidence(db, json), editions, new CassandraResults(db, json), editionService, programmes, clock);
+    }
+
+    @Bean
+    Reports reports(BackgroundSession db, JsonMapper json, Editions editionService, CassandraEditions editions) {
+        return new Reports(editionService, editions, new CassandraResults(db, json), new CassandraAttendance(db, json), new CassandraEvidence(db, json));
     }
 
     @Bean

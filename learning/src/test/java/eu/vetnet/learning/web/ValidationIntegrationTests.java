@@ -87,6 +87,31 @@ class ValidationIntegrationTests extends LearningIntegrationTestSupport {
         assertThat(list(base, other)).isEmpty();
         assertThat(list(base, vera)).hasSize(1);
         assertThat(list(base, FABIO)).hasSize(1);
+
+        // The facilitator's view: vera's results, formal and recognised; each outcome attained by one of the two enrolled.
+        JsonNode progress = http.get().uri("/api/learning/editions/" + edition + "/progress").header(HttpHeaders.AUTHORIZATION, FABIO).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode veraRow = null;
+        for (JsonNode row : progress.get("learners")) {
+            if (row.get("username").asText().equals("vera" + RUN)) {
+                veraRow = row;
+            }
+        }
+        assertThat(veraRow).isNotNull();
+        assertThat(veraRow.get("modules").get("m1").asText()).isEqualTo("27/30");
+        assertThat(veraRow.get("modules").get("m2").asText()).isEqualTo("recognised");
+        assertThat(veraRow.get("ectsEarned").asDouble()).isEqualTo(6.0);
+        assertThat(veraRow.get("evidenceWaiting").asInt()).isZero();
+        assertThat(progress.get("outcomes")).hasSize(6).allSatisfy(o -> {
+            assertThat(o.get("attained").asInt()).isEqualTo(1);
+            assertThat(o.get("of").asInt()).isEqualTo(2);
+        });
+        String csv = http.get().uri("/api/learning/editions/" + edition + "/progress.csv").header(HttpHeaders.AUTHORIZATION, FABIO).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.split("\r\n")[0]).isEqualTo("learner,username,attendance minutes,m1 Co-design basics,m2 Running a workshop,ECTS earned,evidence waiting");
+        assertThat(csv).contains(",vera" + RUN + ",0,27/30,recognised,6.0,0\r\n");
+        http.get().uri("/api/learning/editions/" + edition + "/progress").header(HttpHeaders.AUTHORIZATION, vera).exchange()
+                .expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private JsonNode list(String base, String bearer) {

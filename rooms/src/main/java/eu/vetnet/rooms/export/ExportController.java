@@ -2,6 +2,7 @@ package eu.vetnet.rooms.export;
 
 import eu.vetnet.crdt.YDoc;
 import eu.vetnet.identity.api.ApiException;
+import eu.vetnet.identity.api.Csv;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.people.RoomPeople;

@@ -2,6 +2,7 @@ package eu.vetnet.rooms.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import eu.vetnet.identity.api.Csv;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

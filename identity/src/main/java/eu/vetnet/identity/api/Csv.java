@@ -1,18 +1,19 @@
-package eu.vetnet.rooms.export;
+package eu.vetnet.identity.api;
 
 import java.util.List;
 
 /**
  * Rows as CSV (RFC 4180: comma-separated, CRLF, a field quoted when it holds a comma, quote or line break). A field
  * that a spreadsheet would read as a formula ({@code = + - @}, tab, CR at its start) is prefixed with an apostrophe: an
- * export of what participants typed must not run in whoever opens it.
+ * export of what participants typed must not run in whoever opens it. The one writer of every CSV the servers give
+ * (a room's exports, an edition's report).
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String of(List<String> header, List<List<Object>> rows) {
+    public static String of(List<String> header, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder();
         line(out, header.stream().map(h -> (Object) h).toList());
         for (List<Object> row : rows) {
@@ -31,7 +32,7 @@ final class Csv {
         out.append("\r\n");
     }
 
-    static String field(Object value) {
+    public static String field(Object value) {
         if (value == null) {
             return "";
         }
