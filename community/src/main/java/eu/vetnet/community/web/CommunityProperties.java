@@ -1,21 +1,14 @@
 package eu.vetnet.community.web;
 
+import eu.vetnet.identity.ResourceServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code vetnet.community.*} (docs/community.md, "Settings"). */
+/** {@code vetnet.community.*} (docs/community.md, "Settings"): the token and address settings every server has, and the community's. */
 @ConfigurationProperties("vetnet.community")
-public class CommunityProperties {
+public class CommunityProperties extends ResourceServerSettings {
 
-    /** The issuer whose access tokens are accepted (Keycloak's realm, or the built-in issuer). */
-    private String issuerUri = "http://localhost:8090";
-    /** Where the issuer's keys are, when not at the issuer's discovery document. */
-    private String jwkSetUri;
-    /** The audience access tokens must carry, as for every other service. */
-    private String audience = eu.vetnet.identity.AccessTokenValidators.DEFAULT_AUDIENCE;
-    /** The address people reach the product at: links in public pages, the feed and the sitemap start with it. */
-    private String publicUrl = "http://localhost:8080";
     /** Load the demo library (marked as demo data) when it is empty. Off in production mode. */
     private boolean demoData = false;
     /** Where the search index is kept; empty: a fresh temporary folder (the index is rebuilt from Cassandra at start). */
@@ -31,14 +24,6 @@ public class CommunityProperties {
     /** How long the public pages, the feed and the sitemap may be cached by browsers and proxies. */
     private Duration publicCache = Duration.ofMinutes(5);
 
-    public String getIssuerUri() { return issuerUri; }
-    public void setIssuerUri(String v) { issuerUri = v; }
-    public String getJwkSetUri() { return jwkSetUri; }
-    public void setJwkSetUri(String v) { jwkSetUri = v; }
-    public String getAudience() { return audience; }
-    public void setAudience(String v) { audience = v; }
-    public String getPublicUrl() { return publicUrl; }
-    public void setPublicUrl(String v) { publicUrl = v.endsWith("/") ? v.substring(0, v.length() - 1) : v; }
     public boolean isDemoData() { return demoData; }
     public void setDemoData(boolean v) { demoData = v; }
     public Path getIndexDirectory() { return indexDirectory; }
