@@ -1566,7 +1566,7 @@ async function main() {
       }
     });
 
-    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload), publishes it, opens an edition and puts this room on its calendar as a live session; alice (Italian UI) enrols and agrees that her attendance is read from the room; she puts forward informal learning for module 2, which fabio validates and certifies; fabio takes her attendance from the room’s history (her minutes in this room) and records her result in module 1 (her calendar file holds the session; her record downloads as a PDF; fabio’s progress report, as CSV, has her row) and issues her a credential for the programme; her record shows the credits, formal and recognised, and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page: fabio EN, alice IT, the visitor DE)', async () => {
+    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload), publishes it, opens an edition and puts this room on its calendar as a live session; alice (Italian UI) enrols and agrees that her attendance is read from the room; she puts forward informal learning for module 2, which fabio validates and certifies; fabio takes her attendance from the room’s history (her minutes in this room) and records her result in module 1 (her calendar file holds the session; her record downloads as a PDF; fabio’s progress report, as CSV, has her row); a peer review round on this room’s board and document runs from submissions (alice and bruno) through rubric assessments to fabio’s moderated grade; fabio issues her a credential for the programme; her record shows the credits, formal and recognised, and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page: fabio EN, alice IT, the visitor DE)', async () => {
       const fp = fabio.page;
       const page = alice.page;
       const stamp = Date.now().toString(36);
@@ -1678,6 +1678,69 @@ async function main() {
         const report = await (await fp.request.get(`${stack.baseUrl}${await fp.getAttribute('a.progress-csv', 'href')}`)).text();
         if (!/\r\nAlice[^\r]*,alice,\d+,28\/30,recognised,6(\.0)?,0\r\n/.test(report)) throw new Error(`the progress report has no row for alice: ${report}`);
         await expectAccessible(fp, 'an edition with results, evidence and progress (fabio, en)');
+
+        // A peer review round on the boards: fabio sets an assignment and a two-line rubric; alice and bruno submit this
+        // room's board and document, each reviews the other's, fabio grades after moderating, the round closes.
+        await fp.selectOption('#calendar-new-kind', 'ASSIGNMENT');
+        await fp.fill('#calendar-new-title', 'A board for your SME network');
+        await fp.fill('#calendar-new-ends', local(Date.now() + 7 * 24 * 60 * 60_000));
+        await fp.click('form.calendar-form button[type=submit]');
+        await fp.waitForSelector('ul.calendar li[data-kind=ASSIGNMENT]');
+        await fp.fill('#review-new-title', 'Boards of the spring cohort');
+        await fp.fill('#review-new-criterion1', 'Answers the brief');
+        await fp.fill('#review-new-criterion2', 'Clear to an SME owner');
+        await fp.selectOption('#review-new-reviewers', '1');
+        await fp.click('form.review-open button[type=submit]');
+        await fp.waitForSelector('article.review-round[data-phase=SUBMISSION]');
+        const bruno = await user(browserPath, stack.baseUrl, 'bruno');
+        for (const [who, kind] of [[bruno.page, 'DOCUMENT'], [page, 'BOARD']]) {
+          await who.goto(editionUrl);
+          if (await who.$('button.enrol')) {
+            await who.click('button.enrol');
+            await who.waitForSelector('.my-status[data-status=ENROLLED]');
+          }
+          await who.waitForSelector('form.review-submit');
+          await who.selectOption('form.review-submit select[name=kind]', kind);
+          await who.fill('form.review-submit input[name=ref]', roomId);
+          await Promise.all([
+            who.waitForResponse((r) => r.url().endsWith('/submission') && r.status() === 200),
+            who.click('form.review-submit button[type=submit]'),
+          ]);
+        }
+        await expectAccessible(page, 'an edition with a peer review open for submissions (alice, it)');
+        const moveRound = async (phase) => {
+          await fp.reload();
+          await fp.click('button.review-next');
+          await fp.waitForSelector(`article.review-round[data-phase=${phase}]`);
+        };
+        await moveRound('ASSESSMENT');
+        for (const who of [page, bruno.page]) {
+          await who.reload();
+          await who.waitForSelector('form.review-assess');
+          await who.fill('form.review-assess input[name=c1]', '4');
+          await who.fill('form.review-assess input[name=c2]', '5');
+          await who.fill('form.review-assess textarea[name=comment]', 'Clear steps; say who does what next.');
+          await Promise.all([
+            who.waitForResponse((r) => r.url().includes('/assessments/') && r.status() === 200),
+            who.click('form.review-assess button[type=submit]'),
+          ]);
+        }
+        await expectAccessible(page, 'a peer review being assessed (alice, it)');
+        await moveRound('GRADING');
+        const aliceGrade = fp.locator('form.review-grade-form', { hasText: alice.displayName });
+        await aliceGrade.locator('input[name=grade]').fill('A (moderated)');
+        await Promise.all([
+          fp.waitForResponse((r) => r.url().includes('/grades/') && r.status() === 200),
+          aliceGrade.locator('button[type=submit]').click(),
+        ]);
+        await expectAccessible(fp, 'a peer review being graded (fabio, en)');
+        await moveRound('CLOSED');
+        await page.reload();
+        await page.waitForSelector('.review-received');
+        const received = await page.textContent('.review-received');
+        if (!received.includes('9') || !received.includes('A (moderated)') || received.includes(bruno.displayName)) {
+          throw new Error(`alice's closed round does not show her review and grade without her reviewer's name: ${received}`);
+        }
 
         await page.goto(`${stack.baseUrl}/learning`);
         await page.waitForSelector('ul.my-credentials li textarea.credential-text');

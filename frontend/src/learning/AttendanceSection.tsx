@@ -70,8 +70,11 @@ export function AttendanceSection({ view, learners, announce, onConsent }: {
 function CheckInForm({ view, learners, onDone }: { view: EditionView; learners: Enrolment[]; onDone: (name: string) => void }) {
   const { t } = useI18n();
   const inPerson = view.edition.calendar.filter((i) => i.kind === 'IN_PERSON');
-  const [item, setItem] = useState(inPerson[0]?.id ?? '');
-  const [learner, setLearner] = useState(learners[0]?.learnerId ?? '');
+  // The first session and learner until others are chosen (either may arrive after this form first showed).
+  const [chosenItem, setItem] = useState('');
+  const [chosenLearner, setLearner] = useState('');
+  const item = chosenItem || inPerson[0]?.id || '';
+  const learner = chosenLearner || learners[0]?.learnerId || '';
   const [present, setPresent] = useState(true);
   const { busy, error, run } = useBusyAction();
   if (inPerson.length === 0 || learners.length === 0) return null;

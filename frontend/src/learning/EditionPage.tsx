@@ -7,6 +7,7 @@ import { LibraryLink } from '../library/LibraryLink';
 import { AttendanceSection } from './AttendanceSection';
 import { EvidenceSection } from './EvidenceSection';
 import { ProgressSection } from './ProgressSection';
+import { ReviewSection } from './ReviewSection';
 import { CalendarForm, CredentialForm, InviteForm, ResultForm } from './EditionForms';
 import { KIND, POLICY, STATUS } from './labels';
 import { approve, enrol, getEdition, getProgramme, roster, withdraw, type CalendarItem, type EditionView, type Enrolment, type Programme } from './learningApi';
@@ -81,6 +82,7 @@ export function EditionPage({ id, navigate, announce, setHeading }: {
       )}
 
       {(view.facilitating || (mine && mine.status === 'ENROLLED')) && <EvidenceSection view={view} programme={programme} announce={announce} />}
+      {(view.facilitating || (mine && mine.status === 'ENROLLED')) && <ReviewSection view={view} navigate={navigate} announce={announce} />}
 
       {view.facilitating && <>
         <CalendarForm edition={e} programme={programme} onAdded={() => { load(); announce(t('learning.calendarAdded')); }} />

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/i18n';
-import type { CalendarKind, EnrolmentPolicy, EnrolmentStatus, EvidenceKind, EvidenceStatus } from './learningApi';
+import type { CalendarKind, EnrolmentPolicy, EnrolmentStatus, EvidenceKind, EvidenceStatus, ReviewPhase, SubmissionKind } from './learningApi';
 
 /** The words for the learning server's enums, one place for every page. */
 export const STATUS: Record<EnrolmentStatus, MessageKey> = {
@@ -36,4 +36,17 @@ export const EVIDENCE_STATUS: Record<EvidenceStatus, MessageKey> = {
   MORE_ASKED: 'evidence.status.MORE_ASKED',
   VALIDATED: 'evidence.status.VALIDATED',
   CERTIFIED: 'evidence.status.CERTIFIED',
+};
+
+export const PHASE: Record<ReviewPhase, MessageKey> = {
+  SUBMISSION: 'review.phase.SUBMISSION',
+  ASSESSMENT: 'review.phase.ASSESSMENT',
+  GRADING: 'review.phase.GRADING',
+  CLOSED: 'review.phase.CLOSED',
+};
+
+export const SUBMISSION_KIND: Record<SubmissionKind, MessageKey> = {
+  BOARD: 'review.kind.BOARD',
+  DOCUMENT: 'review.kind.DOCUMENT',
+  PRACTICE: 'review.kind.PRACTICE',
 };

@@ -185,6 +185,36 @@ export interface Progress {
 export const progressOf = (editionId: string) => callApi<Progress>('GET', `${P}/editions/${id(editionId)}/progress`);
 export const progressCsvUrl = (editionId: string) => `${P}/editions/${id(editionId)}/progress.csv`;
 
+export type ReviewPhase = 'SUBMISSION' | 'ASSESSMENT' | 'GRADING' | 'CLOSED';
+export type SubmissionKind = 'BOARD' | 'DOCUMENT' | 'PRACTICE';
+export interface Criterion { id: string; text: string; maxPoints: number }
+export interface ReviewRound {
+  id: string; editionId: string; itemId: string; title: string; rubric: Criterion[]; reviewersPerSubmission: number; phase: ReviewPhase;
+}
+export interface ReviewSubmission { roundId: string; learnerId: string; name: string; kind: SubmissionKind; ref: string; note: string; at: string }
+export interface PeerAssessment { reviewerId: string; authorId: string; scores: Record<string, number>; comment: string }
+export interface ReviewGrade { authorId: string; name: string; points: number; maxPoints: number; reviews: number; grade: string }
+/** A round as the caller sees it: a learner's own part, or everything for facilitators (`all`). */
+export interface RoundView {
+  round: ReviewRound; submissions: number; mine: ReviewSubmission | null;
+  toReview: { authorId: string; kind: SubmissionKind; ref: string; note: string; mine: PeerAssessment | null }[];
+  received: { scores: Record<string, number>; total: number; comment: string }[];
+  myGrade: ReviewGrade | null;
+  all: { submissions: ReviewSubmission[]; assessments: PeerAssessment[]; grades: ReviewGrade[] } | null;
+}
+const reviewsPath = (editionId: string) => `${P}/editions/${id(editionId)}/reviews`;
+export const reviewsOf = (editionId: string) => callApi<RoundView[]>('GET', reviewsPath(editionId));
+export const openReview = (editionId: string, body: { itemId: string; title: string; rubric: { text: string; maxPoints: number }[];
+  reviewersPerSubmission: number }) => callApi<ReviewRound>('POST', reviewsPath(editionId), body);
+export const submitForReview = (editionId: string, roundId: string, body: { kind: SubmissionKind; ref: string; note: string }) =>
+  callApi<ReviewSubmission>('PUT', `${reviewsPath(editionId)}/${id(roundId)}/submission`, body);
+export const moveReview = (editionId: string, roundId: string, phase: ReviewPhase) =>
+  callApi<ReviewRound>('POST', `${reviewsPath(editionId)}/${id(roundId)}/phase`, { phase });
+export const assessPeer = (editionId: string, roundId: string, authorId: string, scores: Record<string, number>, comment: string) =>
+  callApi<PeerAssessment>('PUT', `${reviewsPath(editionId)}/${id(roundId)}/assessments/${id(authorId)}`, { scores, comment });
+export const gradePeer = (editionId: string, roundId: string, authorId: string, grade: string) =>
+  callApi<ReviewGrade>('PUT', `${reviewsPath(editionId)}/${id(roundId)}/grades/${id(authorId)}`, { grade });
+
 export const myEditions = () => callApi<EditionView[]>('GET', `${P}/me/editions`);
 export const myTranscript = () => callApi<Transcript>('GET', `${P}/me/transcript`);
 export const myCredentials = () => callApi<IssuedCredential[]>('GET', `${P}/me/credentials`);

@@ -37,6 +37,16 @@ public final class LearningDatabase {
         STATEMENTS.put("insertEvidence", "INSERT INTO %s.evidence (edition, id, learner, body) VALUES (?, ?, ?, ?)");
         STATEMENTS.put("selectEvidence", "SELECT body FROM %s.evidence WHERE edition = ? AND id = ?");
         STATEMENTS.put("selectEditionEvidence", "SELECT body FROM %s.evidence WHERE edition = ? LIMIT ?");
+        STATEMENTS.put("insertRound", "INSERT INTO %s.review_rounds (edition, id, phase, body) VALUES (?, ?, ?, ?)");
+        STATEMENTS.put("advanceRound", "UPDATE %s.review_rounds SET phase = ?, body = ? WHERE edition = ? AND id = ? IF phase = ?");
+        STATEMENTS.put("selectRound", "SELECT body FROM %s.review_rounds WHERE edition = ? AND id = ?");
+        STATEMENTS.put("selectRounds", "SELECT body FROM %s.review_rounds WHERE edition = ? LIMIT ?");
+        STATEMENTS.put("insertSubmission", "INSERT INTO %s.review_submissions (round, learner, body) VALUES (?, ?, ?)");
+        STATEMENTS.put("selectSubmissions", "SELECT body FROM %s.review_submissions WHERE round = ? LIMIT ?");
+        STATEMENTS.put("insertPeerAssessment", "INSERT INTO %s.review_assessments (round, author, reviewer, body) VALUES (?, ?, ?, ?)");
+        STATEMENTS.put("selectPeerAssessments", "SELECT body FROM %s.review_assessments WHERE round = ? LIMIT ?");
+        STATEMENTS.put("insertGrade", "INSERT INTO %s.review_grades (round, author, body) VALUES (?, ?, ?)");
+        STATEMENTS.put("selectGrades", "SELECT body FROM %s.review_grades WHERE round = ? LIMIT ?");
         STATEMENTS.put("insertKey", "INSERT INTO %s.issuer_keys (issuer, kid, name, jwk, created_at) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS");
         STATEMENTS.put("retireKey", "UPDATE %s.issuer_keys SET retired_at = ? WHERE issuer = ? AND kid = ?");
         STATEMENTS.put("selectKeys", "SELECT kid, name, jwk, created_at, retired_at FROM %s.issuer_keys WHERE issuer = ?");

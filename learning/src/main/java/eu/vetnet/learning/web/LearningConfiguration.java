@@ -14,6 +14,7 @@ import eu.vetnet.learning.editions.Editions;
 import eu.vetnet.learning.programmes.Programmes;
 import eu.vetnet.learning.records.Results;
 import eu.vetnet.learning.reports.Reports;
+import eu.vetnet.learning.review.Reviews;
 import eu.vetnet.learning.validation.Validation;
 import eu.vetnet.learning.storage.CassandraAttendance;
 import eu.vetnet.learning.storage.CassandraCredentials;
@@ -22,6 +23,7 @@ import eu.vetnet.learning.storage.CassandraEvidence;
 import eu.vetnet.learning.storage.CassandraIssuerKeys;
 import eu.vetnet.learning.storage.CassandraProgrammes;
 import eu.vetnet.learning.storage.CassandraResults;
+import eu.vetnet.learning.storage.CassandraReviews;
 import eu.vetnet.learning.storage.LearningDatabase;
 import eu.vetnet.storage.BackgroundSession;
 import eu.vetnet.storage.CassandraProperties;
@@ -109,6 +111,11 @@ public class LearningConfiguration {
     @Bean
     Reports reports(BackgroundSession db, JsonMapper json, Editions editionService, CassandraEditions editions) {
         return new Reports(editionService, editions, new CassandraResults(db, json), new CassandraAttendance(db, json), new CassandraEvidence(db, json));
+    }
+
+    @Bean
+    Reviews peerReviews(BackgroundSession db, JsonMapper json, CassandraEditions editions, Editions editionService, Clock clock) {
+        return new Reviews(new CassandraReviews(db, json), editions, editionService, clock);
     }
 
     @Bean
