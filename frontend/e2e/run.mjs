@@ -1695,6 +1695,8 @@ async function main() {
         const bruno = await user(browserPath, stack.baseUrl, 'bruno');
         for (const [who, kind] of [[bruno.page, 'DOCUMENT'], [page, 'BOARD']]) {
           await who.goto(editionUrl);
+          // The page has loaded once it offers enrolment or names one's place.
+          await who.waitForSelector('button.enrol, .my-status');
           if (await who.$('button.enrol')) {
             await who.click('button.enrol');
             await who.waitForSelector('.my-status[data-status=ENROLLED]');
