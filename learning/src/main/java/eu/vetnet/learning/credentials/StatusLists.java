@@ -38,8 +38,10 @@ public final class StatusLists {
             if (all.isEmpty()) {
                 throw ApiException.notFound("no issuer " + slug, "check the address in the credential");
             }
-            String name = all.get(0).name();
-            return keys.signing(slug, name).thenCombine(encoded(slug), (key, list) -> {
+            // The issuer's keys are read once: its newest unretired one signs (one always is: rotation makes its successor first).
+            IssuerKey key = all.stream().filter(IssuerKey::active).max(java.util.Comparator.comparing(IssuerKey::created))
+                    .orElseThrow(() -> new IllegalStateException("issuer " + slug + " has no active key"));
+            return encoded(slug).thenApply(list -> {
                 String url = issuers.statusList(slug);
                 Map<String, Object> vc = new LinkedHashMap<>();
                 vc.put("@context", List.of(CredentialDocument.VC_CONTEXT));

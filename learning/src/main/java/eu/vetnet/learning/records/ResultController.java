@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Results and transcripts (docs/learning.md, "API"). */
 @RestController
@@ -38,7 +39,9 @@ public class ResultController {
     /** The same record as a PDF to keep or send (in the spirit of a Diploma Supplement). */
     @GetMapping(value = "/me/transcript.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public Mono<ResponseEntity<byte[]>> minePdf(@AuthenticationPrincipal Jwt jwt) {
+        // Writing the PDF is CPU work of many milliseconds: off the event loop.
         return Mono.defer(() -> Mono.fromCompletionStage(results.mine(USERS.convert(jwt))))
+                .publishOn(Schedulers.boundedElastic())
                 .map(t -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"vetnet-record.pdf\"")
                         .body(TranscriptPdf.of(t, clock.instant())));

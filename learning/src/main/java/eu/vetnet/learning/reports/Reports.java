@@ -42,20 +42,11 @@ public final class Reports {
     }
 
     public CompletionStage<Progress> progress(VetnetUser user, String editionId) {
-        return editions.facilitated(user, editionId).thenCompose(f -> editionStore.enrolments(editionId).thenCompose(all -> {
-            List<Enrolment> enrolled = all.stream().filter(e -> e.status() == Enrolment.Status.ENROLLED)
-                    .sorted(Comparator.comparing(Enrolment::name)).toList();
-            List<CompletableFuture<List<Result>>> perLearner = enrolled.stream()
-                    .map(e -> results.of(e.learnerId()).toCompletableFuture()).toList();
-            return CompletableFuture.allOf(perLearner.toArray(CompletableFuture[]::new))
-                    .thenCombine(attendance.ofEdition(editionId), (v, att) -> att)
-                    .thenCombine(evidence.ofEdition(editionId), (att, ev) -> build(f.programme(), enrolled,
-                            perLearner.stream().map(CompletableFuture::join).toList(), att, ev));
-        }));
+        return editions.facilitated(user, editionId).thenCompose(f -> progress(f.programme(), editionId));
     }
 
     public CompletionStage<String> csv(VetnetUser user, String editionId) {
-        return editions.facilitated(user, editionId).thenCompose(f -> progress(user, editionId).thenApply(p -> {
+        return editions.facilitated(user, editionId).thenCompose(f -> progress(f.programme(), editionId).thenApply(p -> {
             List<String> header = new ArrayList<>(List.of("learner", "username", "attendance minutes"));
             f.programme().modules().forEach(m -> header.add(m.id() + " " + m.title()));
             header.addAll(List.of("ECTS earned", "evidence waiting"));
@@ -69,6 +60,20 @@ public final class Reports {
             }
             return Csv.of(header, rows);
         }));
+    }
+
+    /** The progress of an edition whose facilitator the caller was found to be (read once, by the public methods). */
+    private CompletionStage<Progress> progress(Programme programme, String editionId) {
+        return editionStore.enrolments(editionId).thenCompose(all -> {
+            List<Enrolment> enrolled = all.stream().filter(e -> e.status() == Enrolment.Status.ENROLLED)
+                    .sorted(Comparator.comparing(Enrolment::name)).toList();
+            List<CompletableFuture<List<Result>>> perLearner = enrolled.stream()
+                    .map(e -> results.of(e.learnerId()).toCompletableFuture()).toList();
+            return CompletableFuture.allOf(perLearner.toArray(CompletableFuture[]::new))
+                    .thenCombine(attendance.ofEdition(editionId), (v, att) -> att)
+                    .thenCombine(evidence.ofEdition(editionId), (att, ev) -> build(programme, enrolled,
+                            perLearner.stream().map(CompletableFuture::join).toList(), att, ev));
+        });
     }
 
     static Progress build(Programme p, List<Enrolment> enrolled, List<List<Result>> results, List<AttendanceRecord> attendance,

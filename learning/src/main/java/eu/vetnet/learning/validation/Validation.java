@@ -10,7 +10,6 @@ import eu.vetnet.learning.programmes.ProgrammeModule;
 import eu.vetnet.learning.programmes.ProgrammeRules;
 import eu.vetnet.learning.programmes.Programmes;
 import eu.vetnet.learning.records.Result;
-import eu.vetnet.learning.storage.CassandraEditions;
 import eu.vetnet.learning.storage.CassandraEvidence;
 import eu.vetnet.learning.storage.CassandraResults;
 import java.time.Clock;
@@ -30,16 +29,14 @@ public final class Validation {
     static final int MAX_HOURS = ProgrammeRules.MAX_WORKLOAD_HOURS;
 
     private final CassandraEvidence store;
-    private final CassandraEditions editions;
     private final CassandraResults results;
     private final Editions editionService;
     private final Programmes programmes;
     private final Clock clock;
 
-    public Validation(CassandraEvidence store, CassandraEditions editions, CassandraResults results, Editions editionService, Programmes programmes,
+    public Validation(CassandraEvidence store, CassandraResults results, Editions editionService, Programmes programmes,
             Clock clock) {
         this.store = store;
-        this.editions = editions;
         this.results = results;
         this.editionService = editionService;
         this.programmes = programmes;
@@ -55,8 +52,9 @@ public final class Validation {
         if (hours < 1 || hours > MAX_HOURS) {
             throw ApiException.badRequest("the hours must be 1 to " + MAX_HOURS + ", not " + in.hours(), "count the time the learning took");
         }
-        return editionService.read(user, editionId).thenCompose(view -> editions.enrolment(editionId, user.id()).thenCompose(en -> {
-            if (en.isEmpty() || en.get().status() != Enrolment.Status.ENROLLED) {
+        // The edition's view already holds the caller's own enrolment: no second read of it.
+        return editionService.read(user, editionId).thenCompose(view -> {
+            if (view.mine() == null || view.mine().status() != Enrolment.Status.ENROLLED) {
                 throw ApiException.conflict("you are not enrolled in this edition", "enrol first: evidence counts toward the modules of your edition");
             }
             return programmeModule(user, view.edition().programmeId(), in.moduleId()).thenCompose(module -> {
@@ -66,7 +64,7 @@ public final class Validation {
                         Evidence.Status.IDENTIFIED, List.of(new Evidence.Step(Evidence.Status.IDENTIFIED, Person.of(user), "", clock.instant())));
                 return store.save(e);
             });
-        }));
+        });
     }
 
     /** Step 2: the learner documents it (again, when more was asked). */

@@ -103,9 +103,9 @@ public class LearningConfiguration {
     }
 
     @Bean
-    Validation validation(BackgroundSession db, JsonMapper json, CassandraEditions editions, Editions editionService, Programmes programmes,
+    Validation validation(BackgroundSession db, JsonMapper json, Editions editionService, Programmes programmes,
             Clock clock) {
-        return new Validation(new CassandraEvidence(db, json), editions, new CassandraResults(db, json), editionService, programmes, clock);
+        return new Validation(new CassandraEvidence(db, json), new CassandraResults(db, json), editionService, programmes, clock);
     }
 
     @Bean
