@@ -1,16 +1,13 @@
 package eu.vetnet.learning.attendance;
 
-import eu.vetnet.identity.api.ApiException;
+import eu.vetnet.learning.rooms.RoomServerErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Reads a room's sessions from the room server's replay API ({@code GET /api/rooms/{id}/sessions}, docs/rooms.md),
@@ -57,7 +54,7 @@ public final class RoomHistory {
                 .toFuture()
                 .handle((page, err) -> {
                     if (err != null) {
-                        throw refusal(roomId, err);
+                        throw RoomServerErrors.of(roomId, "read its history", err);
                     }
                     return page;
                 })
@@ -75,22 +72,5 @@ public final class RoomHistory {
                     }
                     return page(roomId, token, page.next(), until, out, pages + 1);
                 });
-    }
-
-    private static RuntimeException refusal(String roomId, Throwable err) {
-        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-        if (cause instanceof WebClientResponseException r && (r.getStatusCode().value() == 403 || r.getStatusCode().value() == 404)) {
-            return ApiException.conflict("the room " + roomId + " does not let you read its history (" + r.getStatusCode().value() + ")",
-                    "be on the room's access list, or check the room id in the calendar");
-        }
-        if (cause instanceof WebClientResponseException r) {
-            return new ApiException(HttpStatus.BAD_GATEWAY, "the room server answered " + r.getStatusCode().value() + " for the room's history",
-                    "try again in a moment");
-        }
-        if (cause instanceof WebClientRequestException || cause instanceof java.util.concurrent.TimeoutException) {
-            return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the room server cannot be reached for the room's history",
-                    "try again in a moment");
-        }
-        return cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
     }
 }

@@ -62,13 +62,13 @@ public final class DemoProgramme {
                     new Outcomes(List.of("Knows the phases of a co-design workshop and the tools each phase needs"),
                             List.of("Runs a two-hour online workshop with a shared board and document"),
                             List.of("Takes responsibility for the inclusion of every participant")),
-                    75, null, null, List.of("Observed workshop", "Reflective log"), List.of(), List.of("en", "it", "de")), 25, modules));
+                    75, null, null, List.of("Observed workshop", "Reflective log"), List.of(), List.of("en", "it", "de"), "curriculumCoDesign"), 25, modules));
             modules.add(ProgrammeRules.module("m2", new ModuleInput("From workshop to best practice",
                     "Turn the outcome of a workshop into a practice for the library, with evidence and a licence.", 5,
                     new Outcomes(List.of("Knows what makes a practice transferable to another region"),
                             List.of("Writes a practice with context, steps and evidence"),
                             List.of("Reviews a peer's practice and gives reasoned advice")),
-                    50, null, null, List.of("Published practice", "Peer review"), List.of("m1"), List.of("en", "it", "de")), 25, modules));
+                    50, null, null, List.of("Published practice", "Peer review"), List.of("m1"), List.of("en", "it", "de"), null), 25, modules));
             Programme programme = new Programme(UUID.randomUUID().toString(), TITLE,
                     "Demo data: a short programme for trainers who run co-design workshops with craft SMEs.", List.of("en", "it", "de"), 25,
                     organisation, List.of(coordinator), Programme.Status.PUBLISHED, modules, true, now, now);

@@ -1,6 +1,7 @@
 package eu.vetnet.learning.editions;
 
 import eu.vetnet.identity.VetnetJwtConverter;
+import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.learning.web.LearningProperties;
 import java.time.Clock;
 import java.util.List;
@@ -61,7 +62,24 @@ public class EditionController {
     @PostMapping("/editions/{id}/calendar")
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Edition> addToCalendar(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody CalendarItemInput in) {
-        return Mono.defer(() -> Mono.fromCompletionStage(editions.addToCalendar(USERS.convert(jwt), id, in)));
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.addToCalendar(USERS.convert(jwt), jwt.getTokenValue(), id, in)));
+    }
+
+    /** The facilitator's own token goes on to the room server, which checks that they facilitate the room. */
+    @PostMapping("/editions/{id}/calendar/{itemId}/room-access")
+    public Mono<LetIn> letIntoRoom(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String itemId) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.letIntoRoom(USERS.convert(jwt), jwt.getTokenValue(), id, itemId)))
+                .map(LetIn::new);
+    }
+
+    public record LetIn(int added) {
+    }
+
+    /** The course a room is a live session of (404 when it is none, or the caller may not read it). */
+    @GetMapping("/rooms/{roomId}/course")
+    public Mono<Editions.CourseOfRoom> courseOfRoom(@AuthenticationPrincipal Jwt jwt, @PathVariable String roomId) {
+        return Mono.defer(() -> Mono.fromCompletionStage(editions.courseOf(USERS.convert(jwt), roomId)))
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("room " + roomId + " is no live session of a course you can see")));
     }
 
     @PostMapping("/editions/{id}/invitations")

@@ -46,7 +46,9 @@ public final class EditionRules {
         return switch (in.kind()) {
             case LIVE -> {
                 timed(in);
-                yield new CalendarItem(id, in.moduleId(), in.kind(), title, in.starts(), in.ends(), RoomIds.require("roomId", in.roomId()), null, null);
+                // No room given: the server creates one for the session (Editions.addToCalendar).
+                String room = in.roomId() == null || in.roomId().isBlank() ? null : RoomIds.require("roomId", in.roomId().strip());
+                yield new CalendarItem(id, in.moduleId(), in.kind(), title, in.starts(), in.ends(), room, null, null);
             }
             case IN_PERSON -> {
                 timed(in);

@@ -3,11 +3,14 @@ package eu.vetnet.learning.editions;
 import eu.vetnet.identity.Role;
 import eu.vetnet.identity.VetnetUser;
 import eu.vetnet.identity.api.ApiException;
+import eu.vetnet.identity.api.RoomIds;
 import eu.vetnet.learning.programmes.Person;
 import eu.vetnet.learning.programmes.Programme;
 import eu.vetnet.learning.programmes.Programmes;
+import eu.vetnet.learning.rooms.LiveRooms;
 import eu.vetnet.learning.storage.CassandraEditions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,11 +28,13 @@ public final class Editions {
     private final CassandraEditions store;
     private final Programmes programmes;
     private final Seats seats;
+    private final LiveRooms rooms;
     private final Clock clock;
 
-    public Editions(CassandraEditions store, Programmes programmes, Clock clock) {
+    public Editions(CassandraEditions store, Programmes programmes, LiveRooms rooms, Clock clock) {
         this.store = store;
         this.programmes = programmes;
+        this.rooms = rooms;
         this.seats = new Seats(store);
         this.clock = clock;
     }
@@ -63,7 +68,11 @@ public final class Editions {
         return edition(user, editionId).thenCompose(e -> programmes.read(user, e.programmeId()).thenCompose(p -> view(user, e, p)));
     }
 
-    public CompletionStage<Edition> addToCalendar(VetnetUser user, String editionId, CalendarItemInput in) {
+    /**
+     * Adds an entry to the edition's calendar. A live session without a room gets one made for it on the room server,
+     * with the facilitator's token (docs/learning.md, "Live sessions"); either way the room is linked to the course.
+     */
+    public CompletionStage<Edition> addToCalendar(VetnetUser user, String bearerToken, String editionId, CalendarItemInput in) {
         return facilitated(user, editionId).thenCompose(found -> {
             if (found.edition().calendar().size() >= EditionRules.MAX_CALENDAR_ITEMS) {
                 throw ApiException.conflict("an edition's calendar holds at most " + EditionRules.MAX_CALENDAR_ITEMS + " entries",
@@ -71,10 +80,72 @@ public final class Editions {
             }
             Edition e = found.edition();
             int next = e.calendar().stream().mapToInt(i -> Integer.parseInt(i.id().substring(1))).max().orElse(0) + 1;
-            List<CalendarItem> items = new ArrayList<>(e.calendar());
-            items.add(EditionRules.item("s" + next, in, found.programme()));
-            return store.save(e.withCalendar(items), false);
+            CalendarItem item = EditionRules.item("s" + next, in, found.programme());
+            if (item.kind() != CalendarItem.Kind.LIVE) {
+                return store.save(e.withCalendar(with(e, item)), false);
+            }
+            CompletionStage<CalendarItem> roomed = item.roomId() != null ? CompletableFuture.completedFuture(item)
+                    : newRoom(user, bearerToken, found, item).thenApply(item::withRoom);
+            return roomed.thenCompose(live -> store.linkRoom(live.roomId(), e.id(), live.id())
+                    .thenCompose(v -> store.save(e.withCalendar(with(e, live)), false)));
         });
+    }
+
+    /**
+     * Puts the edition's enrolled learners on a live session's room list (those who enrolled after it was scheduled),
+     * with the facilitator's token: the room server checks that they facilitate the room. Answers how many were added.
+     */
+    public CompletionStage<Integer> letIntoRoom(VetnetUser user, String bearerToken, String editionId, String itemId) {
+        return facilitated(user, editionId).thenCompose(found -> {
+            CalendarItem item = found.edition().calendar().stream().filter(i -> i.id().equals(itemId)).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("no calendar entry " + itemId + " in this edition"));
+            if (item.kind() != CalendarItem.Kind.LIVE) {
+                throw ApiException.conflict("only a live session has a room", "choose a live session");
+            }
+            return enrolledIds(editionId).thenCompose(learners -> rooms.letIn(bearerToken, item.roomId(), learners));
+        });
+    }
+
+    /** The course a room is the live session of, for someone who may read that edition; empty when it is none. */
+    public CompletionStage<Optional<CourseOfRoom>> courseOf(VetnetUser user, String roomId) {
+        RoomIds.require("room", roomId);
+        return store.liveRoom(roomId).thenCompose(link -> {
+            if (link.isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.<CourseOfRoom>empty());
+            }
+            return read(user, link.get().editionId()).handle((view, err) -> {
+                if (err != null) {
+                    // Someone who may not read the edition (a draft programme's) learns nothing of it from a room.
+                    return Optional.<CourseOfRoom>empty();
+                }
+                Edition e = view.edition();
+                return e.calendar().stream().filter(i -> i.id().equals(link.get().itemId())).findFirst()
+                        .map(i -> new CourseOfRoom(e.id(), e.title(), view.programmeTitle(), i.id(), i.title(), i.starts(), i.ends()));
+            });
+        });
+    }
+
+    /** What a live session's room shows of its course: a link back to the edition. */
+    public record CourseOfRoom(String editionId, String editionTitle, String programmeTitle, String itemId, String itemTitle, Instant starts,
+            Instant ends) {
+    }
+
+    private CompletionStage<String> newRoom(VetnetUser user, String bearerToken, Facilitated found, CalendarItem item) {
+        String template = found.programme().module(item.moduleId()).map(m -> m.template()).orElse(null);
+        List<String> facilitators = found.edition().facilitators().stream().map(Person::id).filter(id -> !id.equals(user.id())).toList();
+        return enrolledIds(found.edition().id()).thenCompose(learners -> rooms.create(bearerToken,
+                found.programme().title() + ": " + item.title(), template, facilitators, learners));
+    }
+
+    private CompletionStage<List<String>> enrolledIds(String editionId) {
+        return store.enrolments(editionId).thenApply(all -> all.stream().filter(x -> x.status() == Enrolment.Status.ENROLLED)
+                .map(Enrolment::learnerId).toList());
+    }
+
+    private static List<CalendarItem> with(Edition e, CalendarItem item) {
+        List<CalendarItem> items = new ArrayList<>(e.calendar());
+        items.add(item);
+        return items;
     }
 
     public CompletionStage<Edition> invite(VetnetUser user, String editionId, String username) {

@@ -11,9 +11,11 @@ import java.util.List;
  * @param ectsCredits   as declared, or computed from the workload ({@link CreditRules})
  * @param ecvetPoints   as declared, or computed from the workload ({@link CreditRules})
  * @param prerequisites ids of modules of the same programme to complete first
+ * @param template      the room template its live sessions start from ({@code curriculumCoDesign}); null for a blank room
  */
 public record ProgrammeModule(String id, String title, String description, int eqfLevel, Outcomes outcomes, int workloadHours,
-        double ectsCredits, double ecvetPoints, List<String> assessment, List<String> prerequisites, List<String> languages) {
+        double ectsCredits, double ecvetPoints, List<String> assessment, List<String> prerequisites, List<String> languages,
+        String template) {
 
     public ProgrammeModule {
         assessment = List.copyOf(assessment);

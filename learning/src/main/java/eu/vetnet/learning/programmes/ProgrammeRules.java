@@ -1,6 +1,7 @@
 package eu.vetnet.learning.programmes;
 
 import eu.vetnet.identity.api.ApiException;
+import eu.vetnet.identity.api.RoomIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,7 +73,8 @@ public final class ProgrammeRules {
         }
         ProgrammeModule module = new ProgrammeModule(id, title(in.title()), in.description() == null ? "" : text("description", in.description(), 0, 4000),
                 eqf, outcomes, hours, CreditRules.settle(in.ectsCredits(), hours, hoursPerCredit, "ECTS credits"),
-                CreditRules.settle(in.ecvetPoints(), hours, hoursPerCredit, "ECVET points"), assessment, prerequisites, languages(in.languages()));
+                CreditRules.settle(in.ecvetPoints(), hours, hoursPerCredit, "ECVET points"), assessment, prerequisites, languages(in.languages()),
+                in.template() == null || in.template().isBlank() ? null : RoomIds.requireTemplate("template", in.template().strip()));
         List<ProgrammeModule> all = new ArrayList<>(others);
         all.add(module);
         requireNoCycle(all);

@@ -83,6 +83,22 @@ public final class CassandraEditions {
         });
     }
 
+    /** Records that a room is a live session of an edition (its calendar entry {@code itemId}). */
+    public CompletionStage<Void> linkRoom(String roomId, String editionId, String itemId) {
+        var s = db.now();
+        return s.session().executeAsync(s.get("insertLiveRoom").bind(roomId, UUID.fromString(editionId), itemId)).thenApply(rs -> null);
+    }
+
+    /** The edition and calendar entry a room is the live session of, if it is one. */
+    public CompletionStage<Optional<LiveRoom>> liveRoom(String roomId) {
+        var s = db.now();
+        return s.session().executeAsync(s.get("selectLiveRoom").bind(roomId))
+                .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> new LiveRoom(row.getUuid("edition").toString(), row.getString("item"))));
+    }
+
+    public record LiveRoom(String editionId, String itemId) {
+    }
+
     /** The editions a person has a place in (or had), by id. */
     public CompletionStage<List<String>> editionsOf(String learnerId) {
         var s = db.now();

@@ -25,6 +25,8 @@ public final class LearningDatabase {
         STATEMENTS.put("createSeats", "INSERT INTO %s.edition_seats (edition, taken) VALUES (?, 0) IF NOT EXISTS");
         STATEMENTS.put("selectSeats", "SELECT taken FROM %s.edition_seats WHERE edition = ?");
         STATEMENTS.put("changeSeats", "UPDATE %s.edition_seats SET taken = ? WHERE edition = ? IF taken = ?");
+        STATEMENTS.put("insertLiveRoom", "INSERT INTO %s.live_rooms (room, edition, item) VALUES (?, ?, ?)");
+        STATEMENTS.put("selectLiveRoom", "SELECT edition, item FROM %s.live_rooms WHERE room = ?");
         STATEMENTS.put("insertEnrolment", "INSERT INTO %s.enrolments (edition, learner, body) VALUES (?, ?, ?)");
         STATEMENTS.put("selectEnrolment", "SELECT body FROM %s.enrolments WHERE edition = ? AND learner = ?");
         STATEMENTS.put("selectEnrolments", "SELECT body FROM %s.enrolments WHERE edition = ? LIMIT ?");

@@ -15,6 +15,7 @@ import eu.vetnet.learning.programmes.Programmes;
 import eu.vetnet.learning.records.Results;
 import eu.vetnet.learning.reports.Reports;
 import eu.vetnet.learning.review.Reviews;
+import eu.vetnet.learning.rooms.LiveRooms;
 import eu.vetnet.learning.validation.Validation;
 import eu.vetnet.learning.storage.CassandraAttendance;
 import eu.vetnet.learning.storage.CassandraCredentials;
@@ -85,8 +86,8 @@ public class LearningConfiguration {
     }
 
     @Bean
-    Editions editions(CassandraEditions store, Programmes programmes, Clock clock) {
-        return new Editions(store, programmes, clock);
+    Editions editions(CassandraEditions store, Programmes programmes, LearningProperties properties, Clock clock) {
+        return new Editions(store, programmes, new LiveRooms(properties.getRoomsUri()), clock);
     }
 
     @Bean
@@ -110,7 +111,8 @@ public class LearningConfiguration {
 
     @Bean
     Reports reports(BackgroundSession db, JsonMapper json, Editions editionService, CassandraEditions editions) {
-        return new Reports(editionService, editions, new CassandraResults(db, json), new CassandraAttendance(db, json), new CassandraEvidence(db, json));
+        return new Reports(editionService, editions, new CassandraResults(db, json), new CassandraAttendance(db, json), new CassandraEvidence(db, json),
+                new CassandraReviews(db, json));
     }
 
     @Bean

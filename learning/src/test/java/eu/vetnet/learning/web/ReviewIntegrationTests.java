@@ -67,6 +67,11 @@ class ReviewIntegrationTests extends LearningIntegrationTestSupport {
         assess(one, ra, rbId, Map.of("c1", 4)).expectStatus().isBadRequest();
         assess(one, ra, rbId, Map.of("c1", 4, "c2", 5, "c3", 1)).expectStatus().isBadRequest();
         assess(one, ra, "ra" + RUN + "-id", Map.of("c1", 5, "c2", 5)).expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
+        // The facilitator's view counts the reviews still to write: two for each learner, six in the round.
+        JsonNode progress = progress(edition);
+        progress.get("learners").forEach(l -> assertThat(l.get("reviewsOutstanding").asInt()).as(l.get("name").asText()).isEqualTo(2));
+        assertThat(progress.get("reviews").get(0).get("outstanding").asInt()).isEqualTo(6);
+        assertThat(progress.get("reviews").get(0).get("submissions").asInt()).isEqualTo(3);
         // Everyone scores everyone they were given: rb gets 9 from ra and 7 from rc.
         for (var e : given.entrySet()) {
             for (String author : e.getValue()) {
@@ -75,6 +80,12 @@ class ReviewIntegrationTests extends LearningIntegrationTestSupport {
                         .expectStatus().isOk();
             }
         }
+        progress = progress(edition);
+        progress.get("learners").forEach(l -> assertThat(l.get("reviewsOutstanding").asInt()).isZero());
+        assertThat(progress.get("reviews").get(0).get("outstanding").asInt()).isZero();
+        assertThat(progress.get("reviews").get(0).get("assessed").asInt()).isEqualTo(6);
+        assertThat(http.get().uri("/api/learning/editions/" + edition + "/progress.csv").header(HttpHeaders.AUTHORIZATION, FABIO).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).contains("reviews outstanding");
         phase(one, FABIO, "GRADING").expectStatus().isOk();
         assess(one, ra, rbId, Map.of("c1", 5, "c2", 5)).expectStatus().isEqualTo(HttpStatus.CONFLICT);
         JsonNode grading = views(base, FABIO).get(0).get("all");
@@ -101,6 +112,11 @@ class ReviewIntegrationTests extends LearningIntegrationTestSupport {
         assertThat(totals).containsExactlyInAnyOrder(9, 7);
         assertThat(rbView.get("received").toString()).doesNotContain("reviewerId", "ra" + RUN, "rc" + RUN);
         assertThat(rbView.get("myGrade").get("grade").asText()).isEqualTo("B+ (moderated)");
+    }
+
+    private JsonNode progress(String edition) {
+        return http.get().uri("/api/learning/editions/" + edition + "/progress").header(HttpHeaders.AUTHORIZATION, FABIO).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     private WebTestClient.ResponseSpec submit(String one, String bearer, String kind, String ref) {

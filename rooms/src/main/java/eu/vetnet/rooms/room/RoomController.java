@@ -2,6 +2,7 @@ package eu.vetnet.rooms.room;
 
 import eu.vetnet.identity.Role;
 import eu.vetnet.identity.api.ApiException;
+import eu.vetnet.identity.api.RoomIds;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomRole;
 import eu.vetnet.rooms.hook.RoomUser;
@@ -38,8 +39,6 @@ public class RoomController {
             String template) {
     }
 
-    /** A template id as the app names them ({@code skillsGap}): shown in lists, never interpreted here. */
-    private static final Pattern TEMPLATE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,31}");
 
     /** What POST /api/rooms/{id}/documents takes. */
     public record AddDocument(String name) {
@@ -81,9 +80,9 @@ public class RoomController {
                         "list it in 'documents' too, or remove it from 'readOnlyDocuments'");
             }
         }
-        if (body.template() != null && !TEMPLATE.matcher(body.template()).matches()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid template: " + body.template(),
-                    "use the template's id, 1 to 32 letters and digits (such as skillsGap), or leave it out");
+        if (body.template() != null) {
+            // A template id is shown in lists, never interpreted here.
+            RoomIds.requireTemplate("template", body.template());
         }
         RoomRecord room = new RoomRecord(UUID.randomUUID().toString(), body.title().strip(), body.kind(), access,
                 documents, readOnly, false, Instant.now(), body.template(), user.name());
