@@ -1566,7 +1566,7 @@ async function main() {
       }
     });
 
-    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload), publishes it, opens an edition and puts this room on its calendar as a live session; alice (Italian UI) enrols and agrees that her attendance is read from the room; she puts forward informal learning for module 2, which fabio validates and certifies; fabio takes her attendance from the room’s history (her minutes in this room) and records her result in module 1 (her calendar file holds the session; her record downloads as a PDF; fabio’s progress report, as CSV, has her row); a peer review round on this room’s board and document runs from submissions (alice and bruno) through rubric assessments to fabio’s moderated grade; fabio issues her a credential for the programme; her record shows the credits, formal and recognised, and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page: fabio EN, alice IT, the visitor DE)', async () => {
+    await step('programmes: fabio designs a two-module programme from the keyboard (credits computed from the workload, module 1’s live sessions from the skills-gap template), publishes it, opens an edition and schedules a live session, for which the server makes a room from that template; alice (Italian UI) and bruno enrol and agree that their attendance is read from the room; fabio lets them into the room, lays out its template, and both join it (the room links back to the course); alice puts forward informal learning for module 2, which fabio validates and certifies; fabio takes both learners’ attendance from the room’s history and records alice’s result in module 1 (her calendar file holds the session; her record downloads as a PDF; fabio’s progress report, as CSV, has her row); a peer review round on the boards runs from submissions (alice and bruno) through rubric assessments (the reviews outstanding counted for fabio) to fabio’s moderated grade; fabio issues her a credential for the programme; her record shows the credits, formal and recognised, and the credential, which someone signed out verifies on the public page (German UI) and a tampered copy fails (axe-core on every learning page and on the course room: fabio EN, alice IT, the visitor DE)', async () => {
       const fp = fabio.page;
       const page = alice.page;
       const stamp = Date.now().toString(36);
@@ -1581,8 +1581,9 @@ async function main() {
         await fp.keyboard.press('Enter');
         await fp.waitForURL(/\/learning\/programmes\/[^/]+$/);
         const programmeUrl = fp.url();
-        const addModule = async (title, hours, prerequisite) => {
+        const addModule = async (title, hours, prerequisite, template) => {
           await fp.fill('#module-new-title', title);
+          if (template) await fp.selectOption('#module-new-template', template);
           await fp.selectOption('#module-new-eqfLevel', '4');
           await fp.fill('#module-new-workloadHours', String(hours));
           await fp.fill('#module-new-knowledge', `Knows the steps of ${title}`);
@@ -1592,7 +1593,7 @@ async function main() {
           await fp.focus('#module-new-title');
           await fp.keyboard.press('Enter');
         };
-        await addModule('Planning a workshop', 50);
+        await addModule('Planning a workshop', 50, undefined, 'skillsGap');
         await fp.waitForSelector('article.learning-module[data-module=m1]');
         await addModule('Running a workshop', 100, 'm1');
         await fp.waitForSelector('article.learning-module[data-module=m2]');
@@ -1611,51 +1612,92 @@ async function main() {
         await fp.click('form.edition-form button[type=submit]');
         await fp.waitForURL(/\/learning\/editions\/[^/]+$/);
         const editionUrl = fp.url();
+        // The room of the whole browser test, whose board and document alice and bruno submit for peer review.
         const roomId = decodeURIComponent(new URL(roomUrl).pathname.split('/')[2]);
         await fp.waitForSelector('#calendar-new-title');
         await fp.fill('#calendar-new-title', 'Kick-off workshop');
-        // The live session is this room's, scheduled around now: alice has been in it since the first step.
+        // The live session is scheduled around now, with no room named: the server makes one from module 1's template.
         const local = (ms) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
         await fp.fill('#calendar-new-starts', local(Date.now() - 60 * 60_000));
         await fp.fill('#calendar-new-ends', local(Date.now() + 60 * 60_000));
-        await fp.fill('#calendar-new-where', roomId);
         await fp.click('form.calendar-form button[type=submit]');
-        await fp.waitForSelector('ul.calendar li[data-kind=LIVE]');
-        if (await fp.getAttribute('ul.calendar li[data-kind=LIVE] a', 'href') !== `/rooms/${encodeURIComponent(roomId)}`) {
-          throw new Error('the live session does not link its room');
-        }
+        await fp.waitForSelector('ul.calendar li[data-kind=LIVE] a');
+        const liveHref = await fp.getAttribute('ul.calendar li[data-kind=LIVE] a', 'href');
+        const liveMatch = liveHref.match(/^\/rooms\/([^/?]+)\?template=skillsGap$/);
+        if (!liveMatch) throw new Error(`the live session has no room of its own from the module's template: ${liveHref}`);
+        const liveRoomId = decodeURIComponent(liveMatch[1]);
         await expectAccessible(fp, 'an edition, its facilitator (fabio, en)');
 
-        await page.goto(editionUrl);
-        await page.waitForSelector('button.enrol');
-        await expectAccessible(page, 'an edition, before enrolling (alice, it)');
-        await page.focus('button.enrol');
-        await page.keyboard.press('Enter');
-        await page.waitForSelector('.my-status[data-status=ENROLLED]');
-        await page.waitForSelector('#attendance-consent');
-        await page.focus('#attendance-consent');
-        await Promise.all([
-          page.waitForResponse((r) => r.url().endsWith('/enrolment/consent') && r.status() === 200),
-          page.keyboard.press('Space'),
-        ]);
-        // Informal learning: alice ran a workshop in her association; she puts it forward against module 2 and documents it.
-        await page.selectOption('#evidence-new-module', 'm2');
-        await page.fill('#evidence-new-title', 'Ran a co-design morning for six joiners');
-        await page.selectOption('#evidence-new-outcomes', ['Applies Running a workshop']);
-        await page.fill('#evidence-new-hours', '12');
-        await page.click('form.evidence-form button[type=submit]');
-        await page.waitForSelector('li[data-status=IDENTIFIED] textarea[name=description]');
-        await page.fill('li[data-status=IDENTIFIED] textarea[name=description]', 'I planned and ran a three-hour co-design morning with six joiners of my association.');
-        await page.click('li[data-status=IDENTIFIED] form.evidence-document button[type=submit]');
-        await page.waitForSelector('li[data-status=DOCUMENTED]');
-        await expectAccessible(page, 'an edition with informal learning put forward (alice, it)');
-
+        const bruno = await user(browserPath, stack.baseUrl, 'bruno');
+        for (const who of [page, bruno.page]) {
+          await who.goto(editionUrl);
+          await who.waitForSelector('button.enrol');
+          if (who === page) await expectAccessible(page, 'an edition, before enrolling (alice, it)');
+          await who.focus('button.enrol');
+          await who.keyboard.press('Enter');
+          await who.waitForSelector('.my-status[data-status=ENROLLED]');
+          await who.waitForSelector('#attendance-consent');
+          await who.focus('#attendance-consent');
+          await Promise.all([
+            who.waitForResponse((r) => r.url().endsWith('/enrolment/consent') && r.status() === 200),
+            who.keyboard.press('Space'),
+          ]);
+        }
+        // Both enrolled after the session was scheduled: fabio lets them in, and the room server lists them.
         await fp.reload();
-        await fp.waitForSelector('tr[data-learner=alice]');
-        await fp.click('button.take-attendance[data-item=s1]');
-        await fp.waitForSelector('table.attendance-records td.minutes');
-        const minutes = Number(await fp.textContent('table.attendance-records td.minutes'));
-        if (!(minutes >= 1)) throw new Error(`alice's attendance read from the room is ${minutes} minutes`);
+        await fp.waitForSelector('button.room-let-in[data-item=s1]');
+        const [letIn] = await Promise.all([
+          fp.waitForResponse((r) => r.url().endsWith('/calendar/s1/room-access')),
+          fp.click('button.room-let-in[data-item=s1]'),
+        ]);
+        if (letIn.status() !== 200 || (await letIn.json()).added !== 2) throw new Error(`letting the learners in answered ${letIn.status()}: ${await letIn.text()}`);
+        // Fabio opens the room first: his visit lays out the template. Then alice and bruno join it, each in a tab of
+        // their own, and stay while the step goes on: their minutes there are their attendance.
+        const liveTabs = [];
+        try {
+          const fabioTab = await fabio.ctx.newPage();
+          liveTabs.push(fabioTab);
+          await fabioTab.goto(`${stack.baseUrl}${liveHref}`);
+          await synced(fabioTab);
+          await fabioTab.waitForFunction(() => document.querySelectorAll('svg.canvas .obj-frame').length === 2);
+          for (const person of [alice, bruno]) {
+            const tab = await person.ctx.newPage();
+            liveTabs.push(tab);
+            await tab.goto(`${stack.baseUrl}/rooms/${encodeURIComponent(liveRoomId)}`);
+            await synced(tab);
+            await tab.waitForFunction(() => document.querySelectorAll('svg.canvas .obj-frame').length === 2);
+          }
+          const joinedAt = Date.now();
+          const aliceTab = liveTabs[1];
+          await aliceTab.waitForSelector('a.course-link');
+          const back = await aliceTab.getAttribute('a.course-link', 'href');
+          if (back !== new URL(editionUrl).pathname) throw new Error(`the course room does not link back to its edition: ${back}`);
+          await expectAccessible(aliceTab, 'a live session’s room with its link to the course (alice, it)');
+
+          // Informal learning: alice ran a workshop in her association; she puts it forward against module 2 and documents it.
+          await page.selectOption('#evidence-new-module', 'm2');
+          await page.fill('#evidence-new-title', 'Ran a co-design morning for six joiners');
+          await page.selectOption('#evidence-new-outcomes', ['Applies Running a workshop']);
+          await page.fill('#evidence-new-hours', '12');
+          await page.click('form.evidence-form button[type=submit]');
+          await page.waitForSelector('li[data-status=IDENTIFIED] textarea[name=description]');
+          await page.fill('li[data-status=IDENTIFIED] textarea[name=description]', 'I planned and ran a three-hour co-design morning with six joiners of my association.');
+          await page.click('li[data-status=IDENTIFIED] form.evidence-document button[type=submit]');
+          await page.waitForSelector('li[data-status=DOCUMENTED]');
+          await expectAccessible(page, 'an edition with informal learning put forward (alice, it)');
+
+          // Whole minutes count: both have been in the room for at least one when attendance is taken.
+          await new Promise((r) => setTimeout(r, Math.max(0, joinedAt + 65_000 - Date.now())));
+          await fp.reload();
+          await fp.waitForSelector('tr[data-learner=alice]');
+          await fp.click('button.take-attendance[data-item=s1]');
+          await fp.waitForFunction(() => document.querySelectorAll('table.attendance-records tr[data-item=s1]').length === 2);
+          const minutes = await fp.$$eval('table.attendance-records tr[data-item=s1]',
+            (rows) => rows.map((r) => [r.children[1].textContent, Number(r.querySelector('td.minutes').textContent)]));
+          if (!minutes.every(([, m]) => m >= 1)) throw new Error(`attendance read from the room: ${JSON.stringify(minutes)}`);
+        } finally {
+          for (const tab of liveTabs) await tab.close().catch(() => {});
+        }
         await expectAccessible(fp, 'an edition with attendance (fabio, en)');
         await fp.click('li[data-status=DOCUMENTED] button.validate');
         await fp.click('li[data-status=VALIDATED] button.certify');
@@ -1676,7 +1718,7 @@ async function main() {
         ]);
         if (issued.status() !== 201) throw new Error(`issuing answered ${issued.status()}: ${await issued.text()}`);
         const report = await (await fp.request.get(`${stack.baseUrl}${await fp.getAttribute('a.progress-csv', 'href')}`)).text();
-        if (!/\r\nAlice[^\r]*,alice,\d+,28\/30,recognised,6(\.0)?,0\r\n/.test(report)) throw new Error(`the progress report has no row for alice: ${report}`);
+        if (!/\r\nAlice[^\r]*,alice,\d+,28\/30,recognised,6(\.0)?,0,0\r\n/.test(report)) throw new Error(`the progress report has no row for alice: ${report}`);
         await expectAccessible(fp, 'an edition with results, evidence and progress (fabio, en)');
 
         // A peer review round on the boards: fabio sets an assignment and a two-line rubric; alice and bruno submit this
@@ -1692,7 +1734,6 @@ async function main() {
         await fp.selectOption('#review-new-reviewers', '1');
         await fp.click('form.review-open button[type=submit]');
         await fp.waitForSelector('article.review-round[data-phase=SUBMISSION]');
-        const bruno = await user(browserPath, stack.baseUrl, 'bruno');
         for (const [who, kind] of [[bruno.page, 'DOCUMENT'], [page, 'BOARD']]) {
           await who.goto(editionUrl);
           // The page has loaded once it offers enrolment or names one's place.
@@ -1716,6 +1757,11 @@ async function main() {
           await fp.waitForSelector(`article.review-round[data-phase=${phase}]`);
         };
         await moveRound('ASSESSMENT');
+        // Each of the two reviews the other: two reviews outstanding in the round until they write them.
+        await fp.waitForSelector('table.progress-reviews td.reviews-outstanding');
+        if ((await fp.textContent('table.progress-reviews td.reviews-outstanding')).trim() !== '2') {
+          throw new Error(`fabio's view does not count two reviews outstanding: ${await fp.textContent('table.progress-reviews')}`);
+        }
         for (const who of [page, bruno.page]) {
           await who.reload();
           await who.waitForSelector('form.review-assess');

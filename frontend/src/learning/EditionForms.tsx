@@ -10,7 +10,10 @@ const KINDS: CalendarKind[] = ['LIVE', 'IN_PERSON', 'SELF_STUDY', 'ASSIGNMENT'];
 /** A `datetime-local` value (the viewer's own time) as the instant the server stores, or null when empty. */
 const instant = (local: string) => (local ? new Date(local).toISOString() : null);
 
-/** A calendar entry: a live session in a VET-NET room, a session in person, self-study material or an assignment with its deadline. */
+/**
+ * A calendar entry: a live session in a VET-NET room (made for it from the module's template unless a room id is
+ * given), a session in person, self-study material or an assignment with its deadline.
+ */
 export function CalendarForm({ edition, programme, onAdded }: { edition: Edition; programme: Programme; onAdded: () => void }) {
   const { t } = useI18n();
   const F = 'calendar-new';
@@ -27,7 +30,7 @@ export function CalendarForm({ edition, programme, onAdded }: { edition: Edition
     e.preventDefault();
     await run(() => addToCalendar(edition.id, {
       moduleId, kind, title, starts: timed ? instant(starts) : null, ends: instant(ends),
-      roomId: kind === 'LIVE' ? where : null, place: kind === 'IN_PERSON' ? where : null,
+      roomId: kind === 'LIVE' ? where.trim() || null : null, place: kind === 'IN_PERSON' ? where : null,
       link: kind === 'SELF_STUDY' || kind === 'ASSIGNMENT' ? where || null : null,
     }), () => {
       setTitle('');
@@ -51,7 +54,7 @@ export function CalendarForm({ edition, programme, onAdded }: { edition: Edition
           <TextField form={F} name="ends" type="datetime-local" label={kind === 'ASSIGNMENT' ? t('learning.field.deadline') : t('learning.field.endsAt')}
             value={ends} required onChange={setEnds} />
         )}
-        <TextField form={F} name="where" label={whereLabel} value={where} max={2000} required={kind !== 'ASSIGNMENT'}
+        <TextField form={F} name="where" label={whereLabel} value={where} max={2000} required={kind === 'IN_PERSON' || kind === 'SELF_STUDY'}
           hint={kind === 'LIVE' ? t('learning.hint.roomId') : undefined} onChange={setWhere} />
         {error && <p role="alert" className="error">{t('library.saveFailed', { message: error })}</p>}
         <div className="row"><button type="submit" className="primary" disabled={busy}>{t('learning.addToCalendarButton')}</button></div>

@@ -10,7 +10,7 @@ import { ProgressSection } from './ProgressSection';
 import { ReviewSection } from './ReviewSection';
 import { CalendarForm, CredentialForm, InviteForm, ResultForm } from './EditionForms';
 import { KIND, POLICY, STATUS } from './labels';
-import { approve, enrol, getEdition, getProgramme, roster, withdraw, type CalendarItem, type EditionView, type Enrolment, type Programme } from './learningApi';
+import { approve, enrol, getEdition, getProgramme, letIntoRoom, roster, withdraw, type CalendarItem, type EditionView, type Enrolment, type Programme } from './learningApi';
 import { programmeUrl } from './learningRoute';
 
 /**
@@ -73,7 +73,10 @@ export function EditionPage({ id, navigate, announce, setHeading }: {
         <h2 id="edition-calendar">{t('learning.calendar')}</h2>
         {e.calendar.length === 0 && <p className="muted">{t('learning.noCalendar')}</p>}
         <ul className="learning-list calendar">
-          {e.calendar.map((item) => <CalendarEntry key={item.id} item={item} programme={programme} navigate={navigate} />)}
+          {e.calendar.map((item) => (
+            <CalendarEntry key={item.id} item={item} programme={programme} navigate={navigate} facilitating={view.facilitating} editionId={e.id}
+              announce={announce} />
+          ))}
         </ul>
       </section>
 
@@ -131,10 +134,16 @@ function ApproveButton({ editionId, person, onDone }: { editionId: string; perso
   );
 }
 
-function CalendarEntry({ item, programme, navigate }: { item: CalendarItem; programme: Programme; navigate: (p: string) => void }) {
+function CalendarEntry({ item, programme, navigate, facilitating, editionId, announce }: {
+  item: CalendarItem; programme: Programme; navigate: (p: string) => void; facilitating: boolean; editionId: string; announce: Announce;
+}) {
   const { t, language } = useI18n();
+  const { busy, error, run } = useBusyAction();
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' }) : '');
-  const module = programme.modules.find((m) => m.id === item.moduleId)?.title ?? item.moduleId;
+  const found = programme.modules.find((m) => m.id === item.moduleId);
+  const module = found?.title ?? item.moduleId;
+  // A facilitator's first visit to an empty room lays out the module's template there (room/Room.tsx).
+  const roomHref = item.roomId ? `/rooms/${encodeURIComponent(item.roomId)}${facilitating && found?.template ? `?template=${found.template}` : ''}` : '';
   return (
     <li data-item={item.id} data-kind={item.kind}>
       <span className="badge">{t(KIND[item.kind])}</span> <strong>{item.title}</strong> <span className="muted small">({module})</span>
@@ -143,7 +152,16 @@ function CalendarEntry({ item, programme, navigate }: { item: CalendarItem; prog
         {item.kind === 'ASSIGNMENT' && t('learning.due', { date: when(item.ends) })}
       </div>
       {item.place && <div>{item.place}</div>}
-      {item.roomId && <LibraryLink href={`/rooms/${encodeURIComponent(item.roomId)}`} navigate={navigate}>{t('learning.openRoom', { title: item.title })}</LibraryLink>}
+      {item.roomId && <LibraryLink href={roomHref} navigate={navigate}>{t('learning.openRoom', { title: item.title })}</LibraryLink>}
+      {item.roomId && facilitating && (
+        <div className="row">
+          <button type="button" className="room-let-in" data-item={item.id} disabled={busy}
+            onClick={() => run(() => letIntoRoom(editionId, item.id), (r) => announce(t('learning.letIn', { count: r.added })))}>
+            {t('learning.letInButton', { title: item.title })}
+          </button>
+          {error && <span role="alert" className="error">{error}</span>}
+        </div>
+      )}
       {item.link && <a href={item.link} target="_blank" rel="noopener noreferrer">{t('learning.openMaterial', { title: item.title })}</a>}
     </li>
   );

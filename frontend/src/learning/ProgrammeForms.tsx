@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Choice, MultiChoice, TextField } from '../forms/fields';
 import { useBusyAction } from '../forms/useBusyAction';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { TEMPLATES } from '../lobby/templates';
 import { lines } from './credentialText';
 import { POLICY } from './labels';
 import { addModule, openEdition, type Edition, type EnrolmentPolicy, type Programme } from './learningApi';
@@ -16,7 +17,8 @@ const EQF_LEVELS = ['1', '2', '3', '4', '5', '6', '7', '8'];
 export function ModuleForm({ programme, onAdded }: { programme: Programme; onAdded: (p: Programme) => void }) {
   const { t } = useI18n();
   const F = 'module-new';
-  const empty = { title: '', description: '', eqfLevel: '', workloadHours: '', ectsCredits: '', knowledge: '', skills: '', autonomy: '', assessment: '' };
+  const empty = { title: '', description: '', eqfLevel: '', workloadHours: '', ectsCredits: '', knowledge: '', skills: '', autonomy: '', assessment: '',
+    template: 'blank' };
   const [form, setForm] = useState(empty);
   const [prerequisites, setPrerequisites] = useState<string[]>([]);
   const { busy, error, run } = useBusyAction();
@@ -29,6 +31,7 @@ export function ModuleForm({ programme, onAdded }: { programme: Programme; onAdd
       ectsCredits: form.ectsCredits.trim() ? Number(form.ectsCredits.replace(',', '.')) : undefined,
       outcomes: { knowledge: lines(form.knowledge), skills: lines(form.skills), responsibilityAndAutonomy: lines(form.autonomy) },
       assessment: lines(form.assessment), prerequisites, languages: programme.languages,
+      template: form.template === 'blank' ? undefined : form.template,
     }), (p) => {
       setForm(empty);
       setPrerequisites([]);
@@ -57,6 +60,9 @@ export function ModuleForm({ programme, onAdded }: { programme: Programme; onAdd
           onChange={set('autonomy')} />
         <TextField form={F} name="assessment" label={t('learning.field.assessment')} value={form.assessment} multiline hint={t('learning.hint.onePerLine')}
           onChange={set('assessment')} />
+        <Choice form={F} name="template" label={t('learning.field.template')} value={form.template} required placeholder={t('library.choose')} hint={t('learning.hint.template')}
+          options={TEMPLATES.filter((k) => k !== 'peerCounselling').map((k) => ({ value: k, label: t(`template.${k}` as MessageKey) }))}
+          onChange={set('template')} />
         {programme.modules.length > 0 && (
           <MultiChoice form={F} name="prerequisites" label={t('learning.field.prerequisites')} values={prerequisites}
             options={programme.modules.map((m) => ({ value: m.id, label: m.title }))} max={40} size={Math.min(6, programme.modules.length)}

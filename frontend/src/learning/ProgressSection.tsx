@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../forms/useBusyAction';
 import { useI18n } from '../i18n/i18n';
+import { PHASE } from './labels';
 import { credits, progressCsvUrl, progressOf, type Programme, type Progress } from './learningApi';
 
 /**
- * The facilitator's view of an edition: each enrolled learner's attendance, results, credits and evidence waiting,
- * how many have attained each outcome, and the same as a CSV file.
+ * The facilitator's view of an edition: each enrolled learner's attendance, results, credits, evidence waiting and
+ * peer reviews still to write, where each review round stands, how many have attained each outcome, and a CSV file.
  */
 export function ProgressSection({ editionId, programme, refresh }: { editionId: string; programme: Programme; refresh: number }) {
   const { t, language } = useI18n();
@@ -28,7 +29,7 @@ export function ProgressSection({ editionId, programme, refresh }: { editionId: 
             <tr>
               <th scope="col">{t('learning.learner')}</th><th scope="col">{t('learning.minutes')}</th>
               {programme.modules.map((m) => <th scope="col" key={m.id}>{m.title}</th>)}
-              <th scope="col">{t('learning.ects')}</th><th scope="col">{t('progress.waiting')}</th>
+              <th scope="col">{t('learning.ects')}</th><th scope="col">{t('progress.waiting')}</th><th scope="col">{t('progress.reviewsOutstanding')}</th>
             </tr>
           </thead>
           <tbody>
@@ -36,7 +37,26 @@ export function ProgressSection({ editionId, programme, refresh }: { editionId: 
               <tr key={l.learnerId} data-learner={l.username}>
                 <th scope="row">{l.name}</th><td>{l.attendanceMinutes}</td>
                 {programme.modules.map((m) => <td key={m.id}>{l.modules[m.id] ?? ''}</td>)}
-                <td>{credits(l.ectsEarned, language)}</td><td>{l.evidenceWaiting}</td>
+                <td>{credits(l.ectsEarned, language)}</td><td>{l.evidenceWaiting}</td><td className="reviews-outstanding">{l.reviewsOutstanding}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {progress && progress.reviews.length > 0 && (
+        <table className="learning-roster progress-reviews">
+          <caption>{t('progress.reviews')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('progress.round')}</th><th scope="col">{t('progress.phase')}</th><th scope="col">{t('progress.submissions')}</th>
+              <th scope="col">{t('progress.assessed')}</th><th scope="col">{t('progress.reviewsOutstanding')}</th><th scope="col">{t('progress.graded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.reviews.map((r) => (
+              <tr key={r.roundId} data-round={r.roundId}>
+                <th scope="row">{r.title}</th><td>{t(PHASE[r.phase])}</td><td>{r.submissions}</td><td>{r.assessed}</td>
+                <td className="reviews-outstanding">{r.outstanding}</td><td>{r.graded}</td>
               </tr>
             ))}
           </tbody>

@@ -20,6 +20,8 @@ export interface ProgrammeModule {
   assessment: string[];
   prerequisites: string[];
   languages: string[];
+  /** The room template its live sessions start from (lobby/templates.ts); null for a blank room. */
+  template: string | null;
 }
 
 export interface Person { id: string; name: string }
@@ -49,6 +51,7 @@ export interface ModuleInput {
   assessment: string[];
   prerequisites: string[];
   languages: string[];
+  template?: string;
 }
 
 export type EnrolmentPolicy = 'OPEN' | 'APPROVAL' | 'INVITATION';
@@ -145,7 +148,17 @@ export const programmeEditions = (programmeId: string) => callApi<EditionView[]>
 export const openEdition = (programmeId: string, body: { title: string; starts: string; ends: string; enrolment: EnrolmentPolicy; capacity: number }) =>
   callApi<Edition>('POST', `${P}/programmes/${id(programmeId)}/editions`, body);
 export const getEdition = (editionId: string) => callApi<EditionView>('GET', `${P}/editions/${id(editionId)}`);
+/** A live session without a room id gets a room made for it from its module's template (docs/learning.md, "Live sessions"). */
 export const addToCalendar = (editionId: string, body: Omit<CalendarItem, 'id'>) => callApi<Edition>('POST', `${P}/editions/${id(editionId)}/calendar`, body);
+/** Puts the learners enrolled since a live session was scheduled on its room's list; answers how many were added. */
+export const letIntoRoom = (editionId: string, itemId: string) =>
+  callApi<{ added: number }>('POST', `${P}/editions/${id(editionId)}/calendar/${id(itemId)}/room-access`);
+
+/** The course a room is a live session of; 404 (HttpError) when it is none the reader can see. */
+export interface CourseOfRoom {
+  editionId: string; editionTitle: string; programmeTitle: string; itemId: string; itemTitle: string; starts: string; ends: string;
+}
+export const courseOfRoom = (roomId: string) => callApi<CourseOfRoom>('GET', `${P}/rooms/${id(roomId)}/course`);
 export const enrol = (editionId: string) => callApi<Enrolment>('POST', `${P}/editions/${id(editionId)}/enrolment`);
 export const withdraw = (editionId: string) => callApi<Enrolment>('POST', `${P}/editions/${id(editionId)}/enrolment/withdrawal`);
 export const roster = (editionId: string) => callApi<Enrolment[]>('GET', `${P}/editions/${id(editionId)}/enrolments`);
@@ -179,8 +192,9 @@ export const certifyEvidence = (editionId: string, evidenceId: string) =>
 /** The facilitator's view of an edition (docs/learning.md, "The facilitator's view"). */
 export interface Progress {
   learners: { learnerId: string; name: string; username: string; attendanceMinutes: number; modules: Record<string, string>; ectsEarned: number;
-    evidenceWaiting: number }[];
+    evidenceWaiting: number; reviewsOutstanding: number }[];
   outcomes: { moduleId: string; descriptor: string; outcome: string; attained: number; of: number }[];
+  reviews: { roundId: string; title: string; phase: ReviewPhase; submissions: number; assessed: number; outstanding: number; graded: number }[];
 }
 export const progressOf = (editionId: string) => callApi<Progress>('GET', `${P}/editions/${id(editionId)}/progress`);
 export const progressCsvUrl = (editionId: string) => `${P}/editions/${id(editionId)}/progress.csv`;

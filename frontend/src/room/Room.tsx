@@ -7,6 +7,7 @@ import { GlyphLabel } from '../app/GlyphLabel';
 import { getRoom, HttpError, probeSession, roleIn, roomPeople, serverTime, signIn, type Me, type RoomRecord } from '../app/api';
 import { Board } from '../board/Board';
 import { caseNoteText } from '../community/caseNote';
+import { CourseLink } from '../learning/CourseLink';
 import { getCase } from '../community/communityApi';
 import { BoardModel, type RoomRoleName } from '../board/model';
 import { Outline } from '../board/Outline';
@@ -325,6 +326,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
       <header className="room-header">
         <a href="/" className="back" onClick={(e) => { e.preventDefault(); navigate('/'); }}>← {t('room.back')}</a>
         <h1>{room?.title ?? '…'}</h1>
+        {room?.kind === 'COURSE_SESSION' && <CourseLink roomId={roomId} navigate={navigate} />}
         <span className="role-badge">{t(roleKey(boardRole, room))}</span>
         <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending} data-changed={shown}>{statusText}</span>
         <button type="button" className="link" onClick={() => { void navigator.clipboard?.writeText(location.origin + `/rooms/${roomId}`); toast(t('room.linkCopied')); }}>{t('room.copyLink')}</button>

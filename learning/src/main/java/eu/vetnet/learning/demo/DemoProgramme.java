@@ -82,7 +82,7 @@ public final class DemoProgramme {
                                     null, "https://example.org/vetnet-demo/co-design-phases"),
                             new CalendarItem("s3", "m2", CalendarItem.Kind.ASSIGNMENT, "Draft your practice", null,
                                     firstSession.plus(30, ChronoUnit.DAYS), null, null, null)),
-                    List.of(), now);
+                    List.of(), now, null);
             return programmes.save(programme).thenCompose(p -> editions.save(edition, true)).thenAccept(e ->
                     log.info("learning: demo programme '{}' loaded (demo data, never in production mode)", TITLE));
         });

@@ -16,6 +16,10 @@ import java.time.Instant;
 public record CalendarItem(String id, String moduleId, Kind kind, String title, Instant starts, Instant ends, String roomId, String place,
         String link) {
 
+    public CalendarItem withId(String newId) {
+        return new CalendarItem(newId, moduleId, kind, title, starts, ends, roomId, place, link);
+    }
+
     public CalendarItem withRoom(String room) {
         return new CalendarItem(id, moduleId, kind, title, starts, ends, room, place, link);
     }

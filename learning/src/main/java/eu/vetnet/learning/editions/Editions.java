@@ -9,6 +9,7 @@ import eu.vetnet.learning.programmes.Programme;
 import eu.vetnet.learning.programmes.Programmes;
 import eu.vetnet.learning.rooms.LiveRooms;
 import eu.vetnet.learning.storage.CassandraEditions;
+import eu.vetnet.learning.storage.RowVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 /**
  * Editions of programmes and who takes part in them: opening an edition, its calendar, enrolment with capacity and a
@@ -50,7 +52,7 @@ public final class Editions {
                 throw ApiException.conflict("the programme is still a draft", "publish it first: learners enrol in published programmes");
             }
             Edition edition = new Edition(UUID.randomUUID().toString(), p.id(), in.title().strip(), in.starts(), in.ends(), in.enrolment(),
-                    in.capacity(), List.of(Person.of(user)), List.of(), List.of(), clock.instant());
+                    in.capacity(), List.of(Person.of(user)), List.of(), List.of(), clock.instant(), null);
             return store.save(edition, true);
         });
     }
@@ -74,20 +76,51 @@ public final class Editions {
      */
     public CompletionStage<Edition> addToCalendar(VetnetUser user, String bearerToken, String editionId, CalendarItemInput in) {
         return facilitated(user, editionId).thenCompose(found -> {
-            if (found.edition().calendar().size() >= EditionRules.MAX_CALENDAR_ITEMS) {
-                throw ApiException.conflict("an edition's calendar holds at most " + EditionRules.MAX_CALENDAR_ITEMS + " entries",
-                        "open a second edition");
+            requireRoomInCalendar(found.edition());
+            // Checked before any room is made; its id is given when it is appended to the calendar as it is then.
+            CalendarItem draft = EditionRules.item("s0", in, found.programme());
+            CompletionStage<CalendarItem> ready = draft.kind() != CalendarItem.Kind.LIVE || draft.roomId() != null
+                    ? CompletableFuture.completedFuture(draft) : newRoom(user, bearerToken, found, draft).thenApply(draft::withRoom);
+            return ready.thenCompose(item -> change(editionId, e -> {
+                requireRoomInCalendar(e);
+                int next = e.calendar().stream().mapToInt(i -> Integer.parseInt(i.id().substring(1))).max().orElse(0) + 1;
+                return e.withCalendar(with(e, item.withId("s" + next)));
+            }, 0)).thenCompose(saved -> {
+                CalendarItem added = saved.calendar().get(saved.calendar().size() - 1);
+                return added.kind() != CalendarItem.Kind.LIVE ? CompletableFuture.completedFuture(saved)
+                        : store.linkRoom(added.roomId(), saved.id(), added.id()).thenApply(v -> saved);
+            });
+        });
+    }
+
+    private static void requireRoomInCalendar(Edition e) {
+        if (e.calendar().size() >= EditionRules.MAX_CALENDAR_ITEMS) {
+            throw ApiException.conflict("an edition's calendar holds at most " + EditionRules.MAX_CALENDAR_ITEMS + " entries",
+                    "open a second edition");
+        }
+    }
+
+    /**
+     * Applies {@code change} to the edition as stored and writes it if nobody changed it meanwhile (storage/RowVersions);
+     * otherwise reads it again and applies the change to what the other wrote. A change that changes nothing writes nothing.
+     */
+    private CompletionStage<Edition> change(String editionId, UnaryOperator<Edition> change, int attempt) {
+        return store.byId(editionId).thenCompose(found -> {
+            Edition before = found.orElseThrow(() -> ApiException.notFound("no edition " + editionId));
+            Edition changed = change.apply(before);
+            if (changed == before) {
+                return CompletableFuture.completedFuture(before);
             }
-            Edition e = found.edition();
-            int next = e.calendar().stream().mapToInt(i -> Integer.parseInt(i.id().substring(1))).max().orElse(0) + 1;
-            CalendarItem item = EditionRules.item("s" + next, in, found.programme());
-            if (item.kind() != CalendarItem.Kind.LIVE) {
-                return store.save(e.withCalendar(with(e, item)), false);
-            }
-            CompletionStage<CalendarItem> roomed = item.roomId() != null ? CompletableFuture.completedFuture(item)
-                    : newRoom(user, bearerToken, found, item).thenApply(item::withRoom);
-            return roomed.thenCompose(live -> store.linkRoom(live.roomId(), e.id(), live.id())
-                    .thenCompose(v -> store.save(e.withCalendar(with(e, live)), false)));
+            Edition after = changed.stamped(RowVersions.next(before.version(), clock.instant()));
+            return store.replace(before, after).thenCompose(written -> {
+                if (written) {
+                    return CompletableFuture.completedFuture(after);
+                }
+                if (attempt + 1 >= RowVersions.MAX_ATTEMPTS) {
+                    throw ApiException.conflict("the edition is being changed by others right now", "try again in a moment");
+                }
+                return change(editionId, change, attempt + 1);
+            });
         });
     }
 
@@ -152,15 +185,14 @@ public final class Editions {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{1,100}")) {
             throw ApiException.badRequest("'" + username + "' is not a username", "invite people by the name they sign in with");
         }
-        return facilitated(user, editionId).thenCompose(found -> {
-            Edition e = found.edition();
+        return facilitated(user, editionId).thenCompose(found -> change(editionId, e -> {
             if (e.invited().contains(username)) {
-                return CompletableFuture.completedFuture(e);
+                return e;
             }
             List<String> invited = new ArrayList<>(e.invited());
             invited.add(username);
-            return store.save(e.withInvited(invited), false);
-        });
+            return e.withInvited(invited);
+        }, 0));
     }
 
     /**

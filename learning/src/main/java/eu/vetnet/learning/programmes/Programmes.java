@@ -4,12 +4,15 @@ import eu.vetnet.identity.Role;
 import eu.vetnet.identity.VetnetUser;
 import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.learning.storage.CassandraProgrammes;
+import eu.vetnet.learning.storage.RowVersions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 /**
  * Designing programmes: facilitators and admins create them, their coordinators shape the modules and publish; every
@@ -54,33 +57,54 @@ public final class Programmes {
     }
 
     public CompletionStage<Programme> addModule(VetnetUser user, String id, ModuleInput in) {
-        return editable(user, id).thenCompose(p -> {
+        return change(user, id, p -> {
             if (p.modules().size() >= ProgrammeRules.MAX_MODULES) {
                 throw ApiException.conflict("a programme has at most " + ProgrammeRules.MAX_MODULES + " modules", "make a second programme");
             }
             ProgrammeModule module = ProgrammeRules.module(nextModuleId(p), in, p.hoursPerCredit(), p.modules());
             List<ProgrammeModule> modules = new ArrayList<>(p.modules());
             modules.add(module);
-            return store.save(p.with(p.status(), modules, clock.instant()));
-        });
+            return p.with(p.status(), modules, p.updatedAt());
+        }, 0);
     }
 
     public CompletionStage<Programme> updateModule(VetnetUser user, String id, String moduleId, ModuleInput in) {
-        return editable(user, id).thenCompose(p -> {
+        return change(user, id, p -> {
             p.module(moduleId).orElseThrow(() -> ApiException.notFound("no module " + moduleId + " in this programme"));
             List<ProgrammeModule> others = p.modules().stream().filter(m -> !m.id().equals(moduleId)).toList();
             ProgrammeModule changed = ProgrammeRules.module(moduleId, in, p.hoursPerCredit(), others);
             List<ProgrammeModule> modules = p.modules().stream().map(m -> m.id().equals(moduleId) ? changed : m).toList();
-            return store.save(p.with(p.status(), modules, clock.instant()));
-        });
+            return p.with(p.status(), modules, p.updatedAt());
+        }, 0);
     }
 
     public CompletionStage<Programme> publish(VetnetUser user, String id) {
-        return editable(user, id).thenCompose(p -> {
+        return change(user, id, p -> {
             if (p.modules().isEmpty()) {
                 throw ApiException.conflict("a programme without modules cannot be published", "add its first module");
             }
-            return store.save(p.with(Programme.Status.PUBLISHED, p.modules(), clock.instant()));
+            return p.with(Programme.Status.PUBLISHED, p.modules(), p.updatedAt());
+        }, 0);
+    }
+
+    /**
+     * Applies {@code change} to the programme as stored, for one of its coordinators, and writes it if nobody changed it
+     * meanwhile (storage/RowVersions); otherwise reads it again and applies the change to what the other wrote, so two
+     * coordinators adding modules at once both keep theirs.
+     */
+    private CompletionStage<Programme> change(VetnetUser user, String id, UnaryOperator<Programme> change, int attempt) {
+        return editable(user, id).thenCompose(before -> {
+            Programme changed = change.apply(before);
+            Programme after = changed.with(changed.status(), changed.modules(), RowVersions.next(before.updatedAt(), clock.instant()));
+            return store.replace(before, after).thenCompose(written -> {
+                if (written) {
+                    return CompletableFuture.completedFuture(after);
+                }
+                if (attempt + 1 >= RowVersions.MAX_ATTEMPTS) {
+                    throw ApiException.conflict("the programme is being changed by others right now", "try again in a moment");
+                }
+                return change(user, id, change, attempt + 1);
+            });
         });
     }
 

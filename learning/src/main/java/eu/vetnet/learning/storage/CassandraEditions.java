@@ -26,7 +26,7 @@ public final class CassandraEditions {
         this.json = json;
     }
 
-    /** Saves a new edition with its seats row (none taken), or a changed one. */
+    /** Saves a new edition with its seats row (none taken); a changed one is written by {@link #replace}. */
     public CompletionStage<Edition> save(Edition e, boolean created) {
         var s = db.now();
         UUID id = UUID.fromString(e.id());
@@ -35,7 +35,14 @@ public final class CassandraEditions {
                         .thenCompose(rs -> s.session().executeAsync(s.get("insertEditionByProgramme").bind(UUID.fromString(e.programmeId()), id)))
                 : CompletableFuture.completedFuture(null);
         return first.thenCompose(v -> s.session().executeAsync(s.get("insertEdition").bind(id, UUID.fromString(e.programmeId()),
-                json.writeValueAsString(e), e.createdAt()))).thenApply(rs -> e);
+                json.writeValueAsString(e), e.version()))).thenApply(rs -> e);
+    }
+
+    /** Writes {@code after} if the row still holds {@code before}'s version ({@link RowVersions}): whether it did. */
+    public CompletionStage<Boolean> replace(Edition before, Edition after) {
+        var s = db.now();
+        return s.session().executeAsync(s.get("replaceEdition").bind(json.writeValueAsString(after), after.version(),
+                UUID.fromString(after.id()), before.version())).thenApply(rs -> rs.wasApplied());
     }
 
     public CompletionStage<Optional<Edition>> byId(String id) {

@@ -30,6 +30,13 @@ public final class CassandraProgrammes {
                 programme.updatedAt())).thenApply(rs -> programme);
     }
 
+    /** Writes {@code after} if the row still holds {@code before}'s version ({@link RowVersions}): whether it did. */
+    public CompletionStage<Boolean> replace(Programme before, Programme after) {
+        var s = db.now();
+        return s.session().executeAsync(s.get("replaceProgramme").bind(json.writeValueAsString(after), after.updatedAt(),
+                UUID.fromString(after.id()), before.updatedAt())).thenApply(rs -> rs.wasApplied());
+    }
+
     public CompletionStage<Optional<Programme>> byId(String id) {
         return db.oneById("selectProgramme", id, row -> json.readValue(row.getString("body"), Programme.class));
     }

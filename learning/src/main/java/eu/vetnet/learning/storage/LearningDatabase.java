@@ -16,9 +16,11 @@ public final class LearningDatabase {
     private static final Map<String, String> STATEMENTS = new LinkedHashMap<>();
     static {
         STATEMENTS.put("insertProgramme", "INSERT INTO %s.programmes (id, body, updated_at) VALUES (?, ?, ?)");
+        STATEMENTS.put("replaceProgramme", "UPDATE %s.programmes SET body = ?, updated_at = ? WHERE id = ? IF updated_at = ?");
         STATEMENTS.put("selectProgramme", "SELECT body FROM %s.programmes WHERE id = ?");
         STATEMENTS.put("selectProgrammes", "SELECT body FROM %s.programmes LIMIT ?");
         STATEMENTS.put("insertEdition", "INSERT INTO %s.editions (id, programme, body, updated_at) VALUES (?, ?, ?, ?)");
+        STATEMENTS.put("replaceEdition", "UPDATE %s.editions SET body = ?, updated_at = ? WHERE id = ? IF updated_at = ?");
         STATEMENTS.put("selectEdition", "SELECT body FROM %s.editions WHERE id = ?");
         STATEMENTS.put("insertEditionByProgramme", "INSERT INTO %s.editions_by_programme (programme, id) VALUES (?, ?)");
         STATEMENTS.put("selectEditionsByProgramme", "SELECT id FROM %s.editions_by_programme WHERE programme = ? LIMIT ?");
