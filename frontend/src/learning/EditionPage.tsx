@@ -25,7 +25,7 @@ export function EditionPage({ id, navigate, announce, setHeading }: {
   const [programme, setProgramme] = useState<Programme | null>(null);
   const [people, setPeople] = useState<Enrolment[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  /** Bumped when a change here alters the progress table (a result recorded). */
+  /** Bumped when a change here alters the progress table (a result recorded, a review round moved on). */
   const [refresh, setRefresh] = useState(0);
   const { busy, error, run } = useBusyAction();
 
@@ -85,7 +85,8 @@ export function EditionPage({ id, navigate, announce, setHeading }: {
       )}
 
       {(view.facilitating || (mine && mine.status === 'ENROLLED')) && <EvidenceSection view={view} programme={programme} announce={announce} />}
-      {(view.facilitating || (mine && mine.status === 'ENROLLED')) && <ReviewSection view={view} navigate={navigate} announce={announce} />}
+      {(view.facilitating || (mine && mine.status === 'ENROLLED')) && <ReviewSection view={view} navigate={navigate} announce={announce}
+        onChanged={() => setRefresh((n) => n + 1)} />}
 
       {view.facilitating && <>
         <CalendarForm edition={e} programme={programme} onAdded={() => { load(); announce(t('learning.calendarAdded')); }} />

@@ -18,13 +18,16 @@ const KINDS: SubmissionKind[] = ['BOARD', 'DOCUMENT', 'PRACTICE'];
  * rubric and move it through its phases; learners submit a board, a document or a practice, review the submissions
  * they are given, and read what they received once the round closes.
  */
-export function ReviewSection({ view, navigate, announce }: { view: EditionView; navigate: (p: string) => void; announce: Announce }) {
+/** @param onChanged called after each change here, so the facilitator's progress view counts it (reviews outstanding) */
+export function ReviewSection({ view, navigate, announce, onChanged }: {
+  view: EditionView; navigate: (p: string) => void; announce: Announce; onChanged?: () => void;
+}) {
   const { t } = useI18n();
   const [rounds, setRounds] = useState<RoundView[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const load = () => reviewsOf(view.edition.id).then(setRounds, (e) => setLoadError(errorMessage(e)));
   useEffect(() => { load(); }, [view.edition.id]);
-  const changed = (message: string) => { load(); announce(message); };
+  const changed = (message: string) => { load(); onChanged?.(); announce(message); };
 
   return (
     <section className="library-panel reviews" aria-labelledby="reviews-heading">

@@ -9,6 +9,12 @@ const DATASETS: { name: string; label: MessageKey }[] = [
   { name: 'polls', label: 'export.polls' },
 ];
 
+/** The board and the document as the server draws them (docs/rooms.md, "Renders"): pictures, print and text files. */
+const RENDERS: { name: string; label: MessageKey; formats: [string, string][] }[] = [
+  { name: 'board', label: 'export.board', formats: [['svg', 'SVG'], ['png', 'PNG'], ['pdf', 'PDF']] },
+  { name: 'notes', label: 'export.document', formats: [['md', 'Markdown'], ['html', 'HTML'], ['pdf', 'PDF']] },
+];
+
 /** The room's content as files to take away, for everyone on its list: links the browser downloads. */
 export function ExportsSection({ roomId }: { roomId: string }) {
   const { t } = useI18n();
@@ -17,6 +23,19 @@ export function ExportsSection({ roomId }: { roomId: string }) {
     <section aria-labelledby="ws-exports" className="exports">
       <h2 id="ws-exports">{t('export.heading')}</h2>
       <p className="muted small">{t('export.hint')}</p>
+      <ul className="renders">
+        {RENDERS.map((r) => (
+          <li key={r.name}>
+            {t(r.label)}:{' '}
+            {r.formats.map(([ext, format], i) => (
+              <span key={ext}>
+                {i > 0 && ' · '}
+                <a href={`${base}/${r.name}.${ext}`} download aria-label={t('export.as', { what: t(r.label), format })}>{format}</a>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
       <ul>
         {DATASETS.map((d) => (
           <li key={d.name}>

@@ -108,7 +108,7 @@ public class ExportController {
     }
 
     /** A file name from the room's title: letters, digits and dashes only. */
-    static String slug(String title) {
+    public static String slug(String title) {
         String s = java.text.Normalizer.normalize(title == null ? "" : title, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return s.isEmpty() ? "room" : s.length() > 60 ? s.substring(0, 60) : s;

@@ -152,6 +152,11 @@ public final class YClient implements WebSocket.Listener, AutoCloseable {
         doc.getText("text").insert(doc.getText("text").length(), text);
     }
 
+    /** Any change to the client's copy of the document, sent to the server as one update. */
+    public synchronized void change(java.util.function.Consumer<YDoc> change) {
+        doc.transact(t -> change.accept(doc));
+    }
+
     /** A random insertion or deletion at a random place. */
     synchronized void edit(java.util.Random random) {
         var text = doc.getText("text");
