@@ -2160,7 +2160,8 @@ async function main() {
 
     await step('the board as the server draws it matches the app’s drawing object by object (the same shapes, colours and lines of text, SVG), and comes as PNG and PDF; the document comes as Markdown, HTML and PDF with its paragraphs (fabio, from the workshop panel)', async () => {
       const page = fabio.page;
-      // At 100 %, where the app draws the text of what it shows (zoomed far out it leaves text out).
+      // The whiteboard at 100 %, where the app draws the text of what it shows (zoomed far out it leaves text out).
+      await page.click('.room-main .tabs button:nth-child(1)');
       await page.click('.board [data-action=zoom-reset]');
       await page.click('.side .tabs button:nth-child(2)');
       const href = async (file) => page.locator(`section.exports a[href$="/export/${file}"]`).getAttribute('href');
@@ -2204,6 +2205,56 @@ async function main() {
       const html = await (await page.request.get(`${stack.baseUrl}${await href('notes.html')}`)).text();
       if (!markdown.includes('Fabio is still here') || !html.includes('<p>Fabio is still here</p>')) throw new Error(`the document's files miss its last paragraph: ${markdown.slice(-300)}`);
       await page.click('.side .tabs button:nth-child(1)');
+    });
+
+    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, and starts a new room from the middle of the day (axe-core on the history page)', async () => {
+      const page = fabio.page;
+      const lost = await page.evaluate(() => window.vetnet.board.create({ type: 'note', x: 2400, y: 1600, text: 'A note to lose and find' }));
+      await synced(page);
+      await page.waitForTimeout(1500);
+      const whenThere = new Date().toISOString();
+      await page.waitForTimeout(1500);
+      await page.evaluate((id) => window.vetnet.board.remove([id]), lost);
+      await synced(page);
+      await page.goto(`${roomUrl}/history`);
+      await page.waitForSelector('#replay-at');
+      await page.waitForFunction(() => document.querySelector('.replay-board img')?.naturalWidth > 0);
+      // The keyboard moves the slider (Home: the first session's start; a right arrow: a second later); then to the middle.
+      await page.focus('#replay-at');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      const firstStart = Number(await page.evaluate(() => document.querySelector('#replay-at').min));
+      await page.waitForFunction((t) => Date.parse(document.querySelector('.replay-time')?.dataset.at) === t, firstStart + 1000);
+      await page.evaluate(() => {
+        const slider = document.querySelector('#replay-at');
+        const middle = Math.round((Number(slider.min) + Number(slider.max)) / 2000) * 1000;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(slider, String(middle));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await page.waitForFunction((t) => Date.parse(document.querySelector('.replay-time')?.dataset.at) > t, firstStart + 1000);
+      const middle = await page.getAttribute('.replay-time', 'data-at');
+      await page.waitForFunction((at) => decodeURIComponent(document.querySelector('.replay-board img')?.getAttribute('src') ?? '').includes(at), middle);
+      await page.waitForFunction(() => document.querySelector('.replay-board img')?.complete && document.querySelector('.replay-board img')?.naturalWidth > 0);
+      await page.waitForSelector('ul.replay-present li');
+      await expectAccessible(page, 'a room’s history in the middle of the day (fabio, en)');
+      // From the moment the note was there: it is offered back, and comes back.
+      await page.goto(`${roomUrl}/history?at=${encodeURIComponent(whenThere)}`);
+      await page.waitForSelector('button.replay-deleted');
+      await page.click('button.replay-deleted');
+      await page.waitForSelector(`ul.replay-deleted-list li[data-id="${lost}"] button`);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/restorations') && r.status() === 200),
+        page.click(`ul.replay-deleted-list li[data-id="${lost}"] button`),
+      ]);
+      // A new room from the middle of the day: fabio lands in it, with the board as it was then.
+      await page.goto(`${roomUrl}/history?at=${encodeURIComponent(middle)}`);
+      await page.waitForSelector('button.replay-copy');
+      await Promise.all([page.waitForURL((u) => /\/rooms\/[^/]+$/.test(u.pathname) && !roomUrl.endsWith(u.pathname)), page.click('button.replay-copy')]);
+      await synced(page);
+      await page.waitForFunction(() => document.querySelectorAll('svg.canvas .obj-frame').length >= 2);
+      await page.goto(roomUrl);
+      await synced(page);
+      await waitObject(page, 'A note to lose and find');
     });
 
     await step('alice deletes her account from her profile, from the keyboard, typing her username to confirm: her discussion and her place in the room stay under one pseudonym, she leaves the room’s list, and the built-in issuer keeps its demo sign-in and says so (axe-core on the finished page, in IT)', async () => {

@@ -11,6 +11,7 @@ import {
 import { notificationSentence } from '../community/notifications';
 import { useUnreadNotifications } from '../community/useUnreadNotifications';
 import { LearningPage } from '../learning/LearningPage';
+import { HistoryPage } from '../history/HistoryPage';
 import { isLearningPath, isVerifyPath, LEARNING_PATH } from '../learning/learningRoute';
 import { isLibraryPath } from '../library/libraryRoute';
 import { LibraryPage } from '../library/LibraryPage';
@@ -109,6 +110,7 @@ export function App() {
 
   const { t } = i18n;
   const roomMatch = path.match(/^\/rooms\/([^/?#]+)/);
+  const historyMatch = path.match(/^\/rooms\/([^/?#]+)\/history\/?(?:[?#]|$)/);
   const { unread, latest } = useUnreadNotifications(!!me && !signedOut, inSection(path, NOTIFICATIONS_PATH));
   return (
     <I18nContext.Provider value={i18n}>
@@ -157,6 +159,7 @@ export function App() {
         : error ? <p role="alert" className="error">{t('app.error', { message: error })}</p>
         : me === undefined ? <p className="loading">{t('app.signingIn')}</p>
         : me === null ? <p className="loading">{t('app.signingIn')}</p>
+        : historyMatch ? <HistoryPage key={`h${historyMatch[1]}`} roomId={decodeURIComponent(historyMatch[1])} navigate={navigate} />
         : roomMatch ? <Room key={roomMatch[1]} me={me} roomId={decodeURIComponent(roomMatch[1])} navigate={navigate} onSessionEnded={sessionEnded} />
         : /^\/admin\/?$/.test(path.split('?')[0]) ? <AdminArea me={me} navigate={navigate} />
         : isCommunityPath(path) ? <CommunityPage me={me} path={path} navigate={navigate} />

@@ -330,6 +330,8 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
         <span className="role-badge">{t(roleKey(boardRole, room))}</span>
         <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending} data-changed={shown}>{statusText}</span>
         <button type="button" className="link" onClick={() => { void navigator.clipboard?.writeText(location.origin + `/rooms/${roomId}`); toast(t('room.linkCopied')); }}>{t('room.copyLink')}</button>
+        <a className="history-link" href={`/rooms/${encodeURIComponent(roomId)}/history`}
+          onClick={(e) => { e.preventDefault(); navigate(`/rooms/${encodeURIComponent(roomId)}/history`); }}>{t('room.history')}</a>
         {room && baseRole === 'facilitator' && !room.archived && (
           <button type="button" className="primary" aria-haspopup="dialog" onClick={() => setSharing(true)}>{t('room.share')}</button>
         )}

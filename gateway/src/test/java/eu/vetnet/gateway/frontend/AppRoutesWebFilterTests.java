@@ -25,6 +25,7 @@ class AppRoutesWebFilterTests {
         assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/rooms/r-42").build()));
         assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/rooms/r-42/").build()));
         assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.head("/rooms/r-42?x=1").build()));
+        assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/rooms/r-42/history").build()));
         assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/admin").build()));
         assertEquals("/index.html", pathSeenAfter(MockServerHttpRequest.get("/track/p-7").build()));
         for (String library : new String[] {"/library", "/library/", "/library/mine", "/library/new", "/library/practices/3f2a", "/library/practices/3f2a/edit",

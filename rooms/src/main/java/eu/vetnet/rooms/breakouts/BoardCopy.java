@@ -13,13 +13,13 @@ import java.util.Map;
  * key, nested maps (votes) and texts included, as plain content of the target document. A new type is put in its
  * place first and filled after, so that nothing is read from a type that is not in a document yet.
  */
-final class BoardCopy {
+public final class BoardCopy {
 
     private BoardCopy() {
     }
 
     /** Writes a copy of {@code source} as {@code objects/id}, replacing what was there, with {@code extra} keys set. */
-    static void put(YMap objects, String id, YMap source, Map<String, Object> extra) {
+    public static void put(YMap objects, String id, YMap source, Map<String, Object> extra) {
         YMap copy = new YMap();
         objects.set(id, copy);
         fill(copy, source);

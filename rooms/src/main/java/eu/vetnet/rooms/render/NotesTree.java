@@ -74,6 +74,35 @@ public final class NotesTree {
         return out;
     }
 
+    /**
+     * Writes nodes into a fragment at {@code index}, as y-prosemirror would have written them: elements with their
+     * attributes, text runs with their marks (each run says all its marks, so none runs on from the one before).
+     */
+    public static void write(List<Node> nodes, YXmlFragment target, int index) {
+        int at = index;
+        YXmlText open = null;
+        for (Node n : nodes) {
+            if (n instanceof Element e) {
+                YXmlElement element = new YXmlElement(e.name());
+                target.insert(at++, List.of(element));
+                e.attributes().forEach(element::setAttribute);
+                write(e.children(), element, 0);
+                open = null;
+            } else if (n instanceof Text t) {
+                if (open == null) {
+                    open = new YXmlText();
+                    target.insert(at++, List.of(open));
+                }
+                Map<String, Object> attributes = new LinkedHashMap<>();
+                for (String mark : List.of("bold", "italic", "strike", "code", "underline", "link")) {
+                    attributes.put(mark, null);
+                }
+                attributes.putAll(t.marks());
+                open.insert(open.length(), t.text(), attributes);
+            }
+        }
+    }
+
     /** All the text of some nodes, without markup: what a search or a test looks for. */
     public static String plain(List<Node> nodes) {
         StringBuilder sb = new StringBuilder();

@@ -1,0 +1,156 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { getRoom, type RoomRecord } from '../app/api';
+import { errorMessage, useBusyAction } from '../forms/useBusyAction';
+import { useI18n } from '../i18n/i18n';
+import {
+  boardAt, boardSvgUrl, copyRoom, deletedSince, notesHtmlUrl, presentAt, restoreObject, sessionsOf, type Session,
+} from './historyApi';
+
+const SPEEDS = [1, 10, 60] as const;
+const TICK_MS = 500;
+
+/**
+ * A room's history (`/rooms/{id}/history`, `?at=<instant>` to open at a moment; docs/rooms.md "Restoring"): a time slider over its sessions that shows the
+ * board and the document together as they were, with who was there; play at several speeds; for facilitators,
+ * bringing back what was deleted since, or starting a new room from that moment.
+ */
+export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (path: string) => void }) {
+  const { t, language } = useI18n();
+  const [room, setRoom] = useState<RoomRecord | null>(null);
+  const [sessions, setSessions] = useState<Session[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [at, setAt] = useState<number | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<number>(10);
+  const [notesHtml, setNotesHtml] = useState('');
+  const [deleted, setDeleted] = useState<{ id: string; text: string }[] | null>(null);
+  const [status, setStatus] = useState('');
+  const { busy, error, run } = useBusyAction();
+
+  useEffect(() => {
+    Promise.all([getRoom(roomId), sessionsOf(roomId)]).then(([r, s]) => {
+      setRoom(r);
+      setSessions(s);
+      if (s.length === 0) return;
+      // A link may name the moment (?at=<instant>); otherwise the history opens at its end.
+      const first = Date.parse(s[0].startedAt);
+      const last = Math.max(...s.map((x) => Date.parse(x.endedAt ?? new Date().toISOString())));
+      const asked = Date.parse(new URLSearchParams(location.search).get('at') ?? '');
+      setAt(Number.isFinite(asked) ? Math.min(last, Math.max(first, asked)) : last);
+    }, (e) => setLoadError(errorMessage(e)));
+  }, [roomId]);
+
+  const start = sessions && sessions.length > 0 ? Date.parse(sessions[0].startedAt) : 0;
+  const end = sessions && sessions.length > 0 ? Math.max(...sessions.map((s) => Date.parse(s.endedAt ?? new Date().toISOString()))) : 0;
+  const iso = at === null ? null : new Date(at).toISOString();
+  const time = (ms: number) => new Date(ms).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  // Playing moves the moment on at `speed` times real time, and stops at the end.
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => setAt((now) => {
+      if (now === null) return now;
+      const next = now + TICK_MS * speed;
+      if (next >= end) {
+        setPlaying(false);
+        return end;
+      }
+      return next;
+    }), TICK_MS);
+    return () => clearInterval(timer);
+  }, [playing, speed, end]);
+
+  // The document as of the moment, once the slider rests (not on every step while playing).
+  const notesTimer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!iso) return;
+    window.clearTimeout(notesTimer.current);
+    notesTimer.current = window.setTimeout(() => {
+      fetch(notesHtmlUrl(roomId, iso, language), { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : '')).then(setNotesHtml, () => setNotesHtml(''));
+    }, playing ? 1500 : 250);
+    setDeleted(null);
+  }, [iso, roomId, language, playing]);
+
+  const present = useMemo(() => (sessions && at !== null ? presentAt(sessions, at) : []), [sessions, at]);
+  const facilitating = room?.yourRole === 'facilitator';
+
+  if (loadError) return <main id="main" className="history-page"><p role="alert" className="error">{t('library.loadFailed', { message: loadError })}</p></main>;
+  if (!room || !sessions) return <main id="main" className="history-page"><p role="status">{t('replay.loading')}</p></main>;
+
+  const findDeleted = () => iso && run(() => Promise.all([boardAt(roomId, iso), boardAt(roomId, null)]),
+    ([then, now]) => setDeleted(deletedSince(then.objects ?? {}, now.objects ?? {})));
+
+  return (
+    <main id="main" className="history-page">
+      <p><a href={`/rooms/${encodeURIComponent(roomId)}`} onClick={(e) => { e.preventDefault(); navigate(`/rooms/${encodeURIComponent(roomId)}`); }}>
+        {t('replay.back', { title: room.title })}</a></p>
+      <h1>{t('replay.heading', { title: room.title })}</h1>
+      {sessions.length === 0 || at === null ? <p className="muted">{t('replay.empty')}</p> : <>
+        <section className="replay-controls" aria-label={t('replay.controls')}>
+          <label htmlFor="replay-at">{t('replay.moment')}</label>
+          <input id="replay-at" type="range" min={start} max={end} step={1000} value={at} aria-valuetext={time(at)}
+            onChange={(e) => { setPlaying(false); setAt(Number(e.target.value)); }} />
+          <output htmlFor="replay-at" className="replay-time" data-at={iso ?? ''}>{time(at)}</output>
+          <div className="row">
+            <button type="button" className="replay-play" aria-pressed={playing} onClick={() => {
+              if (!playing && at >= end) setAt(start);
+              setPlaying(!playing);
+            }}>{playing ? t('replay.pause') : t('replay.play')}</button>
+            <label htmlFor="replay-speed">{t('replay.speed')}</label>
+            <select id="replay-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+              {SPEEDS.map((s) => <option key={s} value={s}>{`${s}×`}</option>)}
+            </select>
+          </div>
+          <h2 id="replay-sessions">{t('replay.sessions')}</h2>
+          <ol className="replay-sessions" aria-labelledby="replay-sessions">
+            {sessions.map((s, i) => (
+              <li key={s.startedAt}>
+                <button type="button" className="link" onClick={() => { setPlaying(false); setAt(Date.parse(s.startedAt)); }}>
+                  {t('replay.session', { n: i + 1, start: time(Date.parse(s.startedAt)), end: s.endedAt ? time(Date.parse(s.endedAt)) : '…' })}
+                </button>
+              </li>
+            ))}
+          </ol>
+          <h2 id="replay-present">{t('replay.present')}</h2>
+          {present.length === 0 ? <p className="muted">{t('replay.nobody')}</p> : (
+            <ul className="replay-present" aria-labelledby="replay-present">{present.map((p) => <li key={p.userId}>{p.name}</li>)}</ul>
+          )}
+        </section>
+        <div className="replay-views">
+          <figure className="replay-board">
+            <img src={boardSvgUrl(roomId, iso!)} alt={t('replay.board', { time: time(at) })} />
+            <figcaption>{t('replay.board', { time: time(at) })}</figcaption>
+          </figure>
+          <iframe className="replay-notes" title={t('replay.notes', { time: time(at) })} sandbox="" srcDoc={notesHtml} />
+        </div>
+        {facilitating && (
+          <section className="library-panel replay-restore" aria-labelledby="replay-restore">
+            <h2 id="replay-restore">{t('replay.restoreHeading')}</h2>
+            <div className="row">
+              <button type="button" className="replay-deleted" disabled={busy} onClick={findDeleted}>{t('replay.findDeleted')}</button>
+              <button type="button" className="replay-copy" disabled={busy} onClick={() => iso && run(() => copyRoom(roomId, iso), (copy) => {
+                setStatus(t('replay.copied', { title: copy.title }));
+                navigate(`/rooms/${encodeURIComponent(copy.id)}`);
+              })}>{t('replay.copy')}</button>
+            </div>
+            {deleted && deleted.length === 0 && <p className="muted">{t('replay.noneDeleted')}</p>}
+            {deleted && deleted.length > 0 && (
+              <ul className="replay-deleted-list">
+                {deleted.map((d) => (
+                  <li key={d.id} data-id={d.id}>
+                    <button type="button" disabled={busy} onClick={() => iso && run(() => restoreObject(roomId, iso, d.id), () => {
+                      setDeleted((all) => all?.filter((x) => x.id !== d.id) ?? null);
+                      setStatus(t('replay.restored', { text: d.text }));
+                    })}>{t('replay.restore', { text: d.text.length > 60 ? `${d.text.slice(0, 59)}…` : d.text })}</button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {error && <p role="alert" className="error">{t('library.saveFailed', { message: error })}</p>}
+          </section>
+        )}
+      </>}
+      <p role="status" className="sr-only">{status}</p>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { deletedSince, presentAt, type Session } from './historyApi';
+
+const p = (name: string, joinedAt: string, leftAt: string | null) => ({ userId: `${name}-id`, username: name, name, role: 'participant', joinedAt, leftAt });
+
+describe('a room’s history', () => {
+  const sessions: Session[] = [
+    { startedAt: '2026-05-04T09:00:00Z', endedAt: '2026-05-04T10:00:00Z', partial: false,
+      participants: [p('Fabio', '2026-05-04T09:00:00Z', '2026-05-04T10:00:00Z'), p('Alice', '2026-05-04T09:30:00Z', '2026-05-04T09:45:00Z')] },
+    { startedAt: '2026-05-04T11:00:00Z', endedAt: null, partial: false, participants: [p('Bruno', '2026-05-04T11:00:00Z', null)] },
+  ];
+
+  it('says who was in the room at a moment: joined by then, not yet left', () => {
+    expect(presentAt(sessions, Date.parse('2026-05-04T09:40:00Z')).map((x) => x.name)).toEqual(['Alice', 'Fabio']);
+    expect(presentAt(sessions, Date.parse('2026-05-04T09:50:00Z')).map((x) => x.name)).toEqual(['Fabio']);
+    expect(presentAt(sessions, Date.parse('2026-05-04T10:30:00Z'))).toEqual([]);
+    // Still there: the session goes on.
+    expect(presentAt(sessions, Date.parse('2026-05-04T15:00:00Z')).map((x) => x.name)).toEqual(['Bruno']);
+  });
+
+  it('offers back what had a text then and is gone now', () => {
+    const then = { n1: { type: 'note', text: 'Kept' }, n2: { type: 'note', text: 'Lost' }, c1: { type: 'connector' }, n3: { type: 'note', text: ' ' } };
+    expect(deletedSince(then, { n1: {} })).toEqual([{ id: 'n2', text: 'Lost' }]);
+  });
+});

@@ -1,0 +1,65 @@
+import { callApi } from '../app/api';
+
+/**
+ * A room's history on the room server (docs/history-and-presence.md, "Replay REST"; docs/rooms.md, "Renders" and
+ * "Restoring"): its sessions, its board and document as of an instant, and getting the past back.
+ */
+
+export interface Participant { userId: string; username: string; name: string; role: string; joinedAt: string | null; leftAt: string | null }
+export interface Session { startedAt: string; endedAt: string | null; participants: Participant[]; partial: boolean }
+
+const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
+
+/** The room's sessions, oldest first, following pages up to `maxPages` (a workshop day is one or a few). */
+export async function sessionsOf(roomId: string, maxPages = 10): Promise<Session[]> {
+  const out: Session[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < maxPages; i++) {
+    const page: { sessions: Session[]; next: string | null } = await callApi('GET',
+      `${room(roomId)}/sessions?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    // A session cut across pages comes in parts under one start: they are one session.
+    for (const s of page.sessions) {
+      const last = out[out.length - 1];
+      if (last && last.startedAt === s.startedAt) {
+        last.endedAt = s.endedAt;
+        last.participants = [...last.participants, ...s.participants];
+      } else out.push({ ...s });
+    }
+    if (!page.next) break;
+    cursor = page.next;
+  }
+  return out;
+}
+
+export const boardSvgUrl = (roomId: string, at: string) => `${room(roomId)}/export/board.svg?at=${encodeURIComponent(at)}`;
+export const notesHtmlUrl = (roomId: string, at: string, lang: string) =>
+  `${room(roomId)}/export/notes.html?at=${encodeURIComponent(at)}&lang=${encodeURIComponent(lang)}`;
+
+/** The board's objects as of an instant (now when `at` is null), as the replay API gives them: id → object. */
+export const boardAt = (roomId: string, at: string | null) =>
+  callApi<{ objects?: Record<string, { type?: string; text?: string }> }>('GET', `${room(roomId)}/documents/board${at ? `?at=${encodeURIComponent(at)}` : ''}`);
+
+export const copyRoom = (roomId: string, at: string) => callApi<{ id: string; title: string }>('POST', `${room(roomId)}/copies`, { at });
+export const restoreObject = (roomId: string, at: string, objectId: string) =>
+  callApi<{ what: string }>('POST', `${room(roomId)}/restorations`, { at, objectId });
+
+/** Who was in the room at instant t: a stretch that began by then and had not ended before it. */
+export function presentAt(sessions: Session[], t: number): Participant[] {
+  const seen = new Map<string, Participant>();
+  for (const s of sessions) {
+    for (const p of s.participants) {
+      const from = p.joinedAt ? Date.parse(p.joinedAt) : Date.parse(s.startedAt);
+      const end = p.leftAt ?? s.endedAt;
+      const to = end ? Date.parse(end) : Infinity;
+      if (from <= t && t <= to) seen.set(p.userId, p);
+    }
+  }
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Objects with a text that were on the board then and are not now: what can be brought back. */
+export function deletedSince(then: Record<string, { type?: string; text?: string }>, now: Record<string, unknown>): { id: string; text: string }[] {
+  return Object.entries(then)
+    .filter(([id, o]) => !(id in now) && typeof o.text === 'string' && o.text.trim() !== '')
+    .map(([id, o]) => ({ id, text: o.text as string }));
+}
