@@ -2207,7 +2207,7 @@ async function main() {
       await page.click('.side .tabs button:nth-child(1)');
     });
 
-    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, and starts a new room from the middle of the day (axe-core on the history page)', async () => {
+    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, ends the session with its dossier (a decision with its owner, sent: alice receives it by e-mail), and starts a new room from the middle of the day (axe-core on the history page)', async () => {
       const page = fabio.page;
       const lost = await page.evaluate(() => window.vetnet.board.create({ type: 'note', x: 2400, y: 1600, text: 'A note to lose and find' }));
       await synced(page);
@@ -2246,6 +2246,25 @@ async function main() {
         page.waitForResponse((r) => r.url().endsWith('/restorations') && r.status() === 200),
         page.click(`ul.replay-deleted-list li[data-id="${lost}"] button`),
       ]);
+      // The session ends: fabio assembles its dossier, writes a decision with its owner and sends it; alice gets it by e-mail.
+      await page.waitForSelector('button.dossier-assemble');
+      await page.click('button.dossier-assemble');
+      const draft = 'article.dossier[data-status=DRAFT]';
+      await page.waitForSelector(`${draft} input[name=text]`);
+      await page.fill(`${draft} input[name=text]`, 'Pilot the mentor pool in two regions');
+      await page.fill(`${draft} input[name=owner]`, 'Alice');
+      await expectAccessible(page, 'a room’s history with a draft dossier (fabio, en)');
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/sending') && r.status() === 200),
+        page.click(`${draft} button.dossier-send`),
+      ]);
+      await page.waitForSelector('article.dossier[data-status=SENT] a[href$="dossier.md"]');
+      const overview = await (await page.request.get(`${stack.baseUrl}${await page.getAttribute('article.dossier[data-status=SENT] a[href$="dossier.md"]', 'href')}`)).text();
+      if (!overview.includes('- Pilot the mentor pool in two regions (owner: Alice)')) throw new Error(`the dossier's overview: ${overview}`);
+      const notesPdf = await page.request.get(`${stack.baseUrl}${await page.getAttribute('article.dossier[data-status=SENT] a[href$="notes.pdf"]', 'href')}`);
+      if ((await notesPdf.body()).subarray(0, 5).toString() !== '%PDF-') throw new Error('the dossier has no document as PDF');
+      const mail = await stack.mailbox.waitFor('alice@vetnet.test', /Pilot the mentor pool in two regions/);
+      if (!mail.data.includes('Session dossier')) throw new Error(`alice's mail:\n${mail.data}`);
       // A new room from the middle of the day: fabio lands in it, with the board as it was then.
       await page.goto(`${roomUrl}/history?at=${encodeURIComponent(middle)}`);
       await page.waitForSelector('button.replay-copy');

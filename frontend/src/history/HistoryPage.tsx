@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { getRoom, type RoomRecord } from '../app/api';
 import { errorMessage, useBusyAction } from '../forms/useBusyAction';
 import { useI18n } from '../i18n/i18n';
+import { DossierSection } from './DossierSection';
 import {
   boardAt, boardSvgUrl, copyRoom, deletedSince, notesHtmlUrl, presentAt, restoreObject, sessionsOf, type Session,
 } from './historyApi';
@@ -150,6 +151,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
           </section>
         )}
       </>}
+      {room && <DossierSection roomId={roomId} facilitating={room.yourRole === 'facilitator'} announce={setStatus} />}
       <p role="status" className="sr-only">{status}</p>
     </main>
   );

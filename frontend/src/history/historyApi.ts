@@ -63,3 +63,17 @@ export function deletedSince(then: Record<string, { type?: string; text?: string
     .filter(([id, o]) => !(id in now) && typeof o.text === 'string' && o.text.trim() !== '')
     .map(([id, o]) => ({ id, text: o.text as string }));
 }
+
+/** A session dossier's version (docs/rooms.md, "Session dossier"). */
+export interface Decision { text: string; owner: string | null; due: string | null }
+export interface Dossier {
+  room: string; version: number; roomTitle: string; createdAt: string; createdBy: string; status: 'DRAFT' | 'SENT'; sentAt: string | null;
+  decisions: Decision[]; files: { name: string; type: string; bytes: number }[];
+  counts: { boardObjects: number; notes: number; questions: number; statements: number; polls: number; people: number };
+}
+export const dossiersOf = (roomId: string) => callApi<Dossier[]>('GET', `${room(roomId)}/dossiers`);
+export const assembleDossier = (roomId: string) => callApi<Dossier>('POST', `${room(roomId)}/dossiers`);
+export const saveDecisions = (roomId: string, version: number, decisions: Decision[]) =>
+  callApi<Dossier>('PUT', `${room(roomId)}/dossiers/${version}/decisions`, { decisions });
+export const sendDossier = (roomId: string, version: number) => callApi<Dossier>('POST', `${room(roomId)}/dossiers/${version}/sending`);
+export const dossierFileUrl = (roomId: string, version: number, name: string) => `${room(roomId)}/dossiers/${version}/files/${encodeURIComponent(name)}`;

@@ -71,7 +71,7 @@ public class ExportController {
     }
 
     /** The roots the exports read, as JSON, on the room's lane. */
-    private static Map<String, Map<String, Object>> json(Map<String, YDoc> docs) {
+    public static Map<String, Map<String, Object>> json(Map<String, YDoc> docs) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         out.put(BOARD, roots(docs.get(BOARD), "objects"));
         out.put(RoomKind.VOICE_DOCUMENT, roots(docs.get(RoomKind.VOICE_DOCUMENT), "workshop", "questions", "answers", "statements", "votes"));

@@ -14,14 +14,14 @@ import java.util.Set;
  * the server holds them now; people appear by the name the room's names directory gives them, never by id, and what
  * was asked or revealed anonymously stays without a name.
  */
-final class RoomData {
+public final class RoomData {
 
     /** One table: its columns and rows, in the order people read them. */
-    record Table(List<String> columns, List<List<Object>> rows) {
+    public record Table(List<String> columns, List<List<Object>> rows) {
     }
 
     /** The datasets, by the name in the export's path. */
-    static final Set<String> DATASETS = Set.of("notes", "questions", "answers", "statements", "polls");
+    public static final Set<String> DATASETS = Set.of("notes", "questions", "answers", "statements", "polls");
 
     /** Board objects that carry text people wrote (connectors, drawings and images carry none). */
     private static final Set<String> WITH_TEXT = Set.of("note", "text", "rect", "ellipse");
@@ -36,13 +36,13 @@ final class RoomData {
      *                 {@code statements}, {@code votes})
      * @param names    the room's names directory, user id to name
      */
-    RoomData(Map<String, Object> board, Map<String, Object> workshop, Map<String, String> names) {
+    public RoomData(Map<String, Object> board, Map<String, Object> workshop, Map<String, String> names) {
         this.board = board;
         this.workshop = workshop;
         this.names = names;
     }
 
-    Table table(String dataset) {
+    public Table table(String dataset) {
         return switch (dataset) {
             case "notes" -> notes();
             case "questions" -> questions();

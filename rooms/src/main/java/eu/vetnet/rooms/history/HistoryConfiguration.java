@@ -87,6 +87,12 @@ public class HistoryConfiguration {
         return new CassandraRoomPeople(historyDatabase::statements);
     }
 
+    /** Session dossiers (docs/rooms.md, "Session dossier"). */
+    @Bean
+    CassandraDossiers cassandraDossiers(HistoryDatabase historyDatabase, ObjectProvider<JsonMapper> json) {
+        return new CassandraDossiers(historyDatabase::statements, json.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+
     /** Proposals and the inbox (docs/dialogue.md, "Follow-up"). */
     @Bean
     CassandraFollowUp cassandraFollowUp(HistoryDatabase historyDatabase, ObjectProvider<JsonMapper> json) {

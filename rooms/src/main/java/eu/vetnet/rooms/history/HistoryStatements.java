@@ -73,6 +73,12 @@ public final class HistoryStatements {
                 + " observers, documents, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         CQL.put("selectRoom", "SELECT record FROM %s.rooms WHERE id = ?");
         CQL.put("selectRooms", "SELECT record FROM %s.rooms");
+        CQL.put("insertDossier", "INSERT INTO %s.dossiers (room, version, record) VALUES (?, ?, ?) IF NOT EXISTS");
+        CQL.put("replaceDossier", "UPDATE %s.dossiers SET record = ? WHERE room = ? AND version = ? IF record = ?");
+        CQL.put("selectDossiers", "SELECT record FROM %s.dossiers WHERE room = ? LIMIT ?");
+        CQL.put("selectDossier", "SELECT record FROM %s.dossiers WHERE room = ? AND version = ?");
+        CQL.put("insertDossierFile", "INSERT INTO %s.dossier_files (room, version, name, type, content) VALUES (?, ?, ?, ?, ?)");
+        CQL.put("selectDossierFile", "SELECT type, content FROM %s.dossier_files WHERE room = ? AND version = ? AND name = ?");
         CQL.put("insertProposal", "INSERT INTO %s.proposals (id, room, addressee, record) VALUES (?, ?, ?, ?)");
         CQL.put("insertProposalOfRoom", "INSERT INTO %s.proposals_by_room (room, id) VALUES (?, ?)");
         CQL.put("insertProposalToAddressee", "INSERT INTO %s.proposals_by_addressee (addressee, id) VALUES (?, ?)");

@@ -107,15 +107,21 @@ public class RenderController {
     }
 
     static Board board(YDoc doc) {
+        return Board.of(boardObjects(doc));
+    }
+
+    /** The board's objects as plain data, read on the room's lane (or from a past state). */
+    public static Map<?, ?> boardObjects(YDoc doc) {
         try {
-            return Board.of((Map<?, ?>) doc.getMap("objects").toJson());
+            return (Map<?, ?>) doc.getMap("objects").toJson();
         } catch (RuntimeException notAMap) {
             // A root another writer made something else: nothing to draw (the rules keep it a map).
-            return Board.of(Map.of());
+            return Map.of();
         }
     }
 
-    static List<NotesTree.Node> notes(YDoc doc) {
+    /** The document's blocks as plain records, read on the room's lane (or from a past state). */
+    public static List<NotesTree.Node> notes(YDoc doc) {
         try {
             return NotesTree.read(doc.getXmlFragment(NotesTree.FRAGMENT));
         } catch (RuntimeException notXml) {

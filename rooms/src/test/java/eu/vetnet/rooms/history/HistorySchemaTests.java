@@ -13,12 +13,14 @@ class HistorySchemaTests {
     void theSchemaFileSplitsIntoIdempotentStatementsForTheConfiguredKeyspace() {
         List<String> statements = HistoryDatabase.schemaStatements("vetnet_x", "{'class': 'SimpleStrategy', 'replication_factor': 1}");
 
-        assertEquals(17, statements.size());
+        assertEquals(19, statements.size());
         assertTrue(statements.get(9).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.room_people"), statements.get(9));
         assertTrue(statements.get(10).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.access_requests"), statements.get(10));
         assertTrue(statements.get(11).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.room_images"), statements.get(11));
         assertTrue(statements.get(12).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.proposals "), statements.get(12));
         assertTrue(statements.get(16).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.contacts"), statements.get(16));
+        assertTrue(statements.get(17).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.dossiers"), statements.get(17));
+        assertTrue(statements.get(18).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.dossier_files"), statements.get(18));
         assertTrue(statements.get(0).startsWith("CREATE KEYSPACE IF NOT EXISTS vetnet_x"), statements.get(0));
         for (String s : statements) {
             assertTrue(s.contains("IF NOT EXISTS"), s);

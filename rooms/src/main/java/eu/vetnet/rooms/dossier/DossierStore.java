@@ -1,0 +1,27 @@
+package eu.vetnet.rooms.dossier;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Where dossiers are kept (history/CassandraDossiers): versions written once, changed only by compare-and-set. */
+public interface DossierStore {
+
+    /** A file's content and media type. */
+    record File(String type, byte[] content) {
+    }
+
+    /** Stores a new version with its files; false when that version exists already (someone assembled it first). */
+    CompletionStage<Boolean> create(Dossier dossier, Map<String, File> files);
+
+    /** Writes {@code after} if the version is still {@code before}; whether it did. */
+    CompletionStage<Boolean> replace(Dossier before, Dossier after);
+
+    /** The room's versions, newest first. */
+    CompletionStage<List<Dossier>> ofRoom(String room);
+
+    CompletionStage<Optional<Dossier>> find(String room, int version);
+
+    CompletionStage<Optional<File>> file(String room, int version, String name);
+}
