@@ -19,22 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
  * Markdown and PDF, and the room's data (notes, questions, answers, statements, votes) as one JSON file, people by
  * name. The overview ({@link #overview}) is written on each request from the record, so edited decisions show at once.
  */
-final class DossierFiles {
+public final class DossierFiles {
 
     static final String OVERVIEW = "dossier.md";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What was read of the room on its lane. */
-    record Read(Map<?, ?> objects, List<NotesTree.Node> notes, Map<String, Object> board, Map<String, Object> workshop) {
+    public record Read(Map<?, ?> objects, List<NotesTree.Node> notes, Map<String, Object> board, Map<String, Object> workshop) {
     }
 
-    record Assembled(Map<String, DossierStore.File> files, Dossier.Counts counts) {
+    public record Assembled(Map<String, DossierStore.File> files, Dossier.Counts counts) {
     }
 
     private DossierFiles() {
     }
 
-    static Assembled assemble(String roomId, String title, Read read, Map<String, String> names) {
+    public static Assembled assemble(String roomId, String title, Read read, Map<String, String> names) {
         Board board = Board.of(read.objects());
         RoomData data = new RoomData(read.board(), read.workshop(), names);
         Map<String, DossierStore.File> files = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ public final class NotesPdf {
 
     private final PDDocument doc = new PDDocument();
     private final PDFont font;
+    private final java.util.Map<Integer, Boolean> inFont = new java.util.HashMap<>();
     private PDPageContentStream stream;
     private float y;
 
@@ -155,14 +156,18 @@ public final class NotesPdf {
                 out.append(' ');
                 return;
             }
-            try {
-                font.encode(new String(Character.toChars(cp)));
-                out.appendCodePoint(cp);
-            } catch (IOException | IllegalArgumentException missing) {
-                out.append('?');
-            }
+            out.appendCodePoint(inFont.computeIfAbsent(cp, this::encodes) ? cp : '?');
         });
         return out.toString();
+    }
+
+    private boolean encodes(int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IOException | IllegalArgumentException missing) {
+            return false;
+        }
     }
 
     private void newPage() throws IOException {

@@ -35,6 +35,8 @@ public final class PdfCanvas implements Canvas {
     private final PDDocument doc = new PDDocument();
     private final PDFont font;
     private final Map<Integer, Boolean> printable = new HashMap<>();
+    /** One graphics state per pair of opacities, shared by every mark that uses it (a note's shadow, 8,000 times). */
+    private final Map<String, PDExtendedGraphicsState> opacities = new HashMap<>();
     private PDPageContentStream cs;
 
     private PdfCanvas() throws IOException {
@@ -234,10 +236,12 @@ public final class PdfCanvas implements Canvas {
         try {
             cs.saveGraphicsState();
             if (paint.fillOpacity() < 1 || (paint.stroke() != null && paint.strokeOpacity() < 1)) {
-                PDExtendedGraphicsState gs = new PDExtendedGraphicsState();
-                gs.setNonStrokingAlphaConstant((float) paint.fillOpacity());
-                gs.setStrokingAlphaConstant((float) paint.strokeOpacity());
-                cs.setGraphicsStateParameters(gs);
+                cs.setGraphicsStateParameters(opacities.computeIfAbsent(paint.fillOpacity() + "/" + paint.strokeOpacity(), key -> {
+                    PDExtendedGraphicsState gs = new PDExtendedGraphicsState();
+                    gs.setNonStrokingAlphaConstant((float) paint.fillOpacity());
+                    gs.setStrokingAlphaConstant((float) paint.strokeOpacity());
+                    return gs;
+                }));
             }
             if (paint.fill() != null) {
                 float[] f = rgb(paint.fill());

@@ -125,6 +125,32 @@ public final class SeekBenchmark {
         row("board at an instant, rebuilt + SVG (ms): median / p95 / max", stats(boardMs));
         row("document at an instant, rebuilt + HTML (ms): median / p95 / max", stats(notesMs));
         row("both, one after the other (ms): median / p95 / max, goal p95 < 200", stats(totalMs));
+        // The session dossier of this room as it ends (what a facilitator's "end the session" assembles).
+        List<Long> dossierMs = new ArrayList<>();
+        int bytes = 0;
+        for (int i = 0; i < 3; i++) {
+            long d0 = System.nanoTime();
+            var read = new eu.vetnet.rooms.dossier.DossierFiles.Read((Map<?, ?>) board.getMap("objects").toJson(),
+                    NotesTree.read(notes.getXmlFragment(NotesTree.FRAGMENT)), Map.of("objects", board.getMap("objects").toJson()), Map.of());
+            var assembled = eu.vetnet.rooms.dossier.DossierFiles.assemble(room, "Seek", read, Map.of());
+            dossierMs.add((System.nanoTime() - d0) / 1_000_000);
+            bytes = assembled.files().values().stream().mapToInt(file -> file.content().length).sum();
+        }
+        Collections.sort(dossierMs);
+        Board endBoard = Board.of((Map<?, ?>) board.getMap("objects").toJson());
+        List<NotesTree.Node> endNotes = NotesTree.read(notes.getXmlFragment(NotesTree.FRAGMENT));
+        long p0 = System.nanoTime();
+        SvgCanvas.render(endBoard);
+        long p1 = System.nanoTime();
+        eu.vetnet.rooms.render.PdfCanvas.render(endBoard);
+        long p2 = System.nanoTime();
+        eu.vetnet.rooms.render.NotesMarkdown.render(endNotes);
+        long p3 = System.nanoTime();
+        eu.vetnet.rooms.render.NotesPdf.render("Seek", endNotes);
+        long p4 = System.nanoTime();
+        row("dossier of the room at its end (" + bytes / 1024 + " KiB of files) (ms): median of 3, goal < 5000", String.valueOf(dossierMs.get(1)));
+        row("  of which board SVG / board PDF / document Markdown / document PDF (ms)",
+                (p1 - p0) / 1_000_000 + " / " + (p2 - p1) / 1_000_000 + " / " + (p3 - p2) / 1_000_000 + " / " + (p4 - p3) / 1_000_000);
     }
 
     /** Rebuilds both documents as they were at {@code at} and draws them, as the history page's two requests do. */
