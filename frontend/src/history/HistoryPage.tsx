@@ -4,7 +4,8 @@ import { errorMessage, useBusyAction } from '../forms/useBusyAction';
 import { useI18n } from '../i18n/i18n';
 import { DossierSection } from './DossierSection';
 import {
-  boardAt, boardSvgUrl, copyRoom, deletedSince, notesHtmlUrl, presentAt, restoreObject, sessionsOf, type Session,
+  boardAt, boardSvgUrl, copyRoom, blocksAt, deletedBlocks, deletedSince, notesHtmlUrl, presentAt, restoreBlock, restoreObject, sessionsOf,
+  type Session,
 } from './historyApi';
 
 const SPEEDS = [1, 10, 60] as const;
@@ -25,6 +26,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
   const [speed, setSpeed] = useState<number>(10);
   const [notesHtml, setNotesHtml] = useState('');
   const [deleted, setDeleted] = useState<{ id: string; text: string }[] | null>(null);
+  const [deletedText, setDeletedText] = useState<{ index: number; text: string }[]>([]);
   const [status, setStatus] = useState('');
   const { busy, error, run } = useBusyAction();
 
@@ -70,6 +72,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
       fetch(notesHtmlUrl(roomId, iso, language), { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : '')).then(setNotesHtml, () => setNotesHtml(''));
     }, playing ? 1500 : 250);
     setDeleted(null);
+    setDeletedText([]);
   }, [iso, roomId, language, playing]);
 
   const present = useMemo(() => (sessions && at !== null ? presentAt(sessions, at) : []), [sessions, at]);
@@ -78,8 +81,11 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
   if (loadError) return <main id="main" className="history-page"><p role="alert" className="error">{t('library.loadFailed', { message: loadError })}</p></main>;
   if (!room || !sessions) return <main id="main" className="history-page"><p role="status">{t('replay.loading')}</p></main>;
 
-  const findDeleted = () => iso && run(() => Promise.all([boardAt(roomId, iso), boardAt(roomId, null)]),
-    ([then, now]) => setDeleted(deletedSince(then.objects ?? {}, now.objects ?? {})));
+  const findDeleted = () => iso && run(() => Promise.all([boardAt(roomId, iso), boardAt(roomId, null), blocksAt(roomId, iso), blocksAt(roomId, null)]),
+    ([then, now, blocksThen, blocksNow]) => {
+      setDeleted(deletedSince(then.objects ?? {}, now.objects ?? {}));
+      setDeletedText(deletedBlocks(blocksThen, blocksNow));
+    });
 
   return (
     <main id="main" className="history-page">
@@ -134,7 +140,19 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
                 navigate(`/rooms/${encodeURIComponent(copy.id)}`);
               })}>{t('replay.copy')}</button>
             </div>
-            {deleted && deleted.length === 0 && <p className="muted">{t('replay.noneDeleted')}</p>}
+            {deleted && deleted.length === 0 && deletedText.length === 0 && <p className="muted">{t('replay.noneDeleted')}</p>}
+            {deleted && deletedText.length > 0 && (
+              <ul className="replay-deleted-blocks">
+                {deletedText.map((b) => (
+                  <li key={b.index} data-block={b.index}>
+                    <button type="button" disabled={busy} onClick={() => iso && run(() => restoreBlock(roomId, iso, b.index), () => {
+                      setDeletedText((all) => all.filter((x) => x.index !== b.index));
+                      setStatus(t('replay.restoredText', { text: b.text.length > 60 ? `${b.text.slice(0, 59)}…` : b.text }));
+                    })}>{t('replay.restoreText', { text: b.text.length > 60 ? `${b.text.slice(0, 59)}…` : b.text })}</button>
+                  </li>
+                ))}
+              </ul>
+            )}
             {deleted && deleted.length > 0 && (
               <ul className="replay-deleted-list">
                 {deleted.map((d) => (

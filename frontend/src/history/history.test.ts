@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deletedSince, presentAt, type Session } from './historyApi';
+import { deletedBlocks, deletedSince, presentAt, type Session } from './historyApi';
 
 const p = (name: string, joinedAt: string, leftAt: string | null) => ({ userId: `${name}-id`, username: name, name, role: 'participant', joinedAt, leftAt });
 
@@ -21,5 +21,12 @@ describe('a room’s history', () => {
   it('offers back what had a text then and is gone now', () => {
     const then = { n1: { type: 'note', text: 'Kept' }, n2: { type: 'note', text: 'Lost' }, c1: { type: 'connector' }, n3: { type: 'note', text: ' ' } };
     expect(deletedSince(then, { n1: {} })).toEqual([{ id: 'n2', text: 'Lost' }]);
+  });
+});
+
+describe('deleted paragraphs', () => {
+  it('lists the blocks that had a text then and that no block has now, by their place then', () => {
+    expect(deletedBlocks(['First', 'Decisions', 'Lost & found', ''], ['First', 'Decisions'])).toEqual([{ index: 2, text: 'Lost & found' }]);
+    expect(deletedBlocks(['Moved'], ['Other', 'Moved'])).toEqual([]);
   });
 });

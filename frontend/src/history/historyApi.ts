@@ -77,3 +77,15 @@ export const saveDecisions = (roomId: string, version: number, decisions: Decisi
   callApi<Dossier>('PUT', `${room(roomId)}/dossiers/${version}/decisions`, { decisions });
 export const sendDossier = (roomId: string, version: number) => callApi<Dossier>('POST', `${room(roomId)}/dossiers/${version}/sending`);
 export const dossierFileUrl = (roomId: string, version: number, name: string) => `${room(roomId)}/dossiers/${version}/files/${encodeURIComponent(name)}`;
+
+/** The text of each top-level block of the document (paragraph, heading, list, table), now or as of an instant. */
+export const blocksAt = (roomId: string, at: string | null) =>
+  callApi<string[]>('GET', `${room(roomId)}/notes/blocks${at ? `?at=${encodeURIComponent(at)}` : ''}`);
+export const restoreBlock = (roomId: string, at: string, block: number) =>
+  callApi<{ what: string }>('POST', `${room(roomId)}/restorations`, { at, block });
+
+/** Blocks with a text then that no block has now: what can be put back, by their place then. */
+export function deletedBlocks(then: string[], now: string[]): { index: number; text: string }[] {
+  const present = new Set(now);
+  return then.map((text, index) => ({ index, text })).filter((b) => b.text !== '' && !present.has(b.text));
+}

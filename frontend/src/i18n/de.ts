@@ -405,6 +405,8 @@ export const de: Record<MessageKey, string> = {
   'replay.noneDeleted': "Nichts, was damals auf dem Board war, wurde seitdem gelöscht.",
   'replay.restore': "„{text}“ zurückholen",
   'replay.restored': "„{text}“ ist wieder auf dem Board.",
+  'replay.restoreText': "Den Absatz „{text}“ zurücksetzen",
+  'replay.restoredText': "„{text}“ ist wieder im Dokument.",
   'replay.copy': "Einen neuen Raum ab diesem Moment beginnen",
   'replay.copied': "Neuer Raum „{title}“ begonnen.",
   'room.history': "Verlauf",

@@ -404,6 +404,8 @@ export const en = {
   'replay.noneDeleted': "Nothing on the board then has been deleted since.",
   'replay.restore': "Bring back “{text}”",
   'replay.restored': "“{text}” is back on the board.",
+  'replay.restoreText': "Put back the paragraph “{text}”",
+  'replay.restoredText': "“{text}” is back in the document.",
   'replay.copy': "Start a new room from this moment",
   'replay.copied': "New room “{title}” started.",
   'room.history': "History",

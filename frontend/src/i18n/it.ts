@@ -405,6 +405,8 @@ export const it: Record<MessageKey, string> = {
   'replay.noneDeleted': "Nulla di ciò che era sulla lavagna allora è stato eliminato.",
   'replay.restore': "Ripristina “{text}”",
   'replay.restored': "“{text}” è di nuovo sulla lavagna.",
+  'replay.restoreText': "Rimetti il paragrafo “{text}”",
+  'replay.restoredText': "“{text}” è di nuovo nel documento.",
   'replay.copy': "Avvia una nuova stanza da questo momento",
   'replay.copied': "Nuova stanza “{title}” avviata.",
   'room.history': "Cronologia",

@@ -90,6 +90,18 @@ public class RenderController {
                 }));
     }
 
+    /**
+     * The text of each top-level block of the document (paragraph, heading, list, table), in order, now or at
+     * {@code ?at=}: what the history page compares to offer back a deleted paragraph by its place
+     * ({@code POST /restorations {block}}).
+     */
+    @GetMapping("/api/rooms/{id}/notes/blocks")
+    public Mono<List<String>> blocks(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam(required = false) String at) {
+        Instant when = instant(at);
+        return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt)).flatMap(room -> read(room, NOTES, when, RenderController::notes))
+                .map(nodes -> nodes.stream().map(n -> NotesTree.plain(List.of(n)).strip()).toList());
+    }
+
     /** The document read into plain records: now from the open room, or then from the history. */
     private <T> Mono<T> read(RoomRecord room, String document, Instant at, Function<YDoc, T> extract) {
         if (!room.documents().contains(document)) {

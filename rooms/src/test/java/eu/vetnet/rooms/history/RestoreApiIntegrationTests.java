@@ -67,6 +67,10 @@ class RestoreApiIntegrationTests extends CassandraApiTestSupport {
             Thread.sleep(700);
             assertThat(call("GET", "/api/rooms/" + room + "/documents/board", null, "alice", "participant").body()).doesNotContain("Lost idea");
 
+            // The document's blocks then and now, as the history page compares them to offer a paragraph back.
+            assertThat(call("GET", "/api/rooms/" + room + "/notes/blocks?at=" + before, null, "alice", "participant").body())
+                    .isEqualTo("[\"First paragraph\",\"Second paragraph\"]");
+            assertThat(call("GET", "/api/rooms/" + room + "/notes/blocks", null, "alice", "participant").body()).isEqualTo("[\"Second paragraph\"]");
             String at = "\"at\":\"" + before + "\"";
             String path = "/api/rooms/" + room + "/restorations";
             assertThat(call("POST", path, "{" + at + ",\"objectId\":\"n2\"}", "alice", "participant").statusCode()).isEqualTo(403);
