@@ -78,7 +78,7 @@ public class DossierController {
         return RoomReads.existing(rooms, id).flatMap(room -> {
             AccessChanges.requireFacilitator(room, user);
             Mono<DossierFiles.Read> read = Mono.fromCompletionStage(() -> server.hold(room.id(), open -> open.read(
-                    List.of("board", "notes", RoomKind.VOICE_DOCUMENT), DossierController::read)));
+                    List.of(RoomRecord.BOARD, RoomRecord.NOTES, RoomKind.VOICE_DOCUMENT), DossierController::read)));
             Mono<Map<String, String>> names = Mono.fromCompletionStage(() -> people.list(room.id()))
                     .map(list -> list.stream().collect(Collectors.toMap(RoomPeople.Person::id, RoomPeople.Person::name, (a, b) -> b)));
             return Mono.zip(read, names, Mono.fromCompletionStage(() -> store.ofRoom(room.id())))
@@ -151,11 +151,12 @@ public class DossierController {
         });
     }
 
-    /** The roots the dossier reads, as plain data, on the room's lane. */
+    /** The roots the dossier reads, as plain data, on the room's lane: the board's objects read once, for the drawing and the data. */
     private static DossierFiles.Read read(Map<String, YDoc> docs) {
         Map<String, Map<String, Object>> data = ExportController.json(docs);
-        return new DossierFiles.Read(RenderController.boardObjects(docs.get("board")), RenderController.notes(docs.get("notes")),
-                data.get("board"), data.get(RoomKind.VOICE_DOCUMENT));
+        Map<String, Object> board = data.get(RoomRecord.BOARD);
+        return new DossierFiles.Read(board.get("objects") instanceof Map<?, ?> objects ? objects : Map.of(),
+                RenderController.notes(docs.get(RoomRecord.NOTES)), board, data.get(RoomKind.VOICE_DOCUMENT));
     }
 
     private static Mono<Dossier> found(DossierStore store, RoomRecord room, int version) {

@@ -7,6 +7,7 @@ import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.room.RoomKind;
+import eu.vetnet.rooms.room.RoomRecord;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomStore;
 import java.time.Instant;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
 @RestController
 public class ExportController {
 
-    static final String BOARD = "board";
+    static final String BOARD = RoomRecord.BOARD;
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final RoomStore rooms;

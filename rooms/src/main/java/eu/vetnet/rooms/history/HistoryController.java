@@ -7,7 +7,6 @@ import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
 import eu.vetnet.rooms.room.RoomStore;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,15 +31,15 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/rooms/{id}")
 public class HistoryController {
 
-    private final HistoryDatabase database;
+    private final PastDocuments past;
     private final SessionEvents events;
     private final RoomStore rooms;
     private final Executor cpu;
     private final HistoryProperties properties;
 
-    public HistoryController(HistoryDatabase database, SessionEvents events, RoomStore rooms,
+    public HistoryController(PastDocuments past, SessionEvents events, RoomStore rooms,
             @Qualifier("historyCpu") Executor historyCpu, HistoryProperties properties) {
-        this.database = database;
+        this.past = past;
         this.events = events;
         this.rooms = rooms;
         this.cpu = historyCpu;
@@ -94,33 +93,18 @@ public class HistoryController {
     @GetMapping(value = "/documents/{document}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<String> document(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String document,
             @RequestParam(required = false) String at) {
-        Instant when = parse(at);
+        Instant asked = AtParameter.optional(at);
+        Instant when = asked == null ? Instant.now() : asked;
         return allowed(jwt, id).flatMap(room -> {
             if (!room.documents().contains(document)) {
                 return Mono.error(new ApiException(HttpStatus.NOT_FOUND, "room " + id + " has no document " + document,
                         "its documents are " + room.documents()));
             }
-            return Mono.fromCompletionStage(() -> HistoryReads.replay(database.statements(), id, document, when, cpu)
-                    .thenApplyAsync(doc -> {
-                        RootTypes.typeRoots(doc);
-                        return JsJson.stringify(doc.toJson());
-                    }, cpu));
+            return Mono.fromCompletionStage(() -> past.at(id, document, when).thenApplyAsync(doc -> JsJson.stringify(doc.toJson()), cpu));
         });
     }
 
     private Mono<RoomRecord> allowed(Jwt jwt, String id) {
         return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt));
-    }
-
-    private static Instant parse(String at) {
-        if (at == null || at.isBlank()) {
-            return Instant.now();
-        }
-        try {
-            return Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "'at' is not an ISO-8601 instant: " + at,
-                    "use for example ?at=2026-05-04T10:15:30Z");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.render;
 
+import eu.vetnet.rooms.policy.BoardContent;
 import eu.vetnet.rooms.render.Canvas.Paint;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,9 +101,12 @@ public final class BoardPainter {
         return new Paint("#ffffff", 0.6, color(o), 1, 2.5, "shape");
     }
 
-    /** The palette's hex colours pass (the room server admits no other); anything else is drawn in ink. */
+    /**
+     * The object's colour if it is one of the board's palette (policy/BoardContent, the rule every write passed); a
+     * colour from before that rule, or from no writer at all, is drawn in ink.
+     */
     static String color(BoardObject o) {
-        return o.color().matches("#[0-9a-fA-F]{3,8}") ? o.color() : INK;
+        return BoardContent.palette().contains(o.color().toLowerCase(java.util.Locale.ROOT)) ? o.color() : INK;
     }
 
     /** Wrapped text in a box, as the app's Lines: as many lines as fit, the last one cut with an ellipsis if more follow. */

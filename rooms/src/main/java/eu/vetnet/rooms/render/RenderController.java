@@ -5,16 +5,15 @@ import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.export.ExportController;
+import eu.vetnet.rooms.history.AtParameter;
 import eu.vetnet.rooms.history.PastDocuments;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
 import eu.vetnet.rooms.room.RoomStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -38,8 +37,8 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 public class RenderController {
 
-    static final String BOARD = "board";
-    static final String NOTES = "notes";
+    static final String BOARD = RoomRecord.BOARD;
+    static final String NOTES = RoomRecord.NOTES;
     private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     private static final MediaType SVG = new MediaType("image", "svg+xml", StandardCharsets.UTF_8);
@@ -57,7 +56,7 @@ public class RenderController {
     @GetMapping("/api/rooms/{id}/export/board.{format:svg|png|pdf}")
     public Mono<ResponseEntity<byte[]>> board(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String format,
             @RequestParam(required = false) String at) {
-        Instant when = instant(at);
+        Instant when = AtParameter.optional(at);
         return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt)).flatMap(room -> read(room, BOARD, when, RenderController::board)
                 .publishOn(Schedulers.boundedElastic())
                 .map(board -> {
@@ -78,7 +77,7 @@ public class RenderController {
     @GetMapping("/api/rooms/{id}/export/notes.{format:md|html|pdf}")
     public Mono<ResponseEntity<byte[]>> notes(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String format,
             @RequestParam(required = false) String at, @RequestParam(required = false) String lang) {
-        Instant when = instant(at);
+        Instant when = AtParameter.optional(at);
         return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt)).flatMap(room -> read(room, NOTES, when, RenderController::notes)
                 .publishOn(Schedulers.boundedElastic())
                 .map(nodes -> switch (format) {
@@ -97,7 +96,7 @@ public class RenderController {
      */
     @GetMapping("/api/rooms/{id}/notes/blocks")
     public Mono<List<String>> blocks(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestParam(required = false) String at) {
-        Instant when = instant(at);
+        Instant when = AtParameter.optional(at);
         return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt)).flatMap(room -> read(room, NOTES, when, RenderController::notes))
                 .map(nodes -> nodes.stream().map(n -> NotesTree.plain(List.of(n)).strip()).toList());
     }
@@ -110,12 +109,8 @@ public class RenderController {
         if (at == null) {
             return Mono.fromCompletionStage(() -> server.hold(room.id(), open -> open.read(List.of(document), docs -> extract.apply(docs.get(document)))));
         }
-        PastDocuments history = past.getIfAvailable();
-        if (history == null) {
-            return Mono.error(ApiException.conflict("this server keeps no history, so no past state can be drawn", "leave 'at' out for the room as it is now"));
-        }
-        CompletionStage<T> then = history.at(room.id(), document, at).thenApply(extract);
-        return Mono.fromCompletionStage(() -> then);
+        PastDocuments history = AtParameter.history(past, "no past state can be drawn (leave 'at' out for the room as it is now)");
+        return Mono.fromCompletionStage(() -> history.at(room.id(), document, at).thenApply(extract));
     }
 
     static Board board(YDoc doc) {
@@ -123,7 +118,7 @@ public class RenderController {
     }
 
     /** The board's objects as plain data, read on the room's lane (or from a past state). */
-    public static Map<?, ?> boardObjects(YDoc doc) {
+    private static Map<?, ?> boardObjects(YDoc doc) {
         try {
             return (Map<?, ?>) doc.getMap("objects").toJson();
         } catch (RuntimeException notAMap) {
@@ -145,17 +140,6 @@ public class RenderController {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ExportController.slug(room.title()) + "-" + name + "\"")
                 .body(body);
-    }
-
-    private static Instant instant(String at) {
-        if (at == null || at.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(at.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("'at' is not an ISO-8601 instant: " + at, "use for example ?at=2026-05-04T10:15:30Z, or leave it out for now");
-        }
     }
 
     private static String language(String lang) {

@@ -7,6 +7,7 @@ import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.breakouts.BoardCopy;
 import eu.vetnet.rooms.core.RoomServer;
+import eu.vetnet.rooms.history.AtParameter;
 import eu.vetnet.rooms.history.PastDocuments;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.room.AccessChanges;
@@ -16,7 +17,6 @@ import eu.vetnet.rooms.room.RoomRecord;
 import eu.vetnet.rooms.room.RoomStore;
 import eu.vetnet.rooms.render.NotesTree;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +47,8 @@ import reactor.core.publisher.Mono;
 public class RestoreController {
 
     private static final Logger log = LoggerFactory.getLogger(RestoreController.class);
-    static final String BOARD = "board";
-    static final String NOTES = "notes";
+    static final String BOARD = RoomRecord.BOARD;
+    static final String NOTES = RoomRecord.NOTES;
 
     public record CopyRequest(String at, String title) {
     }
@@ -76,11 +76,11 @@ public class RestoreController {
     @PostMapping("/api/rooms/{id}/copies")
     public Mono<ResponseEntity<Copy>> copy(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody CopyRequest body) {
         RoomUser user = JwtUsers.toUser(jwt);
-        Instant at = instant(body == null ? null : body.at());
+        Instant at = AtParameter.required(body == null ? null : body.at());
         if (!user.hasRole("facilitator") && !user.hasRole("admin")) {
             throw ApiException.forbidden("only facilitators and admins create rooms", "ask a facilitator of the room to start the copy");
         }
-        PastDocuments history = history();
+        PastDocuments history = AtParameter.history(past, "there is no past to restore");
         return RoomReads.existing(rooms, id).flatMap(room -> {
             AccessChanges.requireFacilitator(room, user);
             String title = body.title() == null || body.title().isBlank() ? room.title() + " (" + at.toString().substring(0, 16).replace('T', ' ') + " UTC)"
@@ -114,13 +114,13 @@ public class RestoreController {
     @PostMapping("/api/rooms/{id}/restorations")
     public Mono<Restored> restore(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @RequestBody RestoreRequest body) {
         RoomUser user = JwtUsers.toUser(jwt);
-        Instant at = instant(body == null ? null : body.at());
+        Instant at = AtParameter.required(body == null ? null : body.at());
         boolean object = body.objectId() != null && !body.objectId().isBlank();
         if (object == (body.block() != null)) {
             throw ApiException.badRequest("say what to restore: one board object or one block of the document",
                     "send {\"at\": ..., \"objectId\": \"...\"} or {\"at\": ..., \"block\": 3}");
         }
-        PastDocuments history = history();
+        PastDocuments history = AtParameter.history(past, "there is no past to restore");
         return RoomReads.existing(rooms, id).flatMap(room -> {
             AccessChanges.requireNotArchived(room, "its board or document");
             AccessChanges.requireFacilitator(room, user);
@@ -169,28 +169,5 @@ public class RestoreController {
         facilitators.remove(user.id());
         facilitators.remove(user.username());
         return new AccessList(user.id(), List.copyOf(facilitators), room.access().participants(), room.access().observers());
-    }
-
-    private PastDocuments history() {
-        PastDocuments history = past.getIfAvailable();
-        if (history == null) {
-            throw ApiException.conflict("this server keeps no history, so there is no past to restore", "restore on a server with history on");
-        }
-        return history;
-    }
-
-    private static Instant instant(String at) {
-        if (at == null || at.isBlank()) {
-            throw ApiException.badRequest("say from when: 'at' is missing", "send the instant as ISO-8601, for example 2026-05-04T10:15:30Z");
-        }
-        try {
-            Instant when = Instant.parse(at.strip());
-            if (when.isAfter(Instant.now())) {
-                throw ApiException.badRequest("'at' is in the future: " + at, "pick an instant of the room's past");
-            }
-            return when;
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("'at' is not an ISO-8601 instant: " + at, "use for example 2026-05-04T10:15:30Z");
-        }
     }
 }

@@ -37,6 +37,9 @@ public record RoomRecord(String id, String title, RoomKind kind, AccessList acce
 
     /** The documents every room has. */
     public static final List<String> DEFAULT_DOCUMENTS = List.of("board", "notes", "workshop");
+    /** The whiteboard's document and the shared text's, as every reader of a room's content names them. */
+    public static final String BOARD = "board";
+    public static final String NOTES = "notes";
 
     /** This room with another access list; a new owner's name is not known here, so it is dropped then. */
     public RoomRecord withAccess(AccessList a) {
