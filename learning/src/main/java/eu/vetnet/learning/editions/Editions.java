@@ -85,7 +85,7 @@ public final class Editions {
                 requireRoomInCalendar(e);
                 int next = e.calendar().stream().mapToInt(i -> Integer.parseInt(i.id().substring(1))).max().orElse(0) + 1;
                 return e.withCalendar(with(e, item.withId("s" + next)));
-            }, 0)).thenCompose(saved -> {
+            })).thenCompose(saved -> {
                 CalendarItem added = saved.calendar().get(saved.calendar().size() - 1);
                 return added.kind() != CalendarItem.Kind.LIVE ? CompletableFuture.completedFuture(saved)
                         : store.linkRoom(added.roomId(), saved.id(), added.id()).thenApply(v -> saved);
@@ -101,27 +101,15 @@ public final class Editions {
     }
 
     /**
-     * Applies {@code change} to the edition as stored and writes it if nobody changed it meanwhile (storage/RowVersions);
-     * otherwise reads it again and applies the change to what the other wrote. A change that changes nothing writes nothing.
+     * Applies {@code change} to the edition as stored and writes it over exactly what was read (storage/RowVersions);
+     * a change that changes nothing writes nothing.
      */
-    private CompletionStage<Edition> change(String editionId, UnaryOperator<Edition> change, int attempt) {
-        return store.byId(editionId).thenCompose(found -> {
-            Edition before = found.orElseThrow(() -> ApiException.notFound("no edition " + editionId));
-            Edition changed = change.apply(before);
-            if (changed == before) {
-                return CompletableFuture.completedFuture(before);
-            }
-            Edition after = changed.stamped(RowVersions.next(before.version(), clock.instant()));
-            return store.replace(before, after).thenCompose(written -> {
-                if (written) {
-                    return CompletableFuture.completedFuture(after);
-                }
-                if (attempt + 1 >= RowVersions.MAX_ATTEMPTS) {
-                    throw ApiException.conflict("the edition is being changed by others right now", "try again in a moment");
-                }
-                return change(editionId, change, attempt + 1);
-            });
-        });
+    private CompletionStage<Edition> change(String editionId, UnaryOperator<Edition> change) {
+        return RowVersions.change(() -> store.byId(editionId).thenApply(found -> found.orElseThrow(() -> ApiException.notFound("no edition " + editionId))),
+                before -> {
+                    Edition changed = change.apply(before);
+                    return changed == before ? before : changed.stamped(RowVersions.next(before.version(), clock.instant()));
+                }, store::replace, "the edition");
     }
 
     /**
@@ -135,7 +123,8 @@ public final class Editions {
             if (item.kind() != CalendarItem.Kind.LIVE) {
                 throw ApiException.conflict("only a live session has a room", "choose a live session");
             }
-            return enrolledIds(editionId).thenCompose(learners -> rooms.letIn(bearerToken, item.roomId(), learners));
+            return store.enrolments(editionId).thenCompose(all -> rooms.letIn(bearerToken, item.roomId(), all.stream()
+                    .filter(x -> x.status() == Enrolment.Status.ENROLLED).map(x -> new LiveRooms.Learner(x.learnerId(), x.username())).toList()));
         });
     }
 
@@ -192,7 +181,7 @@ public final class Editions {
             List<String> invited = new ArrayList<>(e.invited());
             invited.add(username);
             return e.withInvited(invited);
-        }, 0));
+        }));
     }
 
     /**

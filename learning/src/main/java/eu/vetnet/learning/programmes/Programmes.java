@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
@@ -65,7 +64,7 @@ public final class Programmes {
             List<ProgrammeModule> modules = new ArrayList<>(p.modules());
             modules.add(module);
             return p.with(p.status(), modules, p.updatedAt());
-        }, 0);
+        });
     }
 
     public CompletionStage<Programme> updateModule(VetnetUser user, String id, String moduleId, ModuleInput in) {
@@ -75,7 +74,7 @@ public final class Programmes {
             ProgrammeModule changed = ProgrammeRules.module(moduleId, in, p.hoursPerCredit(), others);
             List<ProgrammeModule> modules = p.modules().stream().map(m -> m.id().equals(moduleId) ? changed : m).toList();
             return p.with(p.status(), modules, p.updatedAt());
-        }, 0);
+        });
     }
 
     public CompletionStage<Programme> publish(VetnetUser user, String id) {
@@ -84,28 +83,18 @@ public final class Programmes {
                 throw ApiException.conflict("a programme without modules cannot be published", "add its first module");
             }
             return p.with(Programme.Status.PUBLISHED, p.modules(), p.updatedAt());
-        }, 0);
+        });
     }
 
     /**
-     * Applies {@code change} to the programme as stored, for one of its coordinators, and writes it if nobody changed it
-     * meanwhile (storage/RowVersions); otherwise reads it again and applies the change to what the other wrote, so two
-     * coordinators adding modules at once both keep theirs.
+     * Applies {@code change} to the programme as stored, for one of its coordinators, and writes it over exactly what
+     * was read (storage/RowVersions): two coordinators adding modules at once both keep theirs.
      */
-    private CompletionStage<Programme> change(VetnetUser user, String id, UnaryOperator<Programme> change, int attempt) {
-        return editable(user, id).thenCompose(before -> {
+    private CompletionStage<Programme> change(VetnetUser user, String id, UnaryOperator<Programme> change) {
+        return RowVersions.change(() -> editable(user, id), before -> {
             Programme changed = change.apply(before);
-            Programme after = changed.with(changed.status(), changed.modules(), RowVersions.next(before.updatedAt(), clock.instant()));
-            return store.replace(before, after).thenCompose(written -> {
-                if (written) {
-                    return CompletableFuture.completedFuture(after);
-                }
-                if (attempt + 1 >= RowVersions.MAX_ATTEMPTS) {
-                    throw ApiException.conflict("the programme is being changed by others right now", "try again in a moment");
-                }
-                return change(user, id, change, attempt + 1);
-            });
-        });
+            return changed.with(changed.status(), changed.modules(), RowVersions.next(before.updatedAt(), clock.instant()));
+        }, store::replace, "the programme");
     }
 
     /** The programme, for a change by one of its coordinators or an admin. */

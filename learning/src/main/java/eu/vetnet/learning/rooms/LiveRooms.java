@@ -6,7 +6,6 @@ import eu.vetnet.identity.api.RoomIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -33,12 +32,18 @@ public final class LiveRooms {
             observers = observers == null ? List.of() : List.copyOf(observers);
         }
 
-        boolean names(String entry) {
-            return entry.equals(owner) || facilitators.contains(entry) || participants.contains(entry) || observers.contains(entry);
+        /** Whether the list names the person, by id or by username (the room server accepts either). */
+        boolean names(Learner l) {
+            return java.util.stream.Stream.of(List.of(owner == null ? "" : owner), facilitators, participants, observers).flatMap(List::stream)
+                    .anyMatch(e -> e.equals(l.id()) || e.equalsIgnoreCase(l.username()));
         }
     }
 
     record NewRoom(String title, String kind, Access access, String template) {
+    }
+
+    /** An enrolled learner as a room's list may name them. */
+    public record Learner(String id, String username) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -65,8 +70,8 @@ public final class LiveRooms {
                 });
     }
 
-    /** Adds those of {@code learners} (user ids) the room's list does not name yet as participants; answers how many. */
-    public CompletionStage<Integer> letIn(String token, String roomId, List<String> learners) {
+    /** Adds those of {@code learners} the room's list does not name yet (by id or username) as participants, by id; answers how many. */
+    public CompletionStage<Integer> letIn(String token, String roomId, List<Learner> learners) {
         return rooms.get().uri("/api/rooms/{id}", roomId).headers(h -> h.setBearerAuth(token))
                 .retrieve().bodyToMono(Room.class).timeout(TIMEOUT).toFuture()
                 .handle((room, err) -> {
@@ -77,7 +82,7 @@ public final class LiveRooms {
                 })
                 .thenCompose(room -> {
                     List<String> participants = new ArrayList<>(room.access().participants());
-                    learners.stream().filter(l -> !room.access().names(l)).forEach(participants::add);
+                    learners.stream().filter(l -> !room.access().names(l)).forEach(l -> participants.add(l.id()));
                     int added = participants.size() - room.access().participants().size();
                     Access changed = new Access(room.access().owner(), room.access().facilitators(), participants, room.access().observers());
                     return rooms.put().uri("/api/rooms/{id}/access", roomId).headers(h -> h.setBearerAuth(token)).bodyValue(changed)
@@ -92,8 +97,7 @@ public final class LiveRooms {
     }
 
     private static RuntimeException creationRefused(Throwable err) {
-        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        if (cause instanceof WebClientResponseException r && r.getStatusCode().value() == 403) {
+        if (RoomServerErrors.cause(err) instanceof WebClientResponseException r && r.getStatusCode().value() == 403) {
             return ApiException.forbidden("the room server lets only facilitators and admins create rooms",
                     "ask a facilitator to schedule the session, or give the id of a room you facilitate");
         }

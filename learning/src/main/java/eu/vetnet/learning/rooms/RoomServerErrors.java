@@ -18,7 +18,7 @@ public final class RoomServerErrors {
 
     /** @param what what was asked, as the person would say it after "to" ("read its history") */
     public static RuntimeException of(String roomId, String what, Throwable err) {
-        Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        Throwable cause = cause(err);
         if (cause instanceof WebClientResponseException r && (r.getStatusCode().value() == 403 || r.getStatusCode().value() == 404)) {
             return ApiException.conflict("the room " + roomId + " does not let you " + what + " (" + r.getStatusCode().value() + ")",
                     "be a facilitator on the room's access list, or check the room id in the calendar");
@@ -31,5 +31,10 @@ public final class RoomServerErrors {
             return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the room server cannot be reached to " + what, "try again in a moment");
         }
         return cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+    }
+
+    /** What failed, out of the future's wrapping. */
+    static Throwable cause(Throwable err) {
+        return err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
     }
 }

@@ -87,6 +87,23 @@ class LiveSessionsIntegrationTests extends LearningIntegrationTestSupport {
     }
 
     @Test
+    void aLearnerTheRoomsListAlreadyNamesByUsernameIsNotAddedASecondTime() {
+        var f = new Fixtures(http, FABIO);
+        String edition = f.edition(programmeWithTemplate("skillsGap"), "OPEN", 5);
+        String roomId = http.post().uri("/api/learning/editions/" + edition + "/calendar").header(HttpHeaders.AUTHORIZATION, FABIO)
+                .bodyValue(live("Kick-off", null)).exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("calendar").get(0).get("roomId").asText();
+        f.enrol(learner("carla"), edition);
+        f.enrol(learner("dario"), edition);
+        // Someone put carla on the room's list by her username already.
+        var access = (tools.jackson.databind.node.ObjectNode) RoomsStandIn.INSTANCE.rooms.get(roomId).get("access");
+        access.putArray("participants").add("CARLA");
+        http.post().uri("/api/learning/editions/" + edition + "/calendar/s1/room-access").header(HttpHeaders.AUTHORIZATION, FABIO).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.added").isEqualTo(1);
+        assertThat(RoomsStandIn.INSTANCE.rooms.get(roomId).get("access").get("participants").toString()).isEqualTo("[\"CARLA\",\"dario-id\"]");
+    }
+
+    @Test
     void aNamedRoomIsLinkedAsItIsAndRefusalsChangeNothing() {
         var f = new Fixtures(http, FABIO);
         String edition = f.edition(programmeWithTemplate("policyDialogue"), "OPEN", 5);
