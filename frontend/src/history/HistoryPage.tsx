@@ -7,6 +7,7 @@ import {
   boardAt, boardSvgUrl, copyRoom, blocksAt, deletedBlocks, deletedSince, notesHtmlUrl, presentAt, restoreBlock, restoreObject, sessionsOf,
   type Session,
 } from './historyApi';
+import { roomUrl } from '../community/communityRoute';
 
 const SPEEDS = [1, 10, 60] as const;
 const TICK_MS = 500;
@@ -89,7 +90,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
 
   return (
     <main id="main" className="history-page">
-      <p><a href={`/rooms/${encodeURIComponent(roomId)}`} onClick={(e) => { e.preventDefault(); navigate(`/rooms/${encodeURIComponent(roomId)}`); }}>
+      <p><a href={roomUrl(roomId)} onClick={(e) => { e.preventDefault(); navigate(roomUrl(roomId)); }}>
         {t('replay.back', { title: room.title })}</a></p>
       <h1>{t('replay.heading', { title: room.title })}</h1>
       {sessions.length === 0 || at === null ? <p className="muted">{t('replay.empty')}</p> : <>
@@ -137,7 +138,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
               <button type="button" className="replay-deleted" disabled={busy} onClick={findDeleted}>{t('replay.findDeleted')}</button>
               <button type="button" className="replay-copy" disabled={busy} onClick={() => iso && run(() => copyRoom(roomId, iso), (copy) => {
                 setStatus(t('replay.copied', { title: copy.title }));
-                navigate(`/rooms/${encodeURIComponent(copy.id)}`);
+                navigate(roomUrl(copy.id));
               })}>{t('replay.copy')}</button>
             </div>
             {deleted && deleted.length === 0 && deletedText.length === 0 && <p className="muted">{t('replay.noneDeleted')}</p>}

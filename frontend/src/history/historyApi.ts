@@ -1,4 +1,5 @@
 import { callApi } from '../app/api';
+import { roomUrl } from '../community/communityRoute';
 
 /**
  * A room's history on the room server (docs/history-and-presence.md, "Replay REST"; docs/rooms.md, "Renders" and
@@ -9,6 +10,9 @@ export interface Participant { userId: string; username: string; name: string; r
 export interface Session { startedAt: string; endedAt: string | null; participants: Participant[]; partial: boolean }
 
 const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
+
+/** The app's history page of a room (history/HistoryPage.tsx). */
+export const historyUrl = (roomId: string) => `${roomUrl(roomId)}/history`;
 
 /** The room's sessions, oldest first, following pages up to `maxPages` (a workshop day is one or a few). */
 export async function sessionsOf(roomId: string, maxPages = 10): Promise<Session[]> {

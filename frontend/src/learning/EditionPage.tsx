@@ -12,6 +12,7 @@ import { CalendarForm, CredentialForm, InviteForm, ResultForm } from './EditionF
 import { KIND, POLICY, STATUS } from './labels';
 import { approve, enrol, getEdition, getProgramme, letIntoRoom, roster, withdraw, type CalendarItem, type EditionView, type Enrolment, type Programme } from './learningApi';
 import { programmeUrl } from './learningRoute';
+import { roomUrl } from '../community/communityRoute';
 
 /**
  * One edition: its calendar and one's place in it; for its facilitators the calendar form, invitations, the roster
@@ -144,7 +145,7 @@ function CalendarEntry({ item, programme, navigate, facilitating, editionId, ann
   const found = programme.modules.find((m) => m.id === item.moduleId);
   const module = found?.title ?? item.moduleId;
   // A facilitator's first visit to an empty room lays out the module's template there (room/Room.tsx).
-  const roomHref = item.roomId ? `/rooms/${encodeURIComponent(item.roomId)}${facilitating && found?.template ? `?template=${found.template}` : ''}` : '';
+  const roomHref = item.roomId ? `${roomUrl(item.roomId)}${facilitating && found?.template ? `?template=${found.template}` : ''}` : '';
   return (
     <li data-item={item.id} data-kind={item.kind}>
       <span className="badge">{t(KIND[item.kind])}</span> <strong>{item.title}</strong> <span className="muted small">({module})</span>

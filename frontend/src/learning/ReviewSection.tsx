@@ -9,6 +9,7 @@ import {
   assessPeer, gradePeer, moveReview, openReview, reviewsOf, submitForReview, type EditionView, type ReviewPhase, type RoundView,
   type SubmissionKind,
 } from './learningApi';
+import { roomUrl } from '../community/communityRoute';
 
 const NEXT: Record<ReviewPhase, ReviewPhase | null> = { SUBMISSION: 'ASSESSMENT', ASSESSMENT: 'GRADING', GRADING: 'CLOSED', CLOSED: null };
 const KINDS: SubmissionKind[] = ['BOARD', 'DOCUMENT', 'PRACTICE'];
@@ -128,7 +129,7 @@ function AssessForm({ view, round: r, index, item, navigate, onDone }: {
       <h4>{label}: {t(SUBMISSION_KIND[item.kind])}</h4>
       {item.kind === 'PRACTICE'
         ? <a href={item.ref} target="_blank" rel="noopener noreferrer">{t('review.openSubmission', { n: index })}</a>
-        : <LibraryLink href={`/rooms/${encodeURIComponent(item.ref)}`} navigate={navigate}>{t('review.openSubmission', { n: index })}</LibraryLink>}
+        : <LibraryLink href={roomUrl(item.ref)} navigate={navigate}>{t('review.openSubmission', { n: index })}</LibraryLink>}
       {item.note && <p>{item.note}</p>}
       {r.round.rubric.map((c) => (
         <TextField key={c.id} form={F} name={c.id} type="number" label={t('review.criterion', { text: c.text, max: c.maxPoints })} value={scores[c.id]}

@@ -33,6 +33,7 @@ import { SessionBar } from '../workshop/SessionBar';
 import { BreakoutNotice } from '../workshop/BreakoutNotice';
 import { useLeadership, usePhase, useWorkshopValue } from '../workshop/useWorkshop';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
+import { historyUrl } from '../history/historyApi';
 
 
 /**
@@ -330,8 +331,8 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
         <span className="role-badge">{t(roleKey(boardRole, room))}</span>
         <span className={`conn conn-${st}`} role="status" aria-live="polite" data-status={st} data-pending={pending} data-changed={shown}>{statusText}</span>
         <button type="button" className="link" onClick={() => { void navigator.clipboard?.writeText(location.origin + `/rooms/${roomId}`); toast(t('room.linkCopied')); }}>{t('room.copyLink')}</button>
-        <a className="history-link" href={`/rooms/${encodeURIComponent(roomId)}/history`}
-          onClick={(e) => { e.preventDefault(); navigate(`/rooms/${encodeURIComponent(roomId)}/history`); }}>{t('room.history')}</a>
+        <a className="history-link" href={historyUrl(roomId)}
+          onClick={(e) => { e.preventDefault(); navigate(historyUrl(roomId)); }}>{t('room.history')}</a>
         {room && baseRole === 'facilitator' && !room.archived && (
           <button type="button" className="primary" aria-haspopup="dialog" onClick={() => setSharing(true)}>{t('room.share')}</button>
         )}
