@@ -2207,7 +2207,7 @@ async function main() {
       await page.click('.side .tabs button:nth-child(1)');
     });
 
-    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, ends the session with its dossier (a decision with its owner, sent: alice receives it by e-mail), and starts a new room from the middle of the day (axe-core on the history page)', async () => {
+    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, ends the session with its dossier (a decision with its owner, sent: alice receives it by e-mail), and starts a new room from the middle of the day (axe-core on the history page in EN, IT and DE)', async () => {
       const page = fabio.page;
       const lost = await page.evaluate(() => window.vetnet.board.create({ type: 'note', x: 2400, y: 1600, text: 'A note to lose and find' }));
       await synced(page);
@@ -2254,6 +2254,14 @@ async function main() {
       await page.fill(`${draft} input[name=text]`, 'Pilot the mentor pool in two regions');
       await page.fill(`${draft} input[name=owner]`, 'Alice');
       await expectAccessible(page, 'a room’s history with a draft dossier (fabio, en)');
+      // The same page, slider, restore and draft dossier included, in Italian and German.
+      for (const language of ['it', 'de']) {
+        await page.selectOption('.topbar .lang select', language);
+        await page.waitForFunction((l) => document.documentElement.lang === l, language);
+        await page.waitForSelector(`${draft} input[name=text]`);
+        await expectAccessible(page, `a room’s history with a draft dossier (fabio, ${language})`);
+      }
+      await page.selectOption('.topbar .lang select', 'en');
       await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/sending') && r.status() === 200),
         page.click(`${draft} button.dossier-send`),
