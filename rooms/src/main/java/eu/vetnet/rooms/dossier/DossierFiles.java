@@ -2,6 +2,7 @@ package eu.vetnet.rooms.dossier;
 
 import eu.vetnet.rooms.export.RoomData;
 import eu.vetnet.rooms.render.Board;
+import eu.vetnet.rooms.render.BoardPng;
 import eu.vetnet.rooms.render.NotesMarkdown;
 import eu.vetnet.rooms.render.NotesPdf;
 import eu.vetnet.rooms.render.NotesTree;
@@ -15,7 +16,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The files of a dossier, from what was read of the room (off its lane): the board as SVG and PDF, the document as
+ * The files of a dossier, from what was read of the room (off its lane): the board as SVG, PNG and PDF, the document as
  * Markdown and PDF, and the room's data (notes, questions, answers, statements, votes) as one JSON file, people by
  * name. The overview ({@link #overview}) is written on each request from the record, so edited decisions show at once.
  */
@@ -38,7 +39,9 @@ public final class DossierFiles {
         Board board = Board.of(read.objects());
         RoomData data = new RoomData(read.board(), read.workshop(), names);
         Map<String, DossierStore.File> files = new LinkedHashMap<>();
-        files.put("board.svg", new DossierStore.File("image/svg+xml", SvgCanvas.render(board).getBytes(StandardCharsets.UTF_8)));
+        String svg = SvgCanvas.render(board);
+        files.put("board.svg", new DossierStore.File("image/svg+xml", svg.getBytes(StandardCharsets.UTF_8)));
+        files.put("board.png", new DossierStore.File("image/png", BoardPng.render(board, svg)));
         files.put("board.pdf", new DossierStore.File("application/pdf", PdfCanvas.render(board)));
         files.put("notes.md", new DossierStore.File("text/markdown", ("# " + title + "\n\n" + NotesMarkdown.render(read.notes())).getBytes(StandardCharsets.UTF_8)));
         files.put("notes.pdf", new DossierStore.File("application/pdf", NotesPdf.render(title, read.notes())));
@@ -90,7 +93,7 @@ public final class DossierFiles {
         }
         Dossier.Counts c = d.counts();
         md.append("\n## What the session produced\n\n")
-                .append("- The board: ").append(c.boardObjects()).append(" objects (board.svg, board.pdf)\n")
+                .append("- The board: ").append(c.boardObjects()).append(" objects (board.svg, board.png, board.pdf)\n")
                 .append("- The document (notes.md, notes.pdf)\n")
                 .append("- ").append(c.notes()).append(" notes, ").append(c.questions()).append(" questions, ").append(c.statements())
                 .append(" statements, ").append(c.polls()).append(" vote results (data.json)\n")

@@ -93,6 +93,12 @@ public class HistoryConfiguration {
         return new CassandraDossiers(historyDatabase::statements, json.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 
+    /** Publications (docs/rooms.md, "Publishing"). */
+    @Bean
+    CassandraPublications cassandraPublications(HistoryDatabase historyDatabase, ObjectProvider<JsonMapper> json) {
+        return new CassandraPublications(historyDatabase::statements, json.getIfAvailable(() -> JsonMapper.builder().build()));
+    }
+
     /** Proposals and the inbox (docs/dialogue.md, "Follow-up"). */
     @Bean
     CassandraFollowUp cassandraFollowUp(HistoryDatabase historyDatabase, ObjectProvider<JsonMapper> json) {

@@ -79,6 +79,16 @@ public final class HistoryStatements {
         CQL.put("selectDossier", "SELECT record FROM %s.dossiers WHERE room = ? AND version = ?");
         CQL.put("insertDossierFile", "INSERT INTO %s.dossier_files (room, version, name, type, content) VALUES (?, ?, ?, ?, ?)");
         CQL.put("selectDossierFile", "SELECT type, content FROM %s.dossier_files WHERE room = ? AND version = ? AND name = ?");
+        CQL.put("insertPublication", "INSERT INTO %s.publications (id, record) VALUES (?, ?)");
+        CQL.put("selectPublication", "SELECT record FROM %s.publications WHERE id = ?");
+        CQL.put("insertPublicationFile", "INSERT INTO %s.publication_files (id, name, type, content) VALUES (?, ?, ?, ?)");
+        CQL.put("selectPublicationFile", "SELECT type, content FROM %s.publication_files WHERE id = ? AND name = ?");
+        CQL.put("deletePublicationFiles", "DELETE FROM %s.publication_files WHERE id = ?");
+        CQL.put("insertRoomPublication", "INSERT INTO %s.room_publications (room, published_at, id) VALUES (?, ?, ?)");
+        CQL.put("selectRoomPublications", "SELECT id FROM %s.room_publications WHERE room = ? LIMIT ?");
+        CQL.put("insertPublicPublication", "INSERT INTO %s.public_publications (year, published_at, id) VALUES (?, ?, ?)");
+        CQL.put("selectPublicPublications", "SELECT id FROM %s.public_publications WHERE year = ? LIMIT ?");
+        CQL.put("deletePublicPublication", "DELETE FROM %s.public_publications WHERE year = ? AND published_at = ? AND id = ?");
         CQL.put("insertProposal", "INSERT INTO %s.proposals (id, room, addressee, record) VALUES (?, ?, ?, ?)");
         CQL.put("insertProposalOfRoom", "INSERT INTO %s.proposals_by_room (room, id) VALUES (?, ?)");
         CQL.put("insertProposalToAddressee", "INSERT INTO %s.proposals_by_addressee (addressee, id) VALUES (?, ?)");

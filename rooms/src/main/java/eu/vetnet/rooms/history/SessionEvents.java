@@ -107,6 +107,22 @@ public final class SessionEvents {
     }
 
     /**
+     * Everyone who joined the room's sessions (with their usernames, which the names directory does not keep), reading
+     * at most {@code maxPages} pages of sessions: publishing takes each of them out (docs/rooms.md, "Publishing").
+     */
+    public CompletionStage<List<Participant>> everyone(String room, int maxPages, int maxEvents) {
+        return everyone(room, null, maxPages, maxEvents, new ArrayList<>());
+    }
+
+    private CompletionStage<List<Participant>> everyone(String room, SessionCursor after, int pagesLeft, int maxEvents, List<Participant> into) {
+        return page(room, after, 500, maxEvents).thenCompose(p -> {
+            p.sessions().forEach(s -> into.addAll(s.participants()));
+            return p.next() == null || pagesLeft <= 1 ? CompletableFuture.completedFuture(into)
+                    : everyone(room, SessionCursor.decode(p.next()), pagesLeft - 1, maxEvents, into);
+        });
+    }
+
+    /**
      * An account deleted (docs/rooms.md, "Deleting an account"): every event of {@code userId} in {@code room} names
      * {@code pseudonym} instead of their username and name, day bucket after day bucket. The user id stays (the
      * documents hold authors by it; nothing links it to the person once their account is gone). Answers how many

@@ -22,6 +22,14 @@ public final class BoardPng {
     private BoardPng() {
     }
 
+    /** The board drawn as SVG and rasterised, at the size {@link BoardPainter} gives the drawing. */
+    public static byte[] render(Board board, String svg) {
+        double[] e = board.extent();
+        double w = e == null ? 400 : e[2] + 2 * BoardPainter.MARGIN;
+        double h = e == null ? 300 : e[3] + 2 * BoardPainter.MARGIN;
+        return render(svg, w, h);
+    }
+
     /** @param width the SVG's width in board units (its {@code width} attribute) */
     public static byte[] render(String svg, double width, double height) {
         float scale = (float) Math.min(SCALE, MAX_SIDE / Math.max(1, Math.max(width, height)));

@@ -63,12 +63,7 @@ public class RenderController {
                     String svg = SvgCanvas.render(board);
                     return switch (format) {
                         case "svg" -> file(room, "board.svg", SVG, svg.getBytes(StandardCharsets.UTF_8));
-                        case "png" -> {
-                            double[] e = board.extent();
-                            double w = e == null ? 400 : e[2] + 2 * BoardPainter.MARGIN;
-                            double h = e == null ? 300 : e[3] + 2 * BoardPainter.MARGIN;
-                            yield file(room, "board.png", MediaType.IMAGE_PNG, BoardPng.render(svg, w, h));
-                        }
+                        case "png" -> file(room, "board.png", MediaType.IMAGE_PNG, BoardPng.render(board, svg));
                         default -> file(room, "board.pdf", MediaType.APPLICATION_PDF, PdfCanvas.render(board));
                     };
                 }));

@@ -46,7 +46,7 @@ class DossierApiIntegrationTests extends CassandraApiTestSupport {
             assertThat(call("POST", base, "", "alice", "participant").statusCode()).isEqualTo(403);
             HttpResponse<byte[]> first = call("POST", base, "", "fabio", "facilitator");
             assertThat(first.statusCode()).as(text(first)).isEqualTo(201);
-            assertThat(text(first)).contains("\"version\":1", "\"status\":\"DRAFT\"", "board.svg", "notes.pdf", "data.json", "\"people\":2");
+            assertThat(text(first)).contains("\"version\":1", "\"status\":\"DRAFT\"", "board.svg", "board.png", "notes.pdf", "data.json", "\"people\":2");
 
             // Its files, for anyone on the list.
             assertThat(text(call("GET", base + "/1/files/board.svg", null, "alice", "participant"))).contains("data-id=\"n1\"", "Mentor pool for");
