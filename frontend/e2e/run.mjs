@@ -2207,7 +2207,7 @@ async function main() {
       await page.click('.side .tabs button:nth-child(1)');
     });
 
-    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, ends the session with its dossier (a decision with its owner, sent: alice receives it by e-mail), and starts a new room from the middle of the day (axe-core on the history page in EN, IT and DE)', async () => {
+    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, ends the session with its dossier (a decision with its owner, sent: alice receives it by e-mail), publishes it anonymised under CC BY 4.0, which someone signed out opens without a single name or id in any byte (German UI), and starts a new room from the middle of the day (axe-core on the history page in EN, IT and DE, and on the public pages)', async () => {
       const page = fabio.page;
       const lost = await page.evaluate(() => window.vetnet.board.create({ type: 'note', x: 2400, y: 1600, text: 'A note to lose and find' }));
       await synced(page);
@@ -2273,6 +2273,60 @@ async function main() {
       if ((await notesPdf.body()).subarray(0, 5).toString() !== '%PDF-') throw new Error('the dossier has no document as PDF');
       const mail = await stack.mailbox.waitFor('alice@vetnet.test', /Pilot the mentor pool in two regions/);
       if (!mail.data.includes('Session dossier')) throw new Error(`alice's mail:\n${mail.data}`);
+      // fabio publishes the sent dossier, anonymised, under CC BY 4.0; someone signed out opens it (German UI), and neither
+      // the page nor any byte of its files names anyone of the room, by username, id or name.
+      await page.waitForSelector('#publish-what option[value="1"]');
+      await page.selectOption('#publish-what', '1');
+      await page.selectOption('#publish-licence', 'CC-BY-4.0');
+      await page.fill('#publish-summary', 'What the group around Alice and Bruno found');
+      await expectAccessible(page, 'a room’s history with the publishing form (fabio, en)');
+      const [published] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/publications') && r.request().method() === 'POST'),
+        page.click('button.publish-submit'),
+      ]);
+      if (published.status() !== 201) throw new Error(`publishing answered ${published.status()}: ${await published.text()}`);
+      const publicationId = (await published.json()).id;
+      await page.waitForSelector(`ul.publication-list li[data-id="${publicationId}"] a`);
+      const roomPeople = await (await page.request.get(`${stack.baseUrl}/api/rooms/${roomUrl.split('/rooms/')[1]}/people`)).json();
+      const forbidden = new Set(['alice', 'bruno', 'fabio']);
+      for (const p of roomPeople) {
+        forbidden.add(p.id.toLowerCase());
+        for (const part of [p.name, ...p.name.split(/\s+/)]) if (part.length >= 3) forbidden.add(part.toLowerCase());
+      }
+      const anonymous = await chromium.launch({ executablePath: browserPath, headless: true, args: CHROMIUM_ARGS });
+      try {
+        const visitor = await (await anonymous.newContext()).newPage();
+        await visitor.goto(`${stack.baseUrl}/published/${publicationId}`);
+        await visitor.selectOption('.topbar .lang select', 'de');
+        await visitor.waitForSelector('#publication-title');
+        await visitor.waitForFunction(() => document.querySelector('.publication-board img')?.naturalWidth > 0);
+        await visitor.waitForSelector('ul.publication-decisions li');
+        await expectAccessible(visitor, 'a published session dossier, signed out (de)');
+        const files = await visitor.$$eval('ul.publication-files a', (links) => links.map((a) => a.getAttribute('href')));
+        if (files.length < 9) throw new Error(`the publication lists ${files.length} files: ${files.join(', ')}`);
+        const contents = [['the page', await visitor.content(), false]];
+        for (const f of files) {
+          const r = await visitor.request.get(`${stack.baseUrl}${f}`);
+          if (r.status() !== 200) throw new Error(`${f} answered ${r.status()} to someone signed out`);
+          contents.push([f, (await r.body()).toString('latin1'), /\.(png|pdf)$/.test(f)]);
+        }
+        for (const [where, content, binary] of contents) {
+          // The pseudonyms do not count (the demo users' surnames are words such as "Participant"); texts are searched
+          // for whole words, compressed bytes for any run of five letters or more (shorter ones turn up by chance).
+          const lower = content.replace(/\bparticipant[ -]\d+\b/gi, ' ').toLowerCase();
+          for (const word of forbidden) {
+            const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            const found = binary ? word.length >= 5 && lower.includes(word) : new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}($|[^\\p{L}\\p{N}_])`, 'u').test(lower);
+            if (found) throw new Error(`${where} names “${word}”`);
+          }
+        }
+        if (!contents.some(([, content]) => content.includes('Participant '))) throw new Error('the publication shows nobody even as Participant N');
+        await visitor.goto(`${stack.baseUrl}/published`);
+        await visitor.waitForSelector(`ul.publication-index a[href="/published/${publicationId}"]`);
+        await expectAccessible(visitor, 'what rooms published, signed out (de)');
+      } finally {
+        await anonymous.close();
+      }
       // A new room from the middle of the day: fabio lands in it, with the board as it was then.
       await page.goto(`${roomUrl}/history?at=${encodeURIComponent(middle)}`);
       await page.waitForSelector('button.replay-copy');

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AdminArea } from '../admin/AdminArea';
 import { TrackingPage } from '../followup/TrackingPage';
+import { PublicationPage } from '../published/PublicationPage';
+import { isPublishedPath, publishedIdOf } from '../published/publicationsApi';
 import { Lobby } from '../lobby/Lobby';
 import { CommunitiesPage } from '../communities/CommunitiesPage';
 import { COMMUNITIES_PATH, isCommunitiesPath } from '../communities/communitiesRoute';
@@ -62,7 +64,9 @@ export function App() {
   const communitiesPage = isCommunitiesPath(path);
   // Checking a credential is for anyone who holds one (docs/learning.md, "Verifying").
   const verifyPage = isVerifyPath(path);
-  const publicPage = trackingPage || libraryPage || communitiesPage || verifyPage;
+  // What rooms published is public too (docs/rooms.md, "Publishing").
+  const publishedPage = isPublishedPath(path);
+  const publicPage = trackingPage || libraryPage || communitiesPage || verifyPage || publishedPage;
   useEffect(() => {
     fetchMe().then((m) => {
       if (!m) {
@@ -156,6 +160,7 @@ export function App() {
         : libraryPage ? <LibraryPage me={error ? null : me} path={path} navigate={navigate} />
         : communitiesPage ? <CommunitiesPage me={error ? null : me} path={path} navigate={navigate} />
         : verifyPage ? <LearningPage me={error ? null : me ?? null} path={path} navigate={navigate} />
+        : publishedPage ? <PublicationPage key={path} id={publishedIdOf(path)} navigate={navigate} />
         : error ? <p role="alert" className="error">{t('app.error', { message: error })}</p>
         : me === undefined ? <p className="loading">{t('app.signingIn')}</p>
         : me === null ? <p className="loading">{t('app.signingIn')}</p>

@@ -8,12 +8,14 @@ import { assembleDossier, dossierFileUrl, dossiersOf, saveDecisions, sendDossier
  * room's list; for facilitators, ending the session (assembling a new version), editing a draft's decisions and
  * action items, and sending it to everyone who took part.
  */
-export function DossierSection({ roomId, facilitating, announce }: { roomId: string; facilitating: boolean; announce: (text: string) => void }) {
+export function DossierSection({ roomId, facilitating, announce, onChanged }: {
+  roomId: string; facilitating: boolean; announce: (text: string) => void; onChanged?: () => void;
+}) {
   const { t, language } = useI18n();
   const [dossiers, setDossiers] = useState<Dossier[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, run } = useBusyAction();
-  const load = () => dossiersOf(roomId).then(setDossiers, (e) => setLoadError(errorMessage(e)));
+  const load = () => dossiersOf(roomId).then((all) => { setDossiers(all); onChanged?.(); }, (e) => setLoadError(errorMessage(e)));
   useEffect(() => { load(); }, [roomId]);
   const when = (iso: string) => new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 

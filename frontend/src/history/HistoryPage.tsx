@@ -8,6 +8,7 @@ import {
   type Session,
 } from './historyApi';
 import { roomUrl } from '../community/communityRoute';
+import { PublishSection } from '../published/PublishSection';
 
 const SPEEDS = [1, 10, 60] as const;
 const TICK_MS = 500;
@@ -29,6 +30,8 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
   const [deleted, setDeleted] = useState<{ id: string; text: string }[] | null>(null);
   const [deletedText, setDeletedText] = useState<{ index: number; text: string }[]>([]);
   const [status, setStatus] = useState('');
+  // Each time the dossiers are read again (one assembled, one sent), the publishing form offers the new ones.
+  const [dossiersSeen, setDossiersSeen] = useState(0);
   const { busy, error, run } = useBusyAction();
 
   useEffect(() => {
@@ -170,7 +173,8 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
           </section>
         )}
       </>}
-      {room && <DossierSection roomId={roomId} facilitating={room.yourRole === 'facilitator'} announce={setStatus} />}
+      {room && <DossierSection roomId={roomId} facilitating={facilitating} announce={setStatus} onChanged={() => setDossiersSeen((n) => n + 1)} />}
+      {room && <PublishSection key={dossiersSeen} roomId={roomId} at={iso} facilitating={facilitating} announce={setStatus} />}
       <p role="status" className="sr-only">{status}</p>
     </main>
   );

@@ -1,3 +1,4 @@
+import { PUBLISHED_PATH } from '../published/publicationsApi';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { signIn, type Me } from '../app/api';
 import { useI18n } from '../i18n/i18n';
@@ -77,6 +78,7 @@ export function LibraryPage({ me, path, navigate }: { me: Me | null | undefined;
         <p className="row">{t('library.signInToShare')}
           <button type="button" className="link" onClick={() => signIn()}>{t('library.signIn')}</button></p>
       )}
+      {view === 'search' && <p><LibraryLink href={PUBLISHED_PATH} navigate={navigate} current={false}>{t('published.heading')}</LibraryLink></p>}
       {referenceError && <p role="alert" className="error">{t('library.referenceFailed', { message: referenceError })}</p>}
       <p role="status" className="library-status">{status && status.path === path ? status.message : ''}</p>
       {content}

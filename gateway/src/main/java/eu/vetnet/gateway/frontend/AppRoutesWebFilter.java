@@ -8,7 +8,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The browser app routes {@code /rooms/{id}} (and its {@code /history}), {@code /admin}, {@code /track/{id}}, the library's {@code /library/...},
+ * The browser app routes {@code /rooms/{id}} (and its {@code /history}), {@code /admin}, {@code /track/{id}}, what rooms published ({@code /published/...}), the library's {@code /library/...},
  * peer counselling's {@code /counselling[/{id}]}, {@code /people}, {@code /organisations[/{id}]}, {@code /profile},
  * {@code /notifications}, the
  * communities' {@code /communities[/{slug}[/threads/{id}]]}, learning's {@code /learning[/programmes/{id}|/editions/{id}]}
@@ -26,7 +26,7 @@ final class AppRoutesWebFilter implements WebFilter {
      * practice's public page, {@code /practices/{slug}}, is the community server's, not the app's.
      */
     static final Pattern APP_ROUTE = Pattern.compile(
-            "^(/rooms/[^/]+(/history)?|/admin|/track/[^/]+|/library(/mine|/new|/practices/[^/]+(/edit)?)?|/counselling(/[^/]+)?|/people|/profile|/notifications|/organisations(/[^/]+)?|/communities(/[^/]+(/threads/[^/]+)?)?|/learning(/programmes/[^/]+|/editions/[^/]+)?|/verify)/?$");
+            "^(/rooms/[^/]+(/history)?|/admin|/track/[^/]+|/library(/mine|/new|/practices/[^/]+(/edit)?)?|/counselling(/[^/]+)?|/people|/profile|/notifications|/organisations(/[^/]+)?|/communities(/[^/]+(/threads/[^/]+)?)?|/learning(/programmes/[^/]+|/editions/[^/]+)?|/verify|/published(/[^/]+)?)/?$");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

@@ -36,6 +36,8 @@ public final class Anonymiser {
     /** The shortest name part replaced inside texts: shorter ones ("Li", "Jo") would hit ordinary words. */
     static final int MIN_NAME_PART = 3;
     private static final String WORD = "[\\p{L}\\p{N}_]";
+    /** A pseudonym as text or as key. */
+    private static final Pattern PSEUDONYM = Pattern.compile("\\b[Pp]articipant[ -]\\d+\\b");
 
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
@@ -184,11 +186,14 @@ public final class Anonymiser {
         return out.toString();
     }
 
-    /** The people ("Participant N") something still names; empty when it names nobody. */
+    /**
+     * The people ("Participant N") something still names; empty when it names nobody. The pseudonyms themselves do
+     * not count, so a name that is also the word "Participant" (a demo user's surname) is not found in them.
+     */
     public Set<String> namedIn(String content) {
         Set<String> found = new TreeSet<>();
         if (tokens != null) {
-            Matcher m = tokens.matcher(content);
+            Matcher m = tokens.matcher(PSEUDONYM.matcher(content).replaceAll(" "));
             while (m.find()) {
                 found.add(labels.get(m.group(1).toLowerCase(Locale.ROOT)));
             }

@@ -147,6 +147,13 @@ class AnonymiserTests {
         assertThat(said).startsWith("Participant ").contains(" said: Lines by Participant ").doesNotContain("Maria", "Wei");
         assertThat(((NotesTree.Text) p.children().get(1)).marks().get("link").get("href").toString()).doesNotContain("mrossi");
         assertThat(a.namedIn("nothing here")).isEmpty();
+        // A surname that is the pseudonyms' own word (the demo users are "Alice Participant", "Fabio Facilitator").
+        Anonymiser demo = Anonymiser.of(List.of(new Anonymiser.Person("a-1", "alice", "Alice Participant")));
+        String out = demo.text("Alice Participant and every participant");
+        assertThat(out).isEqualTo("Participant 1 and every Participant 1");
+        assertThat(demo.namedIn(out)).isEmpty();
+        assertThat(demo.namedIn(out + ", participants")).isEmpty();
+        assertThat(demo.namedIn(out + " (a participant)")).hasSize(1);
         assertThat(a.namedIn("ask MARIA")).hasSize(1);
     }
 
