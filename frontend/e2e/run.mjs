@@ -2275,7 +2275,7 @@ async function main() {
       if (!mail.data.includes('Session dossier')) throw new Error(`alice's mail:\n${mail.data}`);
       // fabio publishes the sent dossier, anonymised, under CC BY 4.0; someone signed out opens it (German UI), and neither
       // the page nor any byte of its files names anyone of the room, by username, id or name.
-      await page.waitForSelector('#publish-what option[value="1"]');
+      await page.waitForSelector('#publish-what option[value="1"]', { state: 'attached' });
       await page.selectOption('#publish-what', '1');
       await page.selectOption('#publish-licence', 'CC-BY-4.0');
       await page.fill('#publish-summary', 'What the group around Alice and Bruno found');

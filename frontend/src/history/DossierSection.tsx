@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { errorMessage, useBusyAction } from '../forms/useBusyAction';
 import { useI18n } from '../i18n/i18n';
-import { assembleDossier, dossierFileUrl, dossiersOf, saveDecisions, sendDossier, type Decision, type Dossier } from './historyApi';
+import {
+  assembleDossier, attendanceConsent, dossierFileUrl, dossiersOf, saveDecisions, sendDossier, setAttendanceConsent, type Decision, type Dossier,
+} from './historyApi';
 
 /**
  * A room's session dossiers (docs/rooms.md, "Session dossier"): each version with its files for everyone on the
@@ -16,13 +18,30 @@ export function DossierSection({ roomId, facilitating, announce, onChanged }: {
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, run } = useBusyAction();
   const load = () => dossiersOf(roomId).then((all) => { setDossiers(all); onChanged?.(); }, (e) => setLoadError(errorMessage(e)));
-  useEffect(() => { load(); }, [roomId]);
+  const [consented, setConsented] = useState<boolean | null>(null);
+  useEffect(() => {
+    load();
+    attendanceConsent(roomId).then((c) => setConsented(c.consented), () => setConsented(null));
+  }, [roomId]);
   const when = (iso: string) => new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section className="library-panel dossiers" aria-labelledby="dossiers-heading">
       <h2 id="dossiers-heading">{t('dossier.heading')}</h2>
       {loadError && <p role="alert" className="error">{t('library.loadFailed', { message: loadError })}</p>}
+      {consented !== null && (
+        <p className="attendance-consent">
+          <input id="attendance-consent" type="checkbox" checked={consented} disabled={busy}
+            onChange={(e) => {
+              const want = e.target.checked;
+              void run(() => setAttendanceConsent(roomId, want), (c) => {
+                setConsented(c.consented);
+                announce(t(c.consented ? 'attendance.saved' : 'attendance.withdrawn'));
+              });
+            }} />{' '}
+          <label htmlFor="attendance-consent">{t('attendance.consent')}</label>
+        </p>
+      )}
       {facilitating && (
         <p>
           <button type="button" className="primary dossier-assemble" disabled={busy}

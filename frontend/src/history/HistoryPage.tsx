@@ -9,9 +9,19 @@ import {
 } from './historyApi';
 import { roomUrl } from '../community/communityRoute';
 import { PublishSection } from '../published/PublishSection';
+import { CourseLink } from '../learning/CourseLink';
 
 const SPEEDS = [1, 10, 60] as const;
 const TICK_MS = 500;
+
+/** Frames asked for while playing, shown, and dropped (still on their way when the next moment came); each shown one's time. */
+export interface ReplayStats { frames: number; shown: number; dropped: number; latencies: number[] }
+declare global {
+  interface Window {
+    /** The history page's playback figures, for the playback benchmark (frontend/perf/playback.mjs). */
+    vetnetReplay?: ReplayStats;
+  }
+}
 
 /**
  * A room's history (`/rooms/{id}/history`, `?at=<instant>` to open at a moment; docs/rooms.md "Restoring"): a time slider over its sessions that shows the
@@ -67,17 +77,65 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
     return () => clearInterval(timer);
   }, [playing, speed, end]);
 
-  // The document as of the moment, once the slider rests (not on every step while playing).
+  // While paused, the board is drawn from its address and the document asked for once the slider rests. While playing,
+  // each moment is a frame: board and document fetched together, decoded, then shown at once; a frame still on its way
+  // when the next moment comes is dropped (counted: the playback benchmark, frontend/perf/playback.mjs, reads them).
+  const [boardSrc, setBoardSrc] = useState<string | null>(null);
+  const frame = useRef<AbortController | null>(null);
+  const stats = useRef<ReplayStats>({ frames: 0, shown: 0, dropped: 0, latencies: [] });
   const notesTimer = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (!iso) return;
     window.clearTimeout(notesTimer.current);
-    notesTimer.current = window.setTimeout(() => {
-      fetch(notesHtmlUrl(roomId, iso, language), { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : '')).then(setNotesHtml, () => setNotesHtml(''));
-    }, playing ? 1500 : 250);
     setDeleted(null);
     setDeletedText([]);
+    if (!playing) {
+      frame.current?.abort();
+      frame.current = null;
+      setBoardSrc(boardSvgUrl(roomId, iso));
+      notesTimer.current = window.setTimeout(() => {
+        fetch(notesHtmlUrl(roomId, iso, language), { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : '')).then(setNotesHtml, () => setNotesHtml(''));
+      }, 250);
+      return;
+    }
+    if (frame.current) stats.current.dropped += 1;
+    frame.current?.abort();
+    const abort = new AbortController();
+    frame.current = abort;
+    stats.current.frames += 1;
+    const started = performance.now();
+    const get = (url: string) => fetch(url, { credentials: 'same-origin', signal: abort.signal }).then((r) => {
+      if (!r.ok) throw new Error(String(r.status));
+      return r;
+    });
+    Promise.all([
+      get(boardSvgUrl(roomId, iso)).then((r) => r.blob()).then(async (blob) => {
+        const url = URL.createObjectURL(blob);
+        const picture = new Image();
+        picture.src = url;
+        await picture.decode().catch(() => undefined);
+        return url;
+      }),
+      get(notesHtmlUrl(roomId, iso, language)).then((r) => r.text()),
+    ]).then(([url, html]) => {
+      if (abort.signal.aborted) {
+        URL.revokeObjectURL(url);
+        return;
+      }
+      frame.current = null;
+      stats.current.shown += 1;
+      stats.current.latencies.push(performance.now() - started);
+      setBoardSrc((old) => {
+        if (old?.startsWith('blob:')) URL.revokeObjectURL(old);
+        return url;
+      });
+      setNotesHtml(html);
+    }, () => undefined);
   }, [iso, roomId, language, playing]);
+  useEffect(() => {
+    window.vetnetReplay = stats.current;
+    return () => frame.current?.abort();
+  }, []);
 
   const present = useMemo(() => (sessions && at !== null ? presentAt(sessions, at) : []), [sessions, at]);
   const facilitating = room?.yourRole === 'facilitator';
@@ -96,6 +154,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
       <p><a href={roomUrl(roomId)} onClick={(e) => { e.preventDefault(); navigate(roomUrl(roomId)); }}>
         {t('replay.back', { title: room.title })}</a></p>
       <h1>{t('replay.heading', { title: room.title })}</h1>
+      {room.kind === 'COURSE_SESSION' && <p><CourseLink roomId={roomId} navigate={navigate} /></p>}
       {sessions.length === 0 || at === null ? <p className="muted">{t('replay.empty')}</p> : <>
         <section className="replay-controls" aria-label={t('replay.controls')}>
           <label htmlFor="replay-at">{t('replay.moment')}</label>
@@ -129,7 +188,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
         </section>
         <div className="replay-views">
           <figure className="replay-board">
-            <img src={boardSvgUrl(roomId, iso!)} alt={t('replay.board', { time: time(at) })} />
+            {boardSrc && <img src={boardSrc} alt={t('replay.board', { time: time(at) })} />}
             <figcaption>{t('replay.board', { time: time(at) })}</figcaption>
           </figure>
           <iframe className="replay-notes" title={t('replay.notes', { time: time(at) })} sandbox="" srcDoc={notesHtml} />

@@ -73,9 +73,13 @@ export interface Decision { text: string; owner: string | null; due: string | nu
 export interface Dossier {
   room: string; version: number; roomTitle: string; createdAt: string; createdBy: string; status: 'DRAFT' | 'SENT'; sentAt: string | null;
   decisions: Decision[]; files: { name: string; type: string; bytes: number }[];
-  counts: { boardObjects: number; notes: number; questions: number; statements: number; polls: number; people: number };
+  counts: { boardObjects: number; notes: number; questions: number; statements: number; polls: number; people: number; listed: number };
 }
 export const dossiersOf = (roomId: string) => callApi<Dossier[]>('GET', `${room(roomId)}/dossiers`);
+/** Whether my attendance of the room may be listed in its exports and dossiers (docs/rooms.md, "Attendance"). */
+export const attendanceConsent = (roomId: string) => callApi<{ consented: boolean }>('GET', `${room(roomId)}/attendance/consent`);
+export const setAttendanceConsent = (roomId: string, consented: boolean) =>
+  callApi<{ consented: boolean }>('PUT', `${room(roomId)}/attendance/consent`, { consented });
 export const assembleDossier = (roomId: string) => callApi<Dossier>('POST', `${room(roomId)}/dossiers`);
 export const saveDecisions = (roomId: string, version: number, decisions: Decision[]) =>
   callApi<Dossier>('PUT', `${room(roomId)}/dossiers/${version}/decisions`, { decisions });

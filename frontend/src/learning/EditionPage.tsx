@@ -13,6 +13,7 @@ import { KIND, POLICY, STATUS } from './labels';
 import { approve, enrol, getEdition, getProgramme, letIntoRoom, roster, withdraw, type CalendarItem, type EditionView, type Enrolment, type Programme } from './learningApi';
 import { programmeUrl } from './learningRoute';
 import { roomUrl } from '../community/communityRoute';
+import { historyUrl } from '../history/historyApi';
 
 /**
  * One edition: its calendar and one's place in it; for its facilitators the calendar form, invitations, the roster
@@ -155,6 +156,9 @@ function CalendarEntry({ item, programme, navigate, facilitating, editionId, ann
       </div>
       {item.place && <div>{item.place}</div>}
       {item.roomId && <LibraryLink href={roomHref} navigate={navigate}>{t('learning.openRoom', { title: item.title })}</LibraryLink>}
+      {/* The session's history and its dossiers (docs/rooms.md, "Session dossier"), for those on the room's list. */}
+      {item.roomId && <>{' · '}<LibraryLink href={`${historyUrl(item.roomId)}#dossiers-heading`} navigate={navigate} className="session-history">
+        {t('learning.sessionHistory', { title: item.title })}</LibraryLink></>}
       {item.roomId && facilitating && (
         <div className="row">
           <button type="button" className="room-let-in" data-item={item.id} disabled={busy}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
 import { AccessRequests } from '../access/AccessRequests';
 import { roleKey } from '../access/accessList';
 import { NoAccess } from '../access/NoAccess';
@@ -53,7 +54,7 @@ interface Toast {
 declare global {
   interface Window {
     /** Handles for the end-to-end and performance harnesses (frontend/e2e, frontend/perf). */
-    vetnet?: { session: RoomSession; board?: BoardModel; store?: BoardStore; workshop?: WorkshopModel; changes?: LocalChanges };
+    vetnet?: { session: RoomSession; board?: BoardModel; store?: BoardStore; workshop?: WorkshopModel; changes?: LocalChanges; yjs?: typeof Y };
   }
 }
 
@@ -161,7 +162,7 @@ export function Room({ me, roomId, navigate, onSessionEnded }: RoomProps) {
     .filter((o): o is NonNullable<typeof o> => !!o && o.type === 'frame')
     .map((o) => ({ id: o.id, label: inViewerLanguage(o.text, o.tpl, t).trim() || t('type.frame') })), [selected, store, t]);
   useEffect(() => {
-    if (session) window.vetnet = { session, board, store, workshop, changes: localChanges ?? undefined };
+    if (session) window.vetnet = { session, board, store, workshop, changes: localChanges ?? undefined, yjs: Y };
   }, [session, board, store, workshop, localChanges]);
 
   const awareness = boardHandle?.provider.awareness ?? undefined;

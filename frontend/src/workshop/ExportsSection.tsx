@@ -7,6 +7,8 @@ const DATASETS: { name: string; label: MessageKey }[] = [
   { name: 'answers', label: 'export.answers' },
   { name: 'statements', label: 'export.statements' },
   { name: 'polls', label: 'export.polls' },
+  // Only of those who agreed to be listed (docs/rooms.md, "Attendance").
+  { name: 'attendance', label: 'export.attendance' },
 ];
 
 /** The board and the document as the server draws them (docs/rooms.md, "Renders"): pictures, print and text files. */

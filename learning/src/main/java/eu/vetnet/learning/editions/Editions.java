@@ -156,7 +156,9 @@ public final class Editions {
         String template = found.programme().module(item.moduleId()).map(m -> m.template()).orElse(null);
         List<String> facilitators = found.edition().facilitators().stream().map(Person::id).filter(id -> !id.equals(user.id())).toList();
         return enrolledIds(found.edition().id()).thenCompose(learners -> rooms.create(bearerToken,
-                found.programme().title() + ": " + item.title(), template, facilitators, learners));
+                found.programme().title() + ": " + item.title(), template, facilitators, learners))
+                .thenCompose(roomId -> item.starts() == null || item.ends() == null ? CompletableFuture.completedFuture(roomId)
+                        : rooms.schedule(bearerToken, roomId, item.starts(), item.ends()).thenApply(v -> roomId));
     }
 
     private CompletionStage<List<String>> enrolledIds(String editionId) {

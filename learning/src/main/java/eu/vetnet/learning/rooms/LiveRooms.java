@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.identity.api.RoomIds;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -19,6 +22,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 public final class LiveRooms {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Logger log = LoggerFactory.getLogger(LiveRooms.class);
     /** The room server keeps titles short enough for its lists; ours are cut to this. */
     static final int MAX_TITLE = 200;
 
@@ -68,6 +72,26 @@ public final class LiveRooms {
                     }
                     return RoomIds.require("the room server's room id", room.id());
                 });
+    }
+
+    /**
+     * Tells the room server when the session is, so that once it is over and the room empty the server assembles its
+     * dossier by itself (docs/rooms.md, "Session dossier"). Failing is not fatal: the session works without it, and a
+     * facilitator can still end it with its dossier; the failure is logged.
+     */
+    public CompletionStage<Void> schedule(String token, String roomId, Instant startsAt, Instant endsAt) {
+        return rooms.put().uri("/api/rooms/{id}/schedule", roomId).headers(h -> h.setBearerAuth(token))
+                .bodyValue(new Schedule(startsAt.toString(), endsAt.toString()))
+                .retrieve().toBodilessEntity().timeout(TIMEOUT).toFuture()
+                .handle((ok, err) -> {
+                    if (err != null) {
+                        log.warn("the room server did not take the schedule of room {}: {}", roomId, err.toString());
+                    }
+                    return (Void) null;
+                });
+    }
+
+    record Schedule(String startsAt, String endsAt) {
     }
 
     /** Adds those of {@code learners} the room's list does not name yet (by id or username) as participants, by id; answers how many. */

@@ -22,8 +22,12 @@ public record Dossier(String room, int version, String roomTitle, Instant create
     public record FileInfo(String name, String type, int bytes) {
     }
 
-    /** What the room held when the dossier was assembled. */
-    public record Counts(int boardObjects, int notes, int questions, int statements, int polls, int people) {
+    /**
+     * What the room held when the dossier was assembled.
+     *
+     * @param listed how many people agreed to have their attendance listed (0 in versions from before it was)
+     */
+    public record Counts(int boardObjects, int notes, int questions, int statements, int polls, int people, int listed) {
     }
 
     public Dossier {

@@ -1,17 +1,11 @@
 package eu.vetnet.rooms.dossier;
 
-import eu.vetnet.crdt.YDoc;
 import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
-import eu.vetnet.rooms.core.RoomServer;
-import eu.vetnet.rooms.export.ExportController;
 import eu.vetnet.rooms.followup.FollowUpNotifier;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.people.RoomPeople;
-import eu.vetnet.rooms.render.NotesTree;
-import eu.vetnet.rooms.render.RenderController;
 import eu.vetnet.rooms.room.AccessChanges;
-import eu.vetnet.rooms.room.RoomKind;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
 import eu.vetnet.rooms.room.RoomStore;
@@ -22,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +32,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The session dossier (docs/rooms.md, "Session dossier"): a facilitator ends a session and the server assembles what
@@ -58,14 +50,15 @@ public class DossierController {
     }
 
     private final RoomStore rooms;
-    private final RoomServer server;
     private final RoomPeople people;
     private final ObjectProvider<DossierStore> stores;
     private final FollowUpNotifier notifier;
+    private final DossierAssembler assembler;
 
-    public DossierController(RoomStore rooms, RoomServer server, RoomPeople people, ObjectProvider<DossierStore> stores, FollowUpNotifier notifier) {
+    public DossierController(RoomStore rooms, RoomPeople people, ObjectProvider<DossierStore> stores, FollowUpNotifier notifier,
+            DossierAssembler assembler) {
+        this.assembler = assembler;
         this.rooms = rooms;
-        this.server = server;
         this.people = people;
         this.stores = stores;
         this.notifier = notifier;
@@ -74,31 +67,9 @@ public class DossierController {
     @PostMapping("/api/rooms/{id}/dossiers")
     public Mono<ResponseEntity<Dossier>> assemble(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         RoomUser user = JwtUsers.toUser(jwt);
-        DossierStore store = store();
         return RoomReads.existing(rooms, id).flatMap(room -> {
             AccessChanges.requireFacilitator(room, user);
-            Mono<DossierFiles.Read> read = Mono.fromCompletionStage(() -> server.hold(room.id(), open -> open.read(
-                    List.of(RoomRecord.BOARD, RoomRecord.NOTES, RoomKind.VOICE_DOCUMENT), DossierController::read)));
-            Mono<Map<String, String>> names = Mono.fromCompletionStage(() -> people.list(room.id()))
-                    .map(list -> list.stream().collect(Collectors.toMap(RoomPeople.Person::id, RoomPeople.Person::name, (a, b) -> b)));
-            return Mono.zip(read, names, Mono.fromCompletionStage(() -> store.ofRoom(room.id())))
-                    .publishOn(Schedulers.boundedElastic())
-                    .flatMap(t -> {
-                        DossierFiles.Assembled files = DossierFiles.assemble(room.id(), room.title(), t.getT1(), t.getT2());
-                        int version = t.getT3().isEmpty() ? 1 : t.getT3().get(0).version() + 1;
-                        List<Dossier.FileInfo> infos = new ArrayList<>();
-                        infos.add(new Dossier.FileInfo(DossierFiles.OVERVIEW, "text/markdown", 0));
-                        files.files().forEach((name, f) -> infos.add(new Dossier.FileInfo(name, f.type(), f.content().length)));
-                        Dossier d = new Dossier(room.id(), version, room.title(), Instant.now(), user.name(), Dossier.Status.DRAFT, null, List.of(),
-                                infos, files.counts());
-                        return Mono.fromCompletionStage(() -> store.create(d, files.files())).map(created -> {
-                            if (!created) {
-                                throw ApiException.conflict("version " + version + " of this dossier was assembled by someone else just now",
-                                        "reload the dossiers and edit that one");
-                            }
-                            return d;
-                        });
-                    });
+            return assembler.assemble(room, user.name());
         }).doOnNext(d -> log.info("{} assembled dossier {} of room {}", user.id(), d.version(), id))
                 .map(d -> ResponseEntity.status(HttpStatus.CREATED).body(d));
     }
@@ -149,14 +120,6 @@ public class DossierController {
                             "/rooms/" + room.id() + "/history#dossier-" + sent.version())).thenReturn(sent))
                     .doOnNext(sent -> log.info("{} sent dossier {} of room {}", user.id(), version, id));
         });
-    }
-
-    /** The roots the dossier reads, as plain data, on the room's lane: the board's objects read once, for the drawing and the data. */
-    private static DossierFiles.Read read(Map<String, YDoc> docs) {
-        Map<String, Map<String, Object>> data = ExportController.json(docs);
-        Map<String, Object> board = data.get(RoomRecord.BOARD);
-        return new DossierFiles.Read(board.get("objects") instanceof Map<?, ?> objects ? objects : Map.of(),
-                RenderController.notes(docs.get(RoomRecord.NOTES)), board, data.get(RoomKind.VOICE_DOCUMENT));
     }
 
     private static Mono<Dossier> found(DossierStore store, RoomRecord room, int version) {

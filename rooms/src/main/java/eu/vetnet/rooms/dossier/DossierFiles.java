@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.dossier;
 
+import eu.vetnet.identity.api.Csv;
 import eu.vetnet.rooms.export.RoomData;
 import eu.vetnet.rooms.render.Board;
 import eu.vetnet.rooms.render.BoardPng;
@@ -17,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The files of a dossier, from what was read of the room (off its lane): the board as SVG, PNG and PDF, the document as
- * Markdown and PDF, and the room's data (notes, questions, answers, statements, votes) as one JSON file, people by
- * name. The overview ({@link #overview}) is written on each request from the record, so edited decisions show at once.
+ * Markdown and PDF, the room's data (notes, questions, answers, statements, votes, and the attendance of those who
+ * agreed to be listed) as one JSON file, people by name, and that attendance as CSV. The overview ({@link #overview}) is written on each request from the record, so edited decisions show at once.
  */
 public final class DossierFiles {
 
@@ -35,7 +36,8 @@ public final class DossierFiles {
     private DossierFiles() {
     }
 
-    public static Assembled assemble(String roomId, String title, Read read, Map<String, String> names) {
+    /** @param attendance the attendance of those who agreed to be listed (attendance/Attendance) */
+    public static Assembled assemble(String roomId, String title, Read read, Map<String, String> names, RoomData.Table attendance) {
         Board board = Board.of(read.objects());
         RoomData data = new RoomData(read.board(), read.workshop(), names);
         Map<String, DossierStore.File> files = new LinkedHashMap<>();
@@ -49,15 +51,11 @@ public final class DossierFiles {
         Map<String, Integer> rows = new LinkedHashMap<>();
         for (String dataset : List.of("notes", "questions", "answers", "statements", "polls")) {
             RoomData.Table table = data.table(dataset);
-            datasets.put(dataset, table.rows().stream().map(r -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 0; i < table.columns().size(); i++) {
-                    row.put(table.columns().get(i), r.get(i));
-                }
-                return row;
-            }).toList());
+            datasets.put(dataset, rowsOf(table));
             rows.put(dataset, table.rows().size());
         }
+        datasets.put("attendance", rowsOf(attendance));
+        files.put("attendance.csv", new DossierStore.File("text/csv", Csv.of(attendance.columns(), attendance.rows()).getBytes(StandardCharsets.UTF_8)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("room", roomId);
         json.put("title", title);
@@ -65,7 +63,17 @@ public final class DossierFiles {
         json.putAll(datasets);
         files.put("data.json", new DossierStore.File("application/json", JSON.writeValueAsBytes(json)));
         return new Assembled(files, new Dossier.Counts(board.objects().size(), rows.get("notes"), rows.get("questions"), rows.get("statements"),
-                rows.get("polls"), names.size()));
+                rows.get("polls"), names.size(), (int) attendance.rows().stream().map(r -> r.get(0)).distinct().count()));
+    }
+
+    private static List<Map<String, Object>> rowsOf(RoomData.Table table) {
+        return table.rows().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < table.columns().size(); i++) {
+                row.put(table.columns().get(i), r.get(i));
+            }
+            return row;
+        }).toList();
     }
 
     /** The dossier's first page, in Markdown: when, by whom, what it holds, the decisions and action items. */
@@ -97,7 +105,8 @@ public final class DossierFiles {
                 .append("- The document (notes.md, notes.pdf)\n")
                 .append("- ").append(c.notes()).append(" notes, ").append(c.questions()).append(" questions, ").append(c.statements())
                 .append(" statements, ").append(c.polls()).append(" vote results (data.json)\n")
-                .append("- ").append(c.people()).append(" people took part\n");
+                .append("- ").append(c.people()).append(" people took part; ").append(c.listed())
+                .append(" of them agreed to have their attendance listed (attendance.csv, data.json)\n");
         return md.toString();
     }
 }

@@ -53,7 +53,7 @@ public class ExportController {
         String dataset = dot < 0 ? file : file.substring(0, dot);
         String format = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!RoomData.DATASETS.contains(dataset) || !(format.equals("csv") || format.equals("json"))) {
-            throw ApiException.notFound("no export " + file, "ask for one of " + RoomData.DATASETS.stream().sorted()
+            throw ApiException.notFound("no export " + file, "ask for one of attendance.csv or attendance.json, " + RoomData.DATASETS.stream().sorted()
                     .map(d -> d + ".csv or " + d + ".json").collect(Collectors.joining(", ")));
         }
         return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt)).flatMap(room -> Mono.fromCompletionStage(() -> server.hold(room.id(),
@@ -92,7 +92,8 @@ public class ExportController {
         return out;
     }
 
-    private static Map<String, Object> asJson(String room, String dataset, RoomData.Table table) {
+    /** A table as the JSON exports give it: {room, dataset, exportedAt, rows}, each row an object by column. */
+    public static Map<String, Object> asJson(String room, String dataset, RoomData.Table table) {
         List<Map<String, Object>> rows = table.rows().stream().map(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 0; i < table.columns().size(); i++) {

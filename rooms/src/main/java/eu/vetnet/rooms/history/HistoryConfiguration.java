@@ -93,6 +93,18 @@ public class HistoryConfiguration {
         return new CassandraDossiers(historyDatabase::statements, json.getIfAvailable(() -> JsonMapper.builder().build()));
     }
 
+    /** Consents to list one's attendance (docs/rooms.md, "Attendance"). */
+    @Bean
+    CassandraAttendanceConsents cassandraAttendanceConsents(HistoryDatabase historyDatabase) {
+        return new CassandraAttendanceConsents(historyDatabase::statements);
+    }
+
+    /** Session schedules and the automatic dossiers (docs/rooms.md, "Session dossier"). */
+    @Bean
+    CassandraSchedules cassandraSchedules(HistoryDatabase historyDatabase) {
+        return new CassandraSchedules(historyDatabase::statements);
+    }
+
     /** Publications (docs/rooms.md, "Publishing"). */
     @Bean
     CassandraPublications cassandraPublications(HistoryDatabase historyDatabase, ObjectProvider<JsonMapper> json) {

@@ -79,6 +79,15 @@ public final class HistoryStatements {
         CQL.put("selectDossier", "SELECT record FROM %s.dossiers WHERE room = ? AND version = ?");
         CQL.put("insertDossierFile", "INSERT INTO %s.dossier_files (room, version, name, type, content) VALUES (?, ?, ?, ?, ?)");
         CQL.put("selectDossierFile", "SELECT type, content FROM %s.dossier_files WHERE room = ? AND version = ? AND name = ?");
+        CQL.put("insertAttendanceConsent", "INSERT INTO %s.attendance_consents (room, user_id, consented_at) VALUES (?, ?, ?)");
+        CQL.put("deleteAttendanceConsent", "DELETE FROM %s.attendance_consents WHERE room = ? AND user_id = ?");
+        CQL.put("selectAttendanceConsents", "SELECT user_id, consented_at FROM %s.attendance_consents WHERE room = ?");
+        CQL.put("insertRoomSchedule", "INSERT INTO %s.room_schedules (room, starts_at, ends_at) VALUES (?, ?, ?)");
+        CQL.put("selectRoomSchedule", "SELECT starts_at, ends_at FROM %s.room_schedules WHERE room = ?");
+        CQL.put("insertScheduledEnd", "INSERT INTO %s.scheduled_ends (day, ends_at, room, starts_at) VALUES (?, ?, ?, ?)");
+        CQL.put("deleteScheduledEnd", "DELETE FROM %s.scheduled_ends WHERE day = ? AND ends_at = ? AND room = ?");
+        CQL.put("selectScheduledEnds", "SELECT ends_at, room, starts_at FROM %s.scheduled_ends WHERE day = ? AND ends_at >= ? AND ends_at < ?");
+        CQL.put("claimAutomaticDossier", "INSERT INTO %s.automatic_dossiers (room, ends_at, claimed_at) VALUES (?, ?, ?) IF NOT EXISTS");
         CQL.put("insertPublication", "INSERT INTO %s.publications (id, record) VALUES (?, ?)");
         CQL.put("selectPublication", "SELECT record FROM %s.publications WHERE id = ?");
         CQL.put("insertPublicationFile", "INSERT INTO %s.publication_files (id, name, type, content) VALUES (?, ?, ?, ?)");

@@ -107,18 +107,19 @@ public final class SessionEvents {
     }
 
     /**
-     * Everyone who joined the room's sessions (with their usernames, which the names directory does not keep), reading
-     * at most {@code maxPages} pages of sessions: publishing takes each of them out (docs/rooms.md, "Publishing").
+     * The room's sessions, oldest first, reading at most {@code maxPages} pages (a session cut across pages comes as
+     * its parts, under one start): who joined, with their usernames, which the names directory does not keep. Read by
+     * publishing (everyone to take out) and the attendance (docs/rooms.md, "Publishing", "Attendance").
      */
-    public CompletionStage<List<Participant>> everyone(String room, int maxPages, int maxEvents) {
-        return everyone(room, null, maxPages, maxEvents, new ArrayList<>());
+    public CompletionStage<List<Session>> all(String room, int maxPages, int maxEvents) {
+        return all(room, null, maxPages, maxEvents, new ArrayList<>());
     }
 
-    private CompletionStage<List<Participant>> everyone(String room, SessionCursor after, int pagesLeft, int maxEvents, List<Participant> into) {
+    private CompletionStage<List<Session>> all(String room, SessionCursor after, int pagesLeft, int maxEvents, List<Session> into) {
         return page(room, after, 500, maxEvents).thenCompose(p -> {
-            p.sessions().forEach(s -> into.addAll(s.participants()));
+            into.addAll(p.sessions());
             return p.next() == null || pagesLeft <= 1 ? CompletableFuture.completedFuture(into)
-                    : everyone(room, SessionCursor.decode(p.next()), pagesLeft - 1, maxEvents, into);
+                    : all(room, SessionCursor.decode(p.next()), pagesLeft - 1, maxEvents, into);
         });
     }
 

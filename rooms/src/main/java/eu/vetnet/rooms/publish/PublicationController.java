@@ -201,11 +201,11 @@ public class PublicationController {
             all.add(new Anonymiser.Person(access.owner(), null, room.ownerName()));
         }
         SessionEvents events = sessions.getIfAvailable();
-        Mono<List<SessionEvents.Participant>> joined = events == null ? Mono.just(List.of())
-                : Mono.fromCompletionStage(() -> events.everyone(room.id(), MAX_SESSION_PAGES, 20_000));
+        Mono<List<SessionEvents.Session>> joined = events == null ? Mono.just(List.of())
+                : Mono.fromCompletionStage(() -> events.all(room.id(), MAX_SESSION_PAGES, 20_000));
         return Mono.zip(Mono.fromCompletionStage(() -> people.list(room.id())), joined).map(t -> {
             t.getT1().forEach(p -> all.add(new Anonymiser.Person(p.id(), null, p.name())));
-            t.getT2().forEach(p -> all.add(new Anonymiser.Person(p.userId(), p.username(), p.name())));
+            t.getT2().forEach(session -> session.participants().forEach(p -> all.add(new Anonymiser.Person(p.userId(), p.username(), p.name()))));
             return all;
         });
     }

@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "vetnet.history.store=cassandra",
         "vetnet.cassandra.keyspace=vetnet_api_test",
         "vetnet.cassandra.consistency=ONE",
-        "vetnet.rooms.limits.unload-grace=1s"})
+        "vetnet.rooms.limits.unload-grace=1s",
+        // Tests sweep for automatic dossiers themselves (AutomaticDossiersIntegrationTests), at the moments they choose.
+        "vetnet.dossier.sweep-every=PT1H"})
 abstract class CassandraApiTestSupport {
 
     /** One for every class of the shared context; closed when the JVM ends, after the context. */

@@ -42,16 +42,29 @@ class DossierApiIntegrationTests extends CassandraApiTestSupport {
             RenderApiIntegrationTests.note(board, "n1", 0, "Mentor pool for SMEs");
             RestoreApiIntegrationTests.paragraph(alice, 0, "We agreed on a pilot");
             Thread.sleep(800);
+            // Attendance is listed only as consented: alice agrees, fabio does not (nor does mallory, who is not on the list).
+            String consent = "/api/rooms/" + room + "/attendance/consent";
+            assertThat(text(call("GET", consent, null, "alice", "participant"))).isEqualTo("{\"consented\":false}");
+            assertThat(call("PUT", consent, "{}", "alice", "participant").statusCode()).isEqualTo(400);
+            assertThat(call("PUT", consent, "{\"consented\":true}", "mallory", "participant").statusCode()).isEqualTo(403);
+            assertThat(call("PUT", consent, "{\"consented\":true}", "alice", "participant").statusCode()).isEqualTo(200);
+            assertThat(text(call("GET", consent, null, "alice", "participant"))).isEqualTo("{\"consented\":true}");
+            String attendance = text(call("GET", "/api/rooms/" + room + "/export/attendance.csv", null, "fabio", "facilitator"));
+            assertThat(attendance).startsWith("name,session,sessionStartedAt,joinedAt,leftAt,minutes").containsIgnoringCase("alice,1,").doesNotContainIgnoringCase("fabio");
+            assertThat(text(call("GET", "/api/rooms/" + room + "/export/attendance.json", null, "alice", "participant")))
+                    .contains("\"dataset\":\"attendance\"").containsIgnoringCase("\"name\":\"alice\"");
+
             String base = "/api/rooms/" + room + "/dossiers";
             assertThat(call("POST", base, "", "alice", "participant").statusCode()).isEqualTo(403);
             HttpResponse<byte[]> first = call("POST", base, "", "fabio", "facilitator");
             assertThat(first.statusCode()).as(text(first)).isEqualTo(201);
-            assertThat(text(first)).contains("\"version\":1", "\"status\":\"DRAFT\"", "board.svg", "board.png", "notes.pdf", "data.json", "\"people\":2");
+            assertThat(text(first)).contains("\"version\":1", "\"status\":\"DRAFT\"", "board.svg", "board.png", "notes.pdf", "data.json", "\"people\":2", "\"listed\":1");
 
             // Its files, for anyone on the list.
             assertThat(text(call("GET", base + "/1/files/board.svg", null, "alice", "participant"))).contains("data-id=\"n1\"", "Mentor pool for");
             assertThat(text(call("GET", base + "/1/files/notes.md", null, "alice", "participant"))).contains("We agreed on a pilot");
-            assertThat(text(call("GET", base + "/1/files/data.json", null, "alice", "participant"))).contains("Mentor pool for SMEs");
+            assertThat(text(call("GET", base + "/1/files/data.json", null, "alice", "participant"))).contains("Mentor pool for SMEs").containsIgnoringCase("\"attendance\":[{\"name\":\"alice\"");
+            assertThat(text(call("GET", base + "/1/files/attendance.csv", null, "alice", "participant"))).containsIgnoringCase("alice,1,").doesNotContainIgnoringCase("fabio");
             try (var pdf = Loader.loadPDF(call("GET", base + "/1/files/board.pdf", null, "alice", "participant").body())) {
                 assertThat(new PDFTextStripper().getText(pdf)).contains("Mentor pool for");
             }
@@ -66,7 +79,7 @@ class DossierApiIntegrationTests extends CassandraApiTestSupport {
             assertThat(call("PUT", base + "/1/decisions", "{\"decisions\":[{\"text\":\" \"}]}", "fabio", "facilitator").statusCode()).isEqualTo(400);
             assertThat(call("PUT", base + "/1/decisions", decisions, "fabio", "facilitator").statusCode()).isEqualTo(200);
             assertThat(text(call("GET", base + "/1/files/dossier.md", null, "alice", "participant")))
-                    .contains("- Pilot in two regions (owner: Alice, due 2027-03-31)", "- Share the board", "1 objects");
+                    .contains("- Pilot in two regions (owner: Alice, due 2027-03-31)", "- Share the board", "1 objects", "2 people took part; 1 of them agreed");
 
             // Sent: fixed from then on; a new version can be assembled.
             HttpResponse<byte[]> sent = call("POST", base + "/1/sending", "", "fabio", "facilitator");

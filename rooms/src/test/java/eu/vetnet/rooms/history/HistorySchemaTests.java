@@ -13,7 +13,7 @@ class HistorySchemaTests {
     void theSchemaFileSplitsIntoIdempotentStatementsForTheConfiguredKeyspace() {
         List<String> statements = HistoryDatabase.schemaStatements("vetnet_x", "{'class': 'SimpleStrategy', 'replication_factor': 1}");
 
-        assertEquals(23, statements.size());
+        assertEquals(27, statements.size());
         assertTrue(statements.get(9).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.room_people"), statements.get(9));
         assertTrue(statements.get(10).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.access_requests"), statements.get(10));
         assertTrue(statements.get(11).startsWith("CREATE TABLE IF NOT EXISTS vetnet_x.room_images"), statements.get(11));

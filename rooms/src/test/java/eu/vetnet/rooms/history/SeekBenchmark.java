@@ -132,7 +132,7 @@ public final class SeekBenchmark {
             long d0 = System.nanoTime();
             var read = new eu.vetnet.rooms.dossier.DossierFiles.Read((Map<?, ?>) board.getMap("objects").toJson(),
                     NotesTree.read(notes.getXmlFragment(NotesTree.FRAGMENT)), Map.of("objects", board.getMap("objects").toJson()), Map.of());
-            var assembled = eu.vetnet.rooms.dossier.DossierFiles.assemble(room, "Seek", read, Map.of());
+            var assembled = eu.vetnet.rooms.dossier.DossierFiles.assemble(room, "Seek", read, Map.of(), new eu.vetnet.rooms.export.RoomData.Table(eu.vetnet.rooms.attendance.Attendance.COLUMNS, List.of()));
             dossierMs.add((System.nanoTime() - d0) / 1_000_000);
             bytes = assembled.files().values().stream().mapToInt(file -> file.content().length).sum();
         }
