@@ -48,10 +48,12 @@ die() { warn "services.sh: $*"; exit 1; }
 usage() {
   cat >&2 <<EOF
 usage: deploy/services.sh start|stop|status|reset [redis] [cassandra] [keycloak]
+       deploy/services.sh drop-keyspaces PREFIX
   start   start each service (reusing a healthy running one) and wait until it is ready
   stop    stop each service by PID: SIGTERM, then SIGKILL after ${STOP_GRACE} s
   status  print each service's state; exit 0 only if all named services are ready
   reset   stop each service and delete its data (downloads and caches are kept)
+  drop-keyspaces  drop the running Cassandra's keyspaces whose names begin with PREFIX (the browser test's old runs)
 state lives in VETNET_HOME=$VETNET_HOME
 EOF
   exit 2
@@ -466,8 +468,23 @@ do_reset() {
   say "$svc data deleted"
 }
 
+# The browser test makes a keyspace per run; dropped before the next run, they do not pile up (DropKeyspaces.java).
+do_drop_keyspaces() {
+  local prefix="$1"
+  find_java17
+  probe cassandra || die "cassandra is not running: nothing to drop"
+  # The client driver logs to standard output at length: only the program's own lines are kept.
+  "$JAVA17_HOME/bin/java" -cp "$(cassandra_classpath)" "$ROOT/deploy/cassandra/DropKeyspaces.java" "$prefix" "$CASSANDRA_PORT" 2>/dev/null \
+    | { grep '^dropped keyspace' || true; }
+}
+
 main() {
   (( $# >= 1 )) || usage
+  if [[ "$1" == drop-keyspaces ]]; then
+    (( $# == 2 )) || usage
+    do_drop_keyspaces "$2"
+    return
+  fi
   local cmd="$1" svc rc=0
   # Each service is handled in a locked subshell; errexit stays on (no `||`), so the first
   # failure ends the command with a non-zero exit.

@@ -3,7 +3,7 @@
 // plus Cassandra and Redis when they are not running yet (deploy/services.sh; what was running stays running).
 // Ports 18080 (gateway), 18081 (rooms), 18082 (community), 18083 (learning), 18090 (identity) by default, so a `./vetnet run` on 8080/8081/8090 is
 // left alone. E2E_BASE_URL=http://localhost:8080 uses a product that already runs instead.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { startMailbox } from './mailbox.mjs';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -81,6 +81,18 @@ export async function startStack({
   }
 
   mkdirSync(join(RESULTS, 'stack-logs'), { recursive: true });
+  // Each run makes a keyspace of its own (below); the earlier runs' are dropped first, or they pile up in the embedded
+  // Cassandra until its heap no longer holds their schemas (deploy/services.sh drop-keyspaces). Cassandra is started
+  // for that when it is not running, and stopped again at the end (the launcher stops only what it started).
+  const services = (...args) => spawnSync(join(repo, 'vetnet'), ['services', ...args], { cwd: repo, encoding: 'utf8' });
+  let startedCassandra = false;
+  if (!process.env.VETNET_CASSANDRA_KEYSPACE) {
+    startedCassandra = services('status', 'cassandra').status !== 0;
+    const started = services('start', 'cassandra');
+    if (started.status !== 0) throw new Error(`Cassandra did not start:\n${started.stdout}${started.stderr}`);
+    const dropped = services('drop-keyspaces', 'vetnet_e2e_');
+    if (dropped.status !== 0) throw new Error(`the earlier runs' keyspaces were not dropped:\n${dropped.stdout}${dropped.stderr}`);
+  }
   // Where the room server's follow-up e-mail goes in this test (e2e/mailbox.mjs): a real SMTP conversation.
   const mailbox = await startMailbox();
   const logFile = join(RESULTS, 'stack.log');
@@ -129,6 +141,7 @@ export async function startStack({
       await Promise.race([exited, new Promise((r) => setTimeout(r, 90_000))]);
     }
     for (const pid of appPids()) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    if (startedCassandra) services('stop', 'cassandra');
     await mailbox.close();
     process.off('exit', onExit);
   })());
