@@ -4,17 +4,20 @@ import { errorMessage, useBusyAction } from '../forms/useBusyAction';
 import { useI18n } from '../i18n/i18n';
 import { DossierSection } from './DossierSection';
 import {
-  boardAt, boardSvgUrl, copyRoom, blocksAt, deletedBlocks, deletedSince, notesHtmlUrl, presentAt, restoreBlock, restoreObject, sessionsOf,
+  boardAt, boardSvgUrl, copyRoom, loadFrame, blocksAt, deletedBlocks, deletedSince, notesHtmlUrl, presentAt, restoreBlock, restoreObject, sessionsOf,
   type Session,
 } from './historyApi';
 import { roomUrl } from '../community/communityRoute';
+import { FrameBuffer, nextMoments } from './frameBuffer';
 import { PublishSection } from '../published/PublishSection';
 import { CourseLink } from '../learning/CourseLink';
 
 const SPEEDS = [1, 10, 60] as const;
 const TICK_MS = 500;
+/** Frames asked for ahead of the one due: a frame has this many ticks more to arrive. */
+const AHEAD = 3;
 
-/** Frames asked for while playing, shown, and dropped (still on their way when the next moment came); each shown one's time. */
+/** Frames due while playing, shown, and dropped (not ready at their moment); how long each took to be ready. */
 export interface ReplayStats { frames: number; shown: number; dropped: number; latencies: number[] }
 declare global {
   interface Window {
@@ -62,80 +65,74 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
   const iso = at === null ? null : new Date(at).toISOString();
   const time = (ms: number) => new Date(ms).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'medium' });
 
-  // Playing moves the moment on at `speed` times real time, and stops at the end.
-  useEffect(() => {
-    if (!playing) return;
-    const timer = setInterval(() => setAt((now) => {
-      if (now === null) return now;
-      const next = now + TICK_MS * speed;
-      if (next >= end) {
-        setPlaying(false);
-        return end;
-      }
-      return next;
-    }), TICK_MS);
-    return () => clearInterval(timer);
-  }, [playing, speed, end]);
-
-  // While paused, the board is drawn from its address and the document asked for once the slider rests. While playing,
-  // each moment is a frame: board and document fetched together, decoded, then shown at once; a frame still on its way
-  // when the next moment comes is dropped (counted: the playback benchmark, frontend/perf/playback.mjs, reads them).
+  // While paused, the board is drawn from its address and the document asked for once the slider rests. Playing is
+  // buffered (frameBuffer.ts): each moment is a frame (board and document fetched, decoded, shown together), asked for
+  // AHEAD ticks before it is due; playing starts once the first two are ready, then moves on at `speed` times real
+  // time, and stops at the end. A frame not ready at its moment is dropped (counted for frontend/perf/playback.mjs).
   const [boardSrc, setBoardSrc] = useState<string | null>(null);
-  const frame = useRef<AbortController | null>(null);
+  const [buffering, setBuffering] = useState(false);
   const stats = useRef<ReplayStats>({ frames: 0, shown: 0, dropped: 0, latencies: [] });
+  const buffer = useMemo(() => new FrameBuffer((moment, signal) => loadFrame(roomId, new Date(moment).toISOString(), language, signal)),
+    [roomId, language]);
+  useEffect(() => {
+    stats.current.latencies = buffer.latencies;
+    window.vetnetReplay = stats.current;
+    return () => buffer.clear();
+  }, [buffer]);
+
+  useEffect(() => {
+    if (!playing || at === null) return;
+    const step = TICK_MS * speed;
+    let timer: number | undefined;
+    let cancelled = false;
+    const first = nextMoments(at, step, AHEAD, end);
+    first.forEach((m) => buffer.want(m));
+    setBuffering(true);
+    Promise.all(first.slice(0, 2).map((m) => buffer.whenReady(m))).then(() => {
+      if (cancelled) return;
+      setBuffering(false);
+      timer = window.setInterval(() => setAt((now) => {
+        if (now === null) return now;
+        const next = Math.min(end, now + step);
+        nextMoments(next, step, AHEAD, end).forEach((m) => buffer.want(m));
+        if (next >= end) setPlaying(false);
+        return next;
+      }), TICK_MS);
+    });
+    return () => {
+      cancelled = true;
+      window.clearInterval(timer);
+      setBuffering(false);
+    };
+    // The moment is read once, when playing starts (not a dependency): the clock moves it on from there.
+  }, [playing, speed, end, buffer]);
+
   const notesTimer = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (!iso) return;
+    if (!iso || at === null) return;
     window.clearTimeout(notesTimer.current);
     setDeleted(null);
     setDeletedText([]);
     if (!playing) {
-      frame.current?.abort();
-      frame.current = null;
+      buffer.clear();
       setBoardSrc(boardSvgUrl(roomId, iso));
       notesTimer.current = window.setTimeout(() => {
         fetch(notesHtmlUrl(roomId, iso, language), { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : '')).then(setNotesHtml, () => setNotesHtml(''));
       }, 250);
       return;
     }
-    if (frame.current) stats.current.dropped += 1;
-    frame.current?.abort();
-    const abort = new AbortController();
-    frame.current = abort;
-    stats.current.frames += 1;
-    const started = performance.now();
-    const get = (url: string) => fetch(url, { credentials: 'same-origin', signal: abort.signal }).then((r) => {
-      if (!r.ok) throw new Error(String(r.status));
-      return r;
-    });
-    Promise.all([
-      get(boardSvgUrl(roomId, iso)).then((r) => r.blob()).then(async (blob) => {
-        const url = URL.createObjectURL(blob);
-        const picture = new Image();
-        picture.src = url;
-        await picture.decode().catch(() => undefined);
-        return url;
-      }),
-      get(notesHtmlUrl(roomId, iso, language)).then((r) => r.text()),
-    ]).then(([url, html]) => {
-      if (abort.signal.aborted) {
-        URL.revokeObjectURL(url);
-        return;
-      }
-      frame.current = null;
-      stats.current.shown += 1;
-      stats.current.latencies.push(performance.now() - started);
-      setBoardSrc((old) => {
-        if (old?.startsWith('blob:')) URL.revokeObjectURL(old);
-        return url;
-      });
-      setNotesHtml(html);
-    }, () => undefined);
-  }, [iso, roomId, language, playing]);
-  useEffect(() => {
-    window.vetnetReplay = stats.current;
-    return () => frame.current?.abort();
-  }, []);
+    const frame = buffer.ready(at);
+    if (frame) {
+      setBoardSrc(frame.board);
+      setNotesHtml(frame.notes);
+    }
+    if (!buffering) {
+      stats.current.frames += 1;
+      if (frame) stats.current.shown += 1;
+      else stats.current.dropped += 1;
+    }
+    buffer.keepFrom(at);
+  }, [iso, roomId, language, playing, buffering]);
 
   const present = useMemo(() => (sessions && at !== null ? presentAt(sessions, at) : []), [sessions, at]);
   const facilitating = room?.yourRole === 'facilitator';
@@ -166,6 +163,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
               if (!playing && at >= end) setAt(start);
               setPlaying(!playing);
             }}>{playing ? t('replay.pause') : t('replay.play')}</button>
+            {buffering && <span className="muted replay-buffering">{t('replay.buffering')}</span>}
             <label htmlFor="replay-speed">{t('replay.speed')}</label>
             <select id="replay-speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
               {SPEEDS.map((s) => <option key={s} value={s}>{`${s}×`}</option>)}

@@ -35,6 +35,26 @@ export async function sessionsOf(roomId: string, maxPages = 10): Promise<Session
   return out;
 }
 
+/** One frame of a playback: the board as SVG (fetched, decoded, as an object URL) and the document's HTML, as of `at`. */
+export async function loadFrame(roomId: string, at: string, lang: string, signal: AbortSignal): Promise<{ board: string; notes: string }> {
+  const get = async (url: string) => {
+    const r = await fetch(url, { credentials: 'same-origin', signal });
+    if (!r.ok) throw new Error(String(r.status));
+    return r;
+  };
+  const [board, notes] = await Promise.all([
+    get(boardSvgUrl(roomId, at)).then((r) => r.blob()).then(async (blob) => {
+      const url = URL.createObjectURL(blob);
+      const picture = new Image();
+      picture.src = url;
+      await picture.decode().catch(() => undefined);
+      return url;
+    }),
+    get(notesHtmlUrl(roomId, at, lang)).then((r) => r.text()),
+  ]);
+  return { board, notes };
+}
+
 export const boardSvgUrl = (roomId: string, at: string) => `${room(roomId)}/export/board.svg?at=${encodeURIComponent(at)}`;
 export const notesHtmlUrl = (roomId: string, at: string, lang: string) =>
   `${room(roomId)}/export/notes.html?at=${encodeURIComponent(at)}&lang=${encodeURIComponent(lang)}`;

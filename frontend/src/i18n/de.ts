@@ -427,6 +427,7 @@ export const de: Record<MessageKey, string> = {
   'dossier.saved': "Beschlüsse gespeichert.",
   'dossier.send': "An alle Teilnehmenden senden",
   'dossier.sentNow': "Das Dossier wurde an alle Teilnehmenden gesendet.",
+  'replay.buffering': "Die ersten Momente werden geladen…",
   'learning.sessionHistory': "Verlauf und Dossiers von „{title}“",
   'export.attendance': "Anwesenheit (derer, die zugestimmt haben)",
   'attendance.consent': "Meine Anwesenheit (wann ich jede Sitzung betreten und verlassen habe) in den Exporten und Dossiers dieses Raums aufführen",

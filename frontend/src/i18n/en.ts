@@ -426,6 +426,7 @@ export const en = {
   'dossier.saved': "Decisions saved.",
   'dossier.send': "Send to everyone who took part",
   'dossier.sentNow': "The dossier was sent to everyone who took part.",
+  'replay.buffering': "Loading the first moments…",
   'learning.sessionHistory': "History and dossiers of “{title}”",
   'export.attendance': "Attendance (of those who agreed)",
   'attendance.consent': "List my attendance (when I joined and left each session) in this room’s exports and dossiers",

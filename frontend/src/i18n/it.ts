@@ -427,6 +427,7 @@ export const it: Record<MessageKey, string> = {
   'dossier.saved': "Decisioni salvate.",
   'dossier.send': "Invia a tutti i partecipanti",
   'dossier.sentNow': "Il dossier è stato inviato a tutti i partecipanti.",
+  'replay.buffering': "Caricamento dei primi momenti…",
   'learning.sessionHistory': "Cronologia e dossier di “{title}”",
   'export.attendance': "Presenze (di chi ha acconsentito)",
   'attendance.consent': "Elenca la mia presenza (quando sono entrato e uscito in ogni sessione) nelle esportazioni e nei dossier di questa stanza",
