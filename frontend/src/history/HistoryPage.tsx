@@ -18,7 +18,7 @@ const TICK_MS = 500;
 const AHEAD = 3;
 
 /** Frames due while playing, shown, and dropped (not ready at their moment); how long each took to be ready. */
-export interface ReplayStats { frames: number; shown: number; dropped: number; latencies: number[] }
+export interface ReplayStats { frames: number; shown: number; dropped: number; latencies: number[]; bufferedMs?: number }
 declare global {
   interface Window {
     /** The history page's playback figures, for the playback benchmark (frontend/perf/playback.mjs). */
@@ -67,7 +67,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
 
   // While paused, the board is drawn from its address and the document asked for once the slider rests. Playing is
   // buffered (frameBuffer.ts): each moment is a frame (board and document fetched, decoded, shown together), asked for
-  // AHEAD ticks before it is due; playing starts once the first two are ready, then moves on at `speed` times real
+  // AHEAD ticks before it is due; playing starts once the first AHEAD + 1 are ready, then moves on at `speed` times real
   // time, and stops at the end. A frame not ready at its moment is dropped (counted for frontend/perf/playback.mjs).
   const [boardSrc, setBoardSrc] = useState<string | null>(null);
   const [buffering, setBuffering] = useState(false);
@@ -88,8 +88,10 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
     const first = nextMoments(at, step, AHEAD, end);
     first.forEach((m) => buffer.want(m));
     setBuffering(true);
-    Promise.all(first.slice(0, 2).map((m) => buffer.whenReady(m))).then(() => {
+    const asked = performance.now();
+    Promise.all(first.map((m) => buffer.whenReady(m))).then(() => {
       if (cancelled) return;
+      stats.current.bufferedMs = performance.now() - asked;
       setBuffering(false);
       timer = window.setInterval(() => setAt((now) => {
         if (now === null) return now;
