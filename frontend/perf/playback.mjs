@@ -122,7 +122,7 @@ async function main() {
       await page.keyboard.press('Home');
       await page.waitForTimeout(1000);
       await page.evaluate(() => {
-        Object.assign(window.vetnetReplay, { frames: 0, shown: 0, dropped: 0 });
+        Object.assign(window.vetnetReplay, { frames: 0, shown: 0, dropped: 0, ticks: [] });
         window.vetnetReplay.latencies.length = 0;
       });
       const t0 = Date.now();
@@ -135,6 +135,13 @@ async function main() {
       const l = stats(r.latencies);
       rows.push([`${speed}x over ${f(span / 1000)} s of the room (${f(played / 1000)} s from the click): frames due`, String(r.frames), '', '']);
       rows.push([`${speed}x: frames shown / dropped (not ready at their moment)`, `${r.shown} / ${r.dropped}`, '', '0 dropped']);
+      // The clock: a page too busy to tick on time plays slower than asked, and drops nothing; so the ticks are timed too.
+      const gaps = r.ticks.slice(1).map((t, i) => t - r.ticks[i]);
+      const g = stats(gaps);
+      const ran = r.ticks.length > 1 ? (r.ticks[r.ticks.length - 1] - r.ticks[0]) / 1000 : 0;
+      rows.push([`${speed}x: time between ticks (500 ms asked), median / p95 / max`, `${f(g.median)} / ${f(g.p95)} / ${f(g.max)}`, 'ms', '500']);
+      rows.push([`${speed}x: speed played (room time / wall time between the first and last tick)`,
+        ran ? `${(((r.ticks.length - 1) * 0.5 * speed) / ran).toFixed(1)}x` : '-', '', `${speed}x`]);
       rows.push([`${speed}x: loading the first ${r.latencies.length ? 4 : 0} frames before playing`, f(r.bufferedMs ?? 0), 'ms', '']);
       rows.push([`${speed}x: frame time, asked -> ready (board SVG + document HTML fetched, decoded), median`, f(l.median), 'ms', '']);
       rows.push([`${speed}x: frame time, p95 / max (a frame is asked for 3 ticks, 1.5 s, before its moment)`, `${f(l.p95)} / ${f(l.max)}`, 'ms', '< 1500']);

@@ -4,7 +4,7 @@ import { errorMessage, useBusyAction } from '../forms/useBusyAction';
 import { useI18n } from '../i18n/i18n';
 import { DossierSection } from './DossierSection';
 import {
-  boardAt, boardSvgUrl, copyRoom, loadFrame, blocksAt, deletedBlocks, deletedSince, notesHtmlUrl, presentAt, restoreBlock, restoreObject, sessionsOf,
+  boardAt, boardSvgUrl, copyRoom, loadFrame, pictureWidth, blocksAt, deletedBlocks, deletedSince, notesHtmlUrl, presentAt, restoreBlock, restoreObject, sessionsOf,
   type Session,
 } from './historyApi';
 import { roomUrl } from '../community/communityRoute';
@@ -17,8 +17,8 @@ const TICK_MS = 500;
 /** Frames asked for ahead of the one due: a frame has this many ticks more to arrive. */
 const AHEAD = 3;
 
-/** Frames due while playing, shown, and dropped (not ready at their moment); how long each took to be ready. */
-export interface ReplayStats { frames: number; shown: number; dropped: number; latencies: number[]; bufferedMs?: number }
+/** Frames due while playing, shown, and dropped (not ready at their moment); how long each took to be ready; when each tick came. */
+export interface ReplayStats { frames: number; shown: number; dropped: number; latencies: number[]; ticks: number[]; bufferedMs?: number }
 declare global {
   interface Window {
     /** The history page's playback figures, for the playback benchmark (frontend/perf/playback.mjs). */
@@ -71,8 +71,10 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
   // time, and stops at the end. A frame not ready at its moment is dropped (counted for frontend/perf/playback.mjs).
   const [boardSrc, setBoardSrc] = useState<string | null>(null);
   const [buffering, setBuffering] = useState(false);
-  const stats = useRef<ReplayStats>({ frames: 0, shown: 0, dropped: 0, latencies: [] });
-  const buffer = useMemo(() => new FrameBuffer((moment, signal) => loadFrame(roomId, new Date(moment).toISOString(), language, signal)),
+  const stats = useRef<ReplayStats>({ frames: 0, shown: 0, dropped: 0, latencies: [], ticks: [] });
+  const figure = useRef<HTMLElement | null>(null);
+  const width = () => pictureWidth(figure.current?.clientWidth ?? 800, window.devicePixelRatio || 1);
+  const buffer = useMemo(() => new FrameBuffer((moment, signal) => loadFrame(roomId, new Date(moment).toISOString(), language, width(), signal)),
     [roomId, language]);
   useEffect(() => {
     stats.current.latencies = buffer.latencies;
@@ -95,6 +97,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
       setBuffering(false);
       timer = window.setInterval(() => setAt((now) => {
         if (now === null) return now;
+        stats.current.ticks.push(performance.now());
         const next = Math.min(end, now + step);
         nextMoments(next, step, AHEAD, end).forEach((m) => buffer.want(m));
         if (next >= end) setPlaying(false);
@@ -117,7 +120,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
     setDeletedText([]);
     if (!playing) {
       buffer.clear();
-      setBoardSrc(boardSvgUrl(roomId, iso));
+      setBoardSrc(boardSvgUrl(roomId, iso, width()));
       notesTimer.current = window.setTimeout(() => {
         fetch(notesHtmlUrl(roomId, iso, language), { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : '')).then(setNotesHtml, () => setNotesHtml(''));
       }, 250);
@@ -187,7 +190,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
           )}
         </section>
         <div className="replay-views">
-          <figure className="replay-board">
+          <figure className="replay-board" ref={figure}>
             {boardSrc && <img src={boardSrc} alt={t('replay.board', { time: time(at) })} />}
             <figcaption>{t('replay.board', { time: time(at) })}</figcaption>
           </figure>

@@ -30,3 +30,13 @@ describe('deleted paragraphs', () => {
     expect(deletedBlocks(['Moved'], ['Other', 'Moved'])).toEqual([]);
   });
 });
+
+describe('the width a playback asks the board for', () => {
+  it('is the picture’s width in device pixels, in steps of 100, within what the server takes', async () => {
+    const { pictureWidth } = await import('./historyApi');
+    expect(pictureWidth(780, 1)).toBe(800);
+    expect(pictureWidth(780, 2)).toBe(1600);
+    expect(pictureWidth(10, 1)).toBe(100);
+    expect(pictureWidth(9000, 2)).toBe(8000);
+  });
+});

@@ -36,14 +36,14 @@ export async function sessionsOf(roomId: string, maxPages = 10): Promise<Session
 }
 
 /** One frame of a playback: the board as SVG (fetched, decoded, as an object URL) and the document's HTML, as of `at`. */
-export async function loadFrame(roomId: string, at: string, lang: string, signal: AbortSignal): Promise<{ board: string; notes: string }> {
+export async function loadFrame(roomId: string, at: string, lang: string, width: number, signal: AbortSignal): Promise<{ board: string; notes: string }> {
   const get = async (url: string) => {
     const r = await fetch(url, { credentials: 'same-origin', signal });
     if (!r.ok) throw new Error(String(r.status));
     return r;
   };
   const [board, notes] = await Promise.all([
-    get(boardSvgUrl(roomId, at)).then((r) => r.blob()).then(async (blob) => {
+    get(boardSvgUrl(roomId, at, width)).then((r) => r.blob()).then(async (blob) => {
       const url = URL.createObjectURL(blob);
       const picture = new Image();
       picture.src = url;
@@ -55,7 +55,12 @@ export async function loadFrame(roomId: string, at: string, lang: string, signal
   return { board, notes };
 }
 
-export const boardSvgUrl = (roomId: string, at: string) => `${room(roomId)}/export/board.svg?at=${encodeURIComponent(at)}`;
+/** `width`: the picture's width on screen, in pixels; the server leaves out text too small to read there (a sketch). */
+export const boardSvgUrl = (roomId: string, at: string, width?: number) =>
+  `${room(roomId)}/export/board.svg?at=${encodeURIComponent(at)}${width ? `&width=${width}` : ''}`;
+
+/** A picture's width for the server: the element's in device pixels, in steps of 100 (so moments share it), 100 to 8,000. */
+export const pictureWidth = (cssPixels: number, ratio: number) => Math.min(8000, Math.max(100, Math.ceil((cssPixels * ratio) / 100) * 100));
 export const notesHtmlUrl = (roomId: string, at: string, lang: string) =>
   `${room(roomId)}/export/notes.html?at=${encodeURIComponent(at)}&lang=${encodeURIComponent(lang)}`;
 

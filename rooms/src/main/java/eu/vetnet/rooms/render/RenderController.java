@@ -42,6 +42,9 @@ public class RenderController {
     private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     private static final MediaType SVG = new MediaType("image", "svg+xml", StandardCharsets.UTF_8);
+    /** {@code ?width=}: the board as a picture that wide on screen (the history's playback), drawn as a sketch when its text is unreadable there. */
+    static final int MIN_WIDTH = 100;
+    static final int MAX_WIDTH = 8_000;
 
     private final RoomStore rooms;
     private final RoomServer server;
@@ -55,12 +58,16 @@ public class RenderController {
 
     @GetMapping("/api/rooms/{id}/export/board.{format:svg|png|pdf}")
     public Mono<ResponseEntity<byte[]>> board(@AuthenticationPrincipal Jwt jwt, @PathVariable String id, @PathVariable String format,
-            @RequestParam(required = false) String at) {
+            @RequestParam(required = false) String at, @RequestParam(required = false) Integer width) {
         Instant when = AtParameter.optional(at);
+        if (width != null && (width < MIN_WIDTH || width > MAX_WIDTH || !format.equals("svg"))) {
+            throw ApiException.badRequest("'width' is the SVG's width on screen, " + MIN_WIDTH + " to " + MAX_WIDTH + " pixels",
+                    "leave it out for the full drawing");
+        }
         return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt)).flatMap(room -> read(room, BOARD, when, RenderController::board)
                 .publishOn(Schedulers.boundedElastic())
                 .map(board -> {
-                    String svg = SvgCanvas.render(board);
+                    String svg = width == null ? SvgCanvas.render(board) : SvgCanvas.render(board, width);
                     return switch (format) {
                         case "svg" -> file(room, "board.svg", SVG, svg.getBytes(StandardCharsets.UTF_8));
                         case "png" -> file(room, "board.png", MediaType.IMAGE_PNG, BoardPng.render(board, svg));

@@ -13,6 +13,16 @@ public final class SvgCanvas implements Canvas {
         return canvas.out.toString();
     }
 
+    /** The board for a picture {@code pixelsWide} wide: without text or shadows when its text could not be read there. */
+    public static String render(Board board, double pixelsWide) {
+        if (!SketchCanvas.unreadable(board, pixelsWide)) {
+            return render(board);
+        }
+        SvgCanvas canvas = new SvgCanvas();
+        BoardPainter.paint(board, new SketchCanvas(canvas));
+        return canvas.out.toString();
+    }
+
     @Override
     public void begin(double x, double y, double w, double h) {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

@@ -63,6 +63,24 @@ class BoardRenderTests {
     }
 
     @Test
+    void aBoardDrawnTooSmallToReadIsASketchWithEveryShapeButNoTextOrShadow() {
+        Map<String, Object> objects = new LinkedHashMap<>();
+        for (int i = 0; i < 200; i++) {
+            Map<String, Object> note = new HashMap<>(Map.of("type", "note", "x", (double) (i % 20) * 200, "y", (double) (i / 20) * 150,
+                    "w", 160.0, "h", 120.0, "color", "#fff3a3", "text", "Idea number " + i));
+            objects.put("n" + i, note);
+        }
+        Board board = Board.of(objects);
+        // 4,000 units in 400 pixels: a note's 15-unit text would be 1.5 pixels tall.
+        String sketch = SvgCanvas.render(board, 400);
+        assertThat(sketch.split("class=\"note-body\"", -1)).hasSize(201);
+        assertThat(sketch).doesNotContain("<text", "note-shadow", "Idea number");
+        // Wide enough to read, the same call draws everything.
+        assertThat(SvgCanvas.render(board, 8000)).isEqualTo(SvgCanvas.render(board)).contains("Idea number 199", "note-shadow");
+        assertThat(sketch.length()).isLessThan(SvgCanvas.render(board).length() / 2);
+    }
+
+    @Test
     void theSvgHoldsEveryObjectInTheAppsOrderWithItsTextAndColour() throws Exception {
         String svg = SvgCanvas.render(Board.of(board()));
         Document dom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
