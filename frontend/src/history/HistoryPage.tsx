@@ -14,8 +14,13 @@ import { CourseLink } from '../learning/CourseLink';
 
 const SPEEDS = [1, 10, 60] as const;
 const TICK_MS = 500;
-/** Frames asked for ahead of the one due: a frame has this many ticks more to arrive. */
-const AHEAD = 3;
+/**
+ * Frames asked for ahead of the one due: a frame has this many ticks (3 s) to arrive. With 3 (1.5 s), a room of 8,000
+ * notes and the B4 document at 10x dropped 7 frames of 50 on two shared cores (frame time p95 2.0 s; docs/frontend.md).
+ */
+const AHEAD = 6;
+/** Frames ready before playing starts (the rest of the first AHEAD + 1 keep loading meanwhile). */
+const READY_TO_START = 4;
 
 /** Frames due while playing, shown, and dropped (not ready at their moment); how long each took to be ready; when each tick came. */
 export interface ReplayStats { frames: number; shown: number; dropped: number; latencies: number[]; ticks: number[]; bufferedMs?: number }
@@ -67,7 +72,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
 
   // While paused, the board is drawn from its address and the document asked for once the slider rests. Playing is
   // buffered (frameBuffer.ts): each moment is a frame (board and document fetched, decoded, shown together), asked for
-  // AHEAD ticks before it is due; playing starts once the first AHEAD + 1 are ready, then moves on at `speed` times real
+  // AHEAD ticks before it is due; playing starts once the first READY_TO_START are ready, then moves on at `speed` times real
   // time, and stops at the end. A frame not ready at its moment is dropped (counted for frontend/perf/playback.mjs).
   const [boardSrc, setBoardSrc] = useState<string | null>(null);
   const [buffering, setBuffering] = useState(false);
@@ -91,7 +96,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
     first.forEach((m) => buffer.want(m));
     setBuffering(true);
     const asked = performance.now();
-    Promise.all(first.map((m) => buffer.whenReady(m))).then(() => {
+    Promise.all(first.slice(0, READY_TO_START).map((m) => buffer.whenReady(m))).then(() => {
       if (cancelled) return;
       stats.current.bufferedMs = performance.now() - asked;
       setBuffering(false);
