@@ -15,10 +15,10 @@ import { CourseLink } from '../learning/CourseLink';
 const SPEEDS = [1, 10, 60] as const;
 const TICK_MS = 500;
 /**
- * Frames asked for ahead of the one due: a frame has this many ticks (3 s) to arrive. With 3 (1.5 s), a room of 8,000
- * notes and the B4 document at 10x dropped 7 frames of 50 on two shared cores (frame time p95 2.0 s; docs/frontend.md).
+ * Frames asked for ahead of the one due: a frame has this many ticks (4 s) to arrive. A room of 8,000 notes and the B4
+ * document at 10x, on two shared cores, dropped 7 frames of 50 with 3 ticks and 1 with 6 (docs/frontend.md).
  */
-const AHEAD = 6;
+const AHEAD = 8;
 /** Frames ready before playing starts (the rest of the first AHEAD + 1 keep loading meanwhile). */
 const READY_TO_START = 4;
 
