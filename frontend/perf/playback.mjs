@@ -142,7 +142,7 @@ async function main() {
       rows.push([`${speed}x: time between ticks (500 ms asked), median / p95 / max`, `${f(g.median)} / ${f(g.p95)} / ${f(g.max)}`, 'ms', '500']);
       rows.push([`${speed}x: speed played (room time / wall time between the first and last tick)`,
         ran ? `${(((r.ticks.length - 1) * 0.5 * speed) / ran).toFixed(1)}x` : '-', '', `${speed}x`]);
-      rows.push([`${speed}x: loading the first 4 frames before playing`, f(r.bufferedMs ?? 0), 'ms', '']);
+      rows.push([`${speed}x: loading the first 9 frames before playing`, f(r.bufferedMs ?? 0), 'ms', '']);
       rows.push([`${speed}x: frame time, asked -> ready (board SVG + document HTML fetched, decoded), median`, f(l.median), 'ms', '']);
       rows.push([`${speed}x: frame time, p95 / max (a frame is asked for 8 ticks, 4 s, before its moment)`, `${f(l.p95)} / ${f(l.max)}`, 'ms', '< 4000']);
     }

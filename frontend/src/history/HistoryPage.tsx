@@ -19,8 +19,11 @@ const TICK_MS = 500;
  * document at 10x, on two shared cores, dropped 7 frames of 50 with 3 ticks and 1 with 6 (docs/frontend.md).
  */
 const AHEAD = 8;
-/** Frames ready before playing starts (the rest of the first AHEAD + 1 keep loading meanwhile). */
-const READY_TO_START = 4;
+/**
+ * Frames ready before playing starts: all the first AHEAD + 1. Starting with 4 ready, the rest of that first burst had
+ * only 2 to 4 ticks left to arrive, and one of them was late (docs/frontend.md).
+ */
+const READY_TO_START = AHEAD + 1;
 
 /** Frames due while playing, shown, and dropped (not ready at their moment); how long each took to be ready; when each tick came. */
 export interface ReplayStats { frames: number; shown: number; dropped: number; latencies: number[]; ticks: number[]; bufferedMs?: number }
