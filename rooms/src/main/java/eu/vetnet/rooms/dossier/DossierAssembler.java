@@ -59,6 +59,7 @@ public class DossierAssembler {
                     List<Dossier.FileInfo> infos = new ArrayList<>();
                     infos.add(new Dossier.FileInfo(DossierFiles.OVERVIEW, "text/markdown", 0));
                     files.files().forEach((name, f) -> infos.add(new Dossier.FileInfo(name, f.type(), f.content().length)));
+                    infos.add(new Dossier.FileInfo(DossierFiles.PNG, "image/png", 0));
                     Dossier d = new Dossier(room.id(), version, room.title(), Instant.now(), createdBy, Dossier.Status.DRAFT, null, List.of(),
                             infos, files.counts());
                     return Mono.fromCompletionStage(() -> store.create(d, files.files())).map(created -> {

@@ -5,6 +5,7 @@ import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.followup.FollowUpNotifier;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.people.RoomPeople;
+import eu.vetnet.rooms.render.BoardPng;
 import eu.vetnet.rooms.room.AccessChanges;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomRecord;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The session dossier (docs/rooms.md, "Session dossier"): a facilitator ends a session and the server assembles what
@@ -88,6 +90,9 @@ public class DossierController {
             if (name.equals(DossierFiles.OVERVIEW)) {
                 return found(store, room, version).map(d -> new DossierStore.File("text/markdown", DossierFiles.overview(d).getBytes(StandardCharsets.UTF_8)));
             }
+            if (name.equals(DossierFiles.PNG)) {
+                return png(store, room, version);
+            }
             return Mono.fromCompletionStage(() -> store.file(room.id(), version, name)).map(f -> f.orElseThrow(() ->
                     ApiException.notFound("dossier " + version + " of room " + room.id() + " has no file " + name, "list the dossier to see its files")));
         }).map(f -> ResponseEntity.ok().contentType(MediaType.parseMediaType(f.type().startsWith("text/") || f.type().endsWith("json")
@@ -120,6 +125,16 @@ public class DossierController {
                             "/rooms/" + room.id() + "/history#dossier-" + sent.version())).thenReturn(sent))
                     .doOnNext(sent -> log.info("{} sent dossier {} of room {}", user.id(), version, id));
         });
+    }
+
+    /** The board's PNG: kept once made; made from the stored SVG the first time (off the event loop). */
+    private static Mono<DossierStore.File> png(DossierStore store, RoomRecord room, int version) {
+        return Mono.fromCompletionStage(() -> store.file(room.id(), version, DossierFiles.PNG)).flatMap(kept -> kept.isPresent() ? Mono.just(kept.get())
+                : Mono.fromCompletionStage(() -> store.file(room.id(), version, "board.svg")).publishOn(Schedulers.boundedElastic()).flatMap(svg -> {
+                    DossierStore.File made = new DossierStore.File("image/png", BoardPng.render(new String(svg.orElseThrow(() ->
+                            ApiException.notFound("room " + room.id() + " has no dossier " + version, "list its dossiers")).content(), StandardCharsets.UTF_8)));
+                    return Mono.fromCompletionStage(() -> store.addFile(room.id(), version, DossierFiles.PNG, made)).thenReturn(made);
+                }));
     }
 
     private static Mono<Dossier> found(DossierStore store, RoomRecord room, int version) {

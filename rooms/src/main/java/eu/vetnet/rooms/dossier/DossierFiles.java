@@ -3,7 +3,6 @@ package eu.vetnet.rooms.dossier;
 import eu.vetnet.identity.api.Csv;
 import eu.vetnet.rooms.export.RoomData;
 import eu.vetnet.rooms.render.Board;
-import eu.vetnet.rooms.render.BoardPng;
 import eu.vetnet.rooms.render.NotesMarkdown;
 import eu.vetnet.rooms.render.NotesPdf;
 import eu.vetnet.rooms.render.NotesTree;
@@ -17,13 +16,18 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The files of a dossier, from what was read of the room (off its lane): the board as SVG, PNG and PDF, the document as
+ * The files of a dossier, from what was read of the room (off its lane): the board as SVG and PDF (and PNG, {@link #PNG}), the document as
  * Markdown and PDF, the room's data (notes, questions, answers, statements, votes, and the attendance of those who
  * agreed to be listed) as one JSON file, people by name, and that attendance as CSV. The overview ({@link #overview}) is written on each request from the record, so edited decisions show at once.
  */
 public final class DossierFiles {
 
     static final String OVERVIEW = "dossier.md";
+    /**
+     * The board as PNG, rasterised from the stored SVG when it is first asked for, then kept: on a board of 8,000
+     * notes it takes Batik some 16 s, which would have made the dossier four times slower for everyone.
+     */
+    static final String PNG = "board.png";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What was read of the room on its lane. */
@@ -43,7 +47,6 @@ public final class DossierFiles {
         Map<String, DossierStore.File> files = new LinkedHashMap<>();
         String svg = SvgCanvas.render(board);
         files.put("board.svg", new DossierStore.File("image/svg+xml", svg.getBytes(StandardCharsets.UTF_8)));
-        files.put("board.png", new DossierStore.File("image/png", BoardPng.render(board, svg)));
         files.put("board.pdf", new DossierStore.File("application/pdf", PdfCanvas.render(board)));
         files.put("notes.md", new DossierStore.File("text/markdown", ("# " + title + "\n\n" + NotesMarkdown.render(read.notes())).getBytes(StandardCharsets.UTF_8)));
         files.put("notes.pdf", new DossierStore.File("application/pdf", NotesPdf.render(title, read.notes())));

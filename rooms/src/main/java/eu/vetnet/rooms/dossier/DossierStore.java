@@ -24,4 +24,7 @@ public interface DossierStore {
     CompletionStage<Optional<Dossier>> find(String room, int version);
 
     CompletionStage<Optional<File>> file(String room, int version, String name);
+
+    /** Adds a file made later from the others (the board's PNG, from its SVG). */
+    CompletionStage<Void> addFile(String room, int version, String name, File file);
 }

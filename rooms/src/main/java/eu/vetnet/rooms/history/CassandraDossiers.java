@@ -64,6 +64,12 @@ public final class CassandraDossiers implements DossierStore {
     }
 
     @Override
+    public CompletionStage<Void> addFile(String room, int version, String name, File f) {
+        return HistoryStatements.with(statements, s -> s.session().executeAsync(s.get("insertDossierFile")
+                .bind(room, version, name, f.type(), ByteBuffer.wrap(f.content())).setIdempotent(true)).thenApply(rs -> (Void) null));
+    }
+
+    @Override
     public CompletionStage<Optional<File>> file(String room, int version, String name) {
         return HistoryStatements.with(statements, s -> s.session().executeAsync(s.get("selectDossierFile").bind(room, version, name))
                 .thenApply(rs -> Optional.ofNullable(rs.one()).map(row -> {

@@ -22,6 +22,17 @@ public final class BoardPng {
     private BoardPng() {
     }
 
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("<svg [^>]*?width=\"([0-9.]+)\" height=\"([0-9.]+)\"");
+
+    /** A board's SVG as {@link SvgCanvas} wrote it (its size read from its root element), rasterised. */
+    public static byte[] render(String svg) {
+        java.util.regex.Matcher m = SIZE.matcher(svg);
+        if (!m.find()) {
+            throw new IllegalArgumentException("not a board drawn by SvgCanvas: its root has no width and height");
+        }
+        return render(svg, Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+    }
+
     /** The board drawn as SVG and rasterised, at the size {@link BoardPainter} gives the drawing. */
     public static byte[] render(Board board, String svg) {
         double[] e = board.extent();

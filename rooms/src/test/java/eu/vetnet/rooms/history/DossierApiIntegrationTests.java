@@ -68,6 +68,12 @@ class DossierApiIntegrationTests extends CassandraApiTestSupport {
             try (var pdf = Loader.loadPDF(call("GET", base + "/1/files/board.pdf", null, "alice", "participant").body())) {
                 assertThat(new PDFTextStripper().getText(pdf)).contains("Mentor pool for");
             }
+            // The PNG is made from the stored SVG when first asked for, then kept.
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<byte[]> png = call("GET", base + "/1/files/board.png", null, "alice", "participant");
+                assertThat(png.statusCode()).isEqualTo(200);
+                assertThat(java.util.Arrays.copyOf(png.body(), 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            }
             assertThat(call("GET", base + "/1/files/board.svg", null, "mallory", "participant").statusCode()).isEqualTo(403);
             assertThat(call("GET", base + "/1/files/nothing.txt", null, "alice", "participant").statusCode()).isEqualTo(404);
 
