@@ -4,6 +4,7 @@ import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.identity.api.Csv;
 import eu.vetnet.rooms.auth.JwtUsers;
 import eu.vetnet.rooms.export.ExportController;
+import eu.vetnet.rooms.history.AtParameter;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.room.RoomReads;
 import eu.vetnet.rooms.room.RoomStore;
@@ -80,10 +81,6 @@ public class AttendanceController {
     }
 
     private AttendanceConsents consents() {
-        AttendanceConsents store = consents.getIfAvailable();
-        if (store == null) {
-            throw ApiException.conflict("this server keeps no history, so it lists no attendance", "run the room server with its history in Cassandra");
-        }
-        return store;
+        return AtParameter.kept(consents, "it lists no attendance");
     }
 }

@@ -5,6 +5,7 @@ import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.attendance.AttendanceReader;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.export.ExportController;
+import eu.vetnet.rooms.history.AtParameter;
 import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.render.RenderController;
 import eu.vetnet.rooms.room.RoomKind;
@@ -42,10 +43,7 @@ public class DossierAssembler {
 
     /** @param createdBy the name the dossier says assembled it */
     public Mono<Dossier> assemble(RoomRecord room, String createdBy) {
-        DossierStore store = stores.getIfAvailable();
-        if (store == null) {
-            return Mono.error(ApiException.conflict("this server keeps no history, so it keeps no dossiers", "run the room server with its history in Cassandra"));
-        }
+        DossierStore store = AtParameter.kept(stores, "it keeps no dossiers");
         List<String> documents = new ArrayList<>(List.of(RoomRecord.BOARD, RoomRecord.NOTES, RoomKind.VOICE_DOCUMENT));
         documents.retainAll(room.documents());
         Mono<DossierFiles.Read> read = Mono.fromCompletionStage(() -> server.hold(room.id(), open -> open.read(documents, DossierAssembler::read)));

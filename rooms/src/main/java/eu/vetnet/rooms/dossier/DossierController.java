@@ -2,6 +2,7 @@ package eu.vetnet.rooms.dossier;
 
 import eu.vetnet.identity.api.ApiException;
 import eu.vetnet.rooms.auth.JwtUsers;
+import eu.vetnet.rooms.history.AtParameter;
 import eu.vetnet.rooms.followup.FollowUpNotifier;
 import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.rooms.people.RoomPeople;
@@ -138,8 +139,7 @@ public class DossierController {
     }
 
     private static Mono<Dossier> found(DossierStore store, RoomRecord room, int version) {
-        return Mono.fromCompletionStage(() -> store.find(room.id(), version)).map(d -> d.orElseThrow(() ->
-                ApiException.notFound("room " + room.id() + " has no dossier " + version, "list its dossiers")));
+        return Mono.fromCompletionStage(() -> store.version(room.id(), version));
     }
 
     /** A draft changed, if nobody changed it meanwhile; a sent dossier does not change. */
@@ -184,10 +184,6 @@ public class DossierController {
     }
 
     private DossierStore store() {
-        DossierStore store = stores.getIfAvailable();
-        if (store == null) {
-            throw ApiException.conflict("this server keeps no history, so it keeps no dossiers", "run the room server with its history in Cassandra");
-        }
-        return store;
+        return AtParameter.kept(stores, "it keeps no dossiers");
     }
 }

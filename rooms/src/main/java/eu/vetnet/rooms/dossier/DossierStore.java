@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.dossier;
 
+import eu.vetnet.identity.api.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,12 @@ public interface DossierStore {
     CompletionStage<List<Dossier>> ofRoom(String room);
 
     CompletionStage<Optional<Dossier>> find(String room, int version);
+
+    /** The version, or 404 saying the room has none such. */
+    default CompletionStage<Dossier> version(String room, int version) {
+        return find(room, version).thenApply(d -> d.orElseThrow(() ->
+                ApiException.notFound("room " + room + " has no dossier " + version, "list its dossiers")));
+    }
 
     CompletionStage<Optional<File>> file(String room, int version, String name);
 

@@ -66,10 +66,6 @@ public class ScheduleController {
     }
 
     private Schedules store() {
-        Schedules store = schedules.getIfAvailable();
-        if (store == null) {
-            throw ApiException.conflict("this server keeps no history, so it keeps no schedules", "run the room server with its history in Cassandra");
-        }
-        return store;
+        return AtParameter.kept(schedules, "it keeps no schedules");
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The {@code at} of the history's requests (docs/history-and-presence.md, "Replay REST"; docs/rooms.md, "Renders" and
- * "Restoring"): an ISO-8601 instant, read one way for every endpoint that goes back in time, with the same refusals.
+ * "Restoring"): an ISO-8601 instant, read one way for every endpoint that goes back in time, with the same refusals;
+ * and the one refusal of everything that needs the history where the server keeps none ({@link #kept}).
  */
 public final class AtParameter {
 
@@ -40,10 +41,18 @@ public final class AtParameter {
 
     /** The history that past states are rebuilt from; a server that keeps none says so (409). */
     public static PastDocuments history(ObjectProvider<PastDocuments> past, String what) {
-        PastDocuments history = past.getIfAvailable();
-        if (history == null) {
+        return kept(past, what);
+    }
+
+    /**
+     * Something only a server with its history in Cassandra has (past states, dossiers, schedules, consents,
+     * publications): the one answer when it is not there, 409 saying {@code what} cannot be done without it.
+     */
+    public static <T> T kept(ObjectProvider<T> provider, String what) {
+        T found = provider.getIfAvailable();
+        if (found == null) {
             throw ApiException.conflict("this server keeps no history, so " + what, "run the room server with its history in Cassandra");
         }
-        return history;
+        return found;
     }
 }

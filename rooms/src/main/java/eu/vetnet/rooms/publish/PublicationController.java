@@ -154,12 +154,8 @@ public class PublicationController {
     }
 
     private Mono<Dossier> dossier(RoomRecord room, int version) {
-        DossierStore store = dossiers.getIfAvailable();
-        if (store == null) {
-            throw ApiException.conflict("this server keeps no history, so it keeps no dossiers", "run the room server with its history in Cassandra");
-        }
-        return Mono.fromCompletionStage(() -> store.find(room.id(), version)).map(d -> d.orElseThrow(() ->
-                ApiException.notFound("room " + room.id() + " has no dossier " + version, "list its dossiers")));
+        DossierStore store = AtParameter.kept(dossiers, "it keeps no dossiers");
+        return Mono.fromCompletionStage(() -> store.version(room.id(), version));
     }
 
     /** The board (and for a dossier the document and the workshop) now, or as they were at {@code at} from the history. */
@@ -229,10 +225,6 @@ public class PublicationController {
     }
 
     private PublicationStore store() {
-        PublicationStore store = stores.getIfAvailable();
-        if (store == null) {
-            throw ApiException.conflict("this server keeps no history, so it publishes nothing", "run the room server with its history in Cassandra");
-        }
-        return store;
+        return AtParameter.kept(stores, "it publishes nothing");
     }
 }
