@@ -52,12 +52,11 @@ public final class DossierFiles {
         files.put("notes.pdf", new DossierStore.File("application/pdf", NotesPdf.render(title, read.notes())));
         Map<String, Object> datasets = new LinkedHashMap<>();
         Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String dataset : List.of("notes", "questions", "answers", "statements", "polls")) {
-            RoomData.Table table = data.table(dataset);
-            datasets.put(dataset, rowsOf(table));
+        data.tables().forEach((dataset, table) -> {
+            datasets.put(dataset, table.asObjects());
             rows.put(dataset, table.rows().size());
-        }
-        datasets.put("attendance", rowsOf(attendance));
+        });
+        datasets.put("attendance", attendance.asObjects());
         files.put("attendance.csv", new DossierStore.File("text/csv", Csv.of(attendance.columns(), attendance.rows()).getBytes(StandardCharsets.UTF_8)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("room", roomId);
@@ -69,15 +68,6 @@ public final class DossierFiles {
                 rows.get("polls"), names.size(), (int) attendance.rows().stream().map(r -> r.get(0)).distinct().count()));
     }
 
-    private static List<Map<String, Object>> rowsOf(RoomData.Table table) {
-        return table.rows().stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < table.columns().size(); i++) {
-                row.put(table.columns().get(i), r.get(i));
-            }
-            return row;
-        }).toList();
-    }
 
     /** The dossier's first page, in Markdown: when, by whom, what it holds, the decisions and action items. */
     static String overview(Dossier d) {

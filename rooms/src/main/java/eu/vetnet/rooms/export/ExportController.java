@@ -53,7 +53,7 @@ public class ExportController {
         String dataset = dot < 0 ? file : file.substring(0, dot);
         String format = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!RoomData.DATASETS.contains(dataset) || !(format.equals("csv") || format.equals("json"))) {
-            throw ApiException.notFound("no export " + file, "ask for one of attendance.csv or attendance.json, " + RoomData.DATASETS.stream().sorted()
+            throw ApiException.notFound("no export " + file, "ask for one of attendance.csv or attendance.json, " + RoomData.DATASETS.stream()
                     .map(d -> d + ".csv or " + d + ".json").collect(Collectors.joining(", ")));
         }
         return RoomReads.onAccessList(rooms, id, JwtUsers.toUser(jwt)).flatMap(room -> Mono.fromCompletionStage(() -> server.hold(room.id(),
@@ -94,18 +94,11 @@ public class ExportController {
 
     /** A table as the JSON exports give it: {room, dataset, exportedAt, rows}, each row an object by column. */
     public static Map<String, Object> asJson(String room, String dataset, RoomData.Table table) {
-        List<Map<String, Object>> rows = table.rows().stream().map(r -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < table.columns().size(); i++) {
-                row.put(table.columns().get(i), r.get(i));
-            }
-            return row;
-        }).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("room", room);
         out.put("dataset", dataset);
         out.put("exportedAt", Instant.now().toString());
-        out.put("rows", rows);
+        out.put("rows", table.asObjects());
         return out;
     }
 

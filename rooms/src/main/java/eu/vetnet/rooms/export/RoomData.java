@@ -18,10 +18,28 @@ public final class RoomData {
 
     /** One table: its columns and rows, in the order people read them. */
     public record Table(List<String> columns, List<List<Object>> rows) {
+
+        /** The rows as the JSON files give them: each an object by column, in column order. */
+        public List<Map<String, Object>> asObjects() {
+            return rows.stream().map(r -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    row.put(columns.get(i), r.get(i));
+                }
+                return row;
+            }).toList();
+        }
     }
 
-    /** The datasets, by the name in the export's path. */
-    public static final Set<String> DATASETS = Set.of("notes", "questions", "answers", "statements", "polls");
+    /** The datasets, by the name in the export's path, in the order files list them. */
+    public static final List<String> DATASETS = List.of("notes", "questions", "answers", "statements", "polls");
+
+    /** Every dataset's table, in {@link #DATASETS} order. */
+    public Map<String, Table> tables() {
+        Map<String, Table> out = new LinkedHashMap<>();
+        DATASETS.forEach(d -> out.put(d, table(d)));
+        return out;
+    }
 
     /** Board objects that carry text people wrote (connectors, drawings and images carry none). */
     private static final Set<String> WITH_TEXT = Set.of("note", "text", "rect", "ellipse");

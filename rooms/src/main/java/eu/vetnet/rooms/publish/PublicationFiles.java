@@ -143,18 +143,7 @@ public final class PublicationFiles {
         Map<String, Object> board = Map.of("objects", objects);
         RoomData data = new RoomData(board, workshop, a.directory());
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String dataset : List.of("notes", "questions", "answers", "statements", "polls")) {
-            RoomData.Table table = data.table(dataset);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (List<Object> r : table.rows()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 0; i < table.columns().size(); i++) {
-                    row.put(table.columns().get(i), r.get(i));
-                }
-                rows.add(row);
-            }
-            out.put(dataset, rows);
-        }
+        data.tables().forEach((dataset, table) -> out.put(dataset, table.asObjects()));
         return out;
     }
 
