@@ -15,10 +15,6 @@ import reactor.core.publisher.Mono;
 @Component
 public class AttendanceReader {
 
-    /** Pages of sessions read (a workshop day is one or a few sessions). */
-    static final int MAX_SESSION_PAGES = 20;
-    static final int MAX_EVENTS_PER_PAGE = 20_000;
-
     private final ObjectProvider<AttendanceConsents> consents;
     private final ObjectProvider<SessionEvents> sessions;
     private final RoomPeople people;
@@ -38,7 +34,7 @@ public class AttendanceReader {
             return Mono.just(none);
         }
         return Mono.fromCompletionStage(() -> store.ofRoom(room.id())).flatMap(agreed -> agreed.isEmpty() ? Mono.just(none)
-                : Mono.zip(Mono.fromCompletionStage(() -> events.all(room.id(), MAX_SESSION_PAGES, MAX_EVENTS_PER_PAGE)),
+                : Mono.zip(Mono.fromCompletionStage(() -> events.all(room.id())),
                         Mono.fromCompletionStage(() -> people.list(room.id())))
                         .map(t -> Attendance.table(t.getT1(), agreed.keySet(),
                                 t.getT2().stream().collect(Collectors.toMap(RoomPeople.Person::id, RoomPeople.Person::name, (a, b) -> b)), Instant.now())));

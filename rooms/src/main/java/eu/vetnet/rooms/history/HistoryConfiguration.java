@@ -56,8 +56,8 @@ public class HistoryConfiguration {
     }
 
     @Bean
-    SessionEvents historySessionEvents(HistoryDatabase historyDatabase, UpdateLog historyUpdateLog) {
-        return new SessionEvents(historyDatabase::statements, historyUpdateLog);
+    SessionEvents historySessionEvents(HistoryDatabase historyDatabase, UpdateLog historyUpdateLog, HistoryProperties properties) {
+        return new SessionEvents(historyDatabase::statements, historyUpdateLog, properties.getSessionsMaxEventsPerPage());
     }
 
     @Bean(destroyMethod = "close")

@@ -51,7 +51,18 @@ public final class SessionEvents {
     private final String writer;
     private final AtomicLong sequence = new AtomicLong();
 
+    /** Pages of sessions {@link #all} reads at most: a room's whole life for a workshop day or a course, not years. */
+    public static final int ALL_MAX_PAGES = 20;
+
+    private final int maxEventsPerPage;
+
     public SessionEvents(Supplier<HistoryStatements> statements, UpdateLog updateLog) {
+        this(statements, updateLog, new HistoryProperties().getSessionsMaxEventsPerPage());
+    }
+
+    /** @param maxEventsPerPage the events a page of {@link #all} reads at most ({@code vetnet.history.sessions-max-events-per-page}) */
+    public SessionEvents(Supplier<HistoryStatements> statements, UpdateLog updateLog, int maxEventsPerPage) {
+        this.maxEventsPerPage = maxEventsPerPage;
         this.statements = statements;
         this.log_ = updateLog;
         this.writer = updateLog.writer();
@@ -107,12 +118,12 @@ public final class SessionEvents {
     }
 
     /**
-     * The room's sessions, oldest first, reading at most {@code maxPages} pages (a session cut across pages comes as
-     * its parts, under one start): who joined, with their usernames, which the names directory does not keep. Read by
-     * publishing (everyone to take out) and the attendance (docs/rooms.md, "Publishing", "Attendance").
+     * The room's sessions, oldest first, reading at most {@link #ALL_MAX_PAGES} pages (a session cut across pages comes
+     * as its parts, under one start): who joined, with their usernames, which the names directory does not keep. Read
+     * by publishing (everyone to take out) and the attendance (docs/rooms.md, "Publishing", "Attendance").
      */
-    public CompletionStage<List<Session>> all(String room, int maxPages, int maxEvents) {
-        return all(room, null, maxPages, maxEvents, new ArrayList<>());
+    public CompletionStage<List<Session>> all(String room) {
+        return all(room, null, ALL_MAX_PAGES, maxEventsPerPage, new ArrayList<>());
     }
 
     private CompletionStage<List<Session>> all(String room, SessionCursor after, int pagesLeft, int maxEvents, List<Session> into) {

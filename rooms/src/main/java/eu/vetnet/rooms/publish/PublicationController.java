@@ -52,8 +52,6 @@ public class PublicationController {
     private static final Logger log = LoggerFactory.getLogger(PublicationController.class);
     static final int MAX_TITLE = 200;
     static final int MAX_SUMMARY = 2_000;
-    /** Pages of sessions read to find everyone who ever joined (a workshop day is one or a few sessions). */
-    static final int MAX_SESSION_PAGES = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -198,7 +196,7 @@ public class PublicationController {
         }
         SessionEvents events = sessions.getIfAvailable();
         Mono<List<SessionEvents.Session>> joined = events == null ? Mono.just(List.of())
-                : Mono.fromCompletionStage(() -> events.all(room.id(), MAX_SESSION_PAGES, 20_000));
+                : Mono.fromCompletionStage(() -> events.all(room.id()));
         return Mono.zip(Mono.fromCompletionStage(() -> people.list(room.id())), joined).map(t -> {
             t.getT1().forEach(p -> all.add(new Anonymiser.Person(p.id(), null, p.name())));
             t.getT2().forEach(session -> session.participants().forEach(p -> all.add(new Anonymiser.Person(p.userId(), p.username(), p.name()))));
