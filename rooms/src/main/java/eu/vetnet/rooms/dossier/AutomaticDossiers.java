@@ -6,6 +6,8 @@ import eu.vetnet.rooms.room.RoomStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,11 @@ public class AutomaticDossiers implements SmartLifecycle {
     private final Duration every;
     private final Duration waitForEmpty;
     private ScheduledExecutorService timer;
+    /**
+     * Sessions this host is done with (assembled, claimed by another host, or ended with a facilitator's dossier): not
+     * looked at again by each sweep of the next {@code wait-for-empty}. Forgotten once out of that window.
+     */
+    private final Set<Schedules.Schedule> done = ConcurrentHashMap.newKeySet();
 
     public AutomaticDossiers(ObjectProvider<Schedules> schedules, ObjectProvider<DossierStore> dossiers, RoomStore rooms, Presence presence,
             DossierAssembler assembler, @Value("${vetnet.dossier.sweep-every:PT1M}") Duration every,
@@ -58,9 +65,13 @@ public class AutomaticDossiers implements SmartLifecycle {
             return 0;
         }
         Instant now = Instant.now();
+        done.removeIf(s -> s.endsAt().isBefore(now.minus(waitForEmpty)));
         List<Schedules.Schedule> ended = store.endedBetween(now.minus(waitForEmpty), now).toCompletableFuture().join();
         int made = 0;
         for (Schedules.Schedule s : ended) {
+            if (done.contains(s)) {
+                continue;
+            }
             try {
                 if (assembleIfDue(store, kept, s)) {
                     made++;
@@ -78,7 +89,9 @@ public class AutomaticDossiers implements SmartLifecycle {
             return false;
         }
         boolean already = kept.ofRoom(s.room()).toCompletableFuture().join().stream().anyMatch(d -> !d.createdAt().isBefore(s.startsAt()));
-        if (!store.claim(s.room(), s.endsAt()).toCompletableFuture().join() || already) {
+        boolean ours = store.claim(s.room(), s.endsAt()).toCompletableFuture().join();
+        done.add(s);
+        if (!ours || already) {
             return false;
         }
         Dossier d = RoomReads.existing(rooms, s.room()).flatMap(room -> assembler.assemble(room, ASSEMBLED_BY)).block(Duration.ofMinutes(2));

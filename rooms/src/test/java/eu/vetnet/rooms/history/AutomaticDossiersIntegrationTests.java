@@ -93,5 +93,14 @@ class AutomaticDossiersIntegrationTests extends CassandraApiTestSupport {
                 .isEqualTo(200);
         automatic.sweep();
         assertThat(call("GET", "/api/rooms/" + other + "/dossiers", null, "fabio", "facilitator").body()).doesNotContain("\"version\":2");
+
+        // A session over for longer than the server waits for its room to empty (vetnet.dossier.wait-for-empty, 12 h)
+        // gets none: it is no longer looked at.
+        String old = room("Long over");
+        Instant yesterday = Instant.now().minus(Duration.ofHours(13)).truncatedTo(ChronoUnit.MILLIS);
+        assertThat(call("PUT", "/api/rooms/" + old + "/schedule", schedule(yesterday.minus(Duration.ofHours(2)), yesterday), "fabio", "facilitator")
+                .statusCode()).isEqualTo(200);
+        automatic.sweep();
+        assertThat(call("GET", "/api/rooms/" + old + "/dossiers", null, "fabio", "facilitator").body()).isEqualTo("[]");
     }
 }
