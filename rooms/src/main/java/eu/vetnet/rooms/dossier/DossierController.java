@@ -96,8 +96,7 @@ public class DossierController {
             }
             return Mono.fromCompletionStage(() -> store.file(room.id(), version, name)).map(f -> f.orElseThrow(() ->
                     ApiException.notFound("dossier " + version + " of room " + room.id() + " has no file " + name, "list the dossier to see its files")));
-        }).map(f -> ResponseEntity.ok().contentType(MediaType.parseMediaType(f.type().startsWith("text/") || f.type().endsWith("json")
-                        || f.type().endsWith("+xml") ? f.type() + ";charset=UTF-8" : f.type()))
+        }).map(f -> ResponseEntity.ok().contentType(f.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dossier-" + version + "-" + name + "\"").body(f.content()));
     }
 

@@ -11,6 +11,12 @@ public interface DossierStore {
 
     /** A file's content and media type. */
     record File(String type, byte[] content) {
+
+        /** The type to answer with: texts (Markdown, CSV, JSON, SVG, HTML) as UTF-8, which is how they are written. */
+        public org.springframework.http.MediaType mediaType() {
+            boolean text = type.startsWith("text/") || type.endsWith("json") || type.endsWith("+xml");
+            return org.springframework.http.MediaType.parseMediaType(text ? type + ";charset=UTF-8" : type);
+        }
     }
 
     /** Stores a new version with its files; false when that version exists already (someone assembled it first). */
