@@ -244,7 +244,7 @@ export function HistoryPage({ roomId, navigate }: { roomId: string; navigate: (p
         )}
       </>}
       {room && <DossierSection roomId={roomId} facilitating={facilitating} announce={setStatus} onChanged={() => setDossiersSeen((n) => n + 1)} />}
-      {room && <PublishSection key={dossiersSeen} roomId={roomId} at={iso} facilitating={facilitating} announce={setStatus} />}
+      {room && <PublishSection roomId={roomId} at={iso} facilitating={facilitating} announce={setStatus} dossiersSeen={dossiersSeen} />}
       <p role="status" className="sr-only">{status}</p>
     </main>
   );

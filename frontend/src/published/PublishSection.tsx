@@ -9,8 +9,10 @@ import { licences, publicationsOf, publish, publishedUrl, withdraw, type Licence
  * facilitators, publishing the board as of the moment shown or a session dossier, anonymised, under a licence they
  * choose, and withdrawing it.
  */
-export function PublishSection({ roomId, at, facilitating, announce }: {
+export function PublishSection({ roomId, at, facilitating, announce, dossiersSeen }: {
   roomId: string; at: string | null; facilitating: boolean; announce: (text: string) => void;
+  /** Counts the times the page read the dossiers again (one assembled, one sent): the choice of what to publish follows. */
+  dossiersSeen: number;
 }) {
   const { t, language } = useI18n();
   const [published, setPublished] = useState<Publication[] | null>(null);
@@ -25,11 +27,12 @@ export function PublishSection({ roomId, at, facilitating, announce }: {
   const load = () => publicationsOf(roomId).then(setPublished, (e) => setLoadError(errorMessage(e)));
   useEffect(() => {
     load();
-    if (facilitating) {
-      dossiersOf(roomId).then(setDossiers, () => setDossiers([]));
-      licences().then(setOptions, (e) => setLoadError(errorMessage(e)));
-    }
+    if (facilitating) licences().then(setOptions, (e) => setLoadError(errorMessage(e)));
   }, [roomId, facilitating]);
+  // What is typed in the form stays while the dossiers are read again.
+  useEffect(() => {
+    if (facilitating) dossiersOf(roomId).then(setDossiers, () => setDossiers([]));
+  }, [roomId, facilitating, dossiersSeen]);
   const when = (iso: string) => new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 
   const submit = () => run(() => publish(roomId, {

@@ -1,9 +1,11 @@
 package eu.vetnet.rooms.history;
 
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import eu.vetnet.rooms.dossier.DossierStore;
 import eu.vetnet.rooms.publish.Publication;
 import eu.vetnet.rooms.publish.PublicationStore;
 import java.nio.ByteBuffer;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class CassandraPublications implements PublicationStore {
 
     @Override
     public CompletionStage<List<Publication>> latest(int limit) {
-        return HistoryStatements.with(statements, s -> latestFrom(s, java.time.Year.now(ZoneOffset.UTC).getValue(), limit, new ArrayList<>()))
+        return HistoryStatements.with(statements, s -> latestFrom(s, Year.now(ZoneOffset.UTC).getValue(), limit, new ArrayList<>()))
                 .thenCompose(this::records);
     }
 
@@ -102,7 +104,7 @@ public final class CassandraPublications implements PublicationStore {
                 .thenApply(v -> reads.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
     }
 
-    private static List<String> ids(com.datastax.oss.driver.api.core.cql.AsyncResultSet rs) {
+    private static List<String> ids(AsyncResultSet rs) {
         List<String> out = new ArrayList<>();
         rs.currentPage().forEach(row -> out.add(row.getString(0)));
         return out;

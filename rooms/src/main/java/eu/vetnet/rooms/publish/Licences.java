@@ -4,6 +4,7 @@ import eu.vetnet.identity.api.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class Licences {
                 out.put(l.get("id").asString(), new Licence(l.get("id").asString(), l.get("name").asString(), l.get("short").asString(),
                         l.get("url").asString()));
             }
-            return java.util.Collections.unmodifiableMap(out);
+            return Collections.unmodifiableMap(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,6 @@ import eu.vetnet.rooms.room.RoomStore;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -167,10 +167,9 @@ public class PublicationController {
             return Mono.fromCompletionStage(() -> server.hold(room.id(), open -> open.read(documents, PublicationController::source)));
         }
         PastDocuments history = AtParameter.history(past, "nothing can be published as it was then");
-        Map<String, YDoc> docs = new HashMap<>();
-        return reactor.core.publisher.Flux.fromIterable(documents)
-                .concatMap(d -> Mono.fromCompletionStage(() -> history.at(room.id(), d, at)).doOnNext(doc -> docs.put(d, doc)))
-                .then(Mono.fromCallable(() -> source(docs)));
+        // The documents rebuilt side by side on the history's pool, then read together.
+        return Flux.fromIterable(documents).flatMap(d -> Mono.fromCompletionStage(() -> history.at(room.id(), d, at)).map(doc -> Map.entry(d, doc)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue).map(PublicationController::source);
     }
 
     private static PublicationFiles.Source source(Map<String, YDoc> docs) {

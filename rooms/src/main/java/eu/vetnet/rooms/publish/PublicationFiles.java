@@ -13,7 +13,6 @@ import eu.vetnet.rooms.render.PdfCanvas;
 import eu.vetnet.rooms.render.SvgCanvas;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
