@@ -2207,7 +2207,7 @@ async function main() {
       await page.click('.side .tabs button:nth-child(1)');
     });
 
-    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, ends the session with its dossier (a decision with its owner, sent: alice receives it by e-mail), publishes it anonymised under CC BY 4.0, which someone signed out opens without a single name or id in any byte (German UI), and starts a new room from the middle of the day (axe-core on the history page in EN, IT and DE, and on the public pages)', async () => {
+    await step('the room’s history: fabio scrubs to the middle of the day (the board and the document as they were, who was there), brings back a note deleted since from the moment it was there, ends the session with its dossier (a decision with its owner, sent: alice receives it by e-mail), publishes it anonymised under CC BY 4.0 from the keyboard, which someone signed out opens without a single name or id in any byte (German UI; the public list and page also in Italian and English, opened by keyboard), and starts a new room from the middle of the day (axe-core on the history page in EN, IT and DE, and on the public pages)', async () => {
       const page = fabio.page;
       const lost = await page.evaluate(() => window.vetnet.board.create({ type: 'note', x: 2400, y: 1600, text: 'A note to lose and find' }));
       await synced(page);
@@ -2280,9 +2280,13 @@ async function main() {
       await page.selectOption('#publish-licence', 'CC-BY-4.0');
       await page.fill('#publish-summary', 'What the group around Alice and Fabio found');
       await expectAccessible(page, 'a room’s history with the publishing form (fabio, en)');
+      // From the keyboard: from the summary, Tab reaches the button and Enter publishes.
+      await page.focus('#publish-summary');
+      await page.keyboard.press('Tab');
+      if (!(await page.evaluate(() => document.activeElement?.classList.contains('publish-submit')))) throw new Error('Tab from the summary does not reach Publish');
       const [published] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/publications') && r.request().method() === 'POST'),
-        page.click('button.publish-submit'),
+        page.keyboard.press('Enter'),
       ]);
       if (published.status() !== 201) throw new Error(`publishing answered ${published.status()}: ${await published.text()}`);
       const publicationId = (await published.json()).id;
@@ -2324,8 +2328,23 @@ async function main() {
         }
         if (!contents.some(([, content]) => content.includes('Participant '))) throw new Error('the publication shows nobody even as Participant N');
         await visitor.goto(`${stack.baseUrl}/published`);
-        await visitor.waitForSelector(`ul.publication-index a[href="/published/${publicationId}"]`);
+        const entry = `ul.publication-index a[href="/published/${publicationId}"]`;
+        await visitor.waitForSelector(entry);
         await expectAccessible(visitor, 'what rooms published, signed out (de)');
+        // The list and the publication in Italian and English too, the publication opened from the list by keyboard.
+        for (const language of ['it', 'en']) {
+          await visitor.goto(`${stack.baseUrl}/published`);
+          await visitor.selectOption('.topbar .lang select', language);
+          await visitor.waitForFunction((l) => document.documentElement.lang === l, language);
+          await visitor.waitForSelector(entry);
+          await expectAccessible(visitor, `what rooms published, signed out (${language})`);
+          await visitor.focus(entry);
+          await visitor.keyboard.press('Enter');
+          await visitor.waitForURL((u) => u.pathname === `/published/${publicationId}`);
+          await visitor.waitForSelector('ul.publication-decisions li');
+          await visitor.waitForFunction(() => document.querySelector('.publication-board img')?.naturalWidth > 0);
+          await expectAccessible(visitor, `a published session dossier, signed out (${language})`);
+        }
       } finally {
         await anonymous.close();
       }
