@@ -84,27 +84,12 @@ abstract class RoomsIntegrationTestSupport {
         }
     }
 
-    // HTTP/1.1, as a browser speaks to a plain-HTTP origin (the JDK's default h2c upgrade once left a POST unanswered).
+    // HTTP/1.1 on kept-alive connections, as a browser speaks to a plain-HTTP origin (KeepAliveIntegrationTests).
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
             .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
     /** A REST call to this room server, as {@code token}'s bearer (anonymous when null), with a JSON body or none. */
     java.net.http.HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        try {
-            return HTTP.send(request(method, path, token, body), java.net.http.HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.http.HttpTimeoutException e) {
-            // Twice in CI a GET on a reused connection got no answer in 60 s while the server was idle. Say what every
-            // server thread was doing, then (a GET only: it changes nothing) ask once more on a fresh connection.
-            System.err.println("no answer to " + method + " " + path + " within 60 s; the server's threads then:\n" + threadDump());
-            if (!"GET".equals(method)) {
-                throw e;
-            }
-            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                    .send(request(method, path, token, body), java.net.http.HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private java.net.http.HttpRequest request(String method, String path, String token, String body) {
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(httpUrl() + path))
                 .timeout(java.time.Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
@@ -112,19 +97,7 @@ abstract class RoomsIntegrationTestSupport {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return b.build();
-    }
-
-    private static String threadDump() {
-        StringBuilder out = new StringBuilder();
-        for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-            String name = t.getThreadName();
-            if (name.startsWith("reactor-http") || name.startsWith("room-lane") || name.startsWith("boundedElastic")
-                    || name.startsWith("parallel") || name.startsWith("HttpClient")) {
-                out.append(t);
-            }
-        }
-        return out.toString();
+        return HTTP.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     String wsUrl() {
