@@ -99,8 +99,13 @@ class ReplayPagesIntegrationTests {
         fixture.events.record(room, SessionEvents.LEFT, "notes", host, RoomRole.FACILITATOR);
         RoomUser later = user("later");
         fixture.events.record(room, SessionEvents.JOINED, "notes", later, RoomRole.PARTICIPANT);
-        await().atMost(Duration.ofSeconds(20)).until(() -> fixture.events.page(room, null, 200, 100_000)
-                .toCompletableFuture().join().sessions().size() == 2);
+        // Events are written asynchronously, in any order: wait for all 23, not just for two sessions to show.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<SessionEvents.Session> sessions = fixture.events.page(room, null, 200, 100_000).toCompletableFuture().join().sessions();
+            return sessions.size() == 2 && sessions.get(1).participants().size() == 1
+                    && sessions.get(0).participants().size() == 11
+                    && sessions.get(0).participants().stream().allMatch(p -> p.leftAt() != null);
+        });
 
         List<SessionEvents.Session> parts = all(room, 50, 6, new ArrayList<>());
 
