@@ -154,12 +154,106 @@ class RoomServerProcessIntegrationTests {
         await(Duration.ofSeconds(10), () -> aliceAgain.text().contains("stored in-flight "),
                 "fabio's unsaved update did not reach the room after his reconnect: '" + aliceAgain.text() + "'");
         assertNull(aliceAgain.closed.getNow(null), "alice held nothing the room lost: nothing of hers is refused");
+        assertNull(aliceAgain.rejected.getNow(null), "alice held nothing the room lost: she is not told to discard her copy");
         second.terminate(); // SIGTERM: a clean stop drains the appends (the JVM exits with 143)
 
         RoomServerProcess third = server("inflight-c");
         YClient fresh = joinRetrying(third, room, "alice", "participant", Duration.ofSeconds(30));
         assertTrue(fresh.text().contains("stored in-flight "), "stored in the history, read by someone holding nothing: '"
                 + fresh.text() + "' (fabio held '" + fabioAgain.text() + "')");
+    }
+
+    /**
+     * Issue 19's crash: kill -9 while two writers send a few hundred updates a second and appends hang, so that updates are at
+     * every step between arriving, being appended and being broadcast. Every client then reconnects to the next server with what it holds,
+     * the reader first (the order in which a reader holding an unstored update would be refused), and a server that
+     * loads the room from the history serves everything any client saw, and everything each writer wrote.
+     */
+    @Test
+    void killDashNineUnderLoadLosesNothingAnyClientSaw() throws Exception {
+        RoomServerProcess first = server("load-a");
+        String room = createRoom(first);
+        YClient alice = joinRetrying(first, room, "alice", "participant", Duration.ofSeconds(20));
+        List<YClient> writers = List.of(joinRetrying(first, room, "fabio", "facilitator", Duration.ofSeconds(20)),
+                joinRetrying(first, room, "fabio", "facilitator", Duration.ofSeconds(20)));
+        List<Thread> writing = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int w = 0; w < writers.size(); w++) {
+            YClient writer = writers.get(w);
+            String mark = "w" + w + "-";
+            Thread t = new Thread(() -> {
+                // Up to 200 updates a second each: busy, and under a socket's flood limit (500 messages a second).
+                for (int i = 0; !stop.get(); i++) {
+                    writer.append(mark + i + " ");
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            t.start();
+            writing.add(t);
+        }
+        await(Duration.ofSeconds(20), () -> words(alice.text()).size() > 200, "alice received too little before the crash");
+        // Appends hang while Cassandra is away: the moment between an update's arrival and its append, which is a
+        // millisecond under load, lasts until the kill. A server that broadcast first would have shown alice updates
+        // the history then lacks, and her reconnect below would be refused.
+        eu.vetnet.rooms.history.Launcher.run("stop", "cassandra");
+        byte[] aliceHolds;
+        java.util.Set<String> aliceSaw;
+        try {
+            Thread.sleep(1_500);
+            first.kill();
+            stop.set(true);
+            for (Thread t : writing) {
+                t.join(10_000);
+            }
+            aliceHolds = alice.state();
+            aliceSaw = words(alice.text());
+        } finally {
+            eu.vetnet.rooms.history.Launcher.run("start", "cassandra");
+        }
+        List<byte[]> writersHold = new ArrayList<>();
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (YClient writer : writers) {
+            writersHold.add(writer.state());
+            written.addAll(words(writer.text()));
+            writer.close();
+        }
+        alice.close();
+
+        RoomServerProcess second = server("load-b");
+        YClient aliceAgain = joinRetrying(second, room, "alice", "participant", Duration.ofSeconds(60), aliceHolds);
+        for (byte[] held : writersHold) {
+            joinRetrying(second, room, "fabio", "facilitator", Duration.ofSeconds(30), held);
+        }
+        await(Duration.ofSeconds(20), () -> words(aliceAgain.text()).containsAll(written),
+                "the writers' unsaved updates did not reach the room after their reconnect");
+        assertNull(aliceAgain.closed.getNow(null), "alice held nothing the room lost: nothing of hers is refused");
+        assertNull(aliceAgain.rejected.getNow(null), "alice held nothing the room lost: she is not told to discard her copy");
+        second.terminate();
+
+        RoomServerProcess third = server("load-c");
+        YClient fresh = joinRetrying(third, room, "alice", "participant", Duration.ofSeconds(30));
+        java.util.Set<String> stored = words(fresh.text());
+        java.util.Set<String> missing = new java.util.TreeSet<>(aliceSaw);
+        missing.removeAll(stored);
+        assertEquals(java.util.Set.of(), missing, "seen by alice before the crash, not in the history");
+        missing.addAll(written);
+        missing.removeAll(stored);
+        assertEquals(java.util.Set.of(), missing, "written before the crash, not in the history after every writer reconnected");
+        assertTrue(aliceSaw.size() > 200 && written.size() >= aliceSaw.size(), aliceSaw.size() + " seen, " + written.size() + " written");
+    }
+
+    private static java.util.Set<String> words(String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : text.split(" ")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     @Test

@@ -24,6 +24,8 @@ public final class YClient implements WebSocket.Listener, AutoCloseable {
     final YDoc doc = new YDoc();
     final CompletableFuture<Void> synced = new CompletableFuture<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** The server's notice that an update of this client was refused ("discard the local copy"), if one came. */
+    final CompletableFuture<String> rejected = new CompletableFuture<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private WebSocket socket;
 
@@ -104,6 +106,10 @@ public final class YClient implements WebSocket.Listener, AutoCloseable {
     private void handle(byte[] frame) {
         Lib0Reader r = new Lib0Reader(frame);
         int type = r.readVarUintAsInt();
+        if (type == eu.vetnet.rooms.protocol.YWebsocketProtocol.VETNET_REJECTED) {
+            rejected.complete(r.readVarString());
+            return;
+        }
         if (type != 0) {
             return; // awareness and others: not needed here
         }
