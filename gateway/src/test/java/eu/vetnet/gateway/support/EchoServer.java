@@ -40,6 +40,8 @@ public final class EchoServer implements AutoCloseable {
 
     public EchoServer(String name, int maxFrameBytes) {
         this.name = name;
+        // Often the first Reactor Netty server of the test JVM, so it reads the keep-alive setting for all of them.
+        eu.vetnet.identity.web.KeepAliveReads.apply();
         this.server = HttpServer.create().host("localhost").port(0)
                 .handle((request, response) -> {
                     String auth = request.requestHeaders().get("Authorization");

@@ -21,6 +21,11 @@ public class KeepAliveReads implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        apply();
+    }
+
+    /** Sets the setting unless given; for a Reactor Netty server started outside Spring Boot (a test's stub), first. */
+    public static void apply() {
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, "true");
         }
