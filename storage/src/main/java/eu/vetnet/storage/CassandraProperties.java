@@ -24,7 +24,7 @@ public class CassandraProperties {
     /** Apply the server's schema file (deploy/cassandra/*.cql) at start when tables are missing. */
     private boolean createSchema = true;
     private Duration requestTimeout = Duration.ofSeconds(5);
-    /** How often to try again when Cassandra cannot be reached at start. */
+    /** How often, at most, to try again when Cassandra cannot be reached: at start, and a node lost while running. */
     private Duration reconnectEvery = Duration.ofSeconds(5);
 
     public List<String> getContactPoints() { return contactPoints; }

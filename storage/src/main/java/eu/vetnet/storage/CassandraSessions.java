@@ -30,6 +30,10 @@ public final class CassandraSessions {
                         .withString(DefaultDriverOption.REQUEST_CONSISTENCY, properties.getConsistency())
                         .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, properties.getRequestTimeout().multipliedBy(4))
                         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, properties.getRequestTimeout())
+                        // A node that went away and came back is tried again at most reconnect-every apart (the
+                        // driver's default backs off to 60 s: a minute of refused requests after a restart).
+                        .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, reconnectBase(properties))
+                        .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, properties.getReconnectEvery())
                         // Shutdown: writers drain before close, so nothing is left for a quiet period.
                         .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
                         .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_TIMEOUT, 3)
@@ -40,6 +44,11 @@ public final class CassandraSessions {
             builder.addContactPoint(address(point));
         }
         return builder;
+    }
+
+    private static java.time.Duration reconnectBase(CassandraProperties properties) {
+        java.time.Duration second = java.time.Duration.ofSeconds(1);
+        return properties.getReconnectEvery().compareTo(second) < 0 ? properties.getReconnectEvery() : second;
     }
 
     /**

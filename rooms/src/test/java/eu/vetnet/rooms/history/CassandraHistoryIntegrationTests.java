@@ -296,7 +296,7 @@ class CassandraHistoryIntegrationTests {
             sleep(1_000);
             assertFalse(retried.isDone(), "an append cannot be stored while Cassandra is down");
         } finally {
-            Launcher.run("start", "cassandra");
+            Launcher.cassandraBack();
         }
         try {
             retried.get(3, TimeUnit.MINUTES);

@@ -27,4 +27,18 @@ public final class Launcher {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Starts Cassandra again after a test stopped it, and waits until every session of this JVM has found it: the
+     * room servers of the other integration tests share the JVM, and their driver tries a lost node again at most
+     * {@code vetnet.cassandra.reconnect-every} apart.
+     */
+    public static void cassandraBack() {
+        run("start", "cassandra");
+        try {
+            Thread.sleep(new eu.vetnet.storage.CassandraProperties().getReconnectEvery().toMillis() + 2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

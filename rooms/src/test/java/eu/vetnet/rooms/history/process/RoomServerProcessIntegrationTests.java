@@ -143,7 +143,7 @@ class RoomServerProcessIntegrationTests {
             fabioHolds = fabio.state();
             aliceHolds = alice.state();
         } finally {
-            eu.vetnet.rooms.history.Launcher.run("start", "cassandra");
+            eu.vetnet.rooms.history.Launcher.cassandraBack();
         }
         alice.close();
         fabio.close();
@@ -212,7 +212,7 @@ class RoomServerProcessIntegrationTests {
             aliceHolds = alice.state();
             aliceSaw = words(alice.text());
         } finally {
-            eu.vetnet.rooms.history.Launcher.run("start", "cassandra");
+            eu.vetnet.rooms.history.Launcher.cassandraBack();
         }
         List<byte[]> writersHold = new ArrayList<>();
         java.util.Set<String> written = new java.util.HashSet<>();
