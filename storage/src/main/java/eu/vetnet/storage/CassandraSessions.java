@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,8 +47,8 @@ public final class CassandraSessions {
         return builder;
     }
 
-    private static java.time.Duration reconnectBase(CassandraProperties properties) {
-        java.time.Duration second = java.time.Duration.ofSeconds(1);
+    private static Duration reconnectBase(CassandraProperties properties) {
+        Duration second = Duration.ofSeconds(1);
         return properties.getReconnectEvery().compareTo(second) < 0 ? properties.getReconnectEvery() : second;
     }
 

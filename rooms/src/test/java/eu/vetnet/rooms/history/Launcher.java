@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.history;
 
+import eu.vetnet.storage.CassandraProperties;
 import eu.vetnet.testkit.LocalServices;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class Launcher {
     public static void cassandraBack() {
         run("start", "cassandra");
         try {
-            Thread.sleep(new eu.vetnet.storage.CassandraProperties().getReconnectEvery().toMillis() + 2_000);
+            Thread.sleep(new CassandraProperties().getReconnectEvery().toMillis() + 2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.vetnet.rooms.history.Launcher;
 import eu.vetnet.testkit.LocalServices;
 import eu.vetnet.testkit.Service;
 import java.net.URI;
@@ -14,9 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,7 +138,7 @@ class RoomServerProcessIntegrationTests {
 
         byte[] fabioHolds;
         byte[] aliceHolds;
-        eu.vetnet.rooms.history.Launcher.run("stop", "cassandra");
+        Launcher.run("stop", "cassandra");
         try {
             fabio.append("in-flight ");
             // The server has it and retries its append; nobody may see it before it is stored.
@@ -143,7 +148,7 @@ class RoomServerProcessIntegrationTests {
             fabioHolds = fabio.state();
             aliceHolds = alice.state();
         } finally {
-            eu.vetnet.rooms.history.Launcher.cassandraBack();
+            Launcher.cassandraBack();
         }
         alice.close();
         fabio.close();
@@ -177,7 +182,7 @@ class RoomServerProcessIntegrationTests {
         List<YClient> writers = List.of(joinRetrying(first, room, "fabio", "facilitator", Duration.ofSeconds(20)),
                 joinRetrying(first, room, "fabio", "facilitator", Duration.ofSeconds(20)));
         List<Thread> writing = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         for (int w = 0; w < writers.size(); w++) {
             YClient writer = writers.get(w);
             String mark = "w" + w + "-";
@@ -199,9 +204,9 @@ class RoomServerProcessIntegrationTests {
         // Appends hang while Cassandra is away: the moment between an update's arrival and its append, which is a
         // millisecond under load, lasts until the kill. A server that broadcast first would have shown alice updates
         // the history then lacks, and her reconnect below would be refused.
-        eu.vetnet.rooms.history.Launcher.run("stop", "cassandra");
+        Launcher.run("stop", "cassandra");
         byte[] aliceHolds;
-        java.util.Set<String> aliceSaw;
+        Set<String> aliceSaw;
         try {
             Thread.sleep(1_500);
             first.kill();
@@ -212,10 +217,10 @@ class RoomServerProcessIntegrationTests {
             aliceHolds = alice.state();
             aliceSaw = words(alice.text());
         } finally {
-            eu.vetnet.rooms.history.Launcher.cassandraBack();
+            Launcher.cassandraBack();
         }
         List<byte[]> writersHold = new ArrayList<>();
-        java.util.Set<String> written = new java.util.HashSet<>();
+        Set<String> written = new HashSet<>();
         for (YClient writer : writers) {
             writersHold.add(writer.state());
             written.addAll(words(writer.text()));
@@ -236,18 +241,18 @@ class RoomServerProcessIntegrationTests {
 
         RoomServerProcess third = server("load-c");
         YClient fresh = joinRetrying(third, room, "alice", "participant", Duration.ofSeconds(30));
-        java.util.Set<String> stored = words(fresh.text());
-        java.util.Set<String> missing = new java.util.TreeSet<>(aliceSaw);
+        Set<String> stored = words(fresh.text());
+        Set<String> missing = new TreeSet<>(aliceSaw);
         missing.removeAll(stored);
-        assertEquals(java.util.Set.of(), missing, "seen by alice before the crash, not in the history");
+        assertEquals(Set.of(), missing, "seen by alice before the crash, not in the history");
         missing.addAll(written);
         missing.removeAll(stored);
-        assertEquals(java.util.Set.of(), missing, "written before the crash, not in the history after every writer reconnected");
+        assertEquals(Set.of(), missing, "written before the crash, not in the history after every writer reconnected");
         assertTrue(aliceSaw.size() > 200 && written.size() >= aliceSaw.size(), aliceSaw.size() + " seen, " + written.size() + " written");
     }
 
-    private static java.util.Set<String> words(String text) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
         for (String w : text.split(" ")) {
             if (!w.isEmpty()) {
                 out.add(w);
@@ -335,14 +340,14 @@ class RoomServerProcessIntegrationTests {
         await(Duration.ofSeconds(10), () -> redisGetQuiet(prefix + ":presence:redis-a").contains("alice-id"),
                 "alice never appeared in Redis");
 
-        eu.vetnet.rooms.history.Launcher.run("stop", "redis");
+        Launcher.run("stop", "redis");
         try {
             fabio.append("while-redis-is-down ");
             await(Duration.ofSeconds(10), () -> alice.text().contains("while-redis-is-down"), "editing stopped without Redis");
             // Without Redis the server answers with its own view.
             assertTrue(get(server, "/api/rooms/" + room + "/presence", token).contains("alice-id"));
         } finally {
-            eu.vetnet.rooms.history.Launcher.run("start", "redis");
+            Launcher.run("start", "redis");
         }
         long back = System.nanoTime();
         await(Duration.ofSeconds(10), () -> redisGetQuiet(prefix + ":presence:redis-a").contains("alice-id"),
