@@ -38,6 +38,15 @@ public record RedisKeys(String prefix) {
         return prefix + ":room:" + roomId + ":owner";
     }
 
+    /**
+     * When this Redis first saw a room server (milliseconds of Redis's own clock, no TTL): no lease is granted until
+     * one lease TTL after it, so a Redis that restarted empty gives the servers that held rooms before the time to
+     * take their leases back before anyone else may (docs/history-and-presence.md, "Lease protocol").
+     */
+    public String leasesSince() {
+        return prefix + ":leases-since";
+    }
+
     /** Channel: a room id whose presence changed on some node (a hint to read again). */
     public String presenceChannel() {
         return prefix + ":presence-changes";

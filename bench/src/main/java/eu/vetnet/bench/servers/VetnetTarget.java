@@ -58,8 +58,15 @@ public final class VetnetTarget implements Target {
                 "--vetnet.rooms.limits.max-sockets-per-user=1000000",
                 "--vetnet.history.store=" + history,
                 "--logging.level.root=WARN"));
+        long started = System.nanoTime();
         process = ServerProcess.start(name(), command, jar.getParent(), logs.resolve("vetnet-rooms.log"), Map.of());
         process.awaitReady("http://127.0.0.1:" + port + "/actuator/health", Duration.ofSeconds(90));
+        // A Redis the bench just started grants no room lease until one lease TTL (10 s) after a room server first
+        // saw it (docs/history-and-presence.md, "Lease protocol"): the first joins would be refused until then.
+        long leasable = started + Duration.ofSeconds(11).toNanos();
+        while (System.nanoTime() < leasable) {
+            Thread.sleep(100);
+        }
     }
 
     @Override

@@ -94,23 +94,38 @@ public class PresenceConfiguration {
 
         @Bean(destroyMethod = "close")
         RoomLeases roomLeases(ReactiveStringRedisTemplate redis, RedisKeys keys, LocalPresence localPresence,
-                PresenceProperties properties, Notices presenceNotices,
-                org.springframework.beans.factory.ObjectProvider<eu.vetnet.rooms.core.RoomServer> roomServer) {
-            RoomLeases leases = new RoomLeases(redis, keys, localPresence.node(), properties.getLeaseTtl(),
-                    properties.getCommandTimeout(), (room, owner) -> {
-                        // Another server holds the room now: close its sockets here so the clients reconnect
-                        // and the gateway sends them to the owner. (Looked up lazily: the server's hooks need
-                        // these leases.) The history log keeps whatever both wrote meanwhile.
-                        roomServer.ifAvailable(server -> server.closeRoom(room,
-                                "room " + room + " moved to another server: reconnect"));
-                        presenceNotices.publish(new Notices.Notice(Notices.Notice.LEASE_LOST, room, null, localPresence.node())).subscribe();
+                PresenceProperties properties, Notices presenceNotices, ObjectProvider<RoomServer> roomServer) {
+            // The room server is looked up lazily: its hooks need these leases.
+            return new RoomLeases(redis, keys, localPresence.node(), properties.getLeaseTtl(), properties.getLeaseMargin(),
+                    properties.getCommandTimeout(), new RoomLeases.Listener() {
+                        @Override
+                        public void lost(String room, String owner) {
+                            // Another server holds the room now: the clients reconnect and the gateway sends them to
+                            // the owner. The history log keeps whatever both wrote meanwhile.
+                            roomServer.ifAvailable(server -> server.closeRoom(room,
+                                    "room " + room + " moved to another server: reconnect"));
+                            presenceNotices.publish(new Notices.Notice(Notices.Notice.LEASE_LOST, room, null,
+                                    localPresence.node())).subscribe();
+                        }
+
+                        @Override
+                        public void expired(String room) {
+                            // Not renewed in time: another server may take the room once Redis lets the key lapse.
+                            // Updates still on their way are no longer acknowledged here (LeaseFence).
+                            roomServer.ifAvailable(server -> server.closeRoom(room,
+                                    "room " + room + " must move: this server lost its lease of it; reconnect"));
+                        }
                     });
-            return leases;
         }
 
         @Bean
         PresenceHook presenceHook(LocalPresence localPresence, RoomLeases roomLeases) {
             return new PresenceHook(localPresence, roomLeases);
+        }
+
+        @Bean
+        LeaseFence leaseFence(RoomLeases roomLeases) {
+            return new LeaseFence(roomLeases);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * Presence and ownership as a room hook: a session that opened is counted, its end uncounted;
  * the first document of a room takes the room's lease (refused, 1013, when another server owns it, so the
- * client reconnects through the gateway to the owner); an unloaded room releases it.
+ * client reconnects through the gateway to the owner, or while Redis cannot be reached); an unloaded room releases it.
  */
 public final class PresenceHook implements RoomHook {
 
@@ -44,13 +44,12 @@ public final class PresenceHook implements RoomHook {
 
     @Override
     public CompletionStage<Void> onLoadDocument(LoadPayload payload) {
-        if (leases == null || leases.holds(payload.roomId())) {
+        if (leases == null || leases.valid(payload.roomId())) {
             return DONE;
         }
         return leases.acquire(payload.roomId()).toFuture().thenAccept(claim -> {
             if (!claim.granted()) {
-                throw new RoomException("room " + payload.roomId() + " is served by room server " + claim.owner()
-                        + ": reconnect through the gateway");
+                throw new RoomException("room " + payload.roomId() + ": " + claim.refusal());
             }
         });
     }

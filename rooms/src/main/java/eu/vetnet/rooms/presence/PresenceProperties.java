@@ -26,6 +26,12 @@ public class PresenceProperties {
     private Duration ttl = Duration.ofSeconds(6);
     /** How long a room lease lives without renewal (renewed every third of it): the time a room takes to move. */
     private Duration leaseTtl = Duration.ofSeconds(10);
+    /**
+     * How much earlier than Redis this server counts a room's lease as ended, and so stops acknowledging its updates:
+     * a pause between that check and the acknowledgement, and clocks running at slightly different rates, must fit
+     * in it. Under half the lease TTL.
+     */
+    private Duration leaseMargin = Duration.ofSeconds(1);
     /** Prefix of every key and channel. */
     private String keyPrefix = eu.vetnet.redis.RedisKeys.DEFAULT_PREFIX;
     /** How long one Redis call may take before this server treats Redis as away. */
@@ -43,6 +49,8 @@ public class PresenceProperties {
     public void setTtl(Duration v) { ttl = v; }
     public Duration getLeaseTtl() { return leaseTtl; }
     public void setLeaseTtl(Duration v) { leaseTtl = v; }
+    public Duration getLeaseMargin() { return leaseMargin; }
+    public void setLeaseMargin(Duration v) { leaseMargin = v; }
     public String getKeyPrefix() { return keyPrefix; }
     public void setKeyPrefix(String v) { keyPrefix = v; }
     public Duration getCommandTimeout() { return commandTimeout; }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,48 +15,108 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One owner per room: a lease in Redis ({@code SET owner NX PX}), renewed every third of its TTL while the room
- * is loaded here, released when it unloads. Renewal compares the owner first (a script), so a server never
- * extends a lease another one took. When Redis cannot be reached the rooms held here stay (Redis is a hint): the
- * log in Cassandra is a CRDT log, so two writers for a while converge; they are told apart again once it is back.
+ * One owner per room: a lease in Redis, renewed every third of its TTL while the room is loaded here, released when it
+ * unloads (docs/history-and-presence.md, "Lease protocol"). Renewal compares the owner first (a script), so a server
+ * never extends a lease another one took.
+ *
+ * <p>A lease is also <b>fenced by time</b>: this server counts each lease as held only until one TTL, less
+ * {@code lease-margin}, after it <em>sent</em> the command that last granted or renewed it. Redis counts the same TTL
+ * from when it received that command, later, so this server's lease always ends first. When it ends unrenewed (Redis
+ * unreachable, a partition, a long pause) the room is {@linkplain Listener#expired expired} here, and
+ * {@link #valid} answers false from that moment, before any other server can take the key. Without Redis nothing is
+ * granted: two owners would be worse than a room that waits.
  */
 public final class RoomLeases implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoomLeases.class);
 
-    /** Returns 1 if renewed, 2 if the lease had lapsed and was taken again, 0 if another node holds it. */
+    /** Returns 1 if renewed, 2 if the key was gone (Redis restarted) and is ours again, 0 if another node holds it. */
     private static final RedisScript<Long> RENEW = RedisScript.of("""
             local owner = redis.call('GET', KEYS[1])
             if owner == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
             if not owner then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 2 end
             return 0""", Long.class);
+    /**
+     * Grants the lease (returns our node id), or returns who holds it, or "" while this Redis is younger than one TTL
+     * (KEYS[2], set here when missing): after a restart that lost the keys, their holders take them back first.
+     */
+    private static final RedisScript<String> ACQUIRE = RedisScript.of("""
+            local owner = redis.call('GET', KEYS[1])
+            if owner == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return owner end
+            if owner then return owner end
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local since = tonumber(redis.call('GET', KEYS[2]))
+            if not since then redis.call('SET', KEYS[2], now) since = now end
+            if now - since < tonumber(ARGV[2]) then return '' end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return ARGV[1]""", String.class);
+    /** Starts this Redis's clock for {@link #ACQUIRE} when it is missing, so servers started early wait less. */
+    private static final RedisScript<Long> MARK_SINCE = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            local t = redis.call('TIME')
+            redis.call('SET', KEYS[1], tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+            return 1""", Long.class);
     private static final RedisScript<Long> RELEASE = RedisScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0""", Long.class);
 
-    /** The outcome of asking for a room. */
-    public record Claim(boolean granted, String owner) {
+    /** The outcome of asking for a room: granted, or why not ({@code owner} when another server holds it). */
+    public record Claim(boolean granted, String owner, String refusal) {
+
+        static Claim granted(String node) {
+            return new Claim(true, node, null);
+        }
+
+        static Claim heldBy(String owner) {
+            return new Claim(false, owner, "room is served by room server " + owner + ": reconnect through the gateway");
+        }
+
+        static Claim refused(String why) {
+            return new Claim(false, null, why);
+        }
+    }
+
+    /** What this server is told about rooms it held. */
+    public interface Listener {
+
+        /** Another server took the room's lease. */
+        void lost(String room, String owner);
+
+        /** The room's lease ended here unrenewed: this server may no longer accept writes for it. */
+        void expired(String room);
     }
 
     private final ReactiveStringRedisTemplate redis;
     private final RedisKeys keys;
     private final String node;
     private final Duration ttl;
+    private final long heldForNanos;
     private final Duration timeout;
-    private final Map<String, Boolean> held = new ConcurrentHashMap<>();
-    private final BiConsumer<String, String> lost;
+    /** Room id to the {@link System#nanoTime} until which this server holds its lease. */
+    private final Map<String, Long> held = new ConcurrentHashMap<>();
+    private final Listener listener;
     private Disposable renewing;
+    private Disposable fencing;
     private volatile boolean closed;
 
-    /** @param lost called with (room, new owner) when another server took a room held here */
-    public RoomLeases(ReactiveStringRedisTemplate redis, RedisKeys keys, String node, Duration ttl, Duration timeout,
-            BiConsumer<String, String> lost) {
+    /**
+     * @param margin how much earlier than Redis this server counts a lease as ended: covers a pause between the check
+     *     and the acknowledgement it guards, and clocks that run at slightly different rates; less than half the TTL
+     */
+    public RoomLeases(ReactiveStringRedisTemplate redis, RedisKeys keys, String node, Duration ttl, Duration margin,
+            Duration timeout, Listener listener) {
+        if (margin.isNegative() || margin.multipliedBy(2).compareTo(ttl) >= 0) {
+            throw new IllegalArgumentException("vetnet.presence.lease-margin (" + margin
+                    + ") must be at least 0 and under half of vetnet.presence.lease-ttl (" + ttl + ")");
+        }
         this.redis = redis;
         this.keys = keys;
         this.node = node;
         this.ttl = ttl;
+        this.heldForNanos = ttl.minus(margin).toNanos();
         this.timeout = timeout;
-        this.lost = lost;
+        this.listener = listener;
     }
 
     @Override
@@ -65,28 +124,35 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
         if (renewing != null) {
             return;
         }
-        renewing = Flux.interval(ttl.dividedBy(3))
+        renewing = Flux.interval(Duration.ZERO, ttl.dividedBy(3))
                 .onBackpressureDrop()
-                .concatMap(tick -> renewAll())
+                .concatMap(tick -> markSince().then(renewAll()))
                 .subscribe();
+        Duration check = ttl.dividedBy(20).compareTo(Duration.ofMillis(100)) < 0 ? ttl.dividedBy(20) : Duration.ofMillis(100);
+        fencing = Flux.interval(check).onBackpressureDrop().subscribe(tick -> expireEnded());
     }
 
-    /** Takes the room's lease, or says who holds it. Granted when Redis cannot be reached (availability first). */
+    /** Takes the room's lease, or says why not (held elsewhere, Redis unreachable, Redis restarted a moment ago). */
     public Mono<Claim> acquire(String room) {
-        return redis.opsForValue().setIfAbsent(keys.owner(room), node, ttl).timeout(timeout)
-                .flatMap(set -> set ? Mono.just(new Claim(true, node))
-                        : redis.opsForValue().get(keys.owner(room)).timeout(timeout)
-                                .map(owner -> owner.equals(node) ? new Claim(true, node) : new Claim(false, owner))
-                                .defaultIfEmpty(new Claim(false, "?")))
-                .onErrorResume(e -> {
-                    log.warn("lease of room {}: Redis cannot be reached ({}); serving it without a lease", room, e.toString());
-                    return Mono.just(new Claim(true, node));
-                })
-                .doOnNext(c -> {
-                    if (c.granted()) {
-                        held.put(room, Boolean.TRUE);
-                    }
-                });
+        return Mono.defer(() -> {
+            long sent = System.nanoTime();
+            return redis.execute(ACQUIRE, List.of(keys.owner(room), keys.leasesSince()),
+                            List.of(node, Long.toString(ttl.toMillis())))
+                    .next().timeout(timeout)
+                    .map(owner -> {
+                        if (owner.equals(node)) {
+                            held.put(room, sent + heldForNanos);
+                            return Claim.granted(node);
+                        }
+                        return owner.isEmpty()
+                                ? Claim.refused("room leases are being taken back after a Redis restart: try again in a moment")
+                                : Claim.heldBy(owner);
+                    })
+                    .onErrorResume(e -> {
+                        log.warn("lease of room {}: Redis cannot be reached ({}); not serving it", room, e.toString());
+                        return Mono.just(Claim.refused("the room lease store cannot be reached: try again in a moment"));
+                    });
+        });
     }
 
     public Mono<Void> release(String room) {
@@ -100,31 +166,62 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
         return redis.opsForValue().get(keys.owner(room)).timeout(timeout);
     }
 
-    public boolean holds(String room) {
-        return held.containsKey(room);
+    /** Whether this server holds the room's lease at this moment (not merely had it: see the class comment). */
+    public boolean valid(String room) {
+        Long until = held.get(room);
+        return until != null && System.nanoTime() - until < 0;
+    }
+
+    private Mono<Void> markSince() {
+        return redis.execute(MARK_SINCE, List.of(keys.leasesSince())).next().timeout(timeout).then()
+                .onErrorResume(e -> Mono.empty());
     }
 
     private Mono<Void> renewAll() {
         return Flux.fromIterable(List.copyOf(held.keySet()))
-                .concatMap(room -> redis.execute(RENEW, List.of(keys.owner(room)), List.of(node, Long.toString(ttl.toMillis())))
-                        .next().timeout(timeout)
-                        .flatMap(result -> {
-                            if (result == 0L && held.remove(room) != null) {
-                                return owner(room).defaultIfEmpty("?").doOnNext(owner -> {
-                                    log.warn("lost the lease of room {} to {}", room, owner);
-                                    lost.accept(room, owner);
-                                }).then();
-                            }
-                            return Mono.<Void>empty();
-                        })
-                        .onErrorResume(e -> Mono.empty()))
+                .flatMap(this::renew, 64)
                 .then();
     }
 
-    /** Stops renewing without releasing, as a killed server would (tests). */
+    private Mono<Void> renew(String room) {
+        return Mono.defer(() -> {
+            long sent = System.nanoTime();
+            return redis.execute(RENEW, List.of(keys.owner(room)), List.of(node, Long.toString(ttl.toMillis())))
+                    .next().timeout(timeout)
+                    .flatMap(result -> {
+                        if (result != 0L) {
+                            // Only extends a lease still held here: one that expired meanwhile stays expired.
+                            held.computeIfPresent(room, (r, until) -> Math.max(until, sent + heldForNanos));
+                            return Mono.<Void>empty();
+                        }
+                        if (held.remove(room) == null) {
+                            return Mono.<Void>empty();
+                        }
+                        return owner(room).defaultIfEmpty("?").doOnNext(owner -> {
+                            log.warn("lost the lease of room {} to {}", room, owner);
+                            listener.lost(room, owner);
+                        }).then();
+                    })
+                    .onErrorResume(e -> Mono.empty());
+        });
+    }
+
+    private void expireEnded() {
+        long now = System.nanoTime();
+        for (Map.Entry<String, Long> lease : held.entrySet()) {
+            if (now - lease.getValue() >= 0 && held.remove(lease.getKey(), lease.getValue())) {
+                log.warn("the lease of room {} was not renewed in time (Redis unreachable?): closing the room here",
+                        lease.getKey());
+                listener.expired(lease.getKey());
+            }
+        }
+    }
+
+    /** Stops renewing and fencing without releasing, as a killed server would (tests). */
     void crash() {
         if (renewing != null) {
             renewing.dispose();
+            fencing.dispose();
         }
     }
 
@@ -137,6 +234,7 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
         closed = true;
         if (renewing != null) {
             renewing.dispose();
+            fencing.dispose();
         }
         try {
             Flux.fromIterable(List.copyOf(held.keySet())).concatMap(this::release).then().block(timeout.multipliedBy(2));

@@ -12,6 +12,7 @@ import eu.vetnet.rooms.hook.RoomUser;
 import eu.vetnet.testkit.LocalServices;
 import eu.vetnet.testkit.Service;
 import eu.vetnet.testkit.ServiceAddress;
+import eu.vetnet.testkit.TcpProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,7 @@ class RedisPresenceIntegrationTests {
         properties.setHeartbeat(Duration.ofMillis(300));
         properties.setTtl(Duration.ofSeconds(1));
         properties.setLeaseTtl(Duration.ofSeconds(1));
+        properties.setLeaseMargin(Duration.ofMillis(200));
         properties.setKeyPrefix("vetnet-test-" + UUID.randomUUID().toString().substring(0, 8));
         keys = new RedisKeys(properties.getKeyPrefix());
     }
@@ -80,6 +82,31 @@ class RedisPresenceIntegrationTests {
         p.start();
         opened.add(p);
         return p;
+    }
+
+    /** Leases of one simulated server; lost and expired rooms are written to the lists given. */
+    private RoomLeases leases(String node, ReactiveStringRedisTemplate through, List<String> lost, List<String> expired) {
+        return new RoomLeases(through, keys, node, properties.getLeaseTtl(), properties.getLeaseMargin(),
+                properties.getCommandTimeout(), new RoomLeases.Listener() {
+                    @Override
+                    public void lost(String room, String owner) {
+                        lost.add(room + "->" + owner);
+                    }
+
+                    @Override
+                    public void expired(String room) {
+                        expired.add(room);
+                    }
+                });
+    }
+
+    private RoomLeases leases(String node) {
+        return leases(node, redis, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+    }
+
+    /** As a Redis that has been up for long: leases are granted at once (see the restart test for a young one). */
+    private void redisUpForLong() {
+        redis.opsForValue().set(keys.leasesSince(), "0").block();
     }
 
     private LocalPresence local(RedisPresence p) throws Exception {
@@ -125,10 +152,10 @@ class RedisPresenceIntegrationTests {
 
     @Test
     void aRoomHasOneOwnerAndMovesWhenTheOwnerDies() {
+        redisUpForLong();
         List<String> lostByA = new CopyOnWriteArrayList<>();
-        RoomLeases a = new RoomLeases(redis, keys, "node-a", properties.getLeaseTtl(), properties.getCommandTimeout(),
-                (room, owner) -> lostByA.add(room + "->" + owner));
-        RoomLeases b = new RoomLeases(redis, keys, "node-b", properties.getLeaseTtl(), properties.getCommandTimeout(), (r, o) -> { });
+        RoomLeases a = leases("node-a", redis, lostByA, new CopyOnWriteArrayList<>());
+        RoomLeases b = leases("node-b");
         a.start();
         b.start();
         opened.add(b);
@@ -150,9 +177,9 @@ class RedisPresenceIntegrationTests {
 
     @Test
     void aServerWhoseLeaseWasTakenIsTold() {
+        redisUpForLong();
         List<String> lost = new CopyOnWriteArrayList<>();
-        RoomLeases a = new RoomLeases(redis, keys, "node-a", properties.getLeaseTtl(), properties.getCommandTimeout(),
-                (room, owner) -> lost.add(room + "->" + owner));
+        RoomLeases a = leases("node-a", redis, lost, new CopyOnWriteArrayList<>());
         a.start();
         opened.add(a);
         assertTrue(a.acquire("room-4").block().granted());
@@ -160,7 +187,151 @@ class RedisPresenceIntegrationTests {
         redis.opsForValue().set(keys.owner("room-4"), "node-c", Duration.ofSeconds(30)).block();
 
         await().atMost(Duration.ofSeconds(3)).until(() -> lost.equals(List.of("room-4->node-c")));
-        assertFalse(a.holds("room-4"));
+        assertFalse(a.valid("room-4"));
+    }
+
+    /**
+     * A partition (docs/history-and-presence.md, "Lease protocol"): the owner's connection to Redis goes silent while
+     * another server reaches Redis. The owner must count its lease as ended, and say so, before the other server can
+     * take the room; with several lease TTLs so the margin is seen at more than one scale.
+     */
+    @Test
+    void anOwnerCutOffFromRedisStopsHoldingTheRoomBeforeAnotherServerCanTakeIt() throws Exception {
+        for (Duration ttl : List.of(Duration.ofMillis(900), Duration.ofMillis(1500), Duration.ofSeconds(3))) {
+            properties.setLeaseTtl(ttl);
+            properties.setLeaseMargin(ttl.dividedBy(5));
+            partitionOnce("room-p-" + ttl.toMillis());
+        }
+    }
+
+    private void partitionOnce(String room) throws Exception {
+        redisUpForLong();
+        ServiceAddress address = LocalServices.ensureRunning(Service.REDIS);
+        try (TcpProxy proxy = new TcpProxy(address.host(), address.port())) {
+            LettuceConnectionFactory proxied = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", proxy.port()),
+                    LettuceClientConfiguration.builder().clientOptions(ClientOptions.builder()
+                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build()).build());
+            proxied.afterPropertiesSet();
+            proxied.start();
+            try {
+                List<String> expired = new CopyOnWriteArrayList<>();
+                List<String> lost = new CopyOnWriteArrayList<>();
+                RoomLeases a = leases("node-a", new ReactiveStringRedisTemplate(proxied), lost, expired);
+                RoomLeases b = leases("node-b");
+                opened.add(b);
+                a.start();
+                b.start();
+                assertTrue(a.acquire(room).block().granted());
+                // Healthy: held through several renewals.
+                long until = System.nanoTime() + properties.getLeaseTtl().multipliedBy(2).toNanos();
+                while (System.nanoTime() < until) {
+                    assertTrue(a.valid(room), "the owner lost a lease it renewed");
+                    Thread.sleep(10);
+                }
+
+                proxy.cut();
+                long cut = System.nanoTime();
+                long invalidAt = 0;
+                long expiredAt = 0;
+                long takenAt = 0;
+                while (takenAt == 0) {
+                    long now = System.nanoTime();
+                    if (invalidAt == 0 && !a.valid(room)) {
+                        invalidAt = now;
+                    }
+                    if (expiredAt == 0 && !expired.isEmpty()) {
+                        expiredAt = now;
+                    }
+                    if (b.acquire(room).block().granted()) {
+                        takenAt = System.nanoTime();
+                    }
+                    assertTrue(now - cut < properties.getLeaseTtl().multipliedBy(3).toNanos(), "the other server never got the room");
+                    Thread.sleep(5);
+                }
+                System.out.printf("lease TTL %d ms, margin %d ms: after the cut, the owner stopped holding at %d ms, closed the room"
+                                + " at %d ms; the other server took it at %d ms%n", properties.getLeaseTtl().toMillis(),
+                        properties.getLeaseMargin().toMillis(), (invalidAt - cut) / 1_000_000, (expiredAt - cut) / 1_000_000,
+                        (takenAt - cut) / 1_000_000);
+                assertTrue(invalidAt != 0 && invalidAt < takenAt, "the owner still held the room when the other server took it");
+                assertTrue(expiredAt != 0 && expiredAt < takenAt, "the owner had not closed the room when the other server took it");
+                assertEquals(List.of(room), expired);
+                assertTrue(lost.isEmpty(), lost.toString());
+
+                // The partition heals: late renewals reach Redis, but the room stays with its new owner.
+                proxy.heal();
+                Thread.sleep(properties.getLeaseTtl().toMillis());
+                assertFalse(a.valid(room));
+                assertEquals("node-b", b.owner(room).block());
+                assertFalse(a.acquire(room).block().granted());
+                a.close();
+            } finally {
+                proxied.destroy();
+            }
+        }
+    }
+
+    /**
+     * A Redis that restarted empty (no persistence): a server that held a room takes its lease back on its next
+     * renewal, and nobody else is granted any lease for one TTL after the restart, so no room gets two owners.
+     */
+    @Test
+    void afterRedisLostItsKeysTheirHoldersTakeThemBackFirst() throws Exception {
+        redisUpForLong();
+        List<String> expired = new CopyOnWriteArrayList<>();
+        RoomLeases a = leases("node-a", redis, new CopyOnWriteArrayList<>(), expired);
+        RoomLeases b = leases("node-b");
+        opened.add(a);
+        opened.add(b);
+        a.start();
+        assertTrue(a.acquire("room-r").block().granted());
+
+        // What a restart without persistence leaves: none of this prefix's keys.
+        redis.delete(keys.owner("room-r"), keys.leasesSince()).block();
+        long restarted = System.nanoTime();
+        while (System.nanoTime() - restarted < properties.getLeaseTtl().multipliedBy(2).toNanos()) {
+            RoomLeases.Claim claim = b.acquire("room-r").block();
+            assertFalse(claim.granted(), "another server got a room whose holder had not come back yet");
+            assertTrue(a.valid("room-r"), "the holder lost its room over a Redis restart");
+            Thread.sleep(20);
+        }
+        assertEquals("node-a", b.owner("room-r").block());
+        assertTrue(expired.isEmpty(), expired.toString());
+
+        // A room nobody held is granted once this Redis is one TTL old.
+        assertTrue(b.acquire("room-s").block().granted());
+    }
+
+    @Test
+    void aYoungRedisGrantsNoLeaseForOneTtl() throws Exception {
+        RoomLeases a = leases("node-a");
+        opened.add(a);
+        long first = System.nanoTime();
+        RoomLeases.Claim claim = a.acquire("room-y").block();
+        assertFalse(claim.granted());
+        assertTrue(claim.refusal().contains("Redis restart"), claim.refusal());
+        await().atMost(properties.getLeaseTtl().plusSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> a.acquire("room-y").block().granted());
+        long waited = (System.nanoTime() - first) / 1_000_000;
+        assertTrue(waited >= properties.getLeaseTtl().toMillis() - 50, "granted after " + waited + " ms");
+    }
+
+    @Test
+    void withoutRedisNoLeaseIsGranted() throws Exception {
+        LettuceConnectionFactory nowhere = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 9),
+                LettuceClientConfiguration.builder().clientOptions(ClientOptions.builder()
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build()).build());
+        nowhere.afterPropertiesSet();
+        nowhere.start();
+        try {
+            RoomLeases a = leases("node-a", new ReactiveStringRedisTemplate(nowhere), new CopyOnWriteArrayList<>(),
+                    new CopyOnWriteArrayList<>());
+            RoomLeases.Claim claim = a.acquire("room-n").block();
+            assertFalse(claim.granted());
+            assertTrue(claim.refusal().contains("cannot be reached"), claim.refusal());
+            assertFalse(a.valid("room-n"));
+        } finally {
+            nowhere.destroy();
+        }
     }
 
     @Test

@@ -32,7 +32,9 @@ final class RoomServerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static RoomServerProcess start(String node, TokenIssuer issuer, String keyspace, String redisPrefix) throws Exception {
+    /** @param extra more command-line settings ({@code --name=value}), each replacing the default of that name */
+    static RoomServerProcess start(String node, TokenIssuer issuer, String keyspace, String redisPrefix, String... extra)
+            throws Exception {
         Path root = LocalServices.repositoryRoot();
         File[] jars = root.resolve("rooms/target").toFile().listFiles((d, n) -> n.startsWith("vetnet-rooms-") && n.endsWith("-exec.jar"));
         if (jars == null || jars.length == 0) {
@@ -55,6 +57,12 @@ final class RoomServerProcess implements AutoCloseable {
                 "--vetnet.presence.lease-ttl=3s",
                 "--vetnet.presence.ttl=3s",
                 "--vetnet.presence.heartbeat=1s"));
+        for (String setting : extra) {
+            // Spring would join two values of one setting with a comma: the later one replaces the default here.
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            command.removeIf(arg -> arg.startsWith(name));
+            command.add(setting);
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RoomServerProcess p = new RoomServerProcess(node, port, log, process);
         p.awaitReady();

@@ -57,8 +57,8 @@ class RoomServerProcessIntegrationTests {
         }
     }
 
-    private RoomServerProcess server(String node) throws Exception {
-        RoomServerProcess p = RoomServerProcess.start(node, issuer, KEYSPACE, prefix);
+    private RoomServerProcess server(String node, String... extra) throws Exception {
+        RoomServerProcess p = RoomServerProcess.start(node, issuer, KEYSPACE, prefix, extra);
         opened.add(p);
         return p;
     }
@@ -317,6 +317,101 @@ class RoomServerProcessIntegrationTests {
         assertNotNull(fabio);
     }
 
+    /**
+     * A partition (docs/history-and-presence.md, "Lease protocol"): the owner's connection to Redis goes silent while
+     * its clients and Cassandra still reach it, and a client keeps asking another server for the room. The owner
+     * closes the room before the other server gets it; nothing it broadcast (what a client saw) comes after that;
+     * once everyone reconnected to the new owner, a later server's history holds everything anyone saw or wrote.
+     */
+    @Test
+    void anOwnerCutOffFromRedisStopsAcknowledgingBeforeAnotherServerTakesTheRoom() throws Exception {
+        try (eu.vetnet.testkit.TcpProxy toRedis = new eu.vetnet.testkit.TcpProxy("127.0.0.1", Service.REDIS.address().port())) {
+            RoomServerProcess owner = server("part-a", "--spring.data.redis.port=" + toRedis.port());
+            RoomServerProcess other = server("part-b");
+            String room = createRoom(owner);
+            YClient fabio = joinRetrying(owner, room, "fabio", "facilitator", Duration.ofSeconds(20));
+            YClient alice = joinRetrying(owner, room, "alice", "participant", Duration.ofSeconds(20));
+            long[] aliceClosedAt = {0};
+            alice.closed.thenRun(() -> aliceClosedAt[0] = System.nanoTime());
+
+            // fabio writes every 20 ms; what alice saw, and when, is what the owner acknowledged.
+            java.util.Map<String, Long> aliceSawAt = new java.util.concurrent.ConcurrentHashMap<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread writing = new Thread(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    fabio.append("p" + i + " ");
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            Thread watching = new Thread(() -> {
+                while (!stop.get()) {
+                    long now = System.nanoTime();
+                    for (String w : words(alice.text())) {
+                        aliceSawAt.putIfAbsent(w, now);
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            writing.start();
+            watching.start();
+            await(Duration.ofSeconds(10), () -> aliceSawAt.size() > 20, "alice saw too little before the partition");
+
+            toRedis.cut();
+            long cut = System.nanoTime();
+            long takenAt;
+            YClient elsewhere;
+            while (true) {
+                // The start of the attempt that succeeds: the other server took the lease after this.
+                long attempt = System.nanoTime();
+                elsewhere = YClient.syncedOrNull(other.ws(), room, "notes", issuer.token("fabio", "facilitator"));
+                if (elsewhere != null) {
+                    takenAt = attempt;
+                    open(elsewhere);
+                    break;
+                }
+                assertTrue(System.nanoTime() - cut < TimeUnit.SECONDS.toNanos(30), "the other server never got the room:\n" + other.tail());
+                Thread.sleep(50);
+            }
+            stop.set(true);
+            writing.join(5_000);
+            watching.join(5_000);
+
+            long lastSeen = aliceSawAt.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            System.out.printf("partition of the owner from Redis (lease TTL 3 s, margin 1 s): owner closed the room %d ms after"
+                            + " the cut, alice last saw an update at %d ms, the other server served the room from %d ms%n",
+                    (aliceClosedAt[0] - cut) / 1_000_000, (lastSeen - cut) / 1_000_000, (takenAt - cut) / 1_000_000);
+            assertEquals(Integer.valueOf(1001), alice.closed.getNow(null), "the owner did not close the room:\n" + owner.tail());
+            assertTrue(aliceClosedAt[0] < takenAt, "the room had two owners: closed on the old one after the new one served it");
+            assertTrue(lastSeen < takenAt, "the old owner acknowledged an update after the new one took the room");
+
+            // Everyone reconnects to the new owner with what they hold.
+            Set<String> aliceSaw = new HashSet<>(aliceSawAt.keySet());
+            Set<String> written = words(fabio.text());
+            YClient aliceAgain = joinRetrying(other, room, "alice", "participant", Duration.ofSeconds(20), alice.state());
+            joinRetrying(other, room, "fabio", "facilitator", Duration.ofSeconds(20), fabio.state());
+            await(Duration.ofSeconds(20), () -> words(aliceAgain.text()).containsAll(written), "fabio's updates did not reach the new owner");
+            assertNull(aliceAgain.rejected.getNow(null), "alice was told to discard her copy");
+            other.terminate();
+            owner.terminate();
+
+            RoomServerProcess later = server("part-c");
+            Set<String> stored = words(joinRetrying(later, room, "alice", "participant", Duration.ofSeconds(30)).text());
+            Set<String> missing = new TreeSet<>(aliceSaw);
+            missing.addAll(written);
+            missing.removeAll(stored);
+            assertEquals(Set.of(), missing, "seen or written before the partition, not in the history");
+            System.out.printf("partition: %d updates written, %d seen by alice before it, 0 lost%n", written.size(), aliceSaw.size());
+        }
+    }
+
     private static String get(RoomServerProcess server, String path, String token) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.http() + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -332,7 +427,8 @@ class RoomServerProcessIntegrationTests {
 
     @Test
     void editingContinuesWhileRedisRestartsAndPresenceIsRebuiltWithinTheTtl() throws Exception {
-        RoomServerProcess server = server("redis-a");
+        // A restart shorter than the lease (less its margin) keeps the room here: its lease is taken back on renewal.
+        RoomServerProcess server = server("redis-a", "--vetnet.presence.lease-ttl=10s");
         String room = createRoom(server);
         YClient fabio = joinRetrying(server, room, "fabio", "facilitator", Duration.ofSeconds(20));
         YClient alice = joinRetrying(server, room, "alice", "participant", Duration.ofSeconds(20));
