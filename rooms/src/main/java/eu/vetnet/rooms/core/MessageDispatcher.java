@@ -240,7 +240,14 @@ final class MessageDispatcher {
         } else if (cause instanceof eu.vetnet.rooms.RoomException) {
             code = CloseCodes.TRY_AGAIN_LATER;
             reason = cause.getMessage();
-            log.warn("refusing {} of room {}: {}", document, c.room.id(), reason, cause.getCause());
+            Throwable why = cause.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : cause.getCause();
+            if (why == null || why instanceof eu.vetnet.rooms.RoomException) {
+                // A refusal the server meant (a lease held elsewhere, Redis away, history away): one line, no trace.
+                log.warn("refusing {} of room {}: {}{}", document, c.room.id(), reason, why == null ? "" : " (" + why.getMessage() + ")");
+            } else {
+                log.warn("refusing {} of room {}: {}", document, c.room.id(), reason, why);
+            }
         } else {
             code = CloseCodes.INTERNAL_ERROR;
             reason = "the server failed to open " + document;

@@ -131,6 +131,15 @@ final class RoomServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Everything the server logged so far. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
     String tail() {
         try {
             String out = Files.readString(log);

@@ -288,7 +288,7 @@ class RoomServerProcessIntegrationTests {
                 exit, exitMs, received, fabioClose, kept);
         assertTrue(stored.startsWith(seenByFabio.trim()) || stored.contains(seenByFabio.trim()),
                 "every update alice saw is stored: saw '" + seenByFabio + "', stored '" + stored + "'");
-        assertTrue(first.tail().contains("history:") , first.tail());
+        assertTrue(first.log().contains("history:"), first.tail());
     }
 
     @Test
