@@ -68,6 +68,17 @@ class MetricsAccessTests {
         assertFalse(participant.body().contains("jvm_memory_used_bytes"));
     }
 
+    /** What operators watch (docs/operations.md, "Watching VET-NET"): every gateway metric the dashboard and alerts read. */
+    @Test
+    void theMetricsTheDashboardAndAlertsReadAreServed() throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(TestIssuer.GATEWAY + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = scrape("Bearer " + GatewayTestProperties.METRICS_TOKEN);
+        assertEquals(200, response.statusCode(), response.body());
+        assertFalse(eu.vetnet.testkit.ObservabilityAssets.metricsOf("vetnet-gateway").isEmpty());
+        assertEquals(java.util.Set.of(), eu.vetnet.testkit.ObservabilityAssets.missingFrom(response.body(), "vetnet-gateway"),
+                "read by deploy/observability but not served by the gateway");
+    }
+
     @Test
     void healthStaysPublic() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(TestIssuer.GATEWAY + "/actuator/health")).build(),

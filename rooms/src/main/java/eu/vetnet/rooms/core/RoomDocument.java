@@ -361,6 +361,7 @@ public final class RoomDocument {
             approximateSize += update.length;
         }
         RoomServer server = room.server();
+        long appliedAt = System.nanoTime();
         long number = ++sequence;
         CompletableFuture<Void> stored = server.hooks().chain(h -> h.onChange(
                 new ChangePayload(room.id(), name, update, from == null ? null : from.user(), number)));
@@ -374,6 +375,7 @@ public final class RoomDocument {
                         }
                         return null;
                     }
+                    server.recordUpdateLatency(System.nanoTime() - appliedAt);
                     broadcast(update, from);
                     return null;
                 }, room.lane);

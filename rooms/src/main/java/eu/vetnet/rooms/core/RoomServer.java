@@ -355,6 +355,26 @@ public final class RoomServer {
         rejections.incrementAndGet();
     }
 
+    /** Where the time from each applied update to its broadcast (its append included) is reported; none by default. */
+    private volatile java.util.function.LongConsumer updateLatency = nanos -> { };
+
+    public void reportUpdateLatency(java.util.function.LongConsumer report) {
+        updateLatency = report;
+    }
+
+    void recordUpdateLatency(long nanos) {
+        updateLatency.accept(nanos);
+    }
+
+    /** Sockets open on this server, everyone's. */
+    public int openSockets() {
+        int n = 0;
+        for (int held : socketsPerUser.values()) {
+            n += held;
+        }
+        return n;
+    }
+
     void countAwarenessDropped() {
         awarenessDropped.incrementAndGet();
     }

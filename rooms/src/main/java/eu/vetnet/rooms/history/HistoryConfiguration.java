@@ -1,13 +1,18 @@
 package eu.vetnet.rooms.history;
 
-import eu.vetnet.storage.CassandraProperties;
 import eu.vetnet.rooms.room.RoomStore;
+import eu.vetnet.storage.CassandraProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +54,34 @@ public class HistoryConfiguration {
     }
 
     @Bean
-    UpdateLog historyUpdateLog(HistoryDatabase historyDatabase, HistoryProperties properties, ScheduledExecutorService historyTimer) {
+    UpdateLog historyUpdateLog(HistoryDatabase historyDatabase, HistoryProperties properties, ScheduledExecutorService historyTimer,
+            ObjectProvider<MeterRegistry> meters) {
         String writer = writerId();
         log.info("history: writer id {}", writer);
-        return new UpdateLog(historyDatabase::statements, writer, properties, historyTimer);
+        UpdateLog updateLog = new UpdateLog(historyDatabase::statements, writer, properties, historyTimer);
+        meters.ifAvailable(registry -> updateLog.report(appendMetrics(registry)));
+        return updateLog;
+    }
+
+    /** Append latency (a histogram, for quantiles and alerts) and failures (docs/operations.md, "Watching VET-NET"). */
+    static AppendMetrics appendMetrics(MeterRegistry registry) {
+        Timer latency = Timer.builder("vetnet.history.append")
+                .description("from an update's acceptance to Cassandra's acknowledgement of its row")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        Counter failures = Counter.builder("vetnet.history.append.failures")
+                .description("appends that failed after their retries (their updates were not broadcast)").register(registry);
+        return new AppendMetrics() {
+            @Override
+            public void stored(long nanos) {
+                latency.record(nanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void failed() {
+                failures.increment();
+            }
+        };
     }
 
     @Bean

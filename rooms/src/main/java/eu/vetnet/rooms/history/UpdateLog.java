@@ -44,7 +44,7 @@ public final class UpdateLog {
 
     /** One accepted append: its key and payload, and the stage the core waits on. */
     record Append(String room, String document, int bucket, Instant at, long seq, byte[] payload, String userId,
-            CompletableFuture<Void> done) {
+            CompletableFuture<Void> done, long acceptedNanos) {
     }
 
 
@@ -61,6 +61,7 @@ public final class UpdateLog {
     private boolean flushScheduled;
     private Instant lastAt;
     private int groupsInFlight;
+    private volatile AppendMetrics metrics = AppendMetrics.NONE;
 
     public UpdateLog(Supplier<HistoryStatements> statements, String writer, HistoryProperties properties,
             ScheduledExecutorService flusher) {
@@ -72,6 +73,11 @@ public final class UpdateLog {
 
     public String writer() {
         return writer;
+    }
+
+    /** Where each append's latency and each failure is reported from now on. */
+    public void report(AppendMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** An accepted append: its log position (fixed now) and the stage that completes when its row is stored. */
@@ -99,7 +105,7 @@ public final class UpdateLog {
             }
             lastAt = at;
             a = new Append(room, document, Buckets.hour(at), at, sequence.incrementAndGet(), payload, userId,
-                    new CompletableFuture<>());
+                    new CompletableFuture<>(), System.nanoTime());
             unacknowledged.add(a.done());
             queue.add(a);
             if (groupsInFlight < properties.getGroupCommitMaxInFlight() || queue.size() >= properties.getGroupCommitMaxUpdates()) {
@@ -186,10 +192,14 @@ public final class UpdateLog {
             statement = batch.build();
         }
         executeWithRetry(s, statement, 1, retryDeadline()).thenCombine(bucket, (a, b) -> null).whenComplete((v, err) -> {
+            long now = System.nanoTime();
+            AppendMetrics report = metrics;
             for (Append a : chunk) {
                 if (err == null) {
+                    report.stored(now - a.acceptedNanos());
                     a.done().complete(null);
                 } else {
+                    report.failed();
                     a.done().completeExceptionally(new HistoryUnavailableException("the update could not be stored in Cassandra: "
                             + HistoryDatabase.rootMessage(err), err));
                 }

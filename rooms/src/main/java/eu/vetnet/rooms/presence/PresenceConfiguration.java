@@ -4,6 +4,9 @@ import eu.vetnet.redis.RedisClientOptions;
 import eu.vetnet.redis.RedisKeys;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.room.RoomStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -119,7 +122,18 @@ public class PresenceConfiguration {
         }
 
         @Bean
-        PresenceHook presenceHook(LocalPresence localPresence, RoomLeases roomLeases) {
+        PresenceHook presenceHook(LocalPresence localPresence, RoomLeases roomLeases, ObjectProvider<MeterRegistry> meters) {
+            meters.ifAvailable(registry -> {
+                for (int event = 0; event < RoomLeases.EVENTS.size(); event++) {
+                    int which = event;
+                    FunctionCounter.builder("vetnet.rooms.leases", roomLeases, l -> l.events(which))
+                            .tag("event", RoomLeases.EVENTS.get(event))
+                            .description("room leases granted, refused, lost to another server, expired unrenewed")
+                            .register(registry);
+                }
+                Gauge.builder("vetnet.rooms.leases.held", roomLeases, RoomLeases::held)
+                        .description("rooms whose lease this server holds").register(registry);
+            });
             return new PresenceHook(localPresence, roomLeases);
         }
 

@@ -96,6 +96,8 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
     /** Room id to the {@link System#nanoTime} until which this server holds its lease. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
     private final Listener listener;
+    /** What happened to leases here, for metrics: granted, refused, lost to another server, expired unrenewed. */
+    private final java.util.concurrent.atomic.AtomicLongArray events = new java.util.concurrent.atomic.AtomicLongArray(4);
     private Disposable renewing;
     private Disposable fencing;
     private volatile boolean closed;
@@ -142,14 +144,17 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
                     .map(owner -> {
                         if (owner.equals(node)) {
                             held.put(room, sent + heldForNanos);
+                            events.incrementAndGet(GRANTED);
                             return Claim.granted(node);
                         }
+                        events.incrementAndGet(REFUSED);
                         return owner.isEmpty()
                                 ? Claim.refused("room leases are being taken back after a Redis restart: try again in a moment")
                                 : Claim.heldBy(owner);
                     })
                     .onErrorResume(e -> {
                         log.warn("lease of room {}: Redis cannot be reached ({}); not serving it", room, e.toString());
+                        events.incrementAndGet(REFUSED);
                         return Mono.just(Claim.refused("the room lease store cannot be reached: try again in a moment"));
                     });
         });
@@ -170,6 +175,20 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
     public boolean valid(String room) {
         Long until = held.get(room);
         return until != null && System.nanoTime() - until < 0;
+    }
+
+    /** Indexes of {@link #events}: what each counts. */
+    public static final int GRANTED = 0, REFUSED = 1, LOST = 2, EXPIRED = 3;
+    public static final List<String> EVENTS = List.of("granted", "refused", "lost", "expired");
+
+    /** How often each of {@link #EVENTS} happened here since start. */
+    public long events(int event) {
+        return events.get(event);
+    }
+
+    /** Rooms whose lease this server holds now. */
+    public int held() {
+        return held.size();
     }
 
     private Mono<Void> markSince() {
@@ -199,6 +218,7 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
                         }
                         return owner(room).defaultIfEmpty("?").doOnNext(owner -> {
                             log.warn("lost the lease of room {} to {}", room, owner);
+                            events.incrementAndGet(LOST);
                             listener.lost(room, owner);
                         }).then();
                     })
@@ -212,6 +232,7 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
             if (now - lease.getValue() >= 0 && held.remove(lease.getKey(), lease.getValue())) {
                 log.warn("the lease of room {} was not renewed in time (Redis unreachable?): closing the room here",
                         lease.getKey());
+                events.incrementAndGet(EXPIRED);
                 listener.expired(lease.getKey());
             }
         }

@@ -14,6 +14,7 @@ import eu.vetnet.rooms.room.RoomStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -151,6 +152,13 @@ public class RoomServerConfiguration {
                 .description("updates rejected by policy or quota").register(registry);
         Gauge.builder("vetnet.rooms.open", server, s -> s.openRoomIds().size())
                 .description("rooms loaded on this server").register(registry);
+        Gauge.builder("vetnet.rooms.sockets", server, RoomServer::openSockets)
+                .description("sockets open on this server").register(registry);
+        Timer latency = Timer.builder("vetnet.rooms.update.latency")
+                .description("from an update's apply to its broadcast: the append to the history, and the hand-overs, included")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        server.reportUpdateLatency(nanos -> latency.record(nanos, TimeUnit.NANOSECONDS));
     }
 
     private static ThreadFactory named(String prefix) {

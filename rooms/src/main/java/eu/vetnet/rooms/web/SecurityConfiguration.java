@@ -45,7 +45,10 @@ public class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 // /api/public/**: what the community published (a proposal's tracking page), readable without signing in.
-                .authorizeExchange(e -> e.pathMatchers("/actuator/health/**", "/actuator/info", "/api/public/**").permitAll()
+                // /actuator/prometheus: for the cluster's Prometheus; gateways forward only /api/** and /ws/rooms/**
+                // here, so it is not reachable from outside.
+                .authorizeExchange(e -> e.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/api/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtDecoder(roomsJwtDecoder)))

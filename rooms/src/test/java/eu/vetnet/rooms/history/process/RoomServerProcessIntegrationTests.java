@@ -412,6 +412,35 @@ class RoomServerProcessIntegrationTests {
         }
     }
 
+    /**
+     * What operators watch (docs/operations.md, "Watching VET-NET"): every metric the dashboard and the alerts read from
+     * a room server is in its scrape, and counts what happened (a lease granted, sockets open, updates stored).
+     */
+    @Test
+    void theMetricsTheDashboardAndAlertsReadAreServedAndCount() throws Exception {
+        RoomServerProcess server = server("metrics-a");
+        String room = createRoom(server);
+        YClient fabio = joinRetrying(server, room, "fabio", "facilitator", Duration.ofSeconds(20));
+        YClient alice = joinRetrying(server, room, "alice", "participant", Duration.ofSeconds(20));
+        for (int i = 0; i < 20; i++) {
+            fabio.append("m" + i + " ");
+        }
+        await(Duration.ofSeconds(10), () -> alice.text().contains("m19"), "alice never received the updates");
+
+        String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.http() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertFalse(eu.vetnet.testkit.ObservabilityAssets.metricsOf("vetnet-rooms").isEmpty());
+        assertEquals(Set.of(), eu.vetnet.testkit.ObservabilityAssets.missingFrom(scrape, "vetnet-rooms"),
+                "read by deploy/observability but not served by the room server");
+        assertEquals(2.0, eu.vetnet.testkit.ObservabilityAssets.value(scrape, "vetnet_rooms_sockets", ""), scrape);
+        assertEquals(1.0, eu.vetnet.testkit.ObservabilityAssets.value(scrape, "vetnet_rooms_open", ""));
+        assertTrue(eu.vetnet.testkit.ObservabilityAssets.value(scrape, "vetnet_rooms_leases_total", "event=\"granted\"") >= 1);
+        assertEquals(1.0, eu.vetnet.testkit.ObservabilityAssets.value(scrape, "vetnet_rooms_leases_held", ""));
+        assertTrue(eu.vetnet.testkit.ObservabilityAssets.value(scrape, "vetnet_history_append_seconds_count", "") >= 20, "appends counted");
+        assertTrue(eu.vetnet.testkit.ObservabilityAssets.value(scrape, "vetnet_rooms_update_latency_seconds_count", "") >= 20, "updates timed");
+        assertEquals(0.0, eu.vetnet.testkit.ObservabilityAssets.value(scrape, "vetnet_history_append_failures_total", ""));
+    }
+
     private static String get(RoomServerProcess server, String path, String token) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.http() + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
