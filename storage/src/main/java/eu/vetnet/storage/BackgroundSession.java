@@ -3,6 +3,7 @@ package eu.vetnet.storage;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,7 @@ public final class BackgroundSession implements AutoCloseable {
     private final CompletableFuture<Ready> ready = new CompletableFuture<>();
     private volatile boolean closed;
     private int attempts;
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
 
     /**
      * @param name           the server's name in logs and errors ("community", "learning")
@@ -72,6 +74,11 @@ public final class BackgroundSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Observes requests made inside an HTTP request's observation (spans, timers); call before {@link #start}. */
+    public void observeWith(ObservationRegistry observations) {
+        this.observations = observations;
     }
 
     public void start() {
@@ -130,7 +137,7 @@ public final class BackgroundSession implements AutoCloseable {
         }
         attempts++;
         long started = System.nanoTime();
-        CassandraSessions.builder(properties).buildAsync().toCompletableFuture()
+        CassandraSessions.connect(properties, observations).toCompletableFuture()
                 .thenCompose(s -> (properties.isCreateSchema()
                         ? CassandraSessions.apply(s, schema(), properties).toCompletableFuture()
                         : CompletableFuture.<Void>completedFuture(null))

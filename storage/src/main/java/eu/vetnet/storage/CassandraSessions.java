@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,15 @@ public final class CassandraSessions {
             builder.addContactPoint(address(point));
         }
         return builder;
+    }
+
+    /**
+     * Connects a session for {@code properties} whose requests made inside an observation (an HTTP request's) are
+     * observed too: spans in the trace, a {@code vetnet.cassandra} timer ({@link ObservedSession}).
+     */
+    public static CompletionStage<CqlSession> connect(CassandraProperties properties, ObservationRegistry observations) {
+        return builder(properties).buildAsync().thenApply(session -> observations.isNoop()
+                ? session : new ObservedSession(session, observations));
     }
 
     private static Duration reconnectBase(CassandraProperties properties) {

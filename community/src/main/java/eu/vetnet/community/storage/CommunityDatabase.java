@@ -109,6 +109,11 @@ public final class CommunityDatabase implements AutoCloseable {
                 StoreUnavailableException::new);
     }
 
+    /** Observes requests made inside an HTTP request's observation; before {@link #start}. */
+    public void observeWith(io.micrometer.observation.ObservationRegistry observations) {
+        session.observeWith(observations);
+    }
+
     public void start() {
         session.start();
     }

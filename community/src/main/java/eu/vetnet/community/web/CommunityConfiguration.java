@@ -87,8 +87,11 @@ public class CommunityConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CommunityDatabase communityDatabase(CassandraProperties properties) {
+    CommunityDatabase communityDatabase(CassandraProperties properties,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
         CommunityDatabase database = new CommunityDatabase(properties);
+        // Cassandra requests made while serving an HTTP request are spans of its trace (docs/operations.md).
+        observations.ifAvailable(database::observeWith);
         database.start();
         return database;
     }

@@ -49,8 +49,11 @@ public final class EchoServer implements AutoCloseable {
                     String origin = request.requestHeaders().get("Origin");
                     String path = request.uri();
                     if (!"websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
-                        // A plain request (the public API): say what arrived, as the hello of a socket does.
+                        // A plain request (the public API): say what arrived, as the hello of a socket does; the trace
+                        // context the gateway forwarded comes back in a header.
+                        String traceparent = request.requestHeaders().get("traceparent");
                         return response.header("Content-Type", "text/plain")
+                                .header("X-Seen-Traceparent", traceparent == null ? "none" : traceparent)
                                 .sendString(Mono.just("http " + name + " path=" + path + " authorization=" + auth + " cookie=" + cookie));
                     }
                     return response.sendWebsocket((in, out) -> {

@@ -64,8 +64,11 @@ public class LearningConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BackgroundSession learningDatabase(CassandraProperties properties) {
+    BackgroundSession learningDatabase(CassandraProperties properties,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
         BackgroundSession session = LearningDatabase.session(properties);
+        // Cassandra requests made while serving an HTTP request are spans of its trace (docs/operations.md).
+        observations.ifAvailable(session::observeWith);
         session.start();
         return session;
     }

@@ -5,6 +5,7 @@ import eu.vetnet.storage.CassandraProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.UUID;
@@ -47,8 +48,10 @@ public class HistoryConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HistoryDatabase historyDatabase(CassandraProperties properties, ScheduledExecutorService historyTimer) {
-        HistoryDatabase database = new HistoryDatabase(properties, historyTimer);
+    HistoryDatabase historyDatabase(CassandraProperties properties, ScheduledExecutorService historyTimer,
+            ObjectProvider<ObservationRegistry> observations) {
+        HistoryDatabase database = new HistoryDatabase(properties, historyTimer,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         database.start();
         return database;
     }

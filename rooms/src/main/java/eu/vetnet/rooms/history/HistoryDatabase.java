@@ -1,7 +1,7 @@
 package eu.vetnet.rooms.history;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import io.micrometer.observation.ObservationRegistry;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.io.IOException;
@@ -30,14 +30,21 @@ public final class HistoryDatabase implements AutoCloseable {
 
     private final CassandraProperties properties;
     private final ScheduledExecutorService timer;
+    private final ObservationRegistry observations;
     private final CompletableFuture<HistoryStatements> ready = new CompletableFuture<>();
     private volatile CqlSession session;
     private volatile boolean closed;
     private int attempts;
 
     public HistoryDatabase(CassandraProperties properties, ScheduledExecutorService timer) {
+        this(properties, timer, ObservationRegistry.NOOP);
+    }
+
+    /** @param observations observes the requests made inside an HTTP request's observation (docs/operations.md) */
+    public HistoryDatabase(CassandraProperties properties, ScheduledExecutorService timer, ObservationRegistry observations) {
         this.properties = properties;
         this.timer = timer;
+        this.observations = observations;
     }
 
     /** Starts connecting; returns at once. */
@@ -66,8 +73,7 @@ public final class HistoryDatabase implements AutoCloseable {
         }
         attempts++;
         long started = System.nanoTime();
-        CqlSessionBuilder builder = CassandraSessions.builder(properties);
-        builder.buildAsync()
+        CassandraSessions.connect(properties, observations)
                 .thenCompose(s -> {
                     session = s;
                     if (closed) {
