@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.type.reflect.GenericType;
 import com.datastax.oss.driver.internal.core.session.SessionWrapper;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -52,15 +53,27 @@ final class ObservedSession extends SessionWrapper implements CqlSession {
             throw e;
         }
         if (result instanceof CompletionStage<?> stage) {
+            // The driver completes on its own I/O threads: what the caller chained on the stage runs there, so the
+            // request's observation is put back around that completion (its log lines carry the trace id too).
+            CompletableFuture<Object> inScope = new CompletableFuture<>();
             stage.whenComplete((r, e) -> {
                 if (e != null) {
                     observation.error(e);
                 }
                 observation.stop();
+                try (Observation.Scope restored = parent.openScope()) {
+                    if (e != null) {
+                        inScope.completeExceptionally(e);
+                    } else {
+                        inScope.complete(r);
+                    }
+                }
             });
-        } else {
-            observation.stop();
+            @SuppressWarnings("unchecked")
+            ResultT observed = (ResultT) inScope;
+            return observed;
         }
+        observation.stop();
         return result;
     }
 
