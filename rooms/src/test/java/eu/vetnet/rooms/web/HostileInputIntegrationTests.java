@@ -112,7 +112,9 @@ class HostileInputIntegrationTests extends RoomsIntegrationTestSupport {
         // The flood room's lane is busy (held here, as a slow update or a long GC would): what the flooder sends now
         // can only pile up somewhere. With backpressure it piles up in the flooder's own TCP window.
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         server.openRoom(floodRoom).inspect(docs -> {
+            held.countDown();
             try {
                 return release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -120,6 +122,9 @@ class HostileInputIntegrationTests extends RoomsIntegrationTestSupport {
                 return false;
             }
         });
+        // The lane may still be busy with earlier work (storing the big document): flood only once it is held, or the
+        // frames it handles before that would be counted as taken in while it was stuck.
+        assertTrue(held.await(30, TimeUnit.SECONDS), "the flood room's lane never got to the hold");
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         Thread flood = new Thread(() -> {
             try {
@@ -137,6 +142,7 @@ class HostileInputIntegrationTests extends RoomsIntegrationTestSupport {
             roomStillWorks(room()); // another room, while this one is stuck and flooded
             Thread.sleep(2_000);
             // Without backpressure the server reads all 100 MB at once and queues it on the lane: sent reaches 100.
+            System.out.printf("flood: %d frames of 1 MB taken in while the room's lane was busy (at most 40)%n", sent.get());
             assertTrue(sent.get() <= 40, "frames the server took in while its lane was busy: " + sent.get());
             release.countDown();
             long until = System.currentTimeMillis() + 30_000;
