@@ -142,8 +142,10 @@ class HostileInputIntegrationTests extends RoomsIntegrationTestSupport {
             roomStillWorks(room()); // another room, while this one is stuck and flooded
             Thread.sleep(2_000);
             // Without backpressure the server reads all 100 MB at once and queues it on the lane: sent reaches 100.
-            System.out.printf("flood: %d frames of 1 MB taken in while the room's lane was busy (at most 40)%n", sent.get());
-            assertTrue(sent.get() <= 40, "frames the server took in while its lane was busy: " + sent.get());
+            // With it, what the connection queues and the two kernels' socket buffers hold: 10 to 15 frames here,
+            // 35 once in CI (larger buffers under load); 60 keeps the two cases apart.
+            System.out.printf("flood: %d frames of 1 MB taken in while the room's lane was busy (at most 60)%n", sent.get());
+            assertTrue(sent.get() <= 60, "frames the server took in while its lane was busy: " + sent.get());
             release.countDown();
             long until = System.currentTimeMillis() + 30_000;
             while (sent.get() < 100 && System.currentTimeMillis() < until) {
