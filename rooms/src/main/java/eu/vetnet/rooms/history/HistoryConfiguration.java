@@ -1,5 +1,6 @@
 package eu.vetnet.rooms.history;
 
+import eu.vetnet.rooms.metrics.LatencyTimers;
 import eu.vetnet.rooms.room.RoomStore;
 import eu.vetnet.storage.CassandraProperties;
 import io.micrometer.core.instrument.Counter;
@@ -7,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,10 +68,8 @@ public class HistoryConfiguration {
 
     /** Append latency (a histogram, for quantiles and alerts) and failures (docs/operations.md, "Watching VET-NET"). */
     static AppendMetrics appendMetrics(MeterRegistry registry) {
-        Timer latency = Timer.builder("vetnet.history.append")
-                .description("from an update's acceptance to Cassandra's acknowledgement of its row")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry);
+        Timer latency = LatencyTimers.histogram(registry, "vetnet.history.append",
+                "from an update's acceptance to Cassandra's acknowledgement of its row");
         Counter failures = Counter.builder("vetnet.history.append.failures")
                 .description("appends that failed after their retries (their updates were not broadcast)").register(registry);
         return new AppendMetrics() {

@@ -6,6 +6,7 @@ import eu.vetnet.rooms.auth.JwtAuthenticationHook;
 import eu.vetnet.rooms.core.RoomServer;
 import eu.vetnet.rooms.hook.RoomHook;
 import eu.vetnet.rooms.images.ImagesProperties;
+import eu.vetnet.rooms.metrics.LatencyTimers;
 import eu.vetnet.rooms.people.RoomPeople;
 import eu.vetnet.rooms.people.RoomPeopleHook;
 import eu.vetnet.rooms.policy.Policies;
@@ -154,10 +155,8 @@ public class RoomServerConfiguration {
                 .description("rooms loaded on this server").register(registry);
         Gauge.builder("vetnet.rooms.sockets", server, RoomServer::openSockets)
                 .description("sockets open on this server").register(registry);
-        Timer latency = Timer.builder("vetnet.rooms.update.latency")
-                .description("from an update's apply to its broadcast: the append to the history, and the hand-overs, included")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        Timer latency = LatencyTimers.histogram(registry, "vetnet.rooms.update.latency",
+                "from an update's apply to its broadcast: the append to the history, and the hand-overs, included");
         server.reportUpdateLatency(nanos -> latency.record(nanos, TimeUnit.NANOSECONDS));
     }
 

@@ -140,13 +140,10 @@ final class RoomServerProcess implements AutoCloseable {
         }
     }
 
+    /** The last 4,000 characters of {@link #log()}, for failure messages. */
     String tail() {
-        try {
-            String out = Files.readString(log);
-            return out.length() > 4000 ? out.substring(out.length() - 4000) : out;
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        String out = log();
+        return out.length() > 4000 ? out.substring(out.length() - 4000) : out;
     }
 
     @Override
