@@ -53,6 +53,7 @@ usage: deploy/services.sh start|stop|status|reset [redis] [cassandra] [keycloak]
   stop    stop each service by PID: SIGTERM, then SIGKILL after ${STOP_GRACE} s
   status  print each service's state; exit 0 only if all named services are ready
   reset   stop each service and delete its data (downloads and caches are kept)
+  cassandra-runtime  print the Java 17 that runs Cassandra, then Cassandra's classpath (resolved once)
   drop-keyspaces  drop the running Cassandra's keyspaces whose names begin with PREFIX (the browser test's old runs)
 state lives in VETNET_HOME=$VETNET_HOME
 EOF
@@ -234,7 +235,7 @@ cassandra_classpath() {
   key="$(cat "$pom" <(printf '%s' "${VETNET_MAVEN_ARGS:-}") | sha256sum | cut -c1-16)"
   if [[ -f "$cp_file" && -f "$cp_file.key" && "$(cat "$cp_file.key")" == "$key" ]]; then
     local -a jars=()
-    IFS=: read -r -a jars < "$cp_file"
+    IFS=: read -r -a jars < "$cp_file" || true  # no newline at the end: read says 1
     for jar in "${jars[@]}"; do [[ -f "$jar" ]] || { ok=0; break; }; done
     [[ "$ok" == 1 && ${#jars[@]} -gt 0 ]] && { cat "$cp_file"; return; }
   fi
@@ -480,6 +481,14 @@ do_drop_keyspaces() {
 
 main() {
   (( $# >= 1 )) || usage
+  if [[ "$1" == cassandra-runtime ]]; then
+    # For launchers of their own Cassandra nodes (the several-hosts fault suite, deploy/hosts): the Java 17 to run
+    # them with, then the classpath, one per line.
+    find_java17
+    echo "$JAVA17_HOME/bin/java"
+    cassandra_classpath
+    return
+  fi
   if [[ "$1" == drop-keyspaces ]]; then
     (( $# == 2 )) || usage
     do_drop_keyspaces "$2"
