@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import eu.vetnet.gateway.support.EchoServer;
 import eu.vetnet.gateway.support.EchoServers;
-import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.testkit.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTestProperties;
 import eu.vetnet.gateway.support.LogoutTokens;
 import eu.vetnet.gateway.support.Sockets;

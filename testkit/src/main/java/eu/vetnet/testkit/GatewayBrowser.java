@@ -1,4 +1,4 @@
-package eu.vetnet.gateway.support;
+package eu.vetnet.testkit;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -123,6 +123,15 @@ public final class GatewayBrowser {
     public HttpResponse<String> post(String path, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT).uri(gateway.resolve(path)).POST(HttpRequest.BodyPublishers.noBody());
         headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs JSON to the gateway as the app does: the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN (docs/gateway.md, CSRF). */
+    public HttpResponse<String> postJson(String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT).uri(gateway.resolve(path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        cookie("XSRF-TOKEN").ifPresent(token -> request.header("X-XSRF-TOKEN", token));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,7 +2,7 @@ package eu.vetnet.gateway.bench;
 
 import eu.vetnet.gateway.GatewayApplication;
 import eu.vetnet.gateway.support.EchoServer;
-import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.testkit.GatewayBrowser;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.gateway.support.TestIssuer;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.vetnet.gateway.support.EchoServers;
-import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.testkit.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTest;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.gateway.support.TestIssuer;

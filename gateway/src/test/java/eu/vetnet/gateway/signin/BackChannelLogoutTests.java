@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.testkit.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTest;
 import eu.vetnet.gateway.support.LogoutTokens;
 import eu.vetnet.gateway.support.Sockets;

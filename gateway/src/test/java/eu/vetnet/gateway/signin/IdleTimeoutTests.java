@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.testkit.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTest;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.gateway.support.TestIssuer;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import eu.vetnet.gateway.support.EchoServer;
-import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.testkit.GatewayBrowser;
 import eu.vetnet.gateway.support.KeycloakGateway;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.testkit.LocalService;

@@ -3,7 +3,7 @@ package eu.vetnet.gateway.signin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.testkit.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTest;
 import eu.vetnet.gateway.support.GatewayTestProperties;
 import eu.vetnet.gateway.support.TestIssuer;

@@ -1,5 +1,6 @@
 package eu.vetnet.gateway.support;
 
+import eu.vetnet.testkit.GatewayBrowser;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;

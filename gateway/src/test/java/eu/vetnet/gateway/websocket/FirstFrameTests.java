@@ -3,7 +3,7 @@ package eu.vetnet.gateway.websocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.vetnet.gateway.support.EchoServer;
-import eu.vetnet.gateway.support.GatewayBrowser;
+import eu.vetnet.testkit.GatewayBrowser;
 import eu.vetnet.gateway.support.GatewayTest;
 import eu.vetnet.gateway.support.Sockets;
 import eu.vetnet.gateway.support.TestIssuer;
