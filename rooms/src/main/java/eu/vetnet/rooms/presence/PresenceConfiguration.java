@@ -138,6 +138,11 @@ public class PresenceConfiguration {
         }
 
         @Bean
+        LeasesEndpoint leasesEndpoint(LocalPresence localPresence, RoomLeases roomLeases) {
+            return new LeasesEndpoint(localPresence.node(), roomLeases);
+        }
+
+        @Bean
         LeaseFence leaseFence(RoomLeases roomLeases) {
             return new LeaseFence(roomLeases);
         }

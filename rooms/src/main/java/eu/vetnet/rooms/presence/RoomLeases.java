@@ -95,6 +95,11 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
     private final Duration timeout;
     /** Room id to the {@link System#nanoTime} until which this server holds its lease. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
+    /** Room id to the wall-clock millisecond its current holding here began (for {@link #holdings}). */
+    private final Map<String, Long> heldSince = new ConcurrentHashMap<>();
+    /** The latest holdings that ended here, oldest first, at most {@link #ENDED_KEPT}. */
+    private final java.util.ArrayDeque<Holding> ended = new java.util.ArrayDeque<>();
+    private static final int ENDED_KEPT = 1024;
     private final Listener listener;
     /** What happened to leases here, for metrics: granted, refused, lost to another server, expired unrenewed. */
     private final java.util.concurrent.atomic.AtomicLongArray events = new java.util.concurrent.atomic.AtomicLongArray(4);
@@ -143,6 +148,7 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
                     .next().timeout(timeout)
                     .map(owner -> {
                         if (owner.equals(node)) {
+                            heldSince.putIfAbsent(room, wallClockOf(sent));
                             held.put(room, sent + heldForNanos);
                             events.incrementAndGet(GRANTED);
                             return Claim.granted(node);
@@ -161,7 +167,10 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
     }
 
     public Mono<Void> release(String room) {
-        held.remove(room);
+        Long until = held.remove(room);
+        if (until != null) {
+            ended(room, until);
+        }
         return redis.execute(RELEASE, List.of(keys.owner(room)), List.of(node)).timeout(timeout).then()
                 .onErrorResume(e -> Mono.empty());
     }
@@ -191,6 +200,38 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
         return held.size();
     }
 
+    /**
+     * A span during which this server held a room's lease, in wall-clock milliseconds: from the command that granted
+     * it to the moment {@link #valid} turned false (or will, while {@code ended} is false and renewals stop). What an
+     * operator or the several-hosts fault suite (docs/several-hosts.md) reads to see that no room had two owners.
+     */
+    public record Holding(String room, long since, long until, boolean ended) {}
+
+    /** The leases held here now, then the latest that ended (oldest first). */
+    public List<Holding> holdings() {
+        List<Holding> out = new java.util.ArrayList<>();
+        held.forEach((room, until) -> out.add(new Holding(room, heldSince.getOrDefault(room, 0L), wallClockOf(until), false)));
+        synchronized (ended) {
+            out.addAll(ended);
+        }
+        return out;
+    }
+
+    private void ended(String room, long until) {
+        Long since = heldSince.remove(room);
+        long end = Math.min(System.currentTimeMillis(), wallClockOf(until));
+        synchronized (ended) {
+            if (ended.size() == ENDED_KEPT) {
+                ended.removeFirst();
+            }
+            ended.addLast(new Holding(room, since == null ? 0L : since, end, true));
+        }
+    }
+
+    private static long wallClockOf(long nanoTime) {
+        return System.currentTimeMillis() + (nanoTime - System.nanoTime()) / 1_000_000;
+    }
+
     private Mono<Void> markSince() {
         return redis.execute(MARK_SINCE, List.of(keys.leasesSince())).next().timeout(timeout).then()
                 .onErrorResume(e -> Mono.empty());
@@ -213,9 +254,11 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
                             held.computeIfPresent(room, (r, until) -> Math.max(until, sent + heldForNanos));
                             return Mono.<Void>empty();
                         }
-                        if (held.remove(room) == null) {
+                        Long until = held.remove(room);
+                        if (until == null) {
                             return Mono.<Void>empty();
                         }
+                        ended(room, until);
                         return owner(room).defaultIfEmpty("?").doOnNext(owner -> {
                             log.warn("lost the lease of room {} to {}", room, owner);
                             events.incrementAndGet(LOST);
@@ -230,6 +273,7 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
         long now = System.nanoTime();
         for (Map.Entry<String, Long> lease : held.entrySet()) {
             if (now - lease.getValue() >= 0 && held.remove(lease.getKey(), lease.getValue())) {
+                ended(lease.getKey(), lease.getValue());
                 log.warn("the lease of room {} was not renewed in time (Redis unreachable?): closing the room here",
                         lease.getKey());
                 events.incrementAndGet(EXPIRED);
@@ -257,10 +301,22 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
             renewing.dispose();
             fencing.dispose();
         }
+        List<String> rooms = List.copyOf(held.keySet());
         try {
-            Flux.fromIterable(List.copyOf(held.keySet())).concatMap(this::release).then().block(timeout.multipliedBy(2));
+            Flux.fromIterable(rooms).concatMap(this::release).then().block(timeout.multipliedBy(2));
         } catch (RuntimeException e) {
             log.debug("leases not released on close: {}", e.toString());
+        }
+        // The last word on what this server held: its actuator stops answering during shutdown, so whoever checks
+        // that no room had two owners (the fault suite, an operator after an incident) reads the spans here.
+        if (!rooms.isEmpty()) {
+            StringBuilder spans = new StringBuilder();
+            for (Holding h : holdings()) {
+                if (h.ended() && rooms.contains(h.room())) {
+                    spans.append(spans.isEmpty() ? "" : " ").append(h.room()).append('@').append(h.since()).append('-').append(h.until());
+                }
+            }
+            log.info("leases ended on shutdown (room@since-until, epoch ms): {}", spans);
         }
     }
 

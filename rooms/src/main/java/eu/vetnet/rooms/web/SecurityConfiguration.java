@@ -45,9 +45,10 @@ public class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 // /api/public/**: what the community published (a proposal's tracking page), readable without signing in.
-                // /actuator/prometheus: for the cluster's Prometheus; gateways forward only /api/** and /ws/rooms/**
-                // here, so it is not reachable from outside.
+                // /actuator/prometheus and /actuator/leases: for the cluster's Prometheus and operators; gateways forward
+                // only /api/** and /ws/rooms/** here, so they are not reachable from outside.
                 .authorizeExchange(e -> e.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/actuator/leases",
                                 "/api/public/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())

@@ -256,6 +256,11 @@ class RedisPresenceIntegrationTests {
                 assertTrue(expiredAt != 0 && expiredAt < takenAt, "the owner had not closed the room when the other server took it");
                 assertEquals(List.of(room), expired);
                 assertTrue(lost.isEmpty(), lost.toString());
+                // What /actuator/leases tells an operator: the old owner's span ended before the new owner's began.
+                RoomLeases.Holding old = a.holdings().stream().filter(h -> h.room().equals(room)).findFirst().orElseThrow();
+                RoomLeases.Holding now = b.holdings().stream().filter(h -> h.room().equals(room)).findFirst().orElseThrow();
+                assertTrue(old.ended() && !now.ended(), old + " " + now);
+                assertTrue(old.until() <= now.since(), "the spans overlap: " + old + " and " + now);
 
                 // The partition heals: late renewals reach Redis, but the room stays with its new owner.
                 proxy.heal();
