@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,11 @@ import org.junit.jupiter.api.Test;
 class RoomServerProcessIntegrationTests {
 
     private static final String KEYSPACE = "vetnet_process_test";
+    /**
+     * Minutes of real processes under load: run by ./vetnet fault-suite beside the several-hosts suite, which proves the
+     * same faults through gateways and a load balancer; the build's integration tests skip them (docs/several-hosts.md).
+     */
+    static final String LONG_FAULTS = "long-faults";
     private static TokenIssuer issuer;
     private final String prefix = "vetnet-ptest-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -175,6 +181,7 @@ class RoomServerProcessIntegrationTests {
      * loads the room from the history serves everything any client saw, and everything each writer wrote.
      */
     @Test
+    @Tag(LONG_FAULTS)
     void killDashNineUnderLoadLosesNothingAnyClientSaw() throws Exception {
         RoomServerProcess first = server("load-a");
         String room = createRoom(first);
@@ -262,6 +269,7 @@ class RoomServerProcessIntegrationTests {
     }
 
     @Test
+    @Tag(LONG_FAULTS)
     void sigtermWithAppendsInFlightLosesNothingOthersSawAndClosesSockets() throws Exception {
         RoomServerProcess first = server("term-a");
         String room = createRoom(first);
@@ -324,6 +332,7 @@ class RoomServerProcessIntegrationTests {
      * once everyone reconnected to the new owner, a later server's history holds everything anyone saw or wrote.
      */
     @Test
+    @Tag(LONG_FAULTS)
     void anOwnerCutOffFromRedisStopsAcknowledgingBeforeAnotherServerTakesTheRoom() throws Exception {
         try (eu.vetnet.testkit.TcpProxy toRedis = new eu.vetnet.testkit.TcpProxy("127.0.0.1", Service.REDIS.address().port())) {
             RoomServerProcess owner = server("part-a", "--spring.data.redis.port=" + toRedis.port());
@@ -455,6 +464,7 @@ class RoomServerProcessIntegrationTests {
     }
 
     @Test
+    @Tag(LONG_FAULTS)
     void editingContinuesWhileRedisRestartsAndPresenceIsRebuiltWithinTheTtl() throws Exception {
         // A restart shorter than the lease (less its margin) keeps the room here: its lease is taken back on renewal.
         RoomServerProcess server = server("redis-a", "--vetnet.presence.lease-ttl=10s");
