@@ -36,8 +36,9 @@ class RoomServerProcessIntegrationTests {
 
     private static final String KEYSPACE = "vetnet_process_test";
     /**
-     * Minutes of real processes under load: run by ./vetnet fault-suite beside the several-hosts suite, which proves the
-     * same faults through gateways and a load balancer; the build's integration tests skip them (docs/several-hosts.md).
+     * Long tests of real processes under faults: run by ./vetnet fault-suite beside the several-hosts suite, which proves
+     * the same faults through gateways and a load balancer; the build's integration tests skip them (docs/several-hosts.md).
+     * The crash under load (issue 19's test of "seen means stored") stays in every build.
      */
     static final String LONG_FAULTS = "long-faults";
     private static TokenIssuer issuer;
@@ -181,7 +182,6 @@ class RoomServerProcessIntegrationTests {
      * loads the room from the history serves everything any client saw, and everything each writer wrote.
      */
     @Test
-    @Tag(LONG_FAULTS)
     void killDashNineUnderLoadLosesNothingAnyClientSaw() throws Exception {
         RoomServerProcess first = server("load-a");
         String room = createRoom(first);
