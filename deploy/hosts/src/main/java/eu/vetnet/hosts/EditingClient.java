@@ -4,6 +4,7 @@ import eu.vetnet.crdt.YDoc;
 import eu.vetnet.crdt.encoding.Lib0Reader;
 import eu.vetnet.crdt.encoding.Lib0Writer;
 import eu.vetnet.crdt.protocol.SyncMessage;
+import eu.vetnet.crdt.protocol.SyncSession;
 import eu.vetnet.rooms.protocol.YWebsocketProtocol;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -46,7 +47,8 @@ final class EditingClient implements WebSocket.Listener {
     final AtomicInteger connects = new AtomicInteger();
     final AtomicInteger rejections = new AtomicInteger();
     private volatile WebSocket socket;
-    private volatile boolean synced;
+    /** The sync of the current connection (a new one per connection: "synced" means this one got step 2). */
+    private volatile SyncSession sync;
     private volatile boolean stopped;
     private volatile long backoffMillis = 100;
     private int scannedLength;
@@ -70,7 +72,6 @@ final class EditingClient implements WebSocket.Listener {
         if (stopped) {
             return;
         }
-        synced = false;
         http.newWebSocketBuilder()
                 .header("Cookie", account.cookieHeader())
                 .header("Origin", origin)
@@ -99,13 +100,14 @@ final class EditingClient implements WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-        socket = webSocket;
-        connects.incrementAndGet();
-        byte[] stateVector;
+        SyncMessage step1;
         synchronized (this) {
-            stateVector = doc.encodeStateVector();
+            sync = new SyncSession(doc, true);
+            step1 = sync.start();
         }
-        send(new SyncMessage.Step1(stateVector));
+        socket = webSocket; // after the new sync: synced() never reads the last connection's
+        connects.incrementAndGet();
+        send(step1);
         webSocket.request(1);
     }
 
@@ -136,14 +138,11 @@ final class EditingClient implements WebSocket.Listener {
         }
         SyncMessage m = SyncMessage.read(r);
         synchronized (this) {
-            if (m instanceof SyncMessage.Step1 s) {
-                send(new SyncMessage.Step2(doc.encodeStateAsUpdate(s.stateVector())));
-            } else if (m instanceof SyncMessage.Step2 s) {
-                doc.applyUpdate(s.update(), this);
-                synced = true;
+            if (sync.handle(m, this) instanceof SyncSession.Outcome.Reply reply) {
+                reply.messages().forEach(this::send);
+            }
+            if (sync.synced()) {
                 backoffMillis = 100;
-            } else if (m instanceof SyncMessage.Update u) {
-                doc.applyUpdate(u.update(), this);
             }
         }
     }
@@ -162,7 +161,6 @@ final class EditingClient implements WebSocket.Listener {
     private void lost(WebSocket webSocket) {
         if (socket == webSocket) {
             socket = null;
-            synced = false;
             partial.reset();
             reconnectLater();
         }
@@ -222,7 +220,8 @@ final class EditingClient implements WebSocket.Listener {
     }
 
     boolean synced() {
-        return synced && socket != null;
+        SyncSession current = sync;
+        return socket != null && current != null && current.synced();
     }
 
     void stop() {

@@ -28,6 +28,9 @@ public final class FaultSuite {
         String inject(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception;
     }
 
+    /** Rules a fault broke beyond the common ones (lost updates, disagreeing clients, two owners), for its row. */
+    private static final List<String> brokenRules = new ArrayList<>();
+
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
@@ -85,7 +88,10 @@ public final class FaultSuite {
                         Traffic.Outcome o = traffic.finish(faultAt, late);
                         List<String> duplicates = leases.duplicateOwners(traffic.roomIds());
                         duplicates.forEach(d -> System.out.println("  TWO OWNERS: " + d));
-                        boolean bad = o.lost() > 0 || !duplicates.isEmpty() || o.clientsAgreeing() != o.clients();
+                        boolean bad = o.lost() > 0 || !duplicates.isEmpty() || o.clientsAgreeing() != o.clients()
+                                || !brokenRules.isEmpty();
+                        brokenRules.forEach(rule -> System.out.println("  BROKEN: " + rule));
+                        brokenRules.clear();
                         broken |= bad;
                         table.add(new String[] {what, String.format("%.1f s", o.longestStallMillis() / 1000.0),
                                 o.stalledRooms() + "/" + roomCount, String.format("%,d", o.written()), Integer.toString(o.lost()),
@@ -190,6 +196,9 @@ public final class FaultSuite {
             int step = Traffic.mostNewConnects(before, traffic.connectCounts());
             most = Math.max(most, step);
             System.out.println("  restarted " + gateway.name + " (exit " + exit + "); most connections by one client: " + step);
+        }
+        if (most > 1) {
+            brokenRules.add("a client needed " + most + " connections in one restart: clients see at most a reconnect");
         }
         return "rolling restart: 3 room servers, 2 gateways (at most " + most + " reconnects per restart)";
     }

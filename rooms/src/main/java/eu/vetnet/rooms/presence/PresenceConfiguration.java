@@ -138,6 +138,11 @@ public class PresenceConfiguration {
         }
 
         @Bean
+        LeaseHandover leaseHandover(RedisPresence redisPresence, RoomLeases roomLeases, PresenceProperties properties) {
+            return new LeaseHandover(redisPresence, roomLeases, properties.getRegistryLeaveWait());
+        }
+
+        @Bean
         LeasesEndpoint leasesEndpoint(LocalPresence localPresence, RoomLeases roomLeases) {
             return new LeasesEndpoint(localPresence.node(), roomLeases);
         }

@@ -32,6 +32,12 @@ public class PresenceProperties {
      * in it. Under half the lease TTL.
      */
     private Duration leaseMargin = Duration.ofSeconds(1);
+    /**
+     * On drain, how long this server waits between leaving the registry and releasing its leases: at least one
+     * registry refresh of the gateways (vetnet.gateway.rooms.registry-refresh, 1 s), so none sends a reconnecting
+     * client back here ("Drain on shutdown").
+     */
+    private Duration registryLeaveWait = Duration.ofMillis(1500);
     /** Prefix of every key and channel. */
     private String keyPrefix = eu.vetnet.redis.RedisKeys.DEFAULT_PREFIX;
     /** How long one Redis call may take before this server treats Redis as away. */
@@ -53,6 +59,8 @@ public class PresenceProperties {
     public void setLeaseMargin(Duration v) { leaseMargin = v; }
     public String getKeyPrefix() { return keyPrefix; }
     public void setKeyPrefix(String v) { keyPrefix = v; }
+    public Duration getRegistryLeaveWait() { return registryLeaveWait; }
+    public void setRegistryLeaveWait(Duration v) { registryLeaveWait = v; }
     public Duration getCommandTimeout() { return commandTimeout; }
     public void setCommandTimeout(Duration v) { commandTimeout = v; }
 }

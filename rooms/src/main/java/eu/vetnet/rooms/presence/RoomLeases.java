@@ -142,6 +142,10 @@ public final class RoomLeases implements SmartLifecycle, AutoCloseable {
     /** Takes the room's lease, or says why not (held elsewhere, Redis unreachable, Redis restarted a moment ago). */
     public Mono<Claim> acquire(String room) {
         return Mono.defer(() -> {
+            if (closed) {
+                // Draining: a lease taken now would never be renewed nor released, and block the room for a TTL.
+                return Mono.just(Claim.refused("this room server is shutting down: reconnect through the gateway"));
+            }
             long sent = System.nanoTime();
             return redis.execute(ACQUIRE, List.of(keys.owner(room), keys.leasesSince()),
                             List.of(node, Long.toString(ttl.toMillis())))

@@ -87,8 +87,9 @@ public class RoomServerConfiguration {
     }
 
     @Bean
-    RoomServerShutdown roomServerShutdown(RoomServer server, ExecutorService roomWorkers, ScheduledExecutorService roomTimer) {
-        return new RoomServerShutdown(server, roomWorkers, roomTimer);
+    RoomServerShutdown roomServerShutdown(RoomServer server, ExecutorService roomWorkers, ScheduledExecutorService roomTimer,
+            ObjectProvider<eu.vetnet.rooms.presence.LeaseHandover> handover) {
+        return new RoomServerShutdown(server, roomWorkers, roomTimer, handover);
     }
 
     /**
@@ -100,12 +101,15 @@ public class RoomServerConfiguration {
         private final RoomServer server;
         private final ExecutorService workers;
         private final ScheduledExecutorService timer;
+        private final ObjectProvider<eu.vetnet.rooms.presence.LeaseHandover> handover;
         private volatile boolean running;
 
-        RoomServerShutdown(RoomServer server, ExecutorService workers, ScheduledExecutorService timer) {
+        RoomServerShutdown(RoomServer server, ExecutorService workers, ScheduledExecutorService timer,
+                ObjectProvider<eu.vetnet.rooms.presence.LeaseHandover> handover) {
             this.server = server;
             this.workers = workers;
             this.timer = timer;
+            this.handover = handover;
         }
 
         @Override
@@ -117,6 +121,8 @@ public class RoomServerConfiguration {
         @Override
         public void stop() {
             running = false;
+            // With Redis: out of the registry and the leases released first, so the clients closed below reconnect once.
+            handover.ifAvailable(eu.vetnet.rooms.presence.LeaseHandover::handOver);
             try {
                 server.shutdown().get(20, TimeUnit.SECONDS);
             } catch (Exception e) {
