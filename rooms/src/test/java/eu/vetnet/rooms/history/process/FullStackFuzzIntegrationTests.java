@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * killed (kill -9) and restarted mid-way while they keep editing offline; at the end every client, the room, and the
  * room reloaded from Cassandra by yet another server process hold the same text. {@code -Dvetnet.fuzz.seed=N}.
  */
+// Over a minute: run by ./vetnet fault-suite with the other long fault tests (docs/several-hosts.md).
+@org.junit.jupiter.api.Tag(RoomServerProcessIntegrationTests.LONG_FAULTS)
 class FullStackFuzzIntegrationTests {
 
     private static final String KEYSPACE = "vetnet_process_test";

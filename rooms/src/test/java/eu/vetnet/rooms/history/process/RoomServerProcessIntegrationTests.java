@@ -300,6 +300,7 @@ class RoomServerProcessIntegrationTests {
     }
 
     @Test
+    @Tag(LONG_FAULTS)
     void twoServersOneOwnerPerRoomAndTheRoomMovesWhenTheOwnerIsKilled() throws Exception {
         RoomServerProcess a = server("owner-a");
         RoomServerProcess b = server("owner-b");
