@@ -12,6 +12,11 @@ public record RedisKeys(String prefix) {
     public static final String PREFIX_PROPERTY = "vetnet.presence.key-prefix";
     /** The prefix when {@link #PREFIX_PROPERTY} is not set. */
     public static final String DEFAULT_PREFIX = "vetnet";
+    /**
+     * How often a gateway reads the registry ({@link #nodes()}) by default. A draining room server waits longer than
+     * this between leaving the registry and releasing its leases, so that no gateway sends a reconnecting client back.
+     */
+    public static final java.time.Duration REGISTRY_REFRESH = java.time.Duration.ofSeconds(1);
 
     /** Keys under the default prefix. */
     public static RedisKeys defaults() {

@@ -24,12 +24,17 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class FaultSuite {
 
     private interface Fault {
-        /** Injects the fault, keeps it as long as it lasts, and undoes what must be undone; returns its description. */
-        String inject(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception;
+        /** Injects the fault, keeps it as long as it lasts, and undoes what must be undone. */
+        Injected inject(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception;
     }
 
-    /** Rules a fault broke beyond the common ones (lost updates, disagreeing clients, two owners), for its row. */
-    private static final List<String> brokenRules = new ArrayList<>();
+    /** What a fault was, and the rules of its own it broke (beyond lost updates, disagreeing clients, two owners). */
+    private record Injected(String description, List<String> broken) {
+
+        Injected(String description) {
+            this(description, List.of());
+        }
+    }
 
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
@@ -83,15 +88,15 @@ public final class FaultSuite {
                         Thread.sleep(SETTLE.toMillis());
                         System.out.println("  rooms held: " + leases.owners(traffic.roomIds()));
                         long faultAt = System.nanoTime();
-                        String what = known.get(name).inject(cluster, leases, traffic);
+                        Injected injected = known.get(name).inject(cluster, leases, traffic);
+                        String what = injected.description();
                         Thread.sleep(SETTLE.toMillis());
                         Traffic.Outcome o = traffic.finish(faultAt, late);
                         List<String> duplicates = leases.duplicateOwners(traffic.roomIds());
                         duplicates.forEach(d -> System.out.println("  TWO OWNERS: " + d));
                         boolean bad = o.lost() > 0 || !duplicates.isEmpty() || o.clientsAgreeing() != o.clients()
-                                || !brokenRules.isEmpty();
-                        brokenRules.forEach(rule -> System.out.println("  BROKEN: " + rule));
-                        brokenRules.clear();
+                                || !injected.broken().isEmpty();
+                        injected.broken().forEach(rule -> System.out.println("  BROKEN: " + rule));
                         broken |= bad;
                         table.add(new String[] {what, String.format("%.1f s", o.longestStallMillis() / 1000.0),
                                 o.stalledRooms() + "/" + roomCount, String.format("%,d", o.written()), Integer.toString(o.lost()),
@@ -141,7 +146,7 @@ public final class FaultSuite {
     }
 
     /** kill -9 of the room server that holds most of the rooms; it comes back once the others took them. */
-    private static String killBusiestOwner(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
+    private static Injected killBusiestOwner(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
         List<String> rooms = traffic.roomIds();
         String owner = leases.busiestOwner(rooms);
         int held = leases.owners(rooms).getOrDefault(owner, 0);
@@ -152,11 +157,11 @@ public final class FaultSuite {
         Thread.sleep(20_000); // one lease TTL (10 s) and the reconnects
         victim.start();
         cluster.awaitRoomServer(victim);
-        return "kill -9 of " + owner + " (" + held + " rooms)";
+        return new Injected("kill -9 of " + owner + " (" + held + " rooms)");
     }
 
     /** The owner of most rooms loses Redis (packets dropped both ways) while clients and Cassandra still reach it. */
-    private static String partitionOwnerFromRedis(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
+    private static Injected partitionOwnerFromRedis(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
         List<String> rooms = traffic.roomIds();
         String owner = leases.busiestOwner(rooms);
         int held = leases.owners(rooms).getOrDefault(owner, 0);
@@ -165,14 +170,14 @@ public final class FaultSuite {
         Thread.sleep(25_000);
         cluster.network().heal(owner);
         System.out.println("  healed; rooms held: " + leases.owners(rooms));
-        return "partition of " + owner + " from Redis, 25 s (" + held + " rooms)";
+        return new Injected("partition of " + owner + " from Redis, 25 s (" + held + " rooms)");
     }
 
     /**
      * Every room server, then every gateway: SIGTERM (its drain), start, wait until ready. Counts, for each restart, the
      * most connections one client needed: 1 is a single reconnect.
      */
-    private static String rollingRestart(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
+    private static Injected rollingRestart(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
         List<String> rooms = traffic.roomIds();
         int most = 0;
         for (HostProcess server : cluster.rooms) {
@@ -197,25 +202,24 @@ public final class FaultSuite {
             most = Math.max(most, step);
             System.out.println("  restarted " + gateway.name + " (exit " + exit + "); most connections by one client: " + step);
         }
-        if (most > 1) {
-            brokenRules.add("a client needed " + most + " connections in one restart: clients see at most a reconnect");
-        }
-        return "rolling restart: 3 room servers, 2 gateways (at most " + most + " reconnects per restart)";
+        return new Injected("rolling restart: 3 room servers, 2 gateways (at most " + most + " reconnects per restart)",
+                most > 1 ? List.of("a client needed " + most + " connections in one restart: clients see at most a reconnect")
+                        : List.of());
     }
 
     /** kill -9 of one Cassandra node (not the seed) for 20 s of editing, then it rejoins. */
-    private static String loseCassandraNode(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
+    private static Injected loseCassandraNode(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
         HostProcess node = cluster.cassandra.get(cluster.cassandra.size() - 1);
         node.kill();
         System.out.println("  killed " + node.name);
         Thread.sleep(20_000);
         cluster.restartCassandra(node);
         System.out.println("  " + node.name + " is back");
-        return "loss of " + node.name + " for 20 s, then its return";
+        return new Injected("loss of " + node.name + " for 20 s, then its return");
     }
 
     /** Redis stops (SIGTERM; no persistence, so every lease, presence entry and session goes) and starts again. */
-    private static String restartRedis(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
+    private static Injected restartRedis(Cluster cluster, LeaseWatch leases, Traffic traffic) throws Exception {
         List<String> rooms = traffic.roomIds();
         cluster.redis.terminate(Duration.ofSeconds(10));
         System.out.println("  Redis stopped");
@@ -225,6 +229,6 @@ public final class FaultSuite {
         System.out.println("  Redis is back, empty");
         Thread.sleep(15_000); // a lease TTL after the restart, new leases are granted again
         System.out.println("  rooms held: " + leases.owners(rooms));
-        return "Redis restart (keys lost)";
+        return new Injected("Redis restart (keys lost)");
     }
 }

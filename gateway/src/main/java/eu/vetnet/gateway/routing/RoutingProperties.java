@@ -19,7 +19,7 @@ public class RoutingProperties {
     private URI redisUri = URI.create("redis://127.0.0.1:6379");
 
     /** How often the registry is read. */
-    private java.time.Duration registryRefresh = java.time.Duration.ofSeconds(1);
+    private java.time.Duration registryRefresh = eu.vetnet.redis.RedisKeys.REGISTRY_REFRESH;
 
     public String getRegistry() {
         return registry;

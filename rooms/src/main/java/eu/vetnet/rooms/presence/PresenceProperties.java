@@ -34,10 +34,10 @@ public class PresenceProperties {
     private Duration leaseMargin = Duration.ofSeconds(1);
     /**
      * On drain, how long this server waits between leaving the registry and releasing its leases: at least one
-     * registry refresh of the gateways (vetnet.gateway.rooms.registry-refresh, 1 s), so none sends a reconnecting
+     * registry refresh of the gateways (vetnet.gateway.rooms.registry-refresh, RedisKeys.REGISTRY_REFRESH), so none sends a reconnecting
      * client back here ("Drain on shutdown").
      */
-    private Duration registryLeaveWait = Duration.ofMillis(1500);
+    private Duration registryLeaveWait = eu.vetnet.redis.RedisKeys.REGISTRY_REFRESH.plusMillis(500);
     /** Prefix of every key and channel. */
     private String keyPrefix = eu.vetnet.redis.RedisKeys.DEFAULT_PREFIX;
     /** How long one Redis call may take before this server treats Redis as away. */

@@ -175,6 +175,32 @@ class RedisPresenceIntegrationTests {
         assertTrue(lostByA.isEmpty(), "a crashed server learns nothing: " + lostByA);
     }
 
+    /** The drain's first step ("Drain on shutdown"): out of the registry, one wait, then every lease free for another server. */
+    @Test
+    void aHandoverLeavesTheRegistryWaitsAndFreesEveryLeaseForAnotherServer() {
+        redisUpForLong();
+        RedisPresence a = server("node-a");
+        RedisPresence b = server("node-b");
+        RoomLeases leasesOfA = leases("node-a");
+        RoomLeases leasesOfB = leases("node-b");
+        opened.add(leasesOfB);
+        await().atMost(Duration.ofSeconds(3)).until(() -> b.nodes().block().size() == 2);
+        assertTrue(leasesOfA.acquire("room-h1").block().granted());
+        assertTrue(leasesOfA.acquire("room-h2").block().granted());
+        assertFalse(leasesOfB.acquire("room-h1").block().granted());
+
+        long started = System.nanoTime();
+        new LeaseHandover(a, leasesOfA, Duration.ofMillis(400)).handOver();
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertTrue(tookMs >= 400, "released before the gateways could have read the registry again: " + tookMs + " ms");
+        assertEquals(List.of("node-b"), b.nodes().block().stream().map(RedisPresence.Node::id).toList());
+        assertTrue(leasesOfB.acquire("room-h1").block().granted(), "the room stayed blocked by the drained server");
+        assertTrue(leasesOfB.acquire("room-h2").block().granted());
+        assertFalse(leasesOfA.acquire("room-h3").block().granted(), "a draining server took a new lease");
+        assertFalse(leasesOfA.valid("room-h1"));
+    }
+
     @Test
     void aServerWhoseLeaseWasTakenIsTold() {
         redisUpForLong();
